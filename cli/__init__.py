@@ -1,0 +1,1 @@
+"""The `ofsted-kg` command line: thin commands over the library API."""

@@ -1,0 +1,45 @@
+"""`ofsted-kg` entry point. Commands import the library lazily so `--help` is instant."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ofsted_kg._version import __version__
+from ofsted_kg.cli import extract_cmd
+
+app = typer.Typer(
+    name="ofsted-kg",
+    help="Turn Ofsted inspection letters on children's services into linked data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ofsted-kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn Ofsted inspection letters on children's services into linked data."""
+
+
+app.command("extract")(extract_cmd.extract)
+app.command("eval")(extract_cmd.evaluate)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Graph building: extraction records in, RDF out (issue 4)."""

@@ -1,0 +1,1 @@
+"""Extraction: documents in, typed `LetterRecord`s out."""

@@ -1,0 +1,78 @@
+"""A letter's place in its document: cleaned text, region, and the map back to original offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ofsted_kg.extract.normalise import CleanText
+from ofsted_kg.extract.reading import Document
+from ofsted_kg.extract.records import Span
+
+
+@dataclass
+class Context:
+    doc: Document
+    clean: CleanText
+    start: int  # region of this letter in clean-text coordinates
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    def span(self, a: int, b: int) -> Span:
+        """Evidence for clean-text span [a, b): original offsets, original words, page."""
+        ra, rb = self.clean.to_raw(a, b)
+        return Span(ra, rb, self.doc.text[ra:rb], self.doc.page_of(ra) if len(self.doc.page_starts) > 1 else None)
+
+
+def paragraphs(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """(start, end) of each blank-line-separated paragraph in text[pos:endpos]."""
+    out = []
+    for m in re.finditer(r"(?:[^\n]|\n(?!\n))+", text[pos:endpos]):
+        a, b = pos + m.start(), pos + m.end()
+        chunk = text[a:b]
+        if chunk.strip():
+            out.append((a + len(chunk) - len(chunk.lstrip()), b))
+    return out
+
+
+def lines(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line in text[pos:endpos]."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text[pos:endpos]):
+        if m.group(0).strip():
+            out.append((pos + m.start(), pos + m.end()))
+    return out
+
+
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "e.g", "i.e", "etc", "prof", "cllr", "vs", "approx"}
+_BOUNDARY = re.compile(r"[.!?]['\")]?\s+(?=[\"'(]?[A-Z0-9■•])|\n\s*\n|\n(?=- )")
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    if text[m.start()] != ".":
+        return True
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, m.start() - 12):m.start()])
+    if word and word.group(1).lower() in _ABBREVIATIONS:
+        return False
+    return not (word and len(word.group(1)) == 1 and word.group(1).isupper())  # an initial
+
+
+def sentences(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """Rough sentence spans in text[pos:endpos] (never crossing a paragraph or bullet)."""
+    out = []
+    cur = pos
+    for m in _BOUNDARY.finditer(text, pos, endpos):
+        if not _is_boundary(text, m):
+            continue
+        end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
+        if text[cur:end].strip():
+            lead = len(text[cur:end]) - len(text[cur:end].lstrip())
+            out.append((cur + lead, end))
+        cur = m.end()
+    if text[cur:endpos].strip():
+        lead = len(text[cur:endpos]) - len(text[cur:endpos].lstrip())
+        out.append((cur + lead, len(text[:endpos].rstrip())))
+    return out

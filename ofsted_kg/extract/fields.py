@@ -1,0 +1,356 @@
+"""Field extractors shared by letters and reports: pure functions over cleaned text.
+
+Each returns its value together with the clean-text span it came from, so the caller can cite it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ofsted_kg.extract.authorities import NOISE, clean_authority_name, find_authorities
+from ofsted_kg.extract.context import paragraphs, sentences
+from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
+
+Found = tuple[str, int, int]  # value, clean start, clean end
+
+# ---- kind of visit ---------------------------------------------------------------------------
+VISIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("joint targeted area inspection", re.compile(r"joint targeted area inspection|\bJTAI\b", re.I)),
+    ("annual unannounced inspection", re.compile(
+        r"annual unannounced inspection|unannounced inspection of (?:the )?(?:local authority'?s? )?"
+        r"(?:contact|front door|arrangements for contact)", re.I)),
+    ("monitoring visit", re.compile(r"monitoring visit", re.I)),
+    ("focused visit", re.compile(r"focus?sed visit", re.I)),
+    ("assurance visit", re.compile(r"assurance visit", re.I)),
+    ("inspection", re.compile(
+        r"(?:re-?)?inspection of (?:the )?(?:[A-Z][\w,' -]{0,60}? )?(?:local authority )?children's services|"
+        r"inspection of services for children|inspection of safeguarding and looked after|"
+        r"inspection of local authority children's services|"
+        r"(?:standard|short|full) (?:ILACS )?inspection", re.I)),
+]
+OTHER_VISIT = re.compile(
+    r"(?:findings|outcome) of (?:the|a|an|our|your) (?:recent )?"
+    r"(?P<w>[a-z][a-z \-]{2,60}?(?:visit|inspection|review|meeting))\b", re.I)
+
+
+def visit_type(text: str, windows: list[tuple[int, int]]) -> Found | None:
+    """The kind of visit, from the first window (subject line, opening sentence, ...) naming one."""
+    for a, b in windows:
+        hits = []
+        for name, pattern in VISIT_TYPES:
+            m = pattern.search(text, a, b)
+            if m:
+                hits.append((m.start(), name, m.end()))
+        if hits:
+            start, name, end = min(hits)
+            return name, start, end
+    for a, b in windows:
+        m = OTHER_VISIT.search(text, a, b)
+        if m:
+            return "other:" + re.sub(r"\s+", " ", m.group("w").strip().lower()), m.start("w"), m.end("w")
+    return None
+
+
+# ---- authority -------------------------------------------------------------------------------
+_EXTEND_AFTER = re.compile(
+    r"(?:[ \t]+(?:City|County|Metropolitan|Borough|District|Council))+", re.I)
+_EXTEND_BEFORE = re.compile(r"(?:(?:the )?(?:London|Royal) Borough of |City of |County of )$", re.I)
+
+
+def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int, int]] = ()) -> Found | None:  # type: ignore[assignment]
+    """The council named first in the first window that names one, as the letter writes it."""
+    for a, b in windows:
+        for _auth, s, e in find_authorities(text, a, b):
+            if any(x <= s < y for x, y in exclude):
+                continue
+            m = _EXTEND_AFTER.match(text, e)
+            if m:
+                e = m.end()
+            before = _EXTEND_BEFORE.search(text[max(0, s - 30):s])
+            if before:
+                s -= len(before.group(0))
+            name = clean_authority_name(re.sub(r"\s+", " ", text[s:e]))
+            if name:
+                return name, s, e
+    return None
+
+
+def authority_from_phrase(text: str, a: int, b: int) -> Found | None:
+    """Fallback for a name missing from the gazetteer: "visit to NAME children's services"."""
+    m = re.search(
+        r"\b(?:visit|inspection) (?:of|to) (?P<n>(?:the )?[A-Z][\w'&,\- ]{1,80}?)"
+        r"(?: local authority)?(?: children's services| children's social care|,| on | between |\.)",
+        text[a:b])
+    if not m:
+        return None
+    raw = m.group("n")
+    name = clean_authority_name(raw)
+    if not name or not name[0].isupper():
+        return None
+    return name, a + m.start("n"), a + m.end("n")
+
+
+# ---- visit dates and sequence ----------------------------------------------------------------
+DATE_CUE = re.compile(
+    r"\b(?:on|between|from|dates?:?|during|conducted|carried out|took place|visited|held)\s", re.I)
+
+
+def visit_dates(text: str, windows: list[tuple[int, int]], letter_date: date | None) -> tuple[date, date, int, int] | None:
+    """Start and end of the visit from the first window with a dated run ("on 8 and 9 January 2019")."""
+    default_year = letter_date.year if letter_date else None
+    for a, b in windows:
+        for cue in DATE_CUE.finditer(text, a, b):
+            run = parse_run(text, cue.end(), min(b, cue.end() + 60), default_year, letter_date)
+            if run and run.span[0] - cue.end() < 12:
+                return run.start, run.end, run.span[0], run.span[1]
+    return None
+
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20,
+}
+SEQUENCE = re.compile(
+    rf"\b(?P<o>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?"
+    r"(?:(?:monitoring|focused|assurance|quarterly)\s+)?visit\b", re.I)
+
+
+def visit_sequence(text: str, a: int, b: int) -> tuple[int, int, int] | None:
+    m = SEQUENCE.search(text, a, b)
+    if not m:
+        return None
+    o = m.group("o").lower()
+    n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+    return n, m.start(), m.end()
+
+
+# ---- previous judgement ----------------------------------------------------------------------
+GRADE = r"(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)"
+_JUDGED = re.compile(
+    rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+)?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
+    rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
+    rf"|overall effectiveness (?:was |of )?(?:judged |graded )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
+    rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b",
+    re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
+_NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
+
+
+def previous_judgement(text: str, a: int, b: int, before: date | None) -> tuple[str, str, int, int] | None:
+    """The most recent earlier judgement a letter restates ("judged inadequate in November 2016")."""
+    best: tuple[tuple[int, int, int], str, str, int, int] | None = None
+    for s, e in sentences(text, a, b):
+        sent = text[s:e]
+        if _NOT_PREVIOUS.search(sent):
+            continue
+        for m in _JUDGED.finditer(sent):
+            grade = (m.group("g") or m.group("q") or m.group("o") or m.group("j")).lower()
+            when = _nearest_month_year(sent, m.start(), m.end())
+            if when is None:
+                continue
+            y, mo, _pos = when
+            if before and (y, mo or 1) > (before.year, before.month):
+                continue
+            key = (y, mo or 0, 1 if mo else 0)
+            datestr = f"{y:04d}-{mo:02d}" if mo else f"{y:04d}"
+            if best is None or key > best[0]:
+                best = (key, grade, datestr, s + m.start(), s + m.end())
+    if best is None:
+        return None
+    return best[1], best[2], best[3], best[4]
+
+
+def _nearest_month_year(sent: str, a: int, b: int) -> tuple[int, int | None, int] | None:
+    """The year (and month) closest to sent[a:b], preferring ones after it within the clause."""
+    cands = []
+    for m in _MONTH_YEAR.finditer(sent):
+        if m.start() >= b:
+            dist = m.start() - b
+        elif m.end() <= a:
+            dist = (a - m.end()) * 2 + 5
+        else:
+            continue
+        if dist > 160:
+            continue
+        # a day number right before means a full date: fine, the month and year still hold
+        cands.append((dist, int(m.group("y")), _month(m.group("m")) if m.group("m") else None, m.start()))
+    if not cands:
+        return None
+    cands.sort()
+    _, y, mo, pos = cands[0]
+    return y, mo, pos
+
+
+# ---- focus areas -----------------------------------------------------------------------------
+FOCUS_VERB = re.compile(
+    r"\b(?:inspectors|the visit|this visit|we|it)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
+    r"focused on|focussed on|examined|explored|assessed|scrutinised|tracked)\b|"
+    r"\b(?:the|this) visit (?:focused|focussed|concentrated) on\b|"
+    r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) visit was\b", re.I)
+_NOT_FOCUS = re.compile(
+    r"^(?:a range of|a (?:wide )?range|evidence|case records|children's (?:case )?records|other relevant|"
+    r"a sample|a number of|performance|local authority performance|relevant local authority|data|documents|"
+    r"information)|case (?:records|files|discussions)|performance (?:management|information|data)|"
+    r"assurance information|\bevidence\b", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:the\s+)?(?:local authority's|council's)\s+(?:arrangements|services|practice|response)\s+(?:for|to)\s+"
+    r"(?:the\s+)?|^(?:the\s+)?(?:arrangements|services)\s+for\s+(?:the\s+)?|^the\s+", re.I)
+_SPLIT_AND = re.compile(r",?\s+and\s+(?=(?:who|those)\b)|;\s+(?:and\s+)?", re.I)
+_GROUP = re.compile(r"\b(?:children|young people|care leavers|families|parents|carers)"
+                    r"(?:,? and (?:young people|children|families|carers|care leavers))?", re.I)
+
+
+def focus_from_sentence(sentence: str) -> list[str]:
+    """Objects of 'Inspectors looked at/evaluated ...' split into areas."""
+    m = FOCUS_VERB.search(sentence)
+    if not m:
+        return []
+    obj = re.sub(r"\s+", " ", sentence[m.end():].strip(" :;."))
+    if not obj or _NOT_FOCUS.search(obj):
+        return []
+    obj = _LEAD_IN.sub("", obj)
+    parts = [p.strip(" ,;.") for p in _SPLIT_AND.split(obj) if p.strip(" ,;.")]
+    group = _GROUP.search(parts[0]) if parts else None
+    out = []
+    for i, part in enumerate(parts):
+        if i and group and re.match(r"(?:those|who)\b", part, re.I):
+            part = re.sub(r"^those\b\s*", "", part, flags=re.I)
+            part = f"{group.group(0)} {part}"
+        out.append(part)
+    return out
+
+
+# ---- sections and items ----------------------------------------------------------------------
+RECOMMENDATION_HEADING = re.compile(
+    r"^(?:what needs to improve(?: in this area of (?:social work )?practice| in this local authority| at)?|"
+    r"what (?:does|do) (?:the local authority|the council|the lscb|leaders) need to (?:do to )?improve|"
+    r"areas? for (?:priority )?(?:action|development|improvement)|priority (?:and immediate )?actions?|"
+    r"areas? for immediate action|recommendations?|areas? (?:that|which) (?:need|require) improvement|"
+    r"what needs to happen next|immediate action)\s*[?:.]?$",
+    re.I)
+OTHER_HEADING = re.compile(
+    r"^(?:strengths?|satisfactory practice|areas of strength|findings|main findings|headline findings|"
+    r"overview|evaluation (?:and|of) progress|findings and evaluation of progress|areas covered by the visit|"
+    r"summary|summary of findings|the local authority|progress since the last inspection|"
+    r"what is working well|what needs to improve\?|executive summary|background|context|"
+    r"information about this (?:local authority|inspection)|the local authority's strengths|"
+    r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully))\s*[?:.]?$",
+    re.I)
+_BOILERPLATE = re.compile(
+    r"^(?:any areas for|in addition|ofsted will|yours|i am copying|this letter will|i would like|"
+    r"the findings of|we will|thank you|the local authority (?:should|will) (?:now )?(?:submit|prepare))", re.I)
+
+
+def is_heading(text: str, a: int, b: int) -> bool:
+    line = text[a:b].strip()
+    if not line or len(line) > 140 or line.startswith("- ") or "\n" in line:
+        return False
+    if RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line):
+        return True
+    words = line.split()
+    return (len(words) <= 10 and line[0].isupper() and line[-1] not in ".,;" and not re.search(r"\d{4}", line)
+            and not line.lower().startswith(("dear", "yours")))
+
+
+_GRADE_AFTER_COLON = re.compile(rf":\s*{GRADE}\b", re.I)
+
+
+def _marker(line: str) -> str:
+    return "-" if line.startswith("- ") else "n"
+
+
+def section_items(text: str, start: int, limit: int) -> list[tuple[int, int]]:
+    """Items under a heading that ends at `start`: bullets or numbered points, else prose paragraphs.
+
+    Works line by line (PDF text often has no blank lines). Stops at the next heading, at sign-off
+    boilerplate, when the list style changes, or when prose follows a finished list.
+    """
+    items: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    mode: str | None = None
+    marker = ""
+    blank_before = False
+    pos = start
+    for raw_line in text[start:limit].split("\n"):
+        a, b = pos, pos + len(raw_line)
+        pos = b + 1
+        line = raw_line.strip()
+        if not line:
+            blank_before = True
+            if mode == "prose" and cur:
+                items.append(cur)
+                cur = None
+            continue
+        if _BOILERPLATE.match(line):
+            break
+        if _is_item_start(line):
+            if mode == "prose" or (mode == "list" and _marker(line) != marker):
+                break
+            if cur:
+                items.append(cur)
+            mode, marker, cur = "list", _marker(line), (a, b)
+            blank_before = False
+            continue
+        heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
+            (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower())
+        if heading or _GRADE_AFTER_COLON.search(line) or line.endswith(":") and mode == "list":
+            break
+        if mode == "list":
+            assert cur is not None
+            prev = text[cur[0]:cur[1]].rstrip()
+            if line[:1].islower() or not blank_before or not prev.endswith((".", ";")):
+                cur = (cur[0], b)
+                blank_before = False
+                continue
+            break
+        if mode is None and line.endswith(":"):
+            continue  # "The following areas need improvement:" introduces the list
+        if mode is None:
+            mode = "prose"
+        cur = (cur[0], b) if cur else (a, b)
+        blank_before = False
+    if cur:
+        items.append(cur)
+    return items
+
+
+_ITEM_START = re.compile(r"^(?:- |\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
+
+
+def _is_item_start(line: str) -> bool:
+    return bool(_ITEM_START.match(line))
+
+
+def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Bullet/numbered items in a paragraph; [] if the paragraph is not a list."""
+    out: list[tuple[int, int]] = []
+    pos = a
+    for line in text[a:b].split("\n"):
+        la, lb = pos, pos + len(line)
+        pos = lb + 1
+        if _is_item_start(line):
+            out.append((la, lb))
+        elif out:
+            out[-1] = (out[-1][0], lb)  # wrapped line of the item
+        else:
+            return []
+    return out
+
+
+def item_text(text: str, a: int, b: int) -> tuple[str, int, int]:
+    """An item's words without its bullet marker, whitespace collapsed; with the trimmed span."""
+    m = _ITEM_START.match(text[a:b])
+    if m:
+        a += m.end()
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return re.sub(r"\s+", " ", text[a:b]), a, b
+
+
+def strip_noise_name(name: str) -> str:
+    return re.sub(r"\s+", " ", NOISE.sub(" ", name)).strip()

@@ -1,0 +1,385 @@
+"""Extract the facts of one Ofsted letter from its region of a document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ofsted_kg.extract import fields
+from ofsted_kg.extract.authorities import find_authorities
+from ofsted_kg.extract.context import Context, lines, paragraphs, sentences
+from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
+from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
+from ofsted_kg.extract.records import LetterRecord, PreviousJudgement, Recipient
+from ofsted_kg.extract.segment import COPY_LIST, LETTERHEAD_CUE, OPENING_CUE, SIGN_OFF, Region
+
+INSPECTOR_CUE = re.compile(
+    r"Majesty's Inspector|\bHMI\b|\binspectors? (?:were|was|for this visit)|(?:carried out|conducted|undertaken|"
+    r"led|completed) by|lead inspector|team inspector|Ofsted Inspector|inspection team|"
+    r"the inspectors? (?:on|for) (?:this|the) visit", re.I)
+_TITLE_START = re.compile(
+    r"\b(?:Interim|Acting|Executive|Corporate|Strategic|Deputy|Assistant|Director|Head|Chief|Managing|"
+    r"Group|Service|Cabinet|Lead|Commissioner|Statutory|Joint|Divisional|Operational)\b")
+_ORG_LINE = re.compile(
+    r"\b(?:Council|Borough|County Hall|City Hall|Town Hall|Civic|Trust|Children First|Department|Limited|Ltd|"
+    r"Road|Street|Square|Lane|Avenue|Way|Place|Centre|Offices|House|Building|PO Box|Floor)\b|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+_ORG_WORDS = re.compile(
+    r"(?:,\s*|\s+)(?:London Borough|Royal Borough|County Hall|Civic Centre|Town Hall|City Hall|"
+    r"[A-Z][\w'&-]+ (?:(?:County|City|Borough|Metropolitan Borough|District) )?Council\b)")
+
+
+def _org_start(line: str) -> int | None:
+    """Where an organisation (the council, a trust, an address) starts inside a title line, if it does."""
+    starts = [m.start() for m in [_ORG_WORDS.search(line)] if m]
+    starts += [s for _a, s, _e in find_authorities(line) if s > 0][:1]
+    if not starts:
+        return None
+    cut = min(starts)
+    while cut > 0 and line[cut - 1] in " ,":
+        cut -= 1
+    return cut
+
+
+KNOWN_OFFICES = {
+    "M1 2WD": "Piccadilly Gate, Store Street, Manchester M1 2WD",
+    "B1 1TF": "The Axis Building, 10 Holliday Street, Birmingham B1 1TF",
+    "BS1 6NL": "Freshford House, Redcliffe Way, Bristol BS1 6NL",
+    "WC2B 6SE": "Aviation House, 125 Kingsway, London WC2B 6SE",
+    "NG1 6HJ": "Agora, 6 Cumberland Place, Nottingham NG1 6HJ",
+    "M2 7LA": "Royal Exchange Buildings, St Ann's Square, Manchester M2 7LA",
+    "NE1 3LQ": "Cannon House, 24 The Close, Newcastle upon Tyne NE1 3LQ",
+}
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})\b")
+
+
+def extract_letter(ctx: Context, region: Region) -> LetterRecord:
+    text = ctx.text
+    rec = LetterRecord(source=ctx.doc.path, kind="letter", complete=region.complete)
+    rec.span = ctx.span(region.start, region.end)
+    sal = region.salutation if region.salutation is not None else region.start
+    sal_end = text.find("\n", sal)
+    sal_end = region.end if sal_end == -1 else sal_end
+    body_end = region.sign_off if region.sign_off is not None else region.end
+
+    # header: letterhead, date, recipient block
+    date_found = _letter_date(text, region.start, sal)
+    letter_date: date | None = None
+    date_line = None
+    if date_found:
+        letter_date, (a, b) = date_found
+        date_line = a
+        rec.letter_date = letter_date.isoformat()
+        rec.cite("letter_date", ctx.span(a, b))
+    office = _ofsted_office(text, region.start, date_line if date_line is not None else sal)
+    if office:
+        rec.ofsted_office = office[0]
+        rec.cite("ofsted_office", ctx.span(office[1], office[2]))
+    block_start = text.find("\n", date_line) if date_line is not None else _block_start(text, region.start, sal)
+    recipient = _recipient(ctx, rec, block_start, sal, sal_end)
+
+    # opening: subject line, "This letter summarises ..." and the next paragraphs
+    body_paras = paragraphs(text, sal_end, body_end)
+    subject = None
+    if body_paras:
+        a, b = body_paras[0]
+        chunk = text[a:b].strip()
+        if not chunk.endswith(".") and len(chunk) < 300 and not OPENING_CUE.search(chunk):
+            subject = (a, b)
+    opening = OPENING_CUE.search(text, sal_end, body_end)
+    windows: list[tuple[int, int]] = []
+    if subject:
+        windows.append(subject)
+    if opening:
+        first = next(((s, e) for s, e in sentences(text, opening.start(), body_end)), None)
+        para = next(((a, b) for a, b in body_paras if a <= opening.start() < b), None)
+        if first:
+            windows.append((opening.start(), first[1]))
+        if para:
+            windows.append(para)
+    lead_paras = body_paras[:6]
+    windows.extend(lead_paras)
+    opening_end = lead_paras[-1][1] if lead_paras else body_end
+
+    vt = fields.visit_type(text, windows)
+    if vt:
+        rec.visit_type = vt[0]
+        rec.cite("visit_type", ctx.span(vt[1], vt[2]))
+    exclude = [(region.start, sal_end)]
+    auth = fields.authority(text, windows, exclude) or fields.authority(text, [(block_start or sal, sal)])
+    if not auth:
+        for w in windows:
+            auth = fields.authority_from_phrase(text, *w)
+            if auth:
+                break
+    if auth:
+        rec.authority = auth[0]
+        rec.cite("authority", ctx.span(auth[1], auth[2]))
+    dates = fields.visit_dates(text, windows[1:] if subject else windows, letter_date) or \
+        fields.visit_dates(text, windows, letter_date)
+    if dates:
+        rec.visit_start, rec.visit_end = dates[0].isoformat(), dates[1].isoformat()
+        rec.cite("visit_start", ctx.span(dates[2], dates[3]))
+        rec.cite("visit_end", ctx.span(dates[2], dates[3]))
+    seq = fields.visit_sequence(text, sal_end, opening_end)
+    if seq:
+        rec.visit_sequence = seq[0]
+        rec.cite("visit_sequence", ctx.span(seq[1], seq[2]))
+    before = date.fromisoformat(rec.visit_start) if rec.visit_start else letter_date
+    prev = fields.previous_judgement(text, sal_end, body_end, before)
+    if prev:
+        rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
+        rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
+
+    # people
+    signatories = _signatories(ctx, region) if region.sign_off is not None else []
+    if signatories:
+        rec.signatory = signatories[0][0]
+        rec.cite("signatory", ctx.span(signatories[0][1], signatories[0][2]))
+    _inspectors(ctx, rec, sal_end, body_end, signatories, recipient)
+    _copied_to(ctx, rec, sal_end, region.end)
+
+    # what the visit looked at and what must improve
+    _focus_areas(ctx, rec, sal_end, body_end)
+    _recommendations(ctx, rec, sal_end, body_end)
+    if not region.complete:
+        rec.warnings.append("letter looks truncated: no 'Yours sincerely' sign-off found")
+    return rec
+
+
+def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]] | None:
+    found = None
+    for m in SINGLE_DATE.finditer(text, start, sal):
+        d = parse_single(m)
+        if d is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start: line_end if line_end != -1 else sal].strip()
+        own_line = len(line) <= len(m.group(0)) + 12 or line.lower().startswith("date")
+        if own_line:
+            found = (d, (m.start(), m.end()))
+        elif found is None:
+            found = (d, (m.start(), m.end()))
+    return found
+
+
+def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    for p in paragraphs(text, start, end):
+        chunk = text[p[0]:p[1]]
+        pc = _POSTCODE.search(chunk)
+        if not pc or not LETTERHEAD_CUE.search(chunk):
+            continue
+        code = f"{pc.group(1)} {pc.group(2)}"
+        a, b = p[0], p[0] + pc.end()
+        if code in KNOWN_OFFICES:
+            return KNOWN_OFFICES[code], a, b
+        parts = [ln.strip(" ,") for ln in text[a:b].split("\n") if ln.strip()]
+        parts = [x for x in parts if not re.match(r"(?i)^ofsted$", x)]
+        address = ", ".join(parts)
+        address = re.sub(r"^Ofsted,?\s+", "", address)
+        return address, a, b
+    return None
+
+
+def _block_start(text: str, start: int, sal: int) -> int:
+    paras = [p for p in paragraphs(text, start, sal)]
+    return paras[-1][0] if paras else start
+
+
+def _recipient(ctx: Context, rec: LetterRecord, a: int, sal: int, sal_end: int) -> Recipient | None:
+    text = ctx.text
+    block = [(x, y) for x, y in lines(text, a, sal)]
+    block = [(x, y) for x, y in block if not LETTERHEAD_CUE.search(text[x:y]) or _ORG_LINE.search(text[x:y])]
+    salutation = text[sal:sal_end].strip()
+    sal_name = re.sub(r"^Dear\s+", "", salutation).strip(" ,:")
+    rcp = Recipient()
+    name_span = title_span = None
+    if block:
+        x, y = block[0]
+        first = text[x:y]
+        mt = _TITLE_START.search(first)
+        if len(block) >= 2 and (not mt or mt.start() == 0 or not is_plausible_name(strip_honorific(first[: mt.start()])[0])):
+            name_raw = first
+            name_span = (x, y)
+            tlines = []
+            for bx, by in block[1:]:
+                t = text[bx:by]
+                org = _org_start(t)
+                if _ORG_LINE.search(t) and not _TITLE_START.match(t):
+                    break
+                if org:
+                    tlines.append((bx, bx + org))
+                    break
+                tlines.append((bx, by))
+            if tlines:
+                title_span = (tlines[0][0], tlines[-1][1])
+        else:
+            # everything on one line: "Ms Gail Quinton Director of Children's Services Worcestershire ..."
+            cut = mt.start() if mt else len(first)
+            name_raw = first[:cut]
+            name_span = (x, x + len(name_raw.rstrip(" ,")))
+            if mt:
+                rest = first[mt.start():]
+                org = _org_start(rest)
+                tend = mt.start() + (org if org is not None else len(rest))
+                title_span = (x + mt.start(), x + tend)
+        name, hon = strip_honorific(text[name_span[0]:name_span[1]])
+        if is_plausible_name(name):
+            rcp.name, rcp.honorific = name, hon
+            rec.cite("recipient.name", ctx.span(*name_span))
+        elif name_span and not title_span and _TITLE_START.search(name_raw):
+            title_span = name_span
+        if title_span:
+            title = re.sub(r"\s+", " ", text[title_span[0]:title_span[1]]).strip(" ,")
+            if title:
+                rcp.title = title
+                rec.cite("recipient.title", ctx.span(*title_span))
+    sal_plain, sal_hon = strip_honorific(sal_name)
+    if rcp.name is None and is_plausible_name(sal_plain):
+        rcp.name = sal_plain
+        rec.cite("recipient.name", ctx.span(sal, sal_end))
+    if rcp.honorific is None and sal_hon and rcp.name and rcp.name.split()[-1].lower() == sal_plain.split()[-1].lower():
+        rcp.honorific = sal_hon
+        rec.cite("recipient.honorific", ctx.span(sal, sal_end))
+    if rcp.name or rcp.title:
+        rec.recipient = rcp
+        return rcp
+    rec.recipient = None
+    return None
+
+
+def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
+    text = ctx.text
+    assert region.sign_off is not None
+    m = SIGN_OFF.match(text, region.sign_off)
+    start = m.end() if m else region.sign_off
+    out: list[tuple[str, int, int]] = []
+    for a, b in lines(text, start, region.end)[:12]:
+        line = text[a:b]
+        if COPY_LIST.match(line.strip()):
+            break
+        hon = re.match(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)", line)
+        names = find_names(line)
+        if names and names[0][1] <= (hon.end() if hon else 0) + 2:
+            out.append(names[0])
+    return out
+
+
+def _inspectors(ctx: Context, rec: LetterRecord, a: int, b: int, signatories: list[tuple[str, int, int]],
+                recipient: Recipient | None) -> None:
+    text = ctx.text
+    found: list[tuple[str, int, int]] = []
+    for s, e in sentences(text, a, b):
+        sent = text[s:e]
+        if not INSPECTOR_CUE.search(sent) or re.match(r"(?i)\s*(?:copy|cc)\b", sent):
+            continue
+        for name, x, y in find_names(sent):
+            if recipient and recipient.name and same_person(name, recipient.name):
+                continue
+            if _near_role_word(sent, x, y):
+                continue
+            found.append((name, s + x, s + y))
+        if len(found) >= 1 and s - a > 6000:
+            break
+    for name, x, y in signatories[:1]:
+        found.append((name, x, y))
+    for name, x, y in found:
+        if any(same_person(name, n) for n in rec.inspectors):
+            continue
+        rec.inspectors.append(name)
+        rec.cite("inspectors", ctx.span(x, y))
+
+
+_ROLE_AFTER = re.compile(
+    r"^,?\s*(?:the\s+)?(?:interim\s+|acting\s+)?(?:director|chief executive|lead member|chair|leader|"
+    r"head of|assistant director|deputy director|cabinet member)", re.I)
+
+
+def _near_role_word(sent: str, x: int, y: int) -> bool:
+    """A name followed by a council role ("Jo Bloggs, the Director of ...") is not an inspector."""
+    return bool(_ROLE_AFTER.match(sent[y:y + 60]))
+
+
+def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+    text = ctx.text
+    for m in re.finditer(r"copying this letter to (?:the )?(?P<o>[^.\n]{3,200})", text[a:b], re.I):
+        for part in re.split(r",\s*|\s+and\s+(?:the\s+)?", m.group("o")):
+            part = part.strip()
+            if part and part[0].isupper():
+                rec.copied_to.append(part)
+                s = a + m.start("o") + m.group("o").find(part)
+                rec.cite("copied_to", ctx.span(s, s + len(part)))
+    for pa, pb in paragraphs(text, a, b):
+        chunk = text[pa:pb]
+        cm = COPY_LIST.match(chunk)
+        if not cm:
+            continue
+        body = chunk[cm.end():]
+        body_start = pa + cm.end()
+        for name, x, y in find_names(body):
+            after = body[y:y + 4]
+            before = body[max(0, x - 3):x]
+            if after.startswith(",") or before.strip() in ("", ":") or x == 0 or "\n" in body[max(0, x - 2):x]:
+                clean, _ = strip_honorific(name)
+                if clean not in rec.copied_to and _is_person_in_copy(body, x, y):
+                    rec.copied_to.append(clean)
+                    rec.cite("copied_to", ctx.span(body_start + x, body_start + y))
+
+
+def _is_person_in_copy(body: str, x: int, y: int) -> bool:
+    """In a copy list, a person's name is followed by ", <role>" or a line break, not part of a role."""
+    after = body[y:y + 40]
+    return bool(re.match(r"^\s*(?:,|\n|$)", after))
+
+
+def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+    text = ctx.text
+    if rec.visit_type == "annual unannounced inspection":
+        m = re.search(r"inspection of (?:the )?(?P<f>contact,? referral and assessment(?: arrangements)?)", text[a:b], re.I)
+        if m:
+            rec.focus_areas.append(m.group("f"))
+            rec.cite("focus_areas", ctx.span(a + m.start("f"), a + m.end("f")))
+            return
+    paras = paragraphs(text, a, b)
+    for i, (pa, pb) in enumerate(paras[:14]):
+        for s, e in sentences(text, pa, pb):
+            sent = text[s:e]
+            if not fields.FOCUS_VERB.search(sent):
+                continue
+            if sent.rstrip().endswith(":") and i + 1 < len(paras):
+                items = fields._split_bullets(text, *paras[i + 1])
+                if items:
+                    for x, y in items:
+                        t, tx, ty = fields.item_text(text, x, y)
+                        rec.focus_areas.append(t.rstrip(" .;"))
+                        rec.cite("focus_areas", ctx.span(tx, ty))
+                    return
+            for part in fields.focus_from_sentence(sent):
+                rec.focus_areas.append(part)
+                rec.cite("focus_areas", ctx.span(s, e))
+        if rec.focus_areas:
+            return
+
+
+def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+    text = ctx.text
+    for la, lb in lines(text, a, b):
+        line = text[la:lb].strip()
+        if not fields.RECOMMENDATION_HEADING.match(line):
+            continue
+        # a heading stands alone as its paragraph
+        prev_nl = text.rfind("\n", 0, la)
+        if prev_nl > 0 and text[prev_nl - 1] != "\n" and prev_nl > a and not text[:la].endswith("\n\n"):
+            if not _is_heading_context(text, la, lb):
+                continue
+        for x, y in fields.section_items(text, lb, b):
+            t, tx, ty = fields.item_text(text, x, y)
+            if t and t not in rec.recommendations:
+                rec.recommendations.append(t)
+                rec.cite("recommendations", ctx.span(tx, ty))
+
+
+def _is_heading_context(text: str, la: int, lb: int) -> bool:
+    nxt = text[lb:lb + 2]
+    return nxt.startswith("\n\n") or nxt.startswith("\n-")

@@ -1,0 +1,261 @@
+"""Clean a document's text for extraction while keeping a map back to the original offsets.
+
+Hazards handled (see the domain notes): page headers/footers and page numbers repeated mid-text,
+sentences split across page breaks, Markdown headings/emphasis/links/tables, assorted bullet
+glyphs, Windows line endings, form feeds, typographic quotes and non-breaking spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_CHAR_MAP = {
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+    "\t": " ", "\u2011": "-", "\u00ad": "", "\u200b": "", "\ufeff": "",
+    "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
+}
+_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8]|[*\-–—](?=\s))\s*")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
+_PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
+_BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
+_TERMINAL = tuple(".!?:;)\"'")
+
+
+@dataclass
+class CleanText:
+    """Cleaned text plus, for every character, its offset in the original text."""
+
+    text: str
+    offsets: list[int]
+    raw: str
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean half-open span to the original text."""
+        if not self.text:
+            return 0, 0
+        start = max(0, min(start, len(self.text) - 1))
+        end = max(start + 1, min(end, len(self.text)))
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass
+class _Line:
+    chars: list[str]
+    offs: list[int]
+    page_break_after: bool = False
+    furniture: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
+    """(start, end, followed_by_form_feed) for each physical line."""
+    out: list[tuple[int, int, bool]] = []
+    for m in re.finditer(r"([^\n\r\f]*)(\r\n|\n|\r|\f|$)", raw):
+        if m.start() == m.end() and m.start() == len(raw):
+            break
+        out.append((m.start(1), m.end(1), m.group(2) == "\f"))
+    return out
+
+
+def _clean_line(raw: str, start: int, end: int) -> _Line:
+    s = raw[start:end]
+    chars: list[str] = []
+    offs: list[int] = []
+    for i, ch in enumerate(s):
+        rep = _CHAR_MAP.get(ch, ch)
+        for r in rep:
+            chars.append(r)
+            offs.append(start + i)
+    line = _Line(chars, offs)
+    _apply(line, _MD_LINK, lambda m: (m.start(1), m.end(1)))
+    _drop_literals(line, ("**", "__"))
+    if line.text.lstrip().startswith("|") or line.text.count("|") >= 2:
+        if _TABLE_SEP.match(line.text):
+            return _Line([], [])
+        _replace_chars(line, "|", " ")
+    _strip(line)
+    m = _MD_HEADING.match(line.text)
+    if m:
+        del line.chars[: m.end()], line.offs[: m.end()]
+    if _MD_RULE.match(line.text):
+        return _Line([], [])
+    m = _BULLET.match(line.text)
+    if m and len(line.text) > m.end():
+        keep = line.offs[0]
+        del line.chars[: m.end()], line.offs[: m.end()]
+        line.chars[:0], line.offs[:0] = ["-", " "], [keep, keep]
+    _collapse_spaces(line)
+    return line
+
+
+def _apply(line: _Line, pattern: re.Pattern[str], keep: object) -> None:
+    """Replace each match by the sub-span `keep(match)` returns, preserving offsets."""
+    text = line.text
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        a, b = keep(m)  # type: ignore[operator]
+        pieces.append((pos, m.start()))
+        pieces.append((a, b))
+        pos = m.end()
+    if not pieces:
+        return
+    pieces.append((pos, len(text)))
+    chars = [c for a, b in pieces for c in line.chars[a:b]]
+    offs = [o for a, b in pieces for o in line.offs[a:b]]
+    line.chars, line.offs = chars, offs
+
+
+def _drop_literals(line: _Line, literals: tuple[str, ...]) -> None:
+    for lit in literals:
+        while lit in line.text:
+            i = line.text.index(lit)
+            del line.chars[i : i + len(lit)], line.offs[i : i + len(lit)]
+
+
+def _replace_chars(line: _Line, old: str, new: str) -> None:
+    line.chars = [new if c == old else c for c in line.chars]
+
+
+def _strip(line: _Line) -> None:
+    while line.chars and line.chars[0].isspace():
+        line.chars.pop(0), line.offs.pop(0)
+    while line.chars and line.chars[-1].isspace():
+        line.chars.pop(), line.offs.pop()
+
+
+def _collapse_spaces(line: _Line) -> None:
+    chars: list[str] = []
+    offs: list[int] = []
+    for c, o in zip(line.chars, line.offs, strict=True):
+        if c == " " and chars and chars[-1] == " ":
+            continue
+        chars.append(c)
+        offs.append(o)
+    line.chars, line.offs = chars, offs
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+
+
+def _mark_furniture(lines: list[_Line]) -> None:
+    for ln in lines:
+        t = ln.text
+        if t and (_PAGE_NUMBER.match(t) or _BLANK_PAGE.match(t) or (_PAGE_OF.search(t) and len(t) < 160)):
+            ln.furniture = True
+    # Running headers/footers: lines next to page breaks whose text (digits ignored) recurs on
+    # several pages.
+    pages: list[list[_Line]] = [[]]
+    for ln in lines:
+        pages[-1].append(ln)
+        if ln.page_break_after:
+            pages.append([])
+    if len(pages) < 2:
+        return
+    edge_keys: Counter[str] = Counter()
+    edges: list[list[_Line]] = []
+    for page in pages:
+        content = [ln for ln in page if ln.text and not ln.furniture]
+        edge = content[:3] + content[-3:]
+        edges.append(edge)
+        for key in {_furniture_key(ln.text) for ln in edge}:
+            edge_keys[key] += 1
+    for edge in edges:
+        for ln in edge:
+            key = _furniture_key(ln.text)
+            if edge_keys[key] >= 2 and len(key) < 200 and len(key.split()) >= 2:
+                ln.furniture = True
+
+
+def _is_bullet(text: str) -> bool:
+    return text.startswith("- ") or bool(re.match(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s", text))
+
+
+def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
+    """Does paragraph `nxt` continue `prev`, split by a page break or a stray blank line?"""
+    if not prev or not nxt or _is_bullet(nxt):
+        return False
+    last = prev.rstrip()[-1]
+    if last in _TERMINAL:
+        return False
+    if nxt[0].islower():
+        return len(prev) > 40 or page_break
+    if last == "," and len(prev) > 40:
+        return True
+    return False
+
+
+def normalise(raw: str) -> CleanText:
+    """Clean `raw`; paragraphs end with a blank line, lines inside a paragraph are kept."""
+    lines = []
+    for start, end, ff in _split_lines(raw):
+        ln = _clean_line(raw, start, end)
+        ln.page_break_after = ff
+        lines.append(ln)
+    _mark_furniture(lines)
+    # Group content lines into paragraphs; remember whether a page break fell in each gap.
+    paragraphs: list[list[_Line]] = []
+    gaps: list[bool] = []
+    current: list[_Line] = []
+    gap_has_break = False
+    for ln in lines:
+        if ln.furniture:
+            gap_has_break = gap_has_break or ln.page_break_after
+            continue
+        if not ln.chars:
+            if current:
+                paragraphs.append(current)
+                current = []
+                gaps.append(False)
+            if ln.page_break_after and gaps:
+                gaps[-1] = True
+            continue
+        if not current and paragraphs and gap_has_break:
+            gaps[-1] = True
+        current.append(ln)
+        gap_has_break = False
+        if ln.page_break_after:
+            paragraphs.append(current)
+            current = []
+            gaps.append(True)
+    if current:
+        paragraphs.append(current)
+        gaps.append(False)
+
+    out_chars: list[str] = []
+    out_offs: list[int] = []
+
+    def emit_lines(par: list[_Line]) -> None:
+        for i, ln in enumerate(par):
+            if i:
+                out_chars.append("\n")
+                out_offs.append(ln.offs[0] if ln.offs else (out_offs[-1] if out_offs else 0))
+            out_chars.extend(ln.chars)
+            out_offs.extend(ln.offs)
+
+    prev_text = ""
+    for i, par in enumerate(paragraphs):
+        first = par[0].text
+        if i and _should_join(prev_text, first, gaps[i - 1]):
+            out_chars.append(" ")
+            out_offs.append(par[0].offs[0])
+        elif i:
+            anchor = par[0].offs[0] if par[0].offs else 0
+            out_chars.extend("\n\n")
+            out_offs.extend([anchor, anchor])
+        emit_lines(par)
+        prev_text = par[-1].text
+    out_chars.append("\n")
+    out_offs.append(out_offs[-1] + 1 if out_offs else 0)
+    return CleanText("".join(out_chars), out_offs, raw)

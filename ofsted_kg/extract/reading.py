@@ -1,0 +1,195 @@
+"""Reading documents (.txt, .md, .pdf, .html) into text, keeping page boundaries.
+
+Offsets reported anywhere in ofsted-kg index `Document.text`: the decoded text of a .txt/.md file
+exactly as stored (line endings included), the text layer of a PDF with pages joined by form feeds,
+or the visible text of an HTML page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ofsted_kg.errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+
+
+@dataclass
+class Document:
+    """A source document's text and what is known about where it came from."""
+
+    path: str
+    text: str
+    sha256: str
+    media_type: str
+    encoding: str | None = None
+    page_starts: list[int] = field(default_factory=lambda: [0])
+
+    def page_of(self, offset: int) -> int:
+        """1-based page number holding character `offset`."""
+        return bisect.bisect_right(self.page_starts, offset)
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand files and folders (recursively) into the document files they hold, sorted per folder.
+
+    A path that does not exist is yielded as is, so the caller reports it.
+    """
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield child
+        else:
+            yield path
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file into a `Document`; raise `InputError` naming the problem."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(name, "no such file")
+    if p.is_dir():
+        raise InputError(name, "is a folder, not a document")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(name, f"cannot be read ({e.strerror or e})") from None
+    if not data.strip():
+        raise InputError(name, "is empty")
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = p.suffix.lower()
+    if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
+        text, starts = _pdf_text(name, data)
+        return Document(name, text, digest, "application/pdf", None, starts)
+    text, encoding = decode_bytes(name, data)
+    if suffix in HTML_SUFFIXES or _looks_like_html(text):
+        return Document(name, html_to_text(text), digest, "text/html", encoding)
+    media = "text/markdown" if suffix in {".md", ".markdown"} else "text/plain"
+    return Document(name, text, digest, media, encoding, _form_feed_starts(text))
+
+
+def decode_bytes(name: str, data: bytes) -> tuple[str, str]:
+    """Decode bytes to text: UTF-8 (with or without BOM) first, then a detected encoding."""
+    if _is_binary(data):
+        raise InputError(name, "is a binary file, not a text, PDF or HTML document")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _is_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) * 0.05
+
+
+def _form_feed_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\f", text)]
+
+
+def _pdf_text(name: str, data: bytes) -> tuple[str, list[int]]:
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:
+                raise InputError(name, "is an encrypted PDF that cannot be opened") from None
+        pages = [(page.extract_text() or "") for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AssertionError, IndexError) as e:
+        raise InputError(name, f"is not a readable PDF ({type(e).__name__}: {e})") from None
+    except Exception as e:  # pypdf raises many types on damaged files
+        raise InputError(name, f"is not a readable PDF ({type(e).__name__})") from None
+    if not any(p.strip() for p in pages):
+        raise InputError(name, "is a PDF without a text layer (scanned? run OCR first)")
+    starts, pos = [], 0
+    for page in pages:
+        starts.append(pos)
+        pos += len(page) + 1
+    return "\f".join(pages), starts
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "header", "footer", "blockquote", "pre", "hr", "address", "dt", "dd",
+}
+_SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table"} else "\n")
+            if tag == "li":
+                self.parts.append("- ")
+        elif tag in {"td", "th"}:
+            self.parts.append("  ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page, one block per line, list items as '- ' bullets."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -1,0 +1,102 @@
+"""Typed records produced by extraction: one `LetterRecord` per letter or report found."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character span ``[start, end)`` in the document text, with the words it covers."""
+
+    start: int
+    end: int
+    text: str
+    page: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.page is not None:
+            d["page"] = self.page
+        return d
+
+
+@dataclass
+class Recipient:
+    name: str | None = None
+    title: str | None = None
+    honorific: str | None = None
+
+
+@dataclass
+class PreviousJudgement:
+    grade: str
+    date: str | None  # "YYYY-MM" (or "YYYY" when the letter gives no month)
+
+
+@dataclass
+class Judgement:
+    area: str
+    grade: str
+
+
+@dataclass
+class LetterRecord:
+    """The facts of one Ofsted letter or report opening, each with its evidence spans."""
+
+    source: str
+    kind: str = "letter"  # "letter" or "report"
+    letter_date: str | None = None
+    authority: str | None = None
+    visit_type: str | None = None
+    visit_start: str | None = None
+    visit_end: str | None = None
+    visit_sequence: int | None = None
+    previous_judgement: PreviousJudgement | None = None
+    inspectors: list[str] = field(default_factory=list)
+    signatory: str | None = None
+    recipient: Recipient | None = None
+    copied_to: list[str] = field(default_factory=list)
+    ofsted_office: str | None = None
+    focus_areas: list[str] = field(default_factory=list)
+    recommendations: list[str] = field(default_factory=list)
+    judgements: list[Judgement] = field(default_factory=list)
+    framework: str | None = None
+    complete: bool = True
+    span: Span | None = None  # where the letter sits inside its document
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def cite(self, name: str, span: Span | None) -> None:
+        """Record `span` as evidence for field `name`."""
+        if span is not None:
+            self.evidence.setdefault(name, []).append(span)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape printed by ``ofsted-kg extract --format json``."""
+        d: dict[str, Any] = {
+            "source": self.source,
+            "kind": self.kind,
+            "letter_date": self.letter_date,
+            "authority": self.authority,
+            "visit_type": self.visit_type,
+            "visit_start": self.visit_start,
+            "visit_end": self.visit_end,
+            "visit_sequence": self.visit_sequence,
+            "previous_judgement": asdict(self.previous_judgement) if self.previous_judgement else None,
+            "inspectors": list(self.inspectors),
+            "signatory": self.signatory,
+            "recipient": asdict(self.recipient) if self.recipient else None,
+            "copied_to": list(self.copied_to),
+            "ofsted_office": self.ofsted_office,
+            "focus_areas": list(self.focus_areas),
+            "recommendations": list(self.recommendations),
+            "judgements": [asdict(j) for j in self.judgements],
+            "framework": self.framework,
+            "complete": self.complete,
+            "span": self.span.as_dict() if self.span else None,
+            "evidence": {k: [s.as_dict() for s in v] for k, v in self.evidence.items()},
+            "warnings": list(self.warnings),
+        }
+        return d

@@ -1,0 +1,226 @@
+"""Extract the opening facts of an Ofsted full inspection report (ILACS, SIF, 2009-2012)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ofsted_kg.extract import fields
+from ofsted_kg.extract.context import Context, lines
+from ofsted_kg.extract.dates import SINGLE_DATE, parse_run, parse_single
+from ofsted_kg.extract.names import find_names, strip_honorific
+from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient
+from ofsted_kg.extract.segment import Region
+
+_GRADE_TOKEN = re.compile(
+    r"Requires\s+improvement(?:\s+to\s+be\s+good)?|Requires\s+Improvement|Outstanding|Good|Inadequate|Adequate|"
+    r"(?<![A-Za-z])to\s+be\s+good\b",
+)
+_W = r"\s+"
+
+
+def _label(*words: str) -> str:
+    return _W.join(re.escape(w) for w in " ".join(words).split())
+
+
+ILACS_AREAS = [
+    ("The impact of leaders on social work practice with children and families",
+     _label("The impact of leaders on social work practice with children and families")),
+    ("The experiences and progress of children who need help and protection",
+     _label("The experiences and progress of children who need help and protection")),
+    ("The experiences and progress of children in care and care leavers",
+     _label("The experiences and progress of children in care and care leavers")),
+    ("The experiences and progress of children in care",
+     _label("The experiences and progress of children in care") + r"(?!\s+and\s+care)"),
+    ("The experiences and progress of care leavers", _label("The experiences and progress of care leavers")),
+    ("Overall effectiveness", _label("Overall effectiveness")),
+]
+SIF_AREAS = [
+    ("1. Children who need help and protection", r"1\.?\s*" + _label("Children who need help and protection")),
+    ("2. Children looked after and achieving permanence",
+     r"2\.?\s*" + _label("Children looked after and achieving permanence")),
+    ("2.1 Adoption performance", r"2\.1\.?\s*" + _label("Adoption performance")),
+    ("2.2 Experiences and progress of care leavers",
+     r"2\.2\.?\s*" + _label("Experiences and progress of care leavers")),
+    ("3. Leadership, management and governance", r"3\.?\s*" + _label("Leadership, management and governance")),
+]
+SIF_OVERALL = re.compile(
+    r"(?:overall judgement is that\s+)?children's\s+services(?:\s+in\s+[^\n]{1,60}?)?\s+(?:are|is|require|requires)\s+"
+    r"(?P<g>improvement\s+to\s+be\s+good|requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)",
+    re.I)
+LSCB = re.compile(
+    r"(?:The\s+Local\s+Safeguarding\s+Children\s+Board|the\s+LSCB)(?:\s+\(LSCB\))?\s+(?:is\s+|requires\s+)"
+    r"(?P<g>improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\b"
+    r"|effectiveness\s+of\s+the\s+(?:LSCB|Local\s+Safeguarding\s+Children\s+Board)\s+is:?\s+"
+    r"(?P<g2>requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\b",
+    re.I)
+LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspector\s*:?[ \t]*", re.I)
+PUBLISHED = re.compile(r"(?:Report\s+)?published\s*:?\s*|Publication\s+date\s*:?\s*", re.I)
+DATES = re.compile(r"Inspection\s+dates?\s*:?\s*", re.I)
+OLD_TABLE_ROW = re.compile(
+    r"^(?P<a>[A-Z][^\n]{2,200}?)\s+(?:Grade\s+\d\s+\()?(?P<g>Outstanding|Good|Adequate|Inadequate)\)?\s*$", re.I)
+
+
+def _grade(g: str) -> str:
+    g = re.sub(r"\s+", " ", g.strip().lower())
+    if g.startswith("improvement"):
+        g = "requires " + g
+    return g
+
+
+def extract_report(ctx: Context, region: Region) -> LetterRecord:
+    text = ctx.text
+    rec = LetterRecord(source=ctx.doc.path, kind="report", visit_type="inspection", complete=region.complete)
+    rec.span = ctx.span(region.start, region.end)
+    rec.recipient = Recipient()
+    head_end = min(region.end, region.start + 4000)
+    title_end = _title_end(text, region.start, head_end)
+
+    auth = fields.authority(text, [(region.start, title_end)])
+    if auth:
+        rec.authority = auth[0]
+        rec.cite("authority", ctx.span(auth[1], auth[2]))
+    m = PUBLISHED.search(text, region.start, head_end)
+    if m:
+        d = SINGLE_DATE.match(text, m.end())
+        if d and parse_single(d):
+            rec.letter_date = parse_single(d).isoformat()  # type: ignore[union-attr]
+            rec.cite("letter_date", ctx.span(d.start(), d.end()))
+    m = DATES.search(text, region.start, head_end)
+    if m:
+        default = date.fromisoformat(rec.letter_date) if rec.letter_date else None
+        run = parse_run(text, m.end(), min(region.end, m.end() + 120), default.year if default else None, default)
+        if run:
+            rec.visit_start, rec.visit_end = run.start.isoformat(), run.end.isoformat()
+            rec.cite("visit_start", ctx.span(*run.span))
+            rec.cite("visit_end", ctx.span(*run.span))
+    for m in LEAD.finditer(text, region.start, region.end):
+        names = find_names(text[m.end():m.end() + 120].split("\n")[0])
+        if names:
+            name, a, b = names[0]
+            rec.inspectors.append(strip_honorific(name)[0])
+            rec.cite("inspectors", ctx.span(m.end() + a, m.end() + b))
+            break
+
+    _judgements(ctx, rec, region, title_end)
+    rec.focus_areas = [j.area for j in rec.judgements]
+    rec.evidence["focus_areas"] = list(rec.evidence.get("judgements", []))
+    rec.framework = _framework(rec)
+
+    before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
+    prev = fields.previous_judgement(text, title_end, min(region.end, title_end + 15000), before)
+    if prev:
+        rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
+        rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
+    for la, lb in lines(text, region.start, region.end):
+        line = text[la:lb].strip()
+        if fields.RECOMMENDATION_HEADING.match(line) and not re.search(r"LSCB|safeguarding children board", line, re.I):
+            for x, y in fields.section_items(text, lb, region.end):
+                t, tx, ty = fields.item_text(text, x, y)
+                if t and t not in rec.recommendations:
+                    rec.recommendations.append(t)
+                    rec.cite("recommendations", ctx.span(tx, ty))
+    return rec
+
+
+def _title_end(text: str, start: int, end: int) -> int:
+    """End of the title block: the lead-inspector line, the dates line, or the first prose sentence."""
+    for a, b in lines(text, start, end):
+        line = text[a:b].strip()
+        if line.endswith(".") and len(line.split()) >= 8:
+            return a
+    return end
+
+
+def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int) -> None:
+    text = ctx.text
+    # the table sits between the title block and the first prose sentence after it
+    table_start = region.start
+    lead = LEAD.search(text, region.start, region.end)
+    dates = DATES.search(text, region.start, region.end)
+    anchors = [m.end() for m in (lead, dates) if m and m.start() < region.start + 4000]
+    if anchors:
+        table_start = max(anchors)
+        table_start = text.find("\n", table_start)
+    table_end = _title_end(text, table_start, min(region.end, table_start + 3000))
+    found = _table(text, table_start, table_end, ILACS_AREAS) or _table(text, table_start, table_end, SIF_AREAS)
+    if found and found[0][0].startswith("1."):
+        m = SIF_OVERALL.search(text, region.start, table_end)
+        if m:
+            found.insert(0, ("Overall effectiveness", _grade(m.group("g")), m.start(), m.end()))
+        m = LSCB.search(text, region.start, region.end)
+        if m:
+            found.append(("The Local Safeguarding Children Board", _grade(m.group("g") or m.group("g2")),
+                          m.start(), m.end()))
+    if not found:
+        found = _old_table(text, region.start, region.end)
+    for area, grade, a, b in found:
+        rec.judgements.append(Judgement(area, grade))
+        rec.cite("judgements", ctx.span(a, b))
+
+
+def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
+    """Labels and grades of a judgement table whose cells PDF extraction may have interleaved."""
+    block = text[a:b]
+    grades: list[tuple[int, int, str]] = []
+    for m in _GRADE_TOKEN.finditer(block):
+        tok = m.group(0)
+        if re.match(r"to\s+be\s+good", tok) and grades and grades[-1][2].startswith("requires improvement"):
+            grades[-1] = (grades[-1][0], m.end(), "requires improvement to be good")
+            continue
+        if re.match(r"to\s+be\s+good", tok):
+            continue
+        grades.append((m.start(), m.end(), _grade(tok)))
+    masked = list(block)
+    for s, e, _g in grades:
+        masked[s:e] = " " * (e - s)
+    masked_text = "".join(masked)
+    masked_text = re.sub(r"(?<![A-Za-z])to {1,3}be {1,3}good\b", lambda m: " " * len(m.group(0)), masked_text)
+    labels = []
+    for area, pattern in areas:
+        m = re.search(pattern, masked_text, re.I)
+        if m:
+            labels.append((m.start(), m.end(), area))
+    if not labels:
+        return []
+    labels.sort()
+    out = []
+    used: set[int] = set()
+    for i, (s, e, area) in enumerate(labels):
+        nxt = labels[i + 1][0] if i + 1 < len(labels) else len(block)
+        # the grade is on the label's line or later, before the next label ends
+        cands = [j for j, g in enumerate(grades) if j not in used and g[0] >= s and g[0] < max(nxt, e + 1)]
+        if not cands:
+            cands = [j for j, g in enumerate(grades) if j not in used and g[0] >= s]
+        if not cands:
+            continue
+        j = cands[0]
+        used.add(j)
+        out.append((area, grades[j][2], a + s, a + max(e, grades[j][1])))
+    return out
+
+
+def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
+    """2009-2012 reports: "Overall effectiveness Grade 3 (adequate)" / "Area  Good" rows."""
+    out = []
+    for la, lb in lines(text, a, b):
+        line = text[la:lb].strip()
+        m = OLD_TABLE_ROW.match(line)
+        if not m or re.search(r"\(Grade \d\)|service that", line):
+            continue
+        area = m.group("a").strip(" .:")
+        if re.match(r"^\d", area) or len(area.split()) > 25 or area.endswith((" is", " are")):
+            continue
+        out.append((area, _grade(m.group("g")), la, lb))
+    return out
+
+
+def _framework(rec: LetterRecord) -> str | None:
+    areas = {j.area for j in rec.judgements}
+    if any(a.startswith("The experiences") or a.startswith("The impact") for a in areas):
+        return "ILACS"
+    if any(a[:1].isdigit() for a in areas):
+        return "SIF"
+    if rec.visit_start and rec.visit_start < "2013-11":
+        return "safeguarding and looked after children 2009-2012"
+    return None

@@ -1,0 +1,142 @@
+"""Finding Ofsted letters and report openings inside a document.
+
+A document may be one letter, a report, or a council agenda wrapping one or more letters among other
+papers. Each letter runs from its Ofsted letterhead (or date line, or address block) to its signature
+block and copy list; anything around it (agenda, councillors, minutes) is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ofsted_kg.extract.context import paragraphs
+from ofsted_kg.extract.dates import SINGLE_DATE
+
+SALUTATION = re.compile(r"^Dear\b[ \t]*[^\n]{0,200}$", re.M)
+SIGN_OFF = re.compile(r"^[ \t]*Yours[ \t]+(?:sincerely|faithfully|truly)\b[^\n]*$", re.M | re.I)
+LETTER_CUE = re.compile(
+    r"this letter summarises|summarises the findings|monitoring visit|focused visit|focussed visit|"
+    r"assurance visit|unannounced inspection|joint targeted area inspection|"
+    r"Majesty's Inspector|\bHMI\b|\bOfsted\b|inspection of [^\n.]{0,80}children's services",
+    re.I,
+)
+OPENING_CUE = re.compile(r"this letter (?:summarises|sets out|confirms)|summarises the findings", re.I)
+REPORT_CUE = re.compile(
+    r"^[ \t]*Lead inspector[ \t]*:?|^[ \t]*Inspection dates?[ \t]*:|"
+    r"^[^\n]{0,40}\bInspection of [^\n]{0,100}children's services[ \t]*$|"
+    r"inspection of services for children in need of help|"
+    r"inspection of safeguarding and looked after children|"
+    r"^[ \t]*(?:Re-)?inspection of services for children",
+    re.I | re.M,
+)
+LETTERHEAD_CUE = re.compile(
+    r"ofsted|enquiries@|0300 ?123 ?1231|www\.(?:gov|qov|ofsted)|Piccadilly Gate|Axis Building|"
+    r"Freshford House|Aviation House|Agora|Royal Exchange|Cannon House|Clive House|Textphone|"
+    r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",
+    re.I,
+)
+COPY_LIST = re.compile(r"^(?:Copy|Copies|cc|c\.c\.|Copied to)\b\s*(?:to)?\s*[:\-]?", re.I)
+
+
+@dataclass
+class Region:
+    kind: str  # "letter" or "report"
+    start: int
+    end: int
+    salutation: int | None = None  # offset of "Dear ..." in letters
+    sign_off: int | None = None  # offset of "Yours sincerely"
+    complete: bool = True
+
+
+def _date_line_before(text: str, pos: int, floor: int) -> int | None:
+    """Start of the last line before `pos` (and after `floor`) that is just a date."""
+    best = None
+    for m in SINGLE_DATE.finditer(text, max(floor, pos - 3000), pos):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start: line_end if line_end != -1 else len(text)].strip()
+        if len(line) <= len(m.group(0)) + 12 or line.lower().startswith("date"):
+            best = line_start
+    return best
+
+
+def _letterhead_before(text: str, pos: int, floor: int) -> int:
+    """Extend a letter's start back over an Ofsted letterhead (address, phone, web) above `pos`."""
+    start = pos
+    paras = [p for p in paragraphs(text, max(floor, pos - 1200), pos) if p[1] <= pos]
+    for a, b in reversed(paras[-4:]):
+        chunk = text[a:b]
+        if LETTERHEAD_CUE.search(chunk) and len(chunk) < 400 and "Dear" not in chunk:
+            start = a
+        else:
+            break
+    return start
+
+
+def _letter_end(text: str, sign_off: int, limit: int) -> int:
+    """End of the signature block and any copy list after 'Yours sincerely'."""
+    paras = paragraphs(text, sign_off, limit)
+    end = text.find("\n", sign_off)
+    end = limit if end == -1 else end
+    taken = 0
+    for a, b in paras:
+        chunk = text[a:b].strip()
+        if a == paras[0][0]:
+            end = b
+            continue
+        if COPY_LIST.match(chunk) or (taken < 2 and len(chunk) < 160 and not chunk.endswith(".")
+                                      and not re.match(r"(?:Agenda|Item|Minutes|Appendix)\b", chunk)):
+            end = b
+            taken += 1
+            continue
+        break
+    return end
+
+
+def find_regions(text: str) -> list[Region]:
+    """Letters (by salutation or opening sentence) and report openings in cleaned text."""
+    regions: list[Region] = []
+    floor = 0
+    salutations = [m for m in SALUTATION.finditer(text) if LETTER_CUE.search(text, m.end(), m.end() + 3000)]
+    if not salutations:
+        opening = OPENING_CUE.search(text)
+        if opening and LETTER_CUE.search(text, opening.start(), opening.start() + 2000):
+            para_start = text.rfind("\n\n", 0, opening.start())
+            salutations_pos = [max(0, para_start)]
+        else:
+            salutations_pos = []
+    else:
+        salutations_pos = [m.start() for m in salutations]
+    for i, pos in enumerate(salutations_pos):
+        nxt = salutations_pos[i + 1] if i + 1 < len(salutations_pos) else len(text)
+        date_line = _date_line_before(text, pos, floor)
+        if date_line is not None:
+            start = _letterhead_before(text, date_line, floor)
+        else:
+            block = [p for p in paragraphs(text, max(floor, pos - 600), pos) if p[1] <= pos]
+            start = block[-1][0] if block else pos
+            start = _letterhead_before(text, start, floor)
+        sign = SIGN_OFF.search(text, pos, nxt)
+        if sign:
+            # the next letter's letterhead may follow this one's signature; stop before it
+            end = _letter_end(text, sign.start(), nxt)
+            regions.append(Region("letter", start, end, pos, sign.start()))
+        else:
+            end = nxt if nxt < len(text) else len(text)
+            if i + 1 < len(salutations_pos):
+                nd = _date_line_before(text, nxt, pos)
+                end = _letterhead_before(text, nd, pos) if nd is not None else end
+            regions.append(Region("letter", start, end, pos, None, complete=False))
+        floor = regions[-1].end
+    report = REPORT_CUE.search(text)
+    if report and not any(r.start <= report.start() < r.end for r in regions):
+        start = 0 if report.start() < 3000 else (text.rfind("\n\n", 0, max(0, report.start() - 1)) + 1)
+        if regions and regions[0].start > start:
+            end = regions[0].start
+        else:
+            end = len(text)
+        if not any(r.start < end and start < r.end for r in regions):
+            regions.append(Region("report", start, end))
+    regions.sort(key=lambda r: r.start)
+    return regions
