@@ -128,9 +128,9 @@ def visit_sequence(text: str, a: int, b: int) -> tuple[int, int, int] | None:
 
 
 # ---- previous judgement ----------------------------------------------------------------------
-GRADE = r"(?:outstanding|good|requires improvement(?: to be good)?|inadequate|adequate)"
+GRADE = r"(?:outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 _JUDGED = re.compile(
-    rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+)?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
+    rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
     rf"|overall effectiveness (?:was |of )?(?:judged |graded )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
     rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b",
@@ -147,7 +147,8 @@ def previous_judgement(text: str, a: int, b: int, before: date | None) -> tuple[
         if _NOT_PREVIOUS.search(sent):
             continue
         for m in _JUDGED.finditer(sent):
-            grade = (m.group("g") or m.group("q") or m.group("o") or m.group("j")).lower()
+            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j")).lower())
+            grade = re.sub(r"^require ", "requires ", grade)
             when = _nearest_month_year(sent, m.start(), m.end())
             if when is None:
                 continue
@@ -186,7 +187,7 @@ def _nearest_month_year(sent: str, a: int, b: int) -> tuple[int, int | None, int
 
 # ---- focus areas -----------------------------------------------------------------------------
 FOCUS_VERB = re.compile(
-    r"\b(?:inspectors|the visit|this visit|we|it)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
+    r"\b(?:inspectors|the visit|this visit|the inspection|this inspection|we|it)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
     r"focused on|focussed on|examined|explored|assessed|scrutinised|tracked)\b|"
     r"\b(?:the|this) visit (?:focused|focussed|concentrated) on\b|"
     r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) visit was\b", re.I)
@@ -239,6 +240,9 @@ OTHER_HEADING = re.compile(
     r"information about this (?:local authority|inspection)|the local authority's strengths|"
     r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully))\s*[?:.]?$",
     re.I)
+_INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|the following (?:areas|actions)"
+                    r"|as follows\W*$", re.I)
+_TIMEFRAME = re.compile(r"^(?:immediately|within (?:\w+ )?(?:\w+ )?(?:months?|weeks?|days?))\s*:?$", re.I)
 _BOILERPLATE = re.compile(
     r"^(?:any areas for|in addition|ofsted will|yours|i am copying|this letter will|i would like|"
     r"the findings of|we will|thank you|the local authority (?:should|will) (?:now )?(?:submit|prepare))", re.I)
@@ -262,11 +266,13 @@ def _marker(line: str) -> str:
     return "-" if line.startswith("- ") else "n"
 
 
-def section_items(text: str, start: int, limit: int) -> list[tuple[int, int]]:
+def section_items(text: str, start: int, limit: int, one_per_line: bool = False) -> list[tuple[int, int]]:
     """Items under a heading that ends at `start`: bullets or numbered points, else prose paragraphs.
 
     Works line by line (PDF text often has no blank lines). Stops at the next heading, at sign-off
-    boilerplate, when the list style changes, or when prose follows a finished list.
+    boilerplate, when the list style changes, or when prose follows a finished list. With
+    `one_per_line`, unmarked items (bullet glyphs lost in extraction) are told apart by a line that
+    ends a sentence followed by one that starts with a capital.
     """
     items: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
@@ -286,6 +292,8 @@ def section_items(text: str, start: int, limit: int) -> list[tuple[int, int]]:
             continue
         if _BOILERPLATE.match(line):
             break
+        if _TIMEFRAME.match(line) or (mode is None and _INTRO.search(line)):
+            continue
         if _is_item_start(line):
             if mode == "prose" or (mode == "list" and _marker(line) != marker):
                 break
@@ -296,7 +304,7 @@ def section_items(text: str, start: int, limit: int) -> list[tuple[int, int]]:
             continue
         heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
             (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower())
-        if heading or _GRADE_AFTER_COLON.search(line) or line.endswith(":") and mode == "list":
+        if heading or _GRADE_AFTER_COLON.search(line) or (line.endswith(":") and (cur or items)):
             break
         if mode == "list":
             assert cur is not None
@@ -310,6 +318,9 @@ def section_items(text: str, start: int, limit: int) -> list[tuple[int, int]]:
             continue  # "The following areas need improvement:" introduces the list
         if mode is None:
             mode = "prose"
+        if cur and one_per_line and text[cur[0]:cur[1]].rstrip().endswith(".") and line[:1].isupper():
+            items.append(cur)
+            cur = None
         cur = (cur[0], b) if cur else (a, b)
         blank_before = False
     if cur:

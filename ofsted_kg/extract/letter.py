@@ -363,21 +363,42 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
 
 
 def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+    """Items under "What needs to improve", "Areas for development", "Area(s) for priority action", ...
+
+    A prose "Areas for improvement" section (JTAI letters) holds findings, not recommendations, when the
+    letter has a list of them elsewhere.
+    """
     text = ctx.text
+    deferred: list[tuple[int, int]] = []
     for la, lb in lines(text, a, b):
         line = text[la:lb].strip()
         if not fields.RECOMMENDATION_HEADING.match(line):
+            continue
+        if re.match(r"areas? for improvement", line, re.I):
+            deferred.append((la, lb))
             continue
         # a heading stands alone as its paragraph
         prev_nl = text.rfind("\n", 0, la)
         if prev_nl > 0 and text[prev_nl - 1] != "\n" and prev_nl > a and not text[:la].endswith("\n\n"):
             if not _is_heading_context(text, la, lb):
                 continue
-        for x, y in fields.section_items(text, lb, b):
-            t, tx, ty = fields.item_text(text, x, y)
-            if t and t not in rec.recommendations:
-                rec.recommendations.append(t)
-                rec.cite("recommendations", ctx.span(tx, ty))
+        _add_items(ctx, rec, lb, b)
+    for _la, lb in deferred:
+        if not rec.recommendations or _starts_list(text, lb, b):
+            _add_items(ctx, rec, lb, b)
+
+
+def _starts_list(text: str, start: int, end: int) -> bool:
+    first = next(iter(lines(text, start, end)), None)
+    return bool(first and fields._is_item_start(text[first[0]:first[1]]))
+
+
+def _add_items(ctx: Context, rec: LetterRecord, start: int, end: int) -> None:
+    for x, y in fields.section_items(ctx.text, start, end):
+        t, tx, ty = fields.item_text(ctx.text, x, y)
+        if t and t not in rec.recommendations:
+            rec.recommendations.append(t)
+            rec.cite("recommendations", ctx.span(tx, ty))
 
 
 def _is_heading_context(text: str, la: int, lb: int) -> bool:

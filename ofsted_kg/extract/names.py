@@ -30,6 +30,10 @@ NOT_NAME_WORDS = {
     "executive", "member", "cabinet", "chair", "safeguarding", "board", "partnership", "officers",
     "independent", "reviewing", "manager", "managers", "worker", "workers", "head", "strategic",
     "interim", "acting", "corporate", "group", "people", "families", "family", "lscb", "mash",
+    "act", "acts", "board", "commission", "unit", "hub", "team", "panel", "committee", "partners",
+    "plan", "plans", "programme", "framework", "regulations", "section", "schedule", "appendix", "item",
+    "agenda", "minutes", "report", "county", "hall", "street", "road", "house", "building", "centre",
+    "school", "schools", "college", "university", "nhs", "police", "probation", "england", "wales",
 }
 
 NICKNAMES = {
@@ -98,8 +102,11 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     for m in _WORD.finditer(text):
         tok = m.group(0)
         bare = tok[:-1] if tok.endswith(".") and len(tok) > 2 else tok
-        if run and not re.fullmatch(r" {1,2}", text[run[-1].end():m.start()]):
+        if run and text[run[-1].end():m.start()] != " ":
             flush()
+        if bare.rstrip(".") in HONORIFICS:
+            flush()
+            continue
         if _NAME_TOKEN.match(bare) and bare.lower() not in NOT_NAME_WORDS:
             run.append(m)
             if bare is not tok:  # a full stop after a word ends the sentence

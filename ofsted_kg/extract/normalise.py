@@ -24,6 +24,13 @@ _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
+# A running footer/header: the document's title, a date and a page number on one line.
+_RUNNING_TITLE = re.compile(
+    r"^(?:Inspection of|Monitoring visit|Focused visit|Joint targeted area inspection|Annual unannounced)"
+    r".{5,200}\b(?:19|20)\d\d\s+(?:Page\s+)?\d{1,3}$", re.I)
+_FOOTER_PART = re.compile(
+    r"^(?:(?:Inspection of|Monitoring visit (?:to|of)|Focused visit to)\b[^.]{3,150}(?:services|care)"
+    r"|[0-3]?\d(?:\s+\w+)?(?:\s+\d{4})?\s*(?:to|-|–|and)\s*[0-3]?\d\s+\w+\s+(?:19|20)\d\d)$", re.I)
 _BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
 _TERMINAL = tuple(".!?:;)\"'")
 
@@ -135,25 +142,50 @@ def _strip(line: _Line) -> None:
 
 
 def _collapse_spaces(line: _Line) -> None:
+    """Runs of spaces become one space; a wide gap (3+ spaces: text set in columns) becomes two."""
     chars: list[str] = []
     offs: list[int] = []
+    run = 0
     for c, o in zip(line.chars, line.offs, strict=True):
-        if c == " " and chars and chars[-1] == " ":
+        if c == " ":
+            run += 1
+            if run == 1 or run == 3:
+                chars.append(c)
+                offs.append(o)
             continue
+        if run == 2:
+            chars.pop(), offs.pop()  # two spaces are just sloppy spacing
+            chars.append(" ")
+            offs.append(o - 1)
+        run = 0
         chars.append(c)
         offs.append(o)
     line.chars, line.offs = chars, offs
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
+    """A line's text with its page number (first or last token, or "page N of M") blanked out."""
+    t = re.sub(r"\s+", " ", text.lower()).strip()
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)? [a-z]+,? \d{4}", t):
+        return t  # a date line (a letter's date) is not a numbered running header
+    t = re.sub(r"page \d+(?: of \d+)?", "page #", t)
+    return re.sub(r"^\d{1,3} |(?<= )\d{1,3}$", "# ", t).strip()
 
 
 def _mark_furniture(lines: list[_Line]) -> None:
     for ln in lines:
         t = ln.text
-        if t and (_PAGE_NUMBER.match(t) or _BLANK_PAGE.match(t) or (_PAGE_OF.search(t) and len(t) < 160)):
+        if t and (_PAGE_NUMBER.match(t) or _BLANK_PAGE.match(t) or (_PAGE_OF.search(t) and len(t) < 160)
+                  or _RUNNING_TITLE.match(t)):
             ln.furniture = True
+    # A footer set over several lines just above a bare page number: title, then dates.
+    for i, ln in enumerate(lines):
+        if ln.furniture and ln.text and _PAGE_NUMBER.match(ln.text):
+            ln.page_break_after = True
+            back = [x for x in lines[max(0, i - 4):i] if x.text and not x.furniture][-2:]
+            for prev in back:
+                if _FOOTER_PART.match(prev.text):
+                    prev.furniture = True
     # Running headers/footers: lines next to page breaks whose text (digits ignored) recurs on
     # several pages.
     pages: list[list[_Line]] = [[]]

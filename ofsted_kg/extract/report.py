@@ -108,14 +108,15 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     rec.framework = _framework(rec)
 
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
-    prev = fields.previous_judgement(text, title_end, min(region.end, title_end + 15000), before)
+    prev = fields.previous_judgement(text, region.start, min(region.end, title_end + 15000), before)
     if prev:
         rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
         rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
     for la, lb in lines(text, region.start, region.end):
         line = text[la:lb].strip()
         if fields.RECOMMENDATION_HEADING.match(line) and not re.search(r"LSCB|safeguarding children board", line, re.I):
-            for x, y in fields.section_items(text, lb, region.end):
+            one_per_line = bool(re.match(r"what needs to improve", line, re.I))
+            for x, y in fields.section_items(text, lb, region.end, one_per_line):
                 t, tx, ty = fields.item_text(text, x, y)
                 if t and t not in rec.recommendations:
                     rec.recommendations.append(t)
@@ -138,7 +139,7 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
     table_start = region.start
     lead = LEAD.search(text, region.start, region.end)
     dates = DATES.search(text, region.start, region.end)
-    anchors = [m.end() for m in (lead, dates) if m and m.start() < region.start + 4000]
+    anchors = [m.end() for m in (lead, dates) if m and m.start() < title_end]
     if anchors:
         table_start = max(anchors)
         table_start = text.find("\n", table_start)
@@ -163,19 +164,17 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     """Labels and grades of a judgement table whose cells PDF extraction may have interleaved."""
     block = text[a:b]
     grades: list[tuple[int, int, str]] = []
+    masked = list(block)
     for m in _GRADE_TOKEN.finditer(block):
         tok = m.group(0)
-        if re.match(r"to\s+be\s+good", tok) and grades and grades[-1][2].startswith("requires improvement"):
-            grades[-1] = (grades[-1][0], m.end(), "requires improvement to be good")
-            continue
+        masked[m.start():m.end()] = " " * (m.end() - m.start())
         if re.match(r"to\s+be\s+good", tok):
+            # the second half of a wrapped "Requires improvement / to be good" cell
+            if grades and grades[-1][2] == "requires improvement":
+                grades[-1] = (grades[-1][0], grades[-1][1], "requires improvement to be good")
             continue
         grades.append((m.start(), m.end(), _grade(tok)))
-    masked = list(block)
-    for s, e, _g in grades:
-        masked[s:e] = " " * (e - s)
     masked_text = "".join(masked)
-    masked_text = re.sub(r"(?<![A-Za-z])to {1,3}be {1,3}good\b", lambda m: " " * len(m.group(0)), masked_text)
     labels = []
     for area, pattern in areas:
         m = re.search(pattern, masked_text, re.I)
