@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 
-class ExtractFormat(str, enum.Enum):
+class ExtractFormat(enum.StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"

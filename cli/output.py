@@ -34,6 +34,9 @@ def _table(records: list[dict[str, Any]]) -> None:
         if r["visit_sequence"]:
             visit += f" #{r['visit_sequence']}"
         recipient = (r.get("recipient") or {}).get("name") or ""
-        table.add_row(r["source"], r["letter_date"] or "", r["authority"] or "", visit, dates,
+        table.add_row(r["source"].rsplit("/", 1)[-1], r["letter_date"] or "", r["authority"] or "", visit, dates,
                       ", ".join(r["inspectors"]), recipient, str(len(r["recommendations"])))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # piped: do not fold cells to an 80-column default
+        console = Console(width=220)
+    console.print(table)

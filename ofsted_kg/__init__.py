@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 from ofsted_kg._version import __version__
 
 if TYPE_CHECKING:
-    from ofsted_kg.api import Extraction, Problem, extract_document, extract_file, extract_letters, extract_text
+    from ofsted_kg.api import (
+        Extraction,
+        Problem,
+        extract_document,
+        extract_file,
+        extract_letters,
+        extract_text,
+    )
     from ofsted_kg.extract.records import LetterRecord
 
 __all__ = [

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from ofsted_kg.extract.authorities import NOISE, clean_authority_name, find_authorities
-from ofsted_kg.extract.context import paragraphs, sentences
+from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
 
 Found = tuple[str, int, int]  # value, clean start, clean end

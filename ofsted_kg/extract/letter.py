@@ -157,9 +157,7 @@ def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]
         line_end = text.find("\n", m.end())
         line = text[line_start: line_end if line_end != -1 else sal].strip()
         own_line = len(line) <= len(m.group(0)) + 12 or line.lower().startswith("date")
-        if own_line:
-            found = (d, (m.start(), m.end()))
-        elif found is None:
+        if own_line or found is None:
             found = (d, (m.start(), m.end()))
     return found
 
@@ -377,11 +375,9 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         if re.match(r"areas? for improvement", line, re.I):
             deferred.append((la, lb))
             continue
-        # a heading stands alone as its paragraph
-        prev_nl = text.rfind("\n", 0, la)
-        if prev_nl > 0 and text[prev_nl - 1] != "\n" and prev_nl > a and not text[:la].endswith("\n\n"):
-            if not _is_heading_context(text, la, lb):
-                continue
+        # a heading stands alone: a blank line above it, or a blank line or list below it
+        if la > a and not text[:la].endswith("\n\n") and not _is_heading_context(text, la, lb):
+            continue
         _add_items(ctx, rec, lb, b)
     for _la, lb in deferred:
         if not rec.recommendations or _starts_list(text, lb, b):

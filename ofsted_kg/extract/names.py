@@ -30,10 +30,10 @@ NOT_NAME_WORDS = {
     "executive", "member", "cabinet", "chair", "safeguarding", "board", "partnership", "officers",
     "independent", "reviewing", "manager", "managers", "worker", "workers", "head", "strategic",
     "interim", "acting", "corporate", "group", "people", "families", "family", "lscb", "mash",
-    "act", "acts", "board", "commission", "unit", "hub", "team", "panel", "committee", "partners",
+    "act", "acts", "unit", "hub", "panel", "committee", "partners",
     "plan", "plans", "programme", "framework", "regulations", "section", "schedule", "appendix", "item",
-    "agenda", "minutes", "report", "county", "hall", "street", "road", "house", "building", "centre",
-    "school", "schools", "college", "university", "nhs", "police", "probation", "england", "wales",
+    "agenda", "minutes", "report", "hall", "street", "road", "house", "building", "centre",
+    "school", "schools", "college", "university", "nhs", "police", "england", "wales",
 }
 
 NICKNAMES = {

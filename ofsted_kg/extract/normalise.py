@@ -223,9 +223,7 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
         return False
     if nxt[0].islower():
         return len(prev) > 40 or page_break
-    if last == "," and len(prev) > 40:
-        return True
-    return False
+    return last == "," and len(prev) > 40
 
 
 def normalise(raw: str) -> CleanText:

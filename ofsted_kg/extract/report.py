@@ -177,9 +177,9 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     masked_text = "".join(masked)
     labels = []
     for area, pattern in areas:
-        m = re.search(pattern, masked_text, re.I)
-        if m:
-            labels.append((m.start(), m.end(), area))
+        hit = re.search(pattern, masked_text, re.I)
+        if hit:
+            labels.append((hit.start(), hit.end(), area))
     if not labels:
         return []
     labels.sort()

@@ -132,10 +132,7 @@ def find_regions(text: str) -> list[Region]:
     report = REPORT_CUE.search(text)
     if report and not any(r.start <= report.start() < r.end for r in regions):
         start = 0 if report.start() < 3000 else (text.rfind("\n\n", 0, max(0, report.start() - 1)) + 1)
-        if regions and regions[0].start > start:
-            end = regions[0].start
-        else:
-            end = len(text)
+        end = regions[0].start if regions and regions[0].start > start else len(text)
         if not any(r.start < end and start < r.end for r in regions):
             regions.append(Region("report", start, end))
     regions.sort(key=lambda r: r.start)

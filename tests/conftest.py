@@ -1,0 +1,24 @@
+"""Shared fixtures and paths for the test suite."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "letters"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="session")
+def cli_path() -> str:
+    """The installed `ofsted-kg` console script of the interpreter running the tests."""
+    found = Path(sys.executable).parent / "ofsted-kg"
+    if found.exists():
+        return str(found)
+    which = shutil.which("ofsted-kg")
+    assert which, "the ofsted-kg console script is not installed (pip install -e .)"
+    return which

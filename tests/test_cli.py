@@ -1,0 +1,102 @@
+"""The command line: help, version, output formats, eval, and the installed package's layout."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ofsted_kg import __version__
+from ofsted_kg.cli.app import app
+
+from .conftest import EXAMPLES, GOLDEN, ROOT
+
+runner = CliRunner()
+
+
+def test_help_lists_commands_and_version() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "eval"):
+        assert command in result.output
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = ("import sys; from ofsted_kg.cli.app import app; "
+            "print(sorted(m for m in ('rdflib', 'pyshacl', 'owlready2', 'networkx', 'pypdf') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_extract_json_has_the_gold_keys() -> None:
+    result = runner.invoke(app, ["extract", "--format", "json", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert len(records) == 5
+    keys = {"source", "letter_date", "authority", "visit_type", "visit_start", "visit_end", "visit_sequence",
+            "previous_judgement", "inspectors", "signatory", "recipient", "copied_to", "ofsted_office",
+            "focus_areas", "recommendations", "judgements", "evidence"}
+    for rec in records:
+        assert keys <= set(rec)
+        assert rec["evidence"]["authority"][0]["text"].startswith(rec["authority"])
+
+
+def test_extract_jsonl_and_table() -> None:
+    result = runner.invoke(app, ["extract", "--format", "jsonl", str(EXAMPLES / "004_2067af35a111929a.txt")])
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["authority"] == "Warwickshire"
+    result = runner.invoke(app, ["extract", "--format", "table", str(EXAMPLES)])
+    assert result.exit_code == 0 and "Warwickshire" in result.stdout and "Worcestershire" in result.stdout
+
+
+def _micro(output: str) -> float:
+    m = re.search(r"F1=([0-9.]+)", output.strip().splitlines()[-1])
+    assert m, output
+    return float(m.group(1))
+
+
+def test_eval_agrees_with_the_reference_scorer(cli_path: str) -> None:
+    for gold, letters in ((GOLDEN / "seed-expected", EXAMPLES), (GOLDEN / "expected", GOLDEN / "letters")):
+        ours = runner.invoke(app, ["eval", str(gold), str(letters)])
+        assert ours.exit_code == 0, ours.output
+        ref = subprocess.run([sys.executable, str(Path(__file__).parent / "reference" / "score_extract.py"),
+                              str(gold), str(letters), "--cli", cli_path], capture_output=True, text=True)
+        assert ref.returncode == 0, ref.stderr
+        assert _micro(ours.stdout) == _micro(ref.stdout)
+        ours_rows = [ln for ln in ours.stdout.splitlines() if re.match(r"^[a-z_.]+\s+\d", ln)]
+        ref_rows = [ln for ln in ref.stdout.splitlines() if re.match(r"^[a-z_.]+\s+\d", ln)]
+        assert ours_rows == ref_rows
+
+
+def test_eval_rejects_missing_folders(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path / "nope"), str(EXAMPLES)])
+    assert result.exit_code == 2
+
+
+def test_installed_package_has_no_generic_top_level_names(tmp_path: Path) -> None:
+    code = ("import importlib.util as u, json; "
+            "print(json.dumps({n: u.find_spec(n) is not None for n in "
+            "('graph', 'cli', 'ontology', 'shapes', 'queries', 'ofsted_kg', 'ofsted_kg.graph', 'ofsted_kg.cli')}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    found = json.loads(out.stdout)
+    assert found == {"graph": False, "cli": False, "ontology": False, "shapes": False, "queries": False,
+                     "ofsted_kg": True, "ofsted_kg.graph": True, "ofsted_kg.cli": True}
+    assert (ROOT / "graph" / "__init__.py").exists()  # the folders map into the one package
+
+
+def test_package_data_is_loaded_by_name() -> None:
+    import pytest
+
+    from ofsted_kg import queries
+    from ofsted_kg.extract.authorities import gazetteer
+
+    assert len(gazetteer()) == 156
+    with pytest.raises(FileNotFoundError, match="no 'nope.rq'"):
+        queries.path("nope.rq")

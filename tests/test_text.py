@@ -1,0 +1,76 @@
+"""Normalisation, dates and names: the pure text functions under the extractors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ofsted_kg.extract.dates import parse_run
+from ofsted_kg.extract.names import find_names, same_person, strip_honorific
+from ofsted_kg.extract.normalise import normalise
+
+
+def test_offsets_map_every_clean_character_back() -> None:
+    raw = "# **Focused visit**\r\n\r\nThe visit was\r\n\f\r\nconducted by Her Majesty’s Inspectors.\r\n"
+    clean = normalise(raw)
+    assert "Focused visit" in clean.text and "**" not in clean.text and "#" not in clean.text
+    assert "The visit was conducted by" in clean.text  # joined across the page break
+    for i, ch in enumerate(clean.text.rstrip("\n")):
+        if ch.isalnum():
+            assert raw[clean.offsets[i]] == ch
+
+
+def test_page_furniture_and_bullets() -> None:
+    raw = ("Findings\n\n■ Caseloads are too high and\n\nPage 2 of 5\n\nremain in the mid-twenties.\n"
+           "• Supervision is regular.\n\n12\n\nThis page is intentionally left blank\n")
+    text = normalise(raw).text
+    assert "Page 2" not in text and "intentionally" not in text and "\n12\n" not in text
+    assert "- Caseloads are too high and remain in the mid-twenties." in text
+    assert "- Supervision is regular." in text
+
+
+def test_running_footer_over_several_lines_is_dropped() -> None:
+    raw = ("What needs to improve?\n- The response to young people, including\n"
+           "Inspection of York local authority children's services\n7 to 18 March 2022\n2\n\n"
+           "their access to advocacy.\n")
+    text = normalise(raw).text
+    assert "Inspection of York" not in text and "7 to 18 March" not in text
+
+
+@pytest.mark.parametrize(("phrase", "start", "end"), [
+    ("on 8 and 9 January 2019.", date(2019, 1, 8), date(2019, 1, 9)),
+    ("on 30 November and 1 December 2023", date(2023, 11, 30), date(2023, 12, 1)),
+    ("Inspection dates: 13 to 17 March 2023", date(2023, 3, 13), date(2023, 3, 17)),
+    ("Inspection date: 3 March 2015 – 25 March 2015", date(2015, 3, 3), date(2015, 3, 25)),
+    ("on 5, 6 and 7 March 2019", date(2019, 3, 5), date(2019, 3, 7)),
+    ("on 17th and 18th July 2018", date(2018, 7, 17), date(2018, 7, 18)),
+    ("on 17 July 2018.", date(2018, 7, 17), date(2018, 7, 17)),
+])
+def test_date_runs(phrase: str, start: date, end: date) -> None:
+    run = parse_run(phrase)
+    assert run is not None and (run.start, run.end) == (start, end)
+
+
+def test_date_run_without_year_takes_the_letters_year() -> None:
+    run = parse_run("between 28 December and 2 January", default_year=2019, before=date(2019, 2, 1))
+    assert run is not None and (run.start, run.end) == (date(2018, 12, 28), date(2019, 1, 2))
+
+
+def test_find_names_in_inspector_sentences() -> None:
+    sent = "The visit was conducted by Her Majesty's Inspectors Andrew Waugh and Alison Smale."
+    assert [n for n, _, _ in find_names(sent)] == ["Andrew Waugh", "Alison Smale"]
+    sent = "The inspectors were Peter McEntee, Her Majesty's Inspector, and Mary-Jane O'Neill, HMI."
+    assert [n for n, _, _ in find_names(sent)] == ["Peter McEntee", "Mary-Jane O'Neill"]
+    # names set in two columns are two people
+    assert [n for n, _, _ in find_names("Yvonne Castellane  Dr Samir Quayle")] == ["Yvonne Castellane", "Samir Quayle"]
+    assert find_names("carried out this inspection under section 20 of the Children Act 2004") == []
+
+
+def test_people_match_on_nicknames_and_initials() -> None:
+    assert same_person("Andy Waugh", "Andrew Waugh")
+    assert same_person("A. Smale", "Alison Smale")
+    assert same_person("Dr Catherine Driscoll", "Catherine Driscoll")
+    assert not same_person("Andrew Waugh", "Andrew Walsh")
+    assert not same_person("Alison Smale", "Brian Smale")
+    assert strip_honorific("Cllr Marcus Hart OBE") == ("Marcus Hart", "Cllr")
