@@ -260,7 +260,8 @@ def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
         hon = re.match(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)", line)
         names = find_names(line)
         if names and names[0][1] <= (hon.end() if hon else 0) + 2:
-            out.append(names[0])
+            name, x, y = names[0]
+            out.append((name, a + x, a + y))
     return out
 
 
@@ -378,10 +379,10 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         # a heading stands alone: a blank line above it, or a blank line or list below it
         if la > a and not text[:la].endswith("\n\n") and not _is_heading_context(text, la, lb):
             continue
-        _add_items(ctx, rec, lb, b)
+        add_recommendations(ctx, rec, lb, b)
     for _la, lb in deferred:
         if not rec.recommendations or _starts_list(text, lb, b):
-            _add_items(ctx, rec, lb, b)
+            add_recommendations(ctx, rec, lb, b)
 
 
 def _starts_list(text: str, start: int, end: int) -> bool:
@@ -389,8 +390,9 @@ def _starts_list(text: str, start: int, end: int) -> bool:
     return bool(first and fields._is_item_start(text[first[0]:first[1]]))
 
 
-def _add_items(ctx: Context, rec: LetterRecord, start: int, end: int) -> None:
-    for x, y in fields.section_items(ctx.text, start, end):
+def add_recommendations(ctx: Context, rec: LetterRecord, start: int, end: int, one_per_line: bool = False) -> None:
+    """Add the items of the section starting at `start` to `rec.recommendations`, each once."""
+    for x, y in fields.section_items(ctx.text, start, end, one_per_line):
         t, tx, ty = fields.item_text(ctx.text, x, y)
         if t and t not in rec.recommendations:
             rec.recommendations.append(t)

@@ -94,7 +94,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             a, b = run[0].start(), run[-1].end()
             if text[b - 1] == "." and len(run[-1].group(0)) > 2:
                 b -= 1
-            name = text[a:b]
+            name = re.sub(r"\s+", " ", text[a:b])
             if is_plausible_name(name):
                 out.append((name, a, b))
         run.clear()
@@ -102,7 +102,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     for m in _WORD.finditer(text):
         tok = m.group(0)
         bare = tok[:-1] if tok.endswith(".") and len(tok) > 2 else tok
-        if run and text[run[-1].end():m.start()] != " ":
+        if run and text[run[-1].end():m.start()] not in (" ", "\n"):  # a name may wrap onto the next line
             flush()
         if bare.rstrip(".") in HONORIFICS:
             flush()

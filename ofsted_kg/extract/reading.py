@@ -93,6 +93,12 @@ def decode_bytes(name: str, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    try:
+        # English letters that are not UTF-8 are nearly always Windows-1252; its undefined bytes make
+        # this fail for other encodings, which are then detected.
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

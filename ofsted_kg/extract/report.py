@@ -8,6 +8,7 @@ from datetime import date
 from ofsted_kg.extract import fields
 from ofsted_kg.extract.context import Context, lines
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_run, parse_single
+from ofsted_kg.extract.letter import add_recommendations
 from ofsted_kg.extract.names import find_names, strip_honorific
 from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient
 from ofsted_kg.extract.segment import Region
@@ -115,12 +116,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     for la, lb in lines(text, region.start, region.end):
         line = text[la:lb].strip()
         if fields.RECOMMENDATION_HEADING.match(line) and not re.search(r"LSCB|safeguarding children board", line, re.I):
-            one_per_line = bool(re.match(r"what needs to improve", line, re.I))
-            for x, y in fields.section_items(text, lb, region.end, one_per_line):
-                t, tx, ty = fields.item_text(text, x, y)
-                if t and t not in rec.recommendations:
-                    rec.recommendations.append(t)
-                    rec.cite("recommendations", ctx.span(tx, ty))
+            add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
     return rec
 
 
