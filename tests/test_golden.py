@@ -84,3 +84,15 @@ def test_every_evidence_span_quotes_the_source() -> None:
                 assert doc.text[span.start:span.end] == span.text, (rec.source, name, span)
                 checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("gold_file", SEED_GOLD, ids=lambda p: p.stem)
+def test_seed_letters_hard_wrapped_like_pdf_text(gold_file: Path, tmp_path: Path) -> None:
+    """Text as PDF extraction gives it (lines wrapped at 90 characters, no blank lines) reads the same."""
+    import textwrap
+
+    source = (EXAMPLES / f"{gold_file.stem}.txt").read_text(encoding="utf-8")
+    lines = [w for para in source.split("\n") if para.strip() for w in textwrap.wrap(para, 90)]
+    (tmp_path / f"{gold_file.stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    t = _score(gold_file, tmp_path)
+    assert not t.misses, "\n".join(t.misses)

@@ -255,7 +255,8 @@ def is_heading(text: str, a: int, b: int) -> bool:
     if RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line):
         return True
     words = line.split()
-    return (len(words) <= 10 and line[0].isupper() and line[-1] not in ".,;" and not re.search(r"\d{4}", line)
+    return (len(words) <= 10 and line[0].isupper() and line[-1] not in ".,;" and "," not in line
+            and not re.search(r"\d{4}", line)
             and not line.lower().startswith(("dear", "yours")))
 
 

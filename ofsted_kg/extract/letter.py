@@ -346,8 +346,11 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             sent = text[s:e]
             if not fields.FOCUS_VERB.search(sent):
                 continue
-            if sent.rstrip().endswith(":") and i + 1 < len(paras):
-                items = fields._split_bullets(text, *paras[i + 1])
+            if sent.rstrip().endswith(":"):
+                # the list follows in the same paragraph (no blank line) or in the next one
+                items = fields._split_bullets(text, e + 1, pb) if e + 1 < pb else []
+                if not items and i + 1 < len(paras):
+                    items = fields._split_bullets(text, *paras[i + 1])
                 if items:
                     for x, y in items:
                         t, tx, ty = fields.item_text(text, x, y)
@@ -376,9 +379,6 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         if re.match(r"areas? for improvement", line, re.I):
             deferred.append((la, lb))
             continue
-        # a heading stands alone: a blank line above it, or a blank line or list below it
-        if la > a and not text[:la].endswith("\n\n") and not _is_heading_context(text, la, lb):
-            continue
         add_recommendations(ctx, rec, lb, b)
     for _la, lb in deferred:
         if not rec.recommendations or _starts_list(text, lb, b):
@@ -397,8 +397,3 @@ def add_recommendations(ctx: Context, rec: LetterRecord, start: int, end: int, o
         if t and t not in rec.recommendations:
             rec.recommendations.append(t)
             rec.cite("recommendations", ctx.span(tx, ty))
-
-
-def _is_heading_context(text: str, la: int, lb: int) -> bool:
-    nxt = text[lb:lb + 2]
-    return nxt.startswith("\n\n") or nxt.startswith("\n-")
