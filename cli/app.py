@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ofsted_kg._version import __version__
-from ofsted_kg.cli import extract_cmd
+from ofsted_kg.cli import extract_cmd, graph_cmd
 
 app = typer.Typer(
     name="ofsted-kg",
@@ -35,6 +35,8 @@ def _main(
 
 app.command("extract")(extract_cmd.extract)
 app.command("eval")(extract_cmd.evaluate)
+app.command("build")(graph_cmd.build)
+app.command("validate")(graph_cmd.validate)
 
 
 def main() -> None:

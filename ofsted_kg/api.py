@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ofsted_kg.errors import InputError
 from ofsted_kg.extract.context import Context
@@ -42,9 +43,10 @@ def extract_document(doc: Document) -> list[LetterRecord]:
     """Every letter and report opening found in one read document, in document order."""
     clean = normalise(doc.text)
     records = []
-    for region in find_regions(clean.text):
+    for index, region in enumerate(find_regions(clean.text)):
         ctx = Context(doc, clean, region.start, region.end)
         rec = extract_letter(ctx, region) if region.kind == "letter" else extract_report(ctx, region)
+        rec.source_sha256, rec.media_type, rec.index = doc.sha256, doc.media_type, index
         records.append(rec)
     return records
 
@@ -83,4 +85,75 @@ def extract_letters(paths: Iterable[str | Path] | str | Path) -> Extraction:
             for w in rec.warnings:
                 result.problems.append(Problem(str(path), w, fatal=False))
         result.records.extend(records)
+    return result
+
+
+@dataclass
+class BuildResult:
+    """Letters' RDF: a dataset with one named graph per letter that passed validation."""
+
+    dataset: Any
+    problems: list[Problem] = field(default_factory=list)
+    quarantined: list[str] = field(default_factory=list)  # IRIs of letters left out
+
+    @property
+    def failed(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+    def serialize(self, fmt: str = "trig") -> str:
+        """Text in one of `ofsted_kg.graph.formats.RDF_FORMATS`; triple formats merge the named graphs."""
+        from ofsted_kg.graph.formats import RDF_FORMATS
+
+        rdflib_format, quads, _ = RDF_FORMATS[fmt]
+        if quads:
+            return str(self.dataset.serialize(format=rdflib_format))
+        from rdflib import Graph
+
+        union = Graph()
+        for prefix, ns in self.dataset.namespaces():
+            union.bind(prefix, ns)
+        for s, p, o, _g in self.dataset.quads((None, None, None, None)):
+            union.add((s, p, o))
+        return str(union.serialize(format=rdflib_format))
+
+
+def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = None,
+                  validate: bool = True) -> BuildResult:
+    """Extract, build and (by default) SHACL-validate letters; letters that fail are quarantined."""
+    from rdflib import Dataset
+
+    from ofsted_kg.graph.build import PREFIXES, letter_graph, run_graph
+    from ofsted_kg.graph.vocab import DEFAULT_BASE
+    from ofsted_kg.validation import validate_letter_graph
+
+    base = base or DEFAULT_BASE
+    extraction = extract_letters(paths)
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    result = BuildResult(ds, list(extraction.problems))
+    kept: list[LetterRecord] = []
+    iris = []
+    for rec in extraction.records:
+        lg = letter_graph(rec, base)
+        for w in lg.warnings:
+            result.problems.append(Problem(rec.source, w, fatal=False))
+        if validate:
+            check = validate_letter_graph(lg.graph, lg.iri)
+            if not check.conforms:
+                result.quarantined.append(str(lg.iri))
+                first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
+                result.problems.append(Problem(rec.source, f"letter {rec.index + 1} quarantined, "
+                                               f"{len(check.violations)} SHACL violation(s): {first}"))
+                continue
+        target = ds.graph(lg.iri)
+        for t in lg.graph:
+            target.add(t)
+        kept.append(rec)
+        iris.append(lg.iri)
+    if kept:
+        run, g = run_graph(iris, kept, base)
+        target = ds.graph(run)
+        for t in g:
+            target.add(t)
     return result

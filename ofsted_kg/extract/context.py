@@ -24,7 +24,31 @@ class Context:
     def span(self, a: int, b: int) -> Span:
         """Evidence for clean-text span [a, b): original offsets, original words, page."""
         ra, rb = self.clean.to_raw(a, b)
-        return Span(ra, rb, self.doc.text[ra:rb], self.doc.page_of(ra) if len(self.doc.page_starts) > 1 else None)
+        raw = self.doc.text
+        page = self.doc.page_of(ra) if len(self.doc.page_starts) > 1 else None
+        return Span(ra, rb, raw[ra:rb], page, raw[_sentence_start(raw, ra):ra], raw[rb:_sentence_end(raw, rb)])
+
+
+_CONTEXT = 240
+
+
+def _sentence_start(raw: str, pos: int) -> int:
+    """Start of the sentence holding `pos` (after '. ' or a blank line), at most _CONTEXT back."""
+    floor = max(0, pos - _CONTEXT)
+    cut = max(raw.rfind(". ", floor, pos) + 2, raw.rfind("\n\n", floor, pos) + 2,
+              raw.rfind("\r\n\r\n", floor, pos) + 4, raw.rfind("\f", floor, pos) + 1, floor)
+    return min(cut, pos)
+
+
+def _sentence_end(raw: str, pos: int) -> int:
+    """End of the sentence holding `pos` (its full stop included), at most _CONTEXT on."""
+    ceil = min(len(raw), pos + _CONTEXT)
+    ends = [i for i in (raw.find(". ", pos, ceil), raw.find(".\n", pos, ceil)) if i >= 0]
+    ends += [i - 1 for i in (raw.find("\n\n", pos, ceil), raw.find("\f", pos, ceil)) if i >= 0]
+    end = min(ends) + 1 if ends else ceil
+    if pos < len(raw) and raw[pos - 1:pos] == "." and pos > 0:
+        return pos
+    return max(end, pos)
 
 
 def paragraphs(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:

@@ -14,6 +14,11 @@ class Span:
     end: int
     text: str
     page: int | None = None
+    prefix: str = ""  # the words before, back to the start of the sentence (for quoting in context)
+    suffix: str = ""  # the words after, up to the end of the sentence
+
+    def sentence(self) -> str:
+        return f"{self.prefix}{self.text}{self.suffix}"
 
     def as_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
@@ -47,6 +52,9 @@ class LetterRecord:
 
     source: str
     kind: str = "letter"  # "letter" or "report"
+    source_sha256: str | None = None
+    media_type: str | None = None
+    index: int = 0  # position of this letter among those found in its document
     letter_date: str | None = None
     authority: str | None = None
     visit_type: str | None = None

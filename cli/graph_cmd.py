@@ -1,0 +1,69 @@
+"""`ofsted-kg build` and `ofsted-kg validate`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ofsted_kg.graph.formats import RDF_FORMATS
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(RDF_FORMATS)}.")]
+BaseOpt = Annotated[str | None, typer.Option("--base", envvar="OFSTED_KG_BASE",
+                                             help="Base IRI for instance data (default https://w3id.org/ofsted-kg/id/).")]
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in RDF_FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; known: {', '.join(RDF_FORMATS)}", param_hint="--format")
+    return fmt
+
+
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Letter files or folders.")],
+    format: FormatOpt = "trig",
+    base: BaseOpt = None,
+    validate: Annotated[bool, typer.Option("--validate/--no-validate",
+                                           help="Check each letter against the SHACL shapes; leave out those that fail.")] = True,
+) -> None:
+    """Print the letters' RDF (named graphs in the quad formats) without any store."""
+    from ofsted_kg.api import build_letters
+
+    fmt = _check_format(format)
+    result = build_letters(paths, base=base, validate=validate)
+    sys.stdout.write(result.serialize(fmt))
+    for p in result.problems:
+        typer.echo(f"{'error' if p.fatal else 'warning'}: {p}", err=True)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+def validate(
+    source: Annotated[Path, typer.Argument(help="An RDF file (turtle, trig, nquads, ntriples, jsonld, rdfxml) or a folder of letters.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="'text' (readable lines) or 'turtle' (the SHACL report graph).")] = "text",
+    inference: Annotated[bool, typer.Option("--rdfs/--no-rdfs", help="RDFS inference before validating (slower).")] = False,
+) -> None:
+    """Validate letters' graphs against the SHACL shapes, one letter at a time.
+
+    Exit 0 when everything conforms, 1 on violations, 2 on input errors.
+    """
+    from ofsted_kg.errors import OfstedKgError
+    from ofsted_kg.validation import validate_source
+
+    if format not in ("text", "turtle"):
+        typer.echo(f"error: unknown --format {format!r}; known: text, turtle", err=True)
+        raise typer.Exit(2)
+    try:
+        report = validate_source(source, inference=inference)
+    except OfstedKgError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    if format == "turtle":
+        sys.stdout.write(report.report_graph().serialize(format="turtle"))
+    else:
+        for line in report.lines():
+            typer.echo(line)
+        typer.echo(report.summary(), err=True)
+    raise typer.Exit(0 if report.conforms else 1)

@@ -1,0 +1,328 @@
+"""Records in, triples out: one named graph per letter, every fact with its evidence.
+
+The letter's graph holds only what follows from the letter (deterministic: the same letter gives the
+same graph); the run's provenance (time, software version, inputs) goes into a separate graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
+
+from ofsted_kg._version import __version__
+from ofsted_kg.extract.authorities import match_authority
+from ofsted_kg.extract.records import LetterRecord
+from ofsted_kg.graph.iris import Minter, slug
+from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG
+
+VISIT_CLASSES = {
+    "monitoring visit": (OKG.MonitoringVisit, OKG.kind_monitoring_visit),
+    "focused visit": (OKG.FocusedVisit, OKG.kind_focused_visit),
+    "inspection": (OKG.Inspection, OKG.kind_inspection),
+    "annual unannounced inspection": (OKG.AnnualUnannouncedInspection, OKG.kind_annual_unannounced_inspection),
+    "joint targeted area inspection": (OKG.JointTargetedAreaInspection, OKG.kind_joint_targeted_area_inspection),
+    "assurance visit": (OKG.AssuranceVisit, OKG.kind_assurance_visit),
+}
+GRADES = {
+    "outstanding": OKG.grade_outstanding, "good": OKG.grade_good, "adequate": OKG.grade_adequate,
+    "inadequate": OKG.grade_inadequate, "requires improvement": OKG.grade_requires_improvement,
+}
+PREFIXES = {"okg": OKG._NS, "oa": OA, "org": ORG, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "foaf": FOAF,
+            "xsd": XSD, "owl": OWL}
+
+
+def grade_concept(grade: str) -> URIRef | None:
+    g = grade.lower().strip()
+    return GRADES.get("requires improvement" if g.startswith("requires improvement") else g)
+
+
+@dataclass
+class LetterGraph:
+    iri: URIRef  # the letter; also the name of its graph
+    graph: Graph
+    warnings: list[str]
+
+
+def _date(value: str | None) -> Literal | None:
+    return Literal(value, datatype=XSD.date) if value else None
+
+
+class _Builder:
+    def __init__(self, rec: LetterRecord, mint: Minter) -> None:
+        self.rec = rec
+        self.mint = mint
+        self.g = Graph()
+        self.warnings: list[str] = []
+        sha = rec.source_sha256 or "0" * 64
+        self.letter = mint.letter(sha, rec.index)
+        self.file = mint.source_file(sha)
+        self._evidence_n = 0
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def cite(self, field: str, node: URIRef, prop: URIRef, value: URIRef | Literal | None, index: int | None = None) -> None:
+        """Evidence for (node, prop, value): a Web Annotation on the words the value was read from."""
+        spans = self.rec.evidence.get(field) or []
+        if index is not None:
+            spans = spans[index:index + 1]
+        for span in spans[:1]:
+            self._evidence_n += 1
+            e = URIRef(f"{self.letter}/evidence/{self._evidence_n}")
+            target, quote, pos = URIRef(f"{e}#target"), URIRef(f"{e}#quote"), URIRef(f"{e}#position")
+            g = self.g
+            g.add((e, RDF.type, OKG.Evidence))
+            g.add((e, OA.motivatedBy, OA.describing))
+            g.add((e, OKG.evidenceOf, node))
+            g.add((e, OKG.evidenceProperty, prop))
+            if value is not None:
+                g.add((e, RDF.value, value))
+            g.add((e, OKG.fieldName, Literal(field)))
+            g.add((e, OKG.evidenceIn, self.letter))
+            g.add((e, OA.hasTarget, target))
+            g.add((target, RDF.type, OA.SpecificResource))
+            g.add((target, OA.hasSource, self.file))
+            g.add((target, OA.hasSelector, quote))
+            g.add((target, OA.hasSelector, pos))
+            g.add((quote, RDF.type, OA.TextQuoteSelector))
+            g.add((quote, OA.exact, Literal(span.text)))
+            g.add((quote, OA.prefix, Literal(span.prefix)))
+            g.add((quote, OA.suffix, Literal(span.suffix)))
+            g.add((pos, RDF.type, OA.TextPositionSelector))
+            g.add((pos, OA.start, Literal(span.start)))
+            g.add((pos, OA.end, Literal(span.end)))
+            if span.page is not None:
+                g.add((target, OKG.page, Literal(span.page)))
+
+    # ---------------------------------------------------------------------------------------------
+    def build(self) -> LetterGraph:
+        rec, g, letter = self.rec, self.g, self.letter
+        g.add((letter, RDF.type, OKG.Report if rec.kind == "report" else OKG.Letter))
+        g.add((letter, RDF.type, OKG.Document))
+        g.add((letter, OKG.sourceFile, self.file))
+        g.add((letter, OKG.complete, Literal(rec.complete)))
+        g.add((self.file, RDF.type, OKG.SourceFile))
+        g.add((self.file, OKG.path, Literal(rec.source)))
+        g.add((self.file, OKG.sha256, Literal(rec.source_sha256 or "")))
+        self.add(self.file, OKG.mediaType, Literal(rec.media_type) if rec.media_type else None)
+        if rec.letter_date:
+            g.add((letter, OKG.letterDate, _date(rec.letter_date)))  # type: ignore[arg-type]
+            self.cite("letter_date", letter, OKG.letterDate, _date(rec.letter_date))
+        self.add(letter, OKG.ofstedOffice, Literal(rec.ofsted_office) if rec.ofsted_office else None)
+        if rec.ofsted_office:
+            self.cite("ofsted_office", letter, OKG.ofstedOffice, Literal(rec.ofsted_office))
+        self.add(letter, OKG.framework, Literal(rec.framework) if rec.framework else None)
+        for i, org in enumerate(rec.copied_to):
+            g.add((letter, OKG.copiedTo, Literal(org)))
+            self.cite("copied_to", letter, OKG.copiedTo, Literal(org), i)
+
+        authority = self._authority()
+        visit = self._visit(authority)
+        g.add((letter, OKG.aboutVisit, visit))
+        g.add((letter, RDFS.label, Literal(self._label())))
+        self._people(visit, authority)
+        self._findings(visit)
+        return LetterGraph(letter, g, self.warnings)
+
+    def _label(self) -> str:
+        rec = self.rec
+        kind = "report" if rec.kind == "report" else "letter"
+        parts = [f"Ofsted {kind}"]
+        if rec.visit_type:
+            parts.append(f"on the {rec.visit_type.removeprefix('other:')}")
+        if rec.authority:
+            parts.append(f"to {rec.authority}" if kind == "letter" else f"of {rec.authority}")
+        if rec.letter_date or rec.visit_start:
+            parts.append(f"({rec.letter_date or rec.visit_start})")
+        return " ".join(parts)
+
+    def _authority(self) -> URIRef | None:
+        rec, g = self.rec, self.g
+        if not rec.authority:
+            self.warnings.append("no authority found: the visit is not linked to one")
+            return None
+        match = match_authority(rec.authority)
+        if match is None:
+            self.warnings.append(f"authority {rec.authority!r} matches none of the 156 English authorities")
+            node = self.mint.authority(rec.authority)
+            g.add((node, RDF.type, OKG.Authority))
+            g.add((node, OKG.name, Literal(rec.authority)))
+        else:
+            node = self.mint.authority(match.name)
+            g.add((node, RDF.type, OKG.Authority))
+            g.add((node, OKG.name, Literal(match.name)))
+            g.add((node, OKG.ofstedUrn, Literal(match.ofsted_urn)))
+            g.add((node, OKG.dfeCode, Literal(match.dfe_code)))
+            g.add((node, OKG.gssCode, Literal(match.gss_code)))
+            g.add((node, SKOS.exactMatch, GSS[match.gss_code]))
+        g.add((node, OKG.nameAsWritten, Literal(rec.authority)))
+        return node
+
+    def _visit(self, authority: URIRef | None) -> URIRef:
+        rec, g = self.rec, self.g
+        cls, concept = VISIT_CLASSES.get(rec.visit_type or "", (OKG.OtherVisit, OKG.kind_other))
+        auth_part = str(authority).rsplit("/", 1)[-1] if authority else "unknown-authority"
+        if rec.visit_start:
+            visit = self.mint("visit", auth_part, slug(rec.visit_type or "visit"), rec.visit_start)
+        else:
+            visit = URIRef(f"{self.letter}/visit")
+        g.add((visit, RDF.type, cls))
+        g.add((visit, RDF.type, OKG.Visit))
+        g.add((visit, OKG.visitKind, concept))
+        self.cite("visit_type", visit, OKG.visitKind, concept)
+        if rec.visit_type and rec.visit_type.startswith("other:"):
+            g.add((visit, RDFS.label, Literal(rec.visit_type.removeprefix("other:"))))
+        if authority:
+            g.add((visit, OKG.visitOf, authority))
+            self.cite("authority", visit, OKG.visitOf, authority)
+        for field, prop in (("visit_start", OKG.startDate), ("visit_end", OKG.endDate)):
+            value = _date(getattr(rec, field))
+            if value is not None:
+                g.add((visit, prop, value))
+                self.cite(field, visit, prop, value)
+        if rec.visit_sequence is not None:
+            n = Literal(rec.visit_sequence, datatype=XSD.integer)
+            g.add((visit, OKG.sequenceNumber, n))
+            self.cite("visit_sequence", visit, OKG.sequenceNumber, n)
+        for i, area in enumerate(rec.focus_areas):
+            g.add((visit, OKG.focusArea, Literal(area)))
+            if rec.kind != "report":
+                self.cite("focus_areas", visit, OKG.focusArea, Literal(area), i)
+        for i, j in enumerate(rec.judgements):
+            node = URIRef(f"{visit}/judgement/{i + 1}-{slug(j.area)}")
+            g.add((visit, OKG.judgement, node))
+            g.add((node, RDF.type, OKG.Judgement))
+            g.add((node, OKG.area, Literal(j.area)))
+            grade = grade_concept(j.grade)
+            self.add(node, OKG.grade, grade)
+            self.cite("judgements", node, OKG.grade, grade, i)
+        if rec.previous_judgement:
+            pj = rec.previous_judgement
+            node = URIRef(f"{visit}/previous-judgement")
+            g.add((visit, OKG.previousJudgement, node))
+            g.add((node, RDF.type, OKG.PreviousJudgement))
+            self.add(node, OKG.grade, grade_concept(pj.grade))
+            if pj.date:
+                dtype = XSD.gYearMonth if len(pj.date) == 7 else XSD.gYear
+                g.add((node, OKG.judgementDate, Literal(pj.date, datatype=dtype)))
+            self.cite("previous_judgement", visit, OKG.previousJudgement, node)
+        return visit
+
+    def _person(self, name: str, cls: URIRef) -> URIRef:
+        node = self.mint.person(name)
+        self.g.add((node, RDF.type, cls))
+        self.g.add((node, RDF.type, OKG.Person))
+        self.g.add((node, OKG.name, Literal(name)))
+        return node
+
+    def _people(self, visit: URIRef, authority: URIRef | None) -> None:
+        rec, g, letter = self.rec, self.g, self.letter
+        inspectors: list[URIRef] = []
+        for i, name in enumerate(rec.inspectors):
+            person = self._person(name, OKG.Inspector)
+            inspectors.append(person)
+            g.add((person, OKG.nameAsWritten, Literal(name)))
+            g.add((visit, OKG.inspector, person))
+            lead = rec.kind == "report" and i == 0
+            if lead:
+                g.add((visit, OKG.leadInspector, person))
+            assoc = URIRef(f"{visit}/association/{str(person).rsplit('/', 1)[-1]}")
+            g.add((visit, PROV.qualifiedAssociation, assoc))
+            g.add((assoc, RDF.type, OKG.InspectorAssociation))
+            g.add((assoc, PROV.agent, person))
+            g.add((assoc, OKG.role, OKG.role_lead_inspector if lead else OKG.role_team_inspector))
+            self.cite("inspectors", visit, OKG.inspector, person, i)
+        if rec.signatory:
+            person = self.mint.person(rec.signatory)
+            if person not in inspectors:
+                self._person(rec.signatory, OKG.Inspector)
+            g.add((person, OKG.nameAsWritten, Literal(rec.signatory)))
+            g.add((letter, OKG.signedBy, person))
+            self.cite("signatory", letter, OKG.signedBy, person)
+        r = rec.recipient
+        if r and r.name:
+            person = self._person(r.name, OKG.Director if authority else OKG.Person)
+            g.add((person, OKG.nameAsWritten, Literal(r.name)))
+            self.add(person, OKG.honorific, Literal(r.honorific) if r.honorific else None)
+            g.add((letter, OKG.addressedTo, person))
+            self.cite("recipient.name", letter, OKG.addressedTo, person)
+            if authority:
+                m = URIRef(f"{letter}/membership")
+                g.add((m, RDF.type, OKG.DirectorMembership))
+                g.add((m, OKG.director, person))
+                g.add((m, OKG.directorOf, authority))
+                g.add((m, ORG.role, OKG.role_director_of_childrens_services))
+                g.add((m, OKG.attestedBy, letter))
+                if r.title:
+                    g.add((m, OKG.title, Literal(r.title)))
+                    self.cite("recipient.title", m, OKG.title, Literal(r.title))
+
+    def _findings(self, visit: URIRef) -> None:
+        rec, g, letter = self.rec, self.g, self.letter
+        for i, text in enumerate(rec.recommendations):
+            f = URIRef(f"{letter}/finding/{i + 1}")
+            g.add((letter, OKG.finding, f))
+            g.add((f, RDF.type, OKG.Finding))
+            g.add((f, OKG.text, Literal(text)))
+            g.add((f, OKG.polarity, OKG.polarity_recommendation))
+            g.add((f, OKG.recommendationFor, visit))
+            self.cite("recommendations", f, OKG.text, Literal(text), i)
+
+
+def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE) -> LetterGraph:
+    """The RDF of one letter or report, deterministic for the same record."""
+    return _Builder(rec, Minter(base)).build()
+
+
+def run_graph(letters: list[URIRef], records: list[LetterRecord], base: str = DEFAULT_BASE,
+              when: dt.datetime | None = None) -> tuple[URIRef, Graph]:
+    """PROV for one run of the software: when, which version, which files in, which letters out."""
+    import hashlib
+
+    mint = Minter(base)
+    when = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    digest = hashlib.sha256("".join(sorted(r.source_sha256 or "" for r in records)).encode()).hexdigest()
+    run = mint("run", f"{when.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}")
+    g = Graph()
+    agent = mint("software", f"ofsted-kg-{__version__}")
+    g.add((run, RDF.type, OKG.ExtractionRun))
+    g.add((run, PROV.startedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
+    g.add((run, PROV.wasAssociatedWith, agent))
+    g.add((agent, RDF.type, PROV.SoftwareAgent))
+    g.add((agent, OKG.softwareVersion, Literal(__version__)))
+    g.add((agent, RDFS.label, Literal(f"ofsted-kg {__version__}")))
+    g.add((run, OKG.sha256, Literal(digest)))
+    for rec in records:
+        g.add((run, PROV.used, mint.source_file(rec.source_sha256 or "0" * 64)))
+    for letter in letters:
+        g.add((run, PROV.generated, letter))
+    return run, g
+
+
+def build_dataset(records: Iterable[LetterRecord], base: str = DEFAULT_BASE, provenance: bool = True,
+                  when: dt.datetime | None = None) -> tuple[Dataset, list[str]]:
+    """A dataset with one named graph per letter (named by the letter's IRI) and one for the run."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, Namespace(str(ns)))
+    warnings: list[str] = []
+    letters: list[URIRef] = []
+    records = list(records)
+    for rec in records:
+        lg = letter_graph(rec, base)
+        target = ds.graph(lg.iri)
+        for t in lg.graph:
+            target.add(t)
+        letters.append(lg.iri)
+        warnings.extend(f"{rec.source}: {w}" for w in lg.warnings)
+    if provenance and records:
+        run, g = run_graph(letters, records, base, when)
+        target = ds.graph(run)
+        for t in g:
+            target.add(t)
+    return ds, warnings

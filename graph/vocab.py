@@ -1,0 +1,128 @@
+"""The project's vocabulary: every term the code may use, checked against ontology/ofsted-kg.ttl.
+
+`OKG` is a closed namespace: a misspelt term raises AttributeError instead of minting a new IRI.
+A test checks that these terms and the ontology's declared terms are the same set.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/ofsted-kg/ontology"
+DEFAULT_BASE = "https://w3id.org/ofsted-kg/id/"
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+GSS = Namespace("http://statistics.data.gov.uk/id/statistical-geography/")
+
+
+class OKG(DefinedNamespace):
+    """Terms of the ofsted-kg ontology (https://w3id.org/ofsted-kg/ontology#)."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+
+    # --- classes ---------------------------------------------------------------------------------
+    Authority: object  # a local authority (council); org:FormalOrganization
+    Visit: object  # an Ofsted activity at an authority; prov:Activity
+    MonitoringVisit: object
+    FocusedVisit: object
+    Inspection: object
+    AnnualUnannouncedInspection: object
+    JointTargetedAreaInspection: object
+    AssuranceVisit: object
+    OtherVisit: object
+    Document: object  # prov:Entity, foaf:Document
+    Letter: object
+    Report: object
+    SourceFile: object  # the file a document was read from
+    Person: object  # foaf:Person, prov:Agent
+    Inspector: object
+    Director: object
+    DirectorMembership: object  # org:Membership: a person as director of an authority, seen on a date
+    InspectorAssociation: object  # prov:Association: an inspector's role on a visit
+    Finding: object
+    Judgement: object
+    PreviousJudgement: object
+    Evidence: object  # oa:Annotation: the words a fact was read from
+    ExtractionRun: object  # prov:Activity: one run of the software
+
+    # --- object properties -----------------------------------------------------------------------
+    visitOf: object  # Visit -> Authority
+    aboutVisit: object  # Document -> Visit (prov:wasGeneratedBy)
+    inspector: object  # Visit -> Inspector (prov:wasAssociatedWith)
+    leadInspector: object  # Visit -> Inspector
+    addressedTo: object  # Letter -> Person
+    signedBy: object  # Letter -> Person (prov:wasAttributedTo)
+    directorOf: object  # DirectorMembership -> Authority (org:organization)
+    director: object  # DirectorMembership -> Person (org:member)
+    attestedBy: object  # DirectorMembership -> Letter
+    visitKind: object  # Visit -> skos:Concept in VisitKinds
+    judgement: object  # Visit -> Judgement
+    previousJudgement: object  # Visit -> PreviousJudgement
+    grade: object  # Judgement -> skos:Concept in JudgementGrades
+    finding: object  # Document -> Finding
+    polarity: object  # Finding -> skos:Concept in Polarities
+    recommendationFor: object  # Finding -> Visit
+    sourceFile: object  # Document -> SourceFile
+    evidenceOf: object  # Evidence -> the node a fact is about (subproperty of oa:hasBody)
+    evidenceProperty: object  # Evidence -> the predicate of the fact (rdf:Property)
+    evidenceIn: object  # Evidence -> Document
+    role: object  # InspectorAssociation -> skos:Concept in Roles
+
+    # --- datatype properties ---------------------------------------------------------------------
+    name: object  # preferred name (foaf:name)
+    nameAsWritten: object  # a name as one document writes it
+    honorific: object
+    title: object  # a post's title as written ("Interim Director of Children's Services")
+    startDate: object
+    endDate: object
+    letterDate: object  # dcterms:issued
+    sequenceNumber: object
+    focusArea: object
+    area: object  # judgement area as written
+    judgementDate: object  # "YYYY-MM" or "YYYY" of a previous judgement
+    text: object  # a finding's words, verbatim
+    section: object  # the heading a finding sits under
+    copiedTo: object
+    ofstedOffice: object
+    framework: object
+    complete: object
+    path: object
+    sha256: object
+    mediaType: object
+    page: object
+    fieldName: object  # the JSON key of the extracted field an Evidence supports
+    ofstedUrn: object
+    dfeCode: object
+    gssCode: object
+    softwareVersion: object
+
+    # --- SKOS concept schemes and concepts -------------------------------------------------------
+    VisitKinds: object
+    kind_monitoring_visit: object
+    kind_focused_visit: object
+    kind_inspection: object
+    kind_annual_unannounced_inspection: object
+    kind_joint_targeted_area_inspection: object
+    kind_assurance_visit: object
+    kind_other: object
+    JudgementGrades: object
+    grade_outstanding: object
+    grade_good: object
+    grade_requires_improvement: object
+    grade_adequate: object
+    grade_inadequate: object
+    Polarities: object
+    polarity_strength: object
+    polarity_satisfactory: object
+    polarity_area_for_improvement: object
+    polarity_priority_action: object
+    polarity_recommendation: object
+    Roles: object
+    role_lead_inspector: object
+    role_team_inspector: object
+    role_director_of_childrens_services: object

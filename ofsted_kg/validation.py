@@ -1,0 +1,196 @@
+"""SHACL validation of letters' graphs, one letter at a time.
+
+Each letter's named graph is validated on its own (no inference by default), so the cost per letter
+does not grow with the corpus. Results are typed and carry what a person needs to fix the input: the
+letter, the field, the words in the letter, and the rule broken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from ofsted_kg.errors import InputError
+from ofsted_kg.graph.vocab import OA, OKG
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@cache
+def shapes_graph() -> Graph:
+    """The shipped shapes, parsed once."""
+    from ofsted_kg import shapes
+
+    return Graph().parse(data=shapes.read("ofsted-kg-shapes.ttl"), format="turtle")
+
+
+@dataclass
+class Violation:
+    letter: URIRef
+    source: str  # the letter's file path
+    focus: Node
+    path: Node | None
+    value: Node | None
+    message: str
+    severity: str
+    field: str | None = None
+    words: str | None = None
+
+    def line(self) -> str:
+        where = self.field or (_local(self.path) if self.path is not None else "node")
+        words = f' "{self.words}"' if self.words else ""
+        value = f" (value {_short(self.value)})" if self.value is not None and not self.words else ""
+        return f"{self.source}: {where}{words}{value}: {self.message} [{_local(self.focus)}]"
+
+
+@dataclass
+class LetterResult:
+    letter: URIRef
+    source: str
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    report: Graph | None = None
+
+
+@dataclass
+class ValidationReport:
+    letters: list[LetterResult] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        return all(r.conforms for r in self.letters)
+
+    def lines(self) -> list[str]:
+        return [v.line() for r in self.letters for v in r.violations]
+
+    def summary(self) -> str:
+        bad = sum(1 for r in self.letters if not r.conforms)
+        return f"{len(self.letters)} letters validated, {bad} with violations, {len(self.lines())} violations"
+
+    def report_graph(self) -> Graph:
+        g = Graph()
+        g.bind("sh", SH)
+        for r in self.letters:
+            if r.report is not None:
+                for t in r.report:
+                    g.add(t)
+        return g
+
+
+def _local(node: Node | None) -> str:
+    s = str(node)
+    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1] if "/" in s or "#" in s else s
+
+
+def _short(node: Node | None) -> str:
+    s = str(node)
+    return s if len(s) < 60 else s[:57] + "..."
+
+
+def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference: bool = False) -> LetterResult:
+    """Validate one letter's graph; map each SHACL result back to the field and words it concerns."""
+    from pyshacl import validate
+
+    conforms, report, _text = validate(graph, shacl_graph=shapes_graph(), inference="rdfs" if inference else "none",
+                                       advanced=True, allow_warnings=True)
+    assert isinstance(report, Graph)
+    letter = letter or next((s for s in graph.subjects(RDF.type, OKG.Document) if isinstance(s, URIRef)), URIRef(""))
+    source = next((str(p) for f in graph.objects(letter, OKG.sourceFile) for p in graph.objects(f, OKG.path)),
+                  str(letter))
+    result = LetterResult(letter, source, bool(conforms), report=report)
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(r, SH.focusNode)
+        path = report.value(r, SH.resultPath)
+        value = report.value(r, SH.value)
+        message = str(report.value(r, SH.resultMessage) or "")
+        severity = _local(report.value(r, SH.resultSeverity))
+        shape = report.value(r, SH.sourceShape)
+        name = graph.value(shape, SH.name) if shape is not None else None
+        name = name or shapes_graph().value(shape, SH.name) if shape is not None else None
+        fld, words = _evidence_for(graph, focus, path)
+        result.violations.append(Violation(letter, source, focus, path, value, message, severity,  # type: ignore[arg-type]
+                                           fld or (str(name) if name else None), words))
+    result.violations.sort(key=lambda v: (v.field or "", v.message))
+    return result
+
+
+def _evidence_for(graph: Graph, focus: Node | None, path: Node | None) -> tuple[str | None, str | None]:
+    if focus is None:
+        return None, None
+    for e in graph.subjects(OKG.evidenceOf, focus):
+        if path is not None and (e, OKG.evidenceProperty, path) not in graph:
+            continue
+        fld = graph.value(e, OKG.fieldName)
+        target = graph.value(e, OA.hasTarget)
+        for sel in graph.objects(target, OA.hasSelector):
+            exact = graph.value(sel, OA.exact)
+            if isinstance(exact, Literal):
+                return (str(fld) if fld else None), str(exact)
+        return (str(fld) if fld else None), None
+    return None, None
+
+
+def validate_dataset(ds: Dataset, inference: bool = False) -> ValidationReport:
+    """Validate every letter's named graph in a dataset separately."""
+    report = ValidationReport()
+    for g in ds.graphs():
+        ident = g.identifier
+        if not isinstance(ident, URIRef) or (ident, RDF.type, OKG.Document) not in g:
+            continue
+        report.letters.append(validate_letter_graph(g, ident, inference))
+    return report
+
+
+def validate_graphs(graphs: Iterable[tuple[URIRef, Graph]], inference: bool = False) -> ValidationReport:
+    return ValidationReport([validate_letter_graph(g, iri, inference) for iri, g in graphs])
+
+
+def load_rdf(path: Path) -> Dataset:
+    """Parse an RDF file in any supported format (by suffix) into a dataset; InputError if it cannot."""
+    from ofsted_kg.graph.formats import RDF_FORMATS, SUFFIX_FORMATS
+
+    name = SUFFIX_FORMATS.get(path.suffix.lower())
+    if name is None:
+        raise InputError(str(path), f"unknown RDF file suffix {path.suffix!r}; use one of {', '.join(sorted(SUFFIX_FORMATS))}")
+    rdflib_format, quads, _ = RDF_FORMATS[name]
+    ds = Dataset()
+    try:
+        if quads:
+            ds.parse(path, format=rdflib_format)
+        else:
+            ds.graph(URIRef(path.resolve().as_uri())).parse(path, format=rdflib_format)
+    except Exception as e:  # rdflib raises many parser-specific types
+        raise InputError(str(path), f"is not valid {name}: {e}") from None
+    return ds
+
+
+def validate_source(path: Path, inference: bool = False) -> ValidationReport:
+    """Validate an RDF file, or letters (a file or folder) built on the fly."""
+    from ofsted_kg.extract.reading import SUPPORTED_SUFFIXES
+
+    if not path.exists():
+        raise InputError(str(path), "no such file or folder")
+    if path.is_dir() or path.suffix.lower() in SUPPORTED_SUFFIXES:
+        from ofsted_kg.api import extract_letters
+        from ofsted_kg.graph.build import letter_graph
+
+        result = extract_letters([path])
+        if not result.records:
+            raise InputError(str(path), "holds no letters to validate")
+        return validate_graphs((lg.iri, lg.graph) for lg in (letter_graph(r) for r in result.records))
+    ds = load_rdf(path)
+    report = validate_dataset(ds, inference)
+    if not report.letters:
+        # a triples file: validate it whole
+        union = Graph()
+        for s, p, o, _g in ds.quads((None, None, None, None)):
+            union.add((s, p, o))
+        if not len(union):
+            raise InputError(str(path), "holds no triples")
+        report.letters.append(validate_letter_graph(union, None, inference))
+    return report
