@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ofsted_kg._version import __version__
-from ofsted_kg.cli import extract_cmd, graph_cmd
+from ofsted_kg.cli import extract_cmd, graph_cmd, people_cmd
 
 app = typer.Typer(
     name="ofsted-kg",
@@ -37,6 +37,7 @@ app.command("extract")(extract_cmd.extract)
 app.command("eval")(extract_cmd.evaluate)
 app.command("build")(graph_cmd.build)
 app.command("validate")(graph_cmd.validate)
+app.command("people")(people_cmd.people)
 
 
 def main() -> None:

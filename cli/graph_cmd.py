@@ -27,12 +27,14 @@ def build(
     base: BaseOpt = None,
     validate: Annotated[bool, typer.Option("--validate/--no-validate",
                                            help="Check each letter against the SHACL shapes; leave out those that fail.")] = True,
+    overrides: Annotated[Path | None, typer.Option(
+        "--overrides", help="CSV of people merges/splits (see `ofsted-kg people`).")] = None,
 ) -> None:
     """Print the letters' RDF (named graphs in the quad formats) without any store."""
     from ofsted_kg.api import build_letters
 
     fmt = _check_format(format)
-    result = build_letters(paths, base=base, validate=validate)
+    result = build_letters(paths, base=base, validate=validate, overrides=overrides)
     sys.stdout.write(result.serialize(fmt))
     for p in result.problems:
         typer.echo(f"{'error' if p.fatal else 'warning'}: {p}", err=True)

@@ -10,14 +10,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from ofsted_kg._version import __version__
-from ofsted_kg.extract.authorities import match_authority
+from ofsted_kg.extract.authorities import Authority, match_authority
 from ofsted_kg.extract.records import LetterRecord
 from ofsted_kg.graph.iris import Minter, slug
-from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG
+from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
+from ofsted_kg.people import Resolution, resolve_records
 
 VISIT_CLASSES = {
     "monitoring visit": (OKG.MonitoringVisit, OKG.kind_monitoring_visit),
@@ -52,15 +53,17 @@ def _date(value: str | None) -> Literal | None:
 
 
 class _Builder:
-    def __init__(self, rec: LetterRecord, mint: Minter) -> None:
+    def __init__(self, rec: LetterRecord, mint: Minter, people: Resolution) -> None:
         self.rec = rec
         self.mint = mint
+        self.people = people
         self.g = Graph()
         self.warnings: list[str] = []
         sha = rec.source_sha256 or "0" * 64
         self.letter = mint.letter(sha, rec.index)
         self.file = mint.source_file(sha)
         self._evidence_n = 0
+        self.authority_name: str | None = None
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
@@ -148,18 +151,12 @@ class _Builder:
             return None
         match = match_authority(rec.authority)
         if match is None:
+            # never mint a new authority from an unknown name: the visit stays unlinked (and fails SHACL)
             self.warnings.append(f"authority {rec.authority!r} matches none of the 156 English authorities")
-            node = self.mint.authority(rec.authority)
-            g.add((node, RDF.type, OKG.Authority))
-            g.add((node, OKG.name, Literal(rec.authority)))
-        else:
-            node = self.mint.authority(match.name)
-            g.add((node, RDF.type, OKG.Authority))
-            g.add((node, OKG.name, Literal(match.name)))
-            g.add((node, OKG.ofstedUrn, Literal(match.ofsted_urn)))
-            g.add((node, OKG.dfeCode, Literal(match.dfe_code)))
-            g.add((node, OKG.gssCode, Literal(match.gss_code)))
-            g.add((node, SKOS.exactMatch, GSS[match.gss_code]))
+            return None
+        self.authority_name = match.name
+        node = self.mint.authority(match.name)
+        add_authority(g, node, match)
         g.add((node, OKG.nameAsWritten, Literal(rec.authority)))
         return node
 
@@ -213,20 +210,21 @@ class _Builder:
             self.cite("previous_judgement", visit, OKG.previousJudgement, node)
         return visit
 
-    def _person(self, name: str, cls: URIRef) -> URIRef:
-        node = self.mint.person(name)
+    def _person(self, name: str, cls: URIRef, role: str, authority: str | None = None) -> URIRef:
+        person = self.people.person(name, role, authority)
+        node = self.mint("person", person.key if person else slug(name))
         self.g.add((node, RDF.type, cls))
         self.g.add((node, RDF.type, OKG.Person))
-        self.g.add((node, OKG.name, Literal(name)))
+        self.g.add((node, OKG.name, Literal(person.preferred_name if person else name)))
+        self.g.add((node, OKG.nameAsWritten, Literal(name)))
         return node
 
     def _people(self, visit: URIRef, authority: URIRef | None) -> None:
         rec, g, letter = self.rec, self.g, self.letter
         inspectors: list[URIRef] = []
         for i, name in enumerate(rec.inspectors):
-            person = self._person(name, OKG.Inspector)
+            person = self._person(name, OKG.Inspector, "inspector")
             inspectors.append(person)
-            g.add((person, OKG.nameAsWritten, Literal(name)))
             g.add((visit, OKG.inspector, person))
             lead = rec.kind == "report" and i == 0
             if lead:
@@ -238,16 +236,13 @@ class _Builder:
             g.add((assoc, OKG.role, OKG.role_lead_inspector if lead else OKG.role_team_inspector))
             self.cite("inspectors", visit, OKG.inspector, person, i)
         if rec.signatory:
-            person = self.mint.person(rec.signatory)
-            if person not in inspectors:
-                self._person(rec.signatory, OKG.Inspector)
-            g.add((person, OKG.nameAsWritten, Literal(rec.signatory)))
+            person = self._person(rec.signatory, OKG.Inspector, "inspector")
             g.add((letter, OKG.signedBy, person))
             self.cite("signatory", letter, OKG.signedBy, person)
         r = rec.recipient
         if r and r.name:
-            person = self._person(r.name, OKG.Director if authority else OKG.Person)
-            g.add((person, OKG.nameAsWritten, Literal(r.name)))
+            person = self._person(r.name, OKG.Director if authority else OKG.Person, "director",
+                                  self.authority_name)
             self.add(person, OKG.honorific, Literal(r.honorific) if r.honorific else None)
             g.add((letter, OKG.addressedTo, person))
             self.cite("recipient.name", letter, OKG.addressedTo, person)
@@ -274,9 +269,22 @@ class _Builder:
             self.cite("recommendations", f, OKG.text, Literal(text), i)
 
 
-def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE) -> LetterGraph:
-    """The RDF of one letter or report, deterministic for the same record."""
-    return _Builder(rec, Minter(base)).build()
+def add_authority(g: Graph, node: URIRef, a: Authority) -> None:
+    """An authority's names and national identifiers, linked to the ONS statistical geography."""
+    g.add((node, RDF.type, OKG.Authority))
+    g.add((node, OKG.name, Literal(a.name)))
+    g.add((node, OKG.ofstedUrn, Literal(a.ofsted_urn)))
+    g.add((node, OKG.dfeCode, Literal(a.dfe_code)))
+    g.add((node, OKG.gssCode, Literal(a.gss_code)))
+    g.add((node, SKOS.exactMatch, GSS[a.gss_code]))
+
+
+def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE, people: Resolution | None = None) -> LetterGraph:
+    """The RDF of one letter or report, deterministic for the same record (and the same corpus).
+
+    `people` resolves names across a corpus; without it the letter's own names are resolved alone.
+    """
+    return _Builder(rec, Minter(base), people or resolve_records([rec])).build()
 
 
 def run_graph(letters: list[URIRef], records: list[LetterRecord], base: str = DEFAULT_BASE,
@@ -304,25 +312,81 @@ def run_graph(letters: list[URIRef], records: list[LetterRecord], base: str = DE
     return run, g
 
 
-def build_dataset(records: Iterable[LetterRecord], base: str = DEFAULT_BASE, provenance: bool = True,
-                  when: dt.datetime | None = None) -> tuple[Dataset, list[str]]:
-    """A dataset with one named graph per letter (named by the letter's IRI) and one for the run."""
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, Namespace(str(ns)))
-    warnings: list[str] = []
-    letters: list[URIRef] = []
-    records = list(records)
-    for rec in records:
-        lg = letter_graph(rec, base)
-        target = ds.graph(lg.iri)
-        for t in lg.graph:
-            target.add(t)
-        letters.append(lg.iri)
-        warnings.extend(f"{rec.source}: {w}" for w in lg.warnings)
-    if provenance and records:
-        run, g = run_graph(letters, records, base, when)
-        target = ds.graph(run)
-        for t in g:
-            target.add(t)
-    return ds, warnings
+REORGANISATIONS = [
+    # (former authorities, resulting authorities, date): ORG change events
+    (("Northamptonshire",), ("North Northamptonshire", "West Northamptonshire"), "2021-04-01"),
+    (("Cumbria",), ("Cumberland", "Westmorland and Furness"), "2023-04-01"),
+    (("Poole",), ("Bournemouth, Christchurch and Poole",), "2019-04-01"),
+]
+
+
+def authorities_graph(base: str = DEFAULT_BASE, names: Iterable[str] | None = None) -> tuple[URIRef, Graph]:
+    """Authorities (all 156, or those `names` and their predecessors/successors) with their identifiers,
+    and the reorganisations between them as ORG change events."""
+    from ofsted_kg.extract.authorities import gazetteer
+
+    mint = Minter(base)
+    g = Graph()
+    by_name = {a.name: a for a in gazetteer()}
+    wanted = set(by_name) if names is None else set(names)
+    events = [e for e in REORGANISATIONS if wanted & set(e[0] + e[1])]
+    for before, after, _ in events:
+        wanted |= set(before) | set(after)
+    for a in gazetteer():
+        if a.name not in wanted:
+            continue
+        node = mint.authority(a.name)
+        add_authority(g, node, a)
+        g.add((node, RDFS.label, Literal(a.name)))
+    for before, after, when in events:
+        event = mint("change", slug("-".join(before)), when)
+        g.add((event, RDF.type, ORG.ChangeEvent))
+        g.add((event, DCTERMS.date, Literal(when, datatype=XSD.date)))
+        g.add((event, RDFS.label, Literal(f"{', '.join(before)} reorganised into {' and '.join(after)}")))
+        for name in before:
+            if name in by_name:
+                g.add((event, ORG.originalOrganization, mint.authority(name)))
+                g.add((mint.authority(name), ORG.changedBy, event))
+        for name in after:
+            if name in by_name:
+                g.add((event, ORG.resultingOrganization, mint.authority(name)))
+                g.add((mint.authority(name), ORG.resultedFrom, event))
+    return mint("graph", "authorities"), g
+
+
+def people_graph(people: Resolution, base: str = DEFAULT_BASE) -> tuple[URIRef, Graph]:
+    """Corpus-level facts about people: preferred names and directors' time-bound posts.
+
+    "X was director of Y at least from A to B": an ORG membership whose interval runs from the first
+    to the last letter addressed to X there; marked interim when a title said so.
+    """
+    mint = Minter(base)
+    g = Graph()
+    for p in people.people:
+        node = mint("person", p.key)
+        g.add((node, RDF.type, OKG.Person))
+        g.add((node, OKG.name, Literal(p.preferred_name)))
+        for variant in sorted(p.variants):
+            g.add((node, OKG.nameAsWritten, Literal(variant)))
+        if p.role != "director" or not p.authority or not p.first_seen:
+            continue
+        auth = match_authority(p.authority)
+        if auth is None:
+            continue
+        m = mint("person", p.key, "director-of", slug(auth.name))
+        interval = URIRef(f"{m}/interval")
+        g.add((m, RDF.type, OKG.DirectorMembership))
+        g.add((m, OKG.director, node))
+        g.add((m, OKG.directorOf, mint.authority(auth.name)))
+        g.add((m, ORG.role, OKG.role_director_of_childrens_services))
+        g.add((m, ORG.memberDuring, interval))
+        g.add((interval, RDF.type, TIME.Interval))
+        for prop, value in ((TIME.hasBeginning, p.first_seen), (TIME.hasEnd, p.last_seen)):
+            instant = URIRef(f"{interval}/{'beginning' if prop == TIME.hasBeginning else 'end'}")
+            g.add((interval, prop, instant))
+            g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, TIME.inXSDDate, Literal(value, datatype=XSD.date)))
+        g.add((m, OKG.interim, Literal(p.interim)))
+        for title in sorted({x.title for x in p.mentions if x.title}):
+            g.add((m, OKG.title, Literal(title)))
+    return mint("graph", "people"), g

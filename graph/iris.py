@@ -7,23 +7,11 @@ import unicodedata
 
 from rdflib import URIRef
 
-from ofsted_kg.extract.names import NICKNAMES, strip_honorific
-
 
 def slug(text: str) -> str:
     """'Bournemouth, Christchurch and Poole' -> 'bournemouth-christchurch-and-poole'."""
     t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", t.lower().replace("'", "")).strip("-") or "unnamed"
-
-
-def person_slug(name: str) -> str:
-    """One slug per person across letters: nicknames and honorifics do not change it."""
-    plain, _ = strip_honorific(name)
-    toks = re.sub(r"[^A-Za-z\s'\-]", " ", plain).lower().split()
-    if not toks:
-        return "unnamed"
-    first = NICKNAMES.get(toks[0], toks[0])
-    return slug(" ".join([first, toks[-1]]))
 
 
 class Minter:
@@ -43,6 +31,3 @@ class Minter:
 
     def authority(self, name: str) -> URIRef:
         return self("authority", slug(name))
-
-    def person(self, name: str) -> URIRef:
-        return self("person", person_slug(name))

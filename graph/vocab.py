@@ -100,6 +100,7 @@ class OKG(DefinedNamespace):
     dfeCode: object
     gssCode: object
     softwareVersion: object
+    interim: object  # DirectorMembership -> xsd:boolean: a title said "Interim" or "Acting"
 
     # --- SKOS concept schemes and concepts -------------------------------------------------------
     VisitKinds: object

@@ -118,12 +118,18 @@ class BuildResult:
 
 
 def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = None,
-                  validate: bool = True) -> BuildResult:
-    """Extract, build and (by default) SHACL-validate letters; letters that fail are quarantined."""
+                  validate: bool = True, overrides: str | Path | None = None) -> BuildResult:
+    """Extract, build and (by default) SHACL-validate letters; letters that fail are quarantined.
+
+    People are resolved across all the letters given (see `ofsted_kg.people`); the dataset also holds
+    the authorities, the people's corpus-level facts and the run's provenance, each in its own graph.
+    """
     from rdflib import Dataset
 
-    from ofsted_kg.graph.build import PREFIXES, letter_graph, run_graph
+    from ofsted_kg.extract.authorities import match_authority
+    from ofsted_kg.graph.build import PREFIXES, authorities_graph, letter_graph, people_graph, run_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
+    from ofsted_kg.people import load_overrides, resolve_records
     from ofsted_kg.validation import validate_letter_graph
 
     base = base or DEFAULT_BASE
@@ -132,10 +138,16 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     result = BuildResult(ds, list(extraction.problems))
+    try:
+        rules = load_overrides(overrides) if overrides else []
+        people = resolve_records(extraction.records, rules)
+    except InputError as e:
+        result.problems.append(Problem(e.path, e.problem))
+        return result
     kept: list[LetterRecord] = []
     iris = []
     for rec in extraction.records:
-        lg = letter_graph(rec, base)
+        lg = letter_graph(rec, base, people)
         for w in lg.warnings:
             result.problems.append(Problem(rec.source, w, fatal=False))
         if validate:
@@ -146,14 +158,19 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
                 result.problems.append(Problem(rec.source, f"letter {rec.index + 1} quarantined, "
                                                f"{len(check.violations)} SHACL violation(s): {first}"))
                 continue
-        target = ds.graph(lg.iri)
-        for t in lg.graph:
-            target.add(t)
+        _add_graph(ds, lg.iri, lg.graph)
         kept.append(rec)
         iris.append(lg.iri)
     if kept:
+        names = {a.name for a in (match_authority(r.authority) for r in kept if r.authority) if a}
+        _add_graph(ds, *authorities_graph(base, names))
+        _add_graph(ds, *people_graph(resolve_records(kept, rules), base))
         run, g = run_graph(iris, kept, base)
-        target = ds.graph(run)
-        for t in g:
-            target.add(t)
+        _add_graph(ds, run, g)
     return result
+
+
+def _add_graph(ds: Any, name: Any, graph: Any) -> None:
+    target = ds.graph(name)
+    for t in graph:
+        target.add(t)

@@ -91,8 +91,14 @@ def find_authorities(text: str, pos: int = 0, endpos: int | None = None) -> list
 
 def match_authority(name: str) -> Authority | None:
     """The authority a name such as "Nottingham City Council" or "London Borough of Barnet" denotes."""
-    cleaned = re.sub(r"\s+", " ", NOISE.sub(" ", name.replace("’", "'"))).strip(" ,.")
     pattern, lookup = _alias_pattern()
+    exact = re.sub(r"\s+", " ", name).strip(" ,.").lower()
+    if exact in lookup:  # "City of London" is a name, not noise around one
+        return lookup[exact]
+    light = re.sub(r"\s+", " ", re.sub(r"\b(?:council|children'?s services|local authority)\b", " ", exact)).strip(" ,.")
+    if light in lookup:
+        return lookup[light]
+    cleaned = re.sub(r"\s+", " ", NOISE.sub(" ", name.replace("’", "'"))).strip(" ,.")
     if cleaned.lower() in lookup:
         return lookup[cleaned.lower()]
     hits = find_authorities(cleaned)
