@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
@@ -167,6 +168,9 @@ LIFESPAN = {"Cumbria": (2010, 2022), "Northamptonshire": (2010, 2020), "Poole": 
             "Bournemouth, Christchurch and Poole": (2019, 2026), "Cumberland": (2023, 2026),
             "Westmorland and Furness": (2023, 2026), "North Northamptonshire": (2021, 2026),
             "West Northamptonshire": (2021, 2026), "Buckinghamshire": (2020, 2026)}
+COUNCIL_NAMES = {"City of London": "City of London Corporation", "Poole": "Borough of Poole",
+                 "Kingston Upon Hull, City of": "Hull City Council",
+                 "Northamptonshire": "Northamptonshire County Council"}
 ROYAL = {"Kensington and Chelsea", "Kingston upon Thames", "Greenwich", "Windsor and Maidenhead"}
 CITIES = {"Birmingham", "Bradford", "Coventry", "Derby", "Leeds", "Leicester", "Liverpool", "Manchester",
           "Newcastle upon Tyne", "Nottingham", "Peterborough", "Plymouth", "Portsmouth", "Salford", "Sheffield",
@@ -200,10 +204,12 @@ def load_authorities() -> list[Authority]:
         if name.endswith(", City of"):
             short = name[: -len(", City of")].replace("Kingston Upon Hull", "Kingston upon Hull")
         short = short.replace("St. ", "St ").removesuffix(" Borough")
-        if name == "City of London":
-            council = "City of London Corporation"
+        if name in COUNCIL_NAMES:
+            council = COUNCIL_NAMES[name]
+        elif short in ROYAL:
+            council = f"Royal Borough of {short}"
         elif la_type == "London Borough":
-            council = f"{'Royal' if short in ROYAL else 'London'} Borough of {short}"
+            council = f"London Borough of {short}"
         elif la_type == "County" or name in {"Durham", "Northumberland", "Cornwall", "Shropshire", "Wiltshire"}:
             council = f"{short} County Council"
         elif short in CITIES or name.endswith(", City of"):
@@ -240,16 +246,20 @@ def person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
 
 
-def people(rng: random.Random, n: int) -> list[str]:
+def people(rng: random.Random, n: int, firsts: list[str] = FIRST_NAMES, avoid: list[str] | None = None) -> list[str]:
+    """n people whose surnames differ from each other and from everyone in `avoid`."""
     out: list[str] = []
+    taken = {x.split()[-1] for x in avoid or []}
     while len(out) < n:
-        p = person(rng)
-        if p not in out and p.split()[-1] not in {x.split()[-1] for x in out}:
+        p = f"{rng.choice(firsts)} {rng.choice(SURNAMES)}"
+        if p.split()[-1] not in taken:
             out.append(p)
+            taken.add(p.split()[-1])
     return out
 
 
 def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -264,6 +274,16 @@ def fill(rng: random.Random, template: str) -> str:
 
 def paragraph(rng: random.Random, lo: int = 2, hi: int = 5) -> str:
     return " ".join(fill(rng, t) for t in rng.sample(SENTENCES, rng.randint(lo, hi)))
+
+
+def distinct(make: Callable[[], str], n: int) -> list[str]:
+    """n different texts from `make` (a letter never repeats a bullet word for word)."""
+    out: list[str] = []
+    while len(out) < n:
+        t = make()
+        if t not in out:
+            out.append(t)
+    return out
 
 
 def lower_first(text: str) -> str:
@@ -314,13 +334,15 @@ def bullets(items: list[str], glyph: str) -> str:
 
 # ---- letter kinds ------------------------------------------------------------------------------
 
-def letterhead(rng: random.Random, d: date) -> str:
+def letterhead(rng: random.Random, d: date) -> tuple[str, str]:
+    """The Ofsted letterhead and the office address it gives ("Agora, 6 Cumberland Place, Nottingham NG1 6HJ")."""
     lines = rng.choice([o for y, o in OFFICES if y <= d.year])
+    office = ", ".join(lines[:-1]) + " " + lines[-1]
     extra = ["T 0300 123 1231", "Textphone 0161 618 8524", "enquiries@ofsted.gov.uk",
              "www.gov.uk/ofsted" if d.year >= 2014 else "www.ofsted.gov.uk"]
     if rng.random() < 0.4:  # pdf text often runs the letterhead together on one line
-        return " ".join(lines) + "\n\n" + " ".join(extra)
-    return "Ofsted\n" + "\n".join(lines) + "\n\n" + "\n".join(extra)
+        return " ".join(lines) + "\n\n" + " ".join(extra), office
+    return "Ofsted\n" + "\n".join(lines) + "\n\n" + "\n".join(extra), office
 
 
 def postcode(rng: random.Random) -> str:
@@ -335,7 +357,7 @@ def address_block(rng: random.Random, auth: Authority, recipient: str, hon: str)
     lines = [f"{hon} {recipient}" if rng.random() < 0.6 else recipient, title, auth.council,
              rng.choice(BUILDINGS), f"{rng.randint(1, 90)} {rng.choice(STREETS)}" if rng.random() < 0.5
              else rng.choice(STREETS)]
-    if auth.la_type != "County":
+    if auth.la_type != "County" and " and " not in auth.short:
         lines.append(auth.short)
     lines.append(postcode(rng))
     if rng.random() < 0.25:
@@ -355,7 +377,7 @@ def sign_off(rng: random.Random, signer: str, d: date, copies: list[str] | None 
     else:
         body = f"Yours sincerely\n\n\n\n{signer}\n{'Senior ' if rng.random() < 0.1 else ''}{title}"
     if copies:
-        body += "\n\nCopy: " + " ".join(copies)
+        body += "\n\nCopy: " + " ".join(copies) if rng.random() < 0.5 else "\n\ncc\n" + "\n".join(copies)
     return body
 
 
@@ -365,7 +387,7 @@ def inspector_sentence(rng: random.Random, names: list[str], d: date, visit: str
     forms = [
         f"The visit was conducted by {hmi(d, True)} {join_names(names)}.",
         f"{hmi(d, True)} for this visit were {join_names(names)}.",
-        f"The inspectors were {', and '.join(f'{n}, {hmi(d)}' for n in names)}.",
+        f"The inspectors were {join_names([f'{n}, {hmi(d)},' for n in names]).rstrip(',')}.",
         f"The lead inspector was {names[0]}, {hmi(d)}. They were accompanied by {join_names(names[1:])}, "
         f"{hmi(d, len(names) > 2)}.",
     ]
@@ -383,7 +405,7 @@ def findings(rng: random.Random, n: int, glyph: str) -> list[str]:
     while done < n:
         if rng.random() < 0.2:
             k = min(rng.randint(3, 6), n - done)
-            out.append(bullets([paragraph(rng, 1, 3) for _ in range(k)], glyph))
+            out.append(bullets(distinct(lambda: paragraph(rng, 1, 3), k), glyph))
             done += k
         else:
             out.append(paragraph(rng))
@@ -401,7 +423,7 @@ def build_letter(rng: random.Random, kind: str, auth: Authority, y0: int, y1: in
     signer = team[0] if rng.random() < 0.8 else team[-1]
     female = rng.random() < 0.6
     hon = rng.choice(["Ms", "Ms", "Mrs", "Dr", "Miss"] if female else ["Mr", "Mr", "Dr"])
-    recipient = f"{rng.choice(FEMALE_NAMES if female else MALE_NAMES)} {rng.choice(SURNAMES)}"
+    recipient = people(rng, 1, FEMALE_NAMES if female else MALE_NAMES, team)[0]
     block, salutation = address_block(rng, auth, recipient, hon)
     md = rng.random() < 0.15
     glyph = rng.choice(["-", "-", "■", "•"])
@@ -413,6 +435,7 @@ def build_letter(rng: random.Random, kind: str, auth: Authority, y0: int, y1: in
     blocks: list[str] = []
     n_find = rng.randint(20, 40)
     improve: list[str] = []
+    topics: list[str] = []
 
     if kind == "monitoring visit":
         seq = rng.randint(1, 10)
@@ -443,9 +466,9 @@ def build_letter(rng: random.Random, kind: str, auth: Authority, y0: int, y1: in
         last = start - timedelta(days=rng.randint(300, 1200))
         truth["previous_judgement"] = {"grade": grade, "date": f"{last.year:04d}-{last.month:02d}"}
         topics = [lower_first(fill(rng, t)) for t in rng.sample(FOCUS_TOPICS, rng.randint(2, 4))]
-        priority = [fill(rng, t) for t in rng.sample(IMPROVE_ITEMS, rng.randint(1, 2))] if grade == "inadequate" \
-            and rng.random() < 0.5 else []
-        improve = [fill(rng, t) for t in rng.sample(IMPROVE_ITEMS, rng.randint(2, 5))]
+        n_priority = rng.randint(1, 2) if grade == "inadequate" and rng.random() < 0.5 else 0
+        items = [fill(rng, t) for t in rng.sample(IMPROVE_ITEMS, n_priority + rng.randint(2, 5))]
+        priority, improve = items[:n_priority], items[n_priority:]
         blocks += [f"Focused visit to {auth.short} children's services",
                    f"This letter summarises the findings of the focused visit to {auth.short} children's services "
                    f"{when}. {inspector_sentence(rng, team, start, 'visit')}",
@@ -474,19 +497,26 @@ def build_letter(rng: random.Random, kind: str, auth: Authority, y0: int, y1: in
                    paragraph(rng, 2, 3),
                    "From the evidence gathered, the following features of the service were identified:"]
         counts = [rng.randint(3, 8) for _ in UCRA_SECTIONS]
-        scale = n_find / sum(counts)
+        counts = [max(1, round(k * n_find / sum(counts))) for k in counts]
+        pool = distinct(lambda: paragraph(rng, 1, 3), sum(counts))
         for sec, k in zip(UCRA_SECTIONS, counts, strict=True):
-            items = [paragraph(rng, 1, 3) for _ in range(max(1, round(k * scale)))]
+            items, pool = pool[:k], pool[k:]
             if sec.startswith("Areas for"):
                 improve += items
             blocks += [sec, bullets(items, glyph)]
         blocks.append("Any areas for development and priority action identified above will be specifically "
                       "considered in any future inspection of services to safeguard children within your area.")
     truth["recommendations"] = len(improve)
+    truth["recipient"] = recipient
+    if kind != "annual unannounced inspection":
+        truth["focus_areas"] = len(topics)
     noisy = add_noise(rng, blocks, rng.choice([0.0, 0.03, 0.08]))
-    copies = [f"{person(rng)}, Chief Executive, {auth.council}", f"{person(rng)}, Department for Education"] \
+    others = people(rng, 2, avoid=[*team, recipient])
+    copies = [f"{others[0]}, Chief Executive, {auth.council}", f"{others[1]}, Department for Education"] \
         if kind == "annual unannounced inspection" else None
-    head = letterhead(rng, letter_day) if rng.random() < 0.8 else ""
+    truth["copied_to"] = others if copies else ["Department for Education"] if OPEN_CLOSE[1] in blocks else []
+    head, office = letterhead(rng, letter_day) if rng.random() < 0.8 else ("", None)
+    truth["ofsted_office"] = office
     parts = [head, fmt_date(letter_day), block, salutation, *noisy, sign_off(rng, signer, letter_day, copies)]
     return "\n\n".join(p for p in parts if p) + "\n", truth
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ofsted_kg._version import __version__
-from ofsted_kg.cli import extract_cmd, graph_cmd, people_cmd
+from ofsted_kg.cli import extract_cmd, findings_cmd, graph_cmd, people_cmd, store_cmd
 
 app = typer.Typer(
     name="ofsted-kg",
@@ -38,6 +38,11 @@ app.command("eval")(extract_cmd.evaluate)
 app.command("build")(graph_cmd.build)
 app.command("validate")(graph_cmd.validate)
 app.command("people")(people_cmd.people)
+app.command("themes")(findings_cmd.themes)
+app.command("ingest")(store_cmd.ingest)
+app.command("query")(store_cmd.query)
+app.command("export")(store_cmd.export)
+app.command("publish")(store_cmd.publish)
 
 
 def main() -> None:

@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from ofsted_kg._version import __version__
 from ofsted_kg.extract.authorities import Authority, match_authority
-from ofsted_kg.extract.records import LetterRecord
+from ofsted_kg.extract.records import LetterRecord, Span
 from ofsted_kg.graph.iris import Minter, slug
 from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
 from ofsted_kg.people import Resolution, resolve_records
@@ -32,8 +32,21 @@ GRADES = {
     "outstanding": OKG.grade_outstanding, "good": OKG.grade_good, "adequate": OKG.grade_adequate,
     "inadequate": OKG.grade_inadequate, "requires improvement": OKG.grade_requires_improvement,
 }
-PREFIXES = {"okg": OKG._NS, "oa": OA, "org": ORG, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "foaf": FOAF,
+POLARITY = {
+    "strength": OKG.polarity_strength, "satisfactory": OKG.polarity_satisfactory,
+    "area for improvement": OKG.polarity_area_for_improvement,
+    "area for priority action": OKG.polarity_priority_action, "recommendation": OKG.polarity_recommendation,
+}
+THEMES = Namespace("https://w3id.org/ofsted-kg/themes#")
+PREFIXES = {"okg": OKG._NS, "okgt": THEMES, "oa": OA, "org": ORG, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "foaf": FOAF,
             "xsd": XSD, "owl": OWL}
+
+
+def theme_iri(label: str) -> URIRef | None:
+    """The concept of the themes scheme with this preferred label."""
+    from ofsted_kg.themes import themes
+
+    return next((URIRef(t.iri) for t in themes() if t.label == label), None)
 
 
 def grade_concept(grade: str) -> URIRef | None:
@@ -70,37 +83,41 @@ class _Builder:
             self.g.add((s, p, o))
 
     def cite(self, field: str, node: URIRef, prop: URIRef, value: URIRef | Literal | None, index: int | None = None) -> None:
-        """Evidence for (node, prop, value): a Web Annotation on the words the value was read from."""
+        """Evidence for (node, prop, value) from the record's spans for `field` (the index-th, or the first)."""
         spans = self.rec.evidence.get(field) or []
         if index is not None:
             spans = spans[index:index + 1]
-        for span in spans[:1]:
-            self._evidence_n += 1
-            e = URIRef(f"{self.letter}/evidence/{self._evidence_n}")
-            target, quote, pos = URIRef(f"{e}#target"), URIRef(f"{e}#quote"), URIRef(f"{e}#position")
-            g = self.g
-            g.add((e, RDF.type, OKG.Evidence))
-            g.add((e, OA.motivatedBy, OA.describing))
-            g.add((e, OKG.evidenceOf, node))
-            g.add((e, OKG.evidenceProperty, prop))
-            if value is not None:
-                g.add((e, RDF.value, value))
-            g.add((e, OKG.fieldName, Literal(field)))
-            g.add((e, OKG.evidenceIn, self.letter))
-            g.add((e, OA.hasTarget, target))
-            g.add((target, RDF.type, OA.SpecificResource))
-            g.add((target, OA.hasSource, self.file))
-            g.add((target, OA.hasSelector, quote))
-            g.add((target, OA.hasSelector, pos))
-            g.add((quote, RDF.type, OA.TextQuoteSelector))
-            g.add((quote, OA.exact, Literal(span.text)))
-            g.add((quote, OA.prefix, Literal(span.prefix)))
-            g.add((quote, OA.suffix, Literal(span.suffix)))
-            g.add((pos, RDF.type, OA.TextPositionSelector))
-            g.add((pos, OA.start, Literal(span.start)))
-            g.add((pos, OA.end, Literal(span.end)))
-            if span.page is not None:
-                g.add((target, OKG.page, Literal(span.page)))
+        if spans:
+            self.cite_span(field, node, prop, value, spans[0])
+
+    def cite_span(self, field: str, node: URIRef, prop: URIRef, value: URIRef | Literal | None, span: Span) -> None:
+        """A Web Annotation on the words the value was read from."""
+        self._evidence_n += 1
+        e = URIRef(f"{self.letter}/evidence/{self._evidence_n}")
+        target, quote, pos = URIRef(f"{e}#target"), URIRef(f"{e}#quote"), URIRef(f"{e}#position")
+        g = self.g
+        g.add((e, RDF.type, OKG.Evidence))
+        g.add((e, OA.motivatedBy, OA.describing))
+        g.add((e, OKG.evidenceOf, node))
+        g.add((e, OKG.evidenceProperty, prop))
+        if value is not None:
+            g.add((e, RDF.value, value))
+        g.add((e, OKG.fieldName, Literal(field)))
+        g.add((e, OKG.evidenceIn, self.letter))
+        g.add((e, OA.hasTarget, target))
+        g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, OA.hasSource, self.file))
+        g.add((target, OA.hasSelector, quote))
+        g.add((target, OA.hasSelector, pos))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(span.text)))
+        g.add((quote, OA.prefix, Literal(span.prefix)))
+        g.add((quote, OA.suffix, Literal(span.suffix)))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(span.start)))
+        g.add((pos, OA.end, Literal(span.end)))
+        if span.page is not None:
+            g.add((target, OKG.page, Literal(span.page)))
 
     # ---------------------------------------------------------------------------------------------
     def build(self) -> LetterGraph:
@@ -258,15 +275,32 @@ class _Builder:
                     self.cite("recipient.title", m, OKG.title, Literal(r.title))
 
     def _findings(self, visit: URIRef) -> None:
+        """Each finding unit (and any recommendation the units missed) as a themed, evidenced node."""
         rec, g, letter = self.rec, self.g, self.letter
+        units = [(f.text, f.section, f.polarity, f.themes, f.span) for f in rec.findings]
+        texts = {u[0] for u in units}
+        spans = rec.evidence.get("recommendations", [])
         for i, text in enumerate(rec.recommendations):
-            f = URIRef(f"{letter}/finding/{i + 1}")
+            if text not in texts:
+                units.append((text, "", "recommendation", [], spans[i] if i < len(spans) else None))  # type: ignore[arg-type]
+        for n, (text, section, polarity, themes, span) in enumerate(units, 1):
+            f = URIRef(f"{letter}/finding/{n}")
             g.add((letter, OKG.finding, f))
             g.add((f, RDF.type, OKG.Finding))
             g.add((f, OKG.text, Literal(text)))
-            g.add((f, OKG.polarity, OKG.polarity_recommendation))
-            g.add((f, OKG.recommendationFor, visit))
-            self.cite("recommendations", f, OKG.text, Literal(text), i)
+            if section:
+                g.add((f, OKG.section, Literal(section)))
+            g.add((f, OKG.polarity, POLARITY[polarity]))
+            if polarity in ("recommendation", "area for priority action"):
+                g.add((f, OKG.recommendationFor, visit))
+            theme_iris = [theme_iri(t) for t in themes]
+            for t in theme_iris:
+                if t is not None:
+                    g.add((f, OKG.theme, t))
+            if not any(theme_iris):
+                g.add((f, OKG.unthemed, Literal(True)))
+            if span is not None:
+                self.cite_span("findings", f, OKG.text, Literal(text), span)
 
 
 def add_authority(g: Graph, node: URIRef, a: Authority) -> None:
@@ -287,12 +321,9 @@ def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE, people: Resolution
     return _Builder(rec, Minter(base), people or resolve_records([rec])).build()
 
 
-def run_graph(letters: list[URIRef], records: list[LetterRecord], base: str = DEFAULT_BASE,
-              when: dt.datetime | None = None) -> tuple[URIRef, Graph]:
-    """PROV for one run of the software: when, which version, which files in, which letters out."""
+def _run(mint: Minter, records: list[LetterRecord], when: dt.datetime | None) -> tuple[URIRef, Graph]:
     import hashlib
 
-    mint = Minter(base)
     when = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
     digest = hashlib.sha256("".join(sorted(r.source_sha256 or "" for r in records)).encode()).hexdigest()
     run = mint("run", f"{when.strftime('%Y%m%dT%H%M%SZ')}-{digest[:12]}")
@@ -305,11 +336,30 @@ def run_graph(letters: list[URIRef], records: list[LetterRecord], base: str = DE
     g.add((agent, OKG.softwareVersion, Literal(__version__)))
     g.add((agent, RDFS.label, Literal(f"ofsted-kg {__version__}")))
     g.add((run, OKG.sha256, Literal(digest)))
+    return run, g
+
+
+def run_graph(letters: list[URIRef], records: list[LetterRecord], base: str = DEFAULT_BASE,
+              when: dt.datetime | None = None) -> tuple[URIRef, Graph]:
+    """PROV for one run of the software: when, which version, which files in, which letters out."""
+    mint = Minter(base)
+    run, g = _run(mint, records, when)
     for rec in records:
         g.add((run, PROV.used, mint.source_file(rec.source_sha256 or "0" * 64)))
     for letter in letters:
         g.add((run, PROV.generated, letter))
     return run, g
+
+
+def letter_provenance(letter: URIRef, rec: LetterRecord, base: str = DEFAULT_BASE,
+                      when: dt.datetime | None = None) -> tuple[URIRef, Graph]:
+    """PROV for the latest load of one letter, in a graph of its own that the next load replaces."""
+    mint = Minter(base)
+    run, g = _run(mint, [rec], when)
+    g.add((run, PROV.used, mint.source_file(rec.source_sha256 or "0" * 64)))
+    g.add((run, PROV.generated, letter))
+    g.add((letter, PROV.wasGeneratedBy, run))
+    return URIRef(f"{letter}/provenance"), g
 
 
 REORGANISATIONS = [

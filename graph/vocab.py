@@ -72,6 +72,7 @@ class OKG(DefinedNamespace):
     evidenceProperty: object  # Evidence -> the predicate of the fact (rdf:Property)
     evidenceIn: object  # Evidence -> Document
     role: object  # InspectorAssociation -> skos:Concept in Roles
+    theme: object  # Finding -> skos:Concept in the themes scheme (https://w3id.org/ofsted-kg/themes)
 
     # --- datatype properties ---------------------------------------------------------------------
     name: object  # preferred name (foaf:name)
@@ -101,6 +102,7 @@ class OKG(DefinedNamespace):
     gssCode: object
     softwareVersion: object
     interim: object  # DirectorMembership -> xsd:boolean: a title said "Interim" or "Acting"
+    unthemed: object  # Finding -> xsd:boolean: no theme rule matched (so the scheme can grow)
 
     # --- SKOS concept schemes and concepts -------------------------------------------------------
     VisitKinds: object

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rdflib import URIRef
+
 from ofsted_kg.errors import InputError
 from ofsted_kg.extract.context import Context
 from ofsted_kg.extract.letter import extract_letter
@@ -174,3 +176,110 @@ def _add_graph(ds: Any, name: Any, graph: Any) -> None:
     target = ds.graph(name)
     for t in graph:
         target.add(t)
+
+
+@dataclass
+class IngestResult:
+    loaded: list[str] = field(default_factory=list)  # letter IRIs loaded (or replaced)
+    quarantined: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    triples_before: int = 0
+    triples_after: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+
+_KNOWN_PEOPLE = """
+PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
+SELECT DISTINCT ?person ?name ?director ?authority WHERE {
+  ?person okg:nameAsWritten ?name .
+  OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director) }
+}"""
+
+
+def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | None = None, validate: bool = True,
+           overrides: str | Path | None = None, progress: Any = None) -> IngestResult:
+    """Extract, build, validate and load letters into `store` (see `ofsted_kg.store`), one named graph each.
+
+    People are resolved together with those already in the store, whose identifiers are kept.
+    `progress`, if given, is called with (done, total) after each letter.
+    """
+    from ofsted_kg.graph.build import authorities_graph, letter_graph, letter_provenance
+    from ofsted_kg.graph.vocab import DEFAULT_BASE
+    from ofsted_kg.people import Mention, load_overrides, resolve_records
+    from ofsted_kg.validation import validate_letter_graph
+
+    base = base or DEFAULT_BASE
+    extraction = extract_letters(paths)
+    result = IngestResult(problems=list(extraction.problems), triples_before=store.count())
+    try:
+        rules = load_overrides(overrides) if overrides else []
+    except InputError as e:
+        result.problems.append(Problem(e.path, e.problem))
+        return result
+    known, pinned = [], {}
+    for row in store.select(_KNOWN_PEOPLE).rows:
+        role = "director" if row["director"] else "inspector"
+        authority = row["authority"] if row["director"] else None
+        known.append(Mention(row["name"], role, "<store>", None, authority))
+        pinned[(row["name"], role, authority)] = str(row["person"]).rsplit("/", 1)[-1]
+    people = resolve_records(extraction.records, rules, known, pinned)
+    kept: list[LetterRecord] = []
+    total = len(extraction.records)
+    for n, rec in enumerate(extraction.records, 1):
+        lg = letter_graph(rec, base, people)
+        for w in lg.warnings:
+            result.problems.append(Problem(rec.source, w, fatal=False))
+        check = validate_letter_graph(lg.graph, lg.iri) if validate else None
+        if check is not None and not check.conforms:
+            result.quarantined.append(str(lg.iri))
+            first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
+            result.problems.append(Problem(rec.source, f"letter {rec.index + 1} quarantined (not loaded), "
+                                           f"{len(check.violations)} SHACL violation(s): {first}"))
+        else:
+            store.replace_graph(str(lg.iri), lg.graph.serialize(format="nt"))
+            prov, pg = letter_provenance(lg.iri, rec, base)
+            store.replace_graph(str(prov), pg.serialize(format="nt"))
+            result.loaded.append(str(lg.iri))
+            kept.append(rec)
+        if progress:
+            progress(n, total)
+    if kept:
+        name, g = authorities_graph(base)
+        store.replace_graph(str(name), g.serialize(format="nt"))
+        store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
+    result.triples_after = store.count()
+    return result
+
+
+def remove_letter(store: Any, letter: str, base: str | None = None) -> list[str]:
+    """Retract letters from the store: `letter` is a letter IRI, or a file whose letters are removed."""
+    from ofsted_kg.graph.iris import Minter
+    from ofsted_kg.graph.vocab import DEFAULT_BASE
+
+    if letter.startswith(("http://", "https://", "urn:")):
+        store.remove_graph(f"{letter}/provenance")
+        return [letter] if store.remove_graph(letter) else []
+    doc = read_document(letter)
+    mint = Minter(base or DEFAULT_BASE)
+    removed = []
+    for index in range(len(find_regions(normalise(doc.text).text)) or 1):
+        iri = str(mint.letter(doc.sha256, index))
+        store.remove_graph(f"{iri}/provenance")
+        if store.remove_graph(iri):
+            removed.append(iri)
+    return removed
+
+
+def _vocabulary() -> Any:
+    """The ontology and the themes scheme, so that a store answers with labels."""
+    from rdflib import Graph
+
+    from ofsted_kg import ontology
+
+    g = Graph()
+    for name in ("ofsted-kg.ttl", "themes.ttl"):
+        g.parse(data=ontology.read(name), format="turtle")
+    return g

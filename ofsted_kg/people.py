@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,8 +159,14 @@ class Resolution:
         return p.key if p else _slug(strip_honorific(name)[0])
 
 
-def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = ()) -> Resolution:
-    """Cluster mentions into people (see the module docstring for the rules)."""
+def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = (),
+            pinned: Mapping[tuple[str, str, str | None], str] | None = None) -> Resolution:
+    """Cluster mentions into people (see the module docstring for the rules).
+
+    `pinned` maps (name, role, authority) of people already published (e.g. in a store) to their keys:
+    a cluster holding such a name keeps that key, so identifiers never change under a user's feet.
+    """
+    pinned = pinned or {}
     mentions = [m if m.role == "director" else Mention(m.name, m.role, m.letter, m.date, None, m.title)
                 for m in mentions if m.tokens]
     overrides = list(overrides)
@@ -202,6 +208,10 @@ def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = ()) -> 
             preferred = _preferred(variants)
             reasons = _reasons(c, role, authority)
             key = _slug(preferred) + (f"-{_slug(authority)}" if role == "director" and authority else "")
+            kept = next((pinned[(m.name, m.role, m.authority)] for m in c if (m.name, m.role, m.authority) in pinned), None)
+            if kept:
+                key = kept
+                reasons.append(f"keeps its published identifier {kept}")
             people.append(Person(key, role, preferred, authority, variants, c, reasons))
     # keys must be unique: two clusters with the same preferred name (e.g. an ambiguous initial)
     seen: Counter[str] = Counter()
@@ -231,5 +241,8 @@ def _reasons(cluster: list[Mention], role: str, authority: str | None) -> list[s
     return reasons
 
 
-def resolve_records(records: Iterable[LetterRecord], overrides: Iterable[Override] = ()) -> Resolution:
-    return resolve((m for r in records for m in mentions_of(r)), overrides)
+def resolve_records(records: Iterable[LetterRecord], overrides: Iterable[Override] = (),
+                    known: Iterable[Mention] = (), pinned: Mapping[tuple[str, str, str | None], str] | None = None
+                    ) -> Resolution:
+    """Resolve the people of `records`, together with `known` mentions (e.g. names already in a store)."""
+    return resolve([*known, *(m for r in records for m in mentions_of(r))], overrides, pinned)

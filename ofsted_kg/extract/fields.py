@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ofsted_kg.extract.authorities import NOISE, clean_authority_name, find_authorities
+from ofsted_kg.extract.authorities import NOISE, clean_authority_name, find_authorities, match_authority
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
 
@@ -64,6 +64,7 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
         for _auth, s, e in find_authorities(text, a, b):
             if any(x <= s < y for x, y in exclude):
                 continue
+            _s0, _e0 = s, e
             m = _EXTEND_AFTER.match(text, e)
             if m:
                 e = m.end()
@@ -71,6 +72,8 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
             if before:
                 s -= len(before.group(0))
             name = clean_authority_name(re.sub(r"\s+", " ", text[s:e]))
+            if match_authority(name) != _auth:  # "City of London" is a name, not noise around one
+                name = re.sub(r"\s+", " ", text[_s0:_e0])
             if name:
                 return name, s, e
     return None
@@ -132,7 +135,7 @@ GRADE = r"(?:outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inad
 _JUDGED = re.compile(
     rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
-    rf"|overall effectiveness (?:was |of )?(?:judged |graded )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
+    rf"|overall effectiveness (?:was|is|has been) (?:judged |graded |rated )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
     rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b",
     re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
@@ -187,7 +190,8 @@ def _nearest_month_year(sent: str, a: int, b: int) -> tuple[int, int | None, int
 
 # ---- focus areas -----------------------------------------------------------------------------
 FOCUS_VERB = re.compile(
-    r"\b(?:inspectors|the visit|this visit|the inspection|this inspection|we|it)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
+    r"\b(?:inspectors|the visit|this visit|the inspection|this inspection|we|it|"
+    r"(?:this|the) (?:[\w-]+ ){1,5}(?:inspection|visit)(?: \([A-Z]+\))?)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
     r"focused on|focussed on|examined|explored|assessed|scrutinised|tracked)\b|"
     r"\b(?:the|this) visit (?:focused|focussed|concentrated) on\b|"
     r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) visit was\b", re.I)
@@ -204,6 +208,27 @@ _GROUP = re.compile(r"\b(?:children|young people|care leavers|families|parents|c
                     r"(?:,? and (?:young people|children|families|carers|care leavers))?", re.I)
 
 
+_FOCUS_CLAUSE = re.compile(r",?\s+(?:focusing|focussing|concentrating) on\s+|,\s+with a (?:particular |specific )?focus on\s+",
+                           re.I)
+
+
+def _focus_clause_items(part: str) -> list[str]:
+    """'X, focusing on A, B, and C' -> ['X, focusing on A', 'B', 'C']; 'A and on B' -> ['A', 'B'].
+
+    Only lists the letter marks as lists (commas before a final 'and', or a repeated preposition);
+    'placement stability and achieving permanence' stays one area.
+    """
+    m = _FOCUS_CLAUSE.search(part)
+    head, clause = (part[: m.end()], part[m.end():]) if m else ("", part)
+    pieces = re.split(r",?\s+and\s+(?=(?:on|in|for|to|of)\s)(?:on|in|for|to|of)\s+", clause)
+    if len(pieces) == 1 and clause.count(",") >= 2 and re.search(r",\s+and\s+", clause):
+        pieces = re.split(r",\s+(?:and\s+)?", clause)
+    if len(pieces) == 1:
+        return [part]
+    pieces = [p.strip(" ,;.") for p in pieces if p.strip(" ,;.")]
+    return [head + pieces[0], *pieces[1:]]
+
+
 def focus_from_sentence(sentence: str) -> list[str]:
     """Objects of 'Inspectors looked at/evaluated ...' split into areas."""
     m = FOCUS_VERB.search(sentence)
@@ -214,6 +239,7 @@ def focus_from_sentence(sentence: str) -> list[str]:
         return []
     obj = _LEAD_IN.sub("", obj)
     parts = [p.strip(" ,;.") for p in _SPLIT_AND.split(obj) if p.strip(" ,;.")]
+    parts = [x for p in parts for x in _focus_clause_items(p)]
     group = _GROUP.search(parts[0]) if parts else None
     out = []
     for i, part in enumerate(parts):
@@ -241,6 +267,7 @@ OTHER_HEADING = re.compile(
     r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully))\s*[?:.]?$",
     re.I)
 _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|the following (?:areas|actions)"
+                    r"|identified (?:\w+ )?(?:areas?|an area) for (?:priority|immediate) action\W*$"
                     r"|as follows\W*$", re.I)
 _TIMEFRAME = re.compile(r"^(?:immediately|within (?:\w+ )?(?:\w+ )?(?:months?|weeks?|days?))\s*:?$", re.I)
 _BOILERPLATE = re.compile(

@@ -10,7 +10,7 @@ from ofsted_kg.extract.authorities import find_authorities
 from ofsted_kg.extract.context import Context, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
-from ofsted_kg.extract.records import LetterRecord, PreviousJudgement, Recipient
+from ofsted_kg.extract.records import Finding, LetterRecord, PreviousJudgement, Recipient
 from ofsted_kg.extract.segment import COPY_LIST, LETTERHEAD_CUE, OPENING_CUE, SIGN_OFF, Region
 
 INSPECTOR_CUE = re.compile(
@@ -41,6 +41,9 @@ def _org_start(line: str) -> int | None:
     return cut
 
 
+_FRAMEWORK = re.compile(
+    r"(?P<ilacs>\bILACS\b|inspection of local authority children's services \(ILACS\))|"
+    r"(?P<sif>single inspection framework|\(SIF\))", re.I)
 KNOWN_OFFICES = {
     "M1 2WD": "Piccadilly Gate, Store Street, Manchester M1 2WD",
     "B1 1TF": "The Axis Building, 10 Holliday Street, Birmingham B1 1TF",
@@ -142,6 +145,11 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     # what the visit looked at and what must improve
     _focus_areas(ctx, rec, sal_end, body_end)
     _recommendations(ctx, rec, sal_end, body_end)
+    fw = _FRAMEWORK.search(text, sal_end, body_end)
+    if fw:
+        rec.framework = "ILACS" if fw.group("ilacs") else "SIF"
+        rec.cite("framework", ctx.span(fw.start(), fw.end()))
+    add_findings(ctx, rec, (subject[1] if subject else sal_end), body_end)
     if not region.complete:
         rec.warnings.append("letter looks truncated: no 'Yours sincerely' sign-off found")
     return rec
@@ -316,7 +324,7 @@ def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             continue
         body = chunk[cm.end():]
         body_start = pa + cm.end()
-        for name, x, y in find_names(body):
+        for name, x, y in _names_after_organisations(body):
             after = body[y:y + 4]
             before = body[max(0, x - 3):x]
             if after.startswith(",") or before.strip() in ("", ":") or x == 0 or "\n" in body[max(0, x - 2):x]:
@@ -324,6 +332,20 @@ def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 if clean not in rec.copied_to and _is_person_in_copy(body, x, y):
                     rec.copied_to.append(clean)
                     rec.cite("copied_to", ctx.span(body_start + x, body_start + y))
+
+
+def _names_after_organisations(body: str) -> list[tuple[str, int, int]]:
+    """Names in a run-on copy list, without the end of the previous organisation glued on
+    ("... London Borough of Merton Jo Bloggs, ..." gives "Jo Bloggs")."""
+    out = []
+    for name, x, y in find_names(body):
+        for _auth, s, e in find_authorities(name):
+            if s == 0 and e < len(name) and len(name[e:].split()) >= 2:
+                x += e + (len(name[e:]) - len(name[e:].lstrip()))
+                name = name[e:].strip()
+                break
+        out.append((name, x, y))
+    return out
 
 
 def _is_person_in_copy(body: str, x: int, y: int) -> bool:
@@ -349,8 +371,11 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             if sent.rstrip().endswith(":"):
                 # the list follows in the same paragraph (no blank line) or in the next one
                 items = fields._split_bullets(text, e + 1, pb) if e + 1 < pb else []
-                if not items and i + 1 < len(paras):
-                    items = fields._split_bullets(text, *paras[i + 1])
+                for na, nb in paras[i + 1:] if not items else []:  # one bullet per paragraph, maybe
+                    more = fields._split_bullets(text, na, nb)
+                    if not more:
+                        break
+                    items.extend(more)
                 if items:
                     for x, y in items:
                         t, tx, ty = fields.item_text(text, x, y)
@@ -397,3 +422,24 @@ def add_recommendations(ctx: Context, rec: LetterRecord, start: int, end: int, o
         if t and t not in rec.recommendations:
             rec.recommendations.append(t)
             rec.cite("recommendations", ctx.span(tx, ty))
+
+
+def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+    """The letter's finding units, skipping the words already used as focus areas."""
+    from ofsted_kg.extract.findings import extract_findings
+    from ofsted_kg.themes import assign_themes
+
+    # sentences that state the visit's facts (focus, number, inspectors) are not findings
+    used = [s for k in ("focus_areas", "visit_sequence", "visit_start", "inspectors") for s in rec.evidence.get(k, [])]
+    skip = [_clean_span(ctx, s.start, s.end) for s in used if a <= _clean_span(ctx, s.start, s.end)[0] < b]
+    for unit in extract_findings(ctx, a, b, skip):
+        themes = [t.label for t, _ in assign_themes(unit.text)]
+        rec.findings.append(Finding(unit.text, unit.section, unit.polarity, themes, ctx.span(unit.start, unit.end)))
+
+
+def _clean_span(ctx: Context, raw_start: int, raw_end: int) -> tuple[int, int]:
+    """The clean-text span covering original offsets [raw_start, raw_end)."""
+    import bisect
+
+    offs = ctx.clean.offsets
+    return bisect.bisect_left(offs, raw_start), bisect.bisect_left(offs, raw_end)

@@ -32,6 +32,7 @@ _FOOTER_PART = re.compile(
     r"^(?:(?:Inspection of|Monitoring visit (?:to|of)|Focused visit to)\b[^.]{3,150}(?:services|care)"
     r"|[0-3]?\d(?:\s+\w+)?(?:\s+\d{4})?\s*(?:to|-|–|and)\s*[0-3]?\d\s+\w+\s+(?:19|20)\d\d)$", re.I)
 _BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
+_COPY_START = re.compile(r"^(?:cc|c\.c\.|copy|copies|copied to)\b", re.I)
 _TERMINAL = tuple(".!?:;)\"'")
 
 
@@ -216,7 +217,7 @@ def _is_bullet(text: str) -> bool:
 
 def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
     """Does paragraph `nxt` continue `prev`, split by a page break or a stray blank line?"""
-    if not prev or not nxt or _is_bullet(nxt):
+    if not prev or not nxt or _is_bullet(nxt) or _COPY_START.match(nxt):
         return False
     last = prev.rstrip()[-1]
     if last in _TERMINAL:

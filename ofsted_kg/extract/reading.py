@@ -173,18 +173,18 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self.skip += 1
+        elif tag == "li":
+            self.parts.append("\n- ")  # list items stay one list: no blank line between them
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table"} else "\n")
-            if tag == "li":
-                self.parts.append("- ")
         elif tag in {"td", "th"}:
             self.parts.append("  ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        elif tag in _BLOCK_TAGS and tag != "li":
+            self.parts.append("\n\n" if tag in {"ul", "ol", "p", "table"} else "\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
@@ -198,4 +198,5 @@ def html_to_text(markup: str) -> str:
     parser.close()
     text = html.unescape("".join(parser.parts))
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    text = re.sub(r"\n(?:\n)+(?=- )", lambda m: "\n" if m.string[max(0, m.start() - 200):m.start()].rfind("\n- ") >= 0 else m.group(0), text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -47,6 +47,21 @@ class Judgement:
 
 
 @dataclass
+class Finding:
+    """One finding: a sentence or bullet item, verbatim, with its section, polarity and themes."""
+
+    text: str
+    section: str
+    polarity: str
+    themes: list[str]
+    span: Span
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "section": self.section, "polarity": self.polarity, "themes": self.themes,
+                "span": self.span.as_dict()}
+
+
+@dataclass
 class LetterRecord:
     """The facts of one Ofsted letter or report opening, each with its evidence spans."""
 
@@ -70,6 +85,7 @@ class LetterRecord:
     focus_areas: list[str] = field(default_factory=list)
     recommendations: list[str] = field(default_factory=list)
     judgements: list[Judgement] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     framework: str | None = None
     complete: bool = True
     span: Span | None = None  # where the letter sits inside its document
@@ -101,6 +117,7 @@ class LetterRecord:
             "focus_areas": list(self.focus_areas),
             "recommendations": list(self.recommendations),
             "judgements": [asdict(j) for j in self.judgements],
+            "findings": [f.as_dict() for f in self.findings],
             "framework": self.framework,
             "complete": self.complete,
             "span": self.span.as_dict() if self.span else None,

@@ -26,7 +26,7 @@ def _label(*words: str) -> str:
 
 ILACS_AREAS = [
     ("The impact of leaders on social work practice with children and families",
-     _label("The impact of leaders on social work practice with children and families")),
+     _label("The impact of leaders on") + r"\s+(?:social\s+work\s+)?" + _label("practice with children and families")),
     ("The experiences and progress of children who need help and protection",
      _label("The experiences and progress of children who need help and protection")),
     ("The experiences and progress of children in care and care leavers",
@@ -76,8 +76,11 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     rec.recipient = Recipient()
     head_end = min(region.end, region.start + 4000)
     title_end = _title_end(text, region.start, head_end)
+    lead = LEAD.search(text, region.start, head_end)
+    # the title block: up to the lead inspector (or the first prose), at least its first lines
+    title_window = (region.start, max(title_end, lead.end() if lead else region.start, min(region.end, region.start + 400)))
 
-    auth = fields.authority(text, [(region.start, title_end)])
+    auth = fields.authority(text, [title_window])
     if auth:
         rec.authority = auth[0]
         rec.cite("authority", ctx.span(auth[1], auth[2]))
@@ -135,12 +138,16 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
     table_start = region.start
     lead = LEAD.search(text, region.start, region.end)
     dates = DATES.search(text, region.start, region.end)
-    anchors = [m.end() for m in (lead, dates) if m and m.start() < title_end]
+    anchors = [m.end() for m in (lead, dates) if m and m.start() < max(title_end, region.start + 1500)]
     if anchors:
         table_start = max(anchors)
-        table_start = text.find("\n", table_start)
-    table_end = _title_end(text, table_start, min(region.end, table_start + 3000))
-    found = _table(text, table_start, table_end, ILACS_AREAS) or _table(text, table_start, table_end, SIF_AREAS)
+    # the table's labels are found at their first occurrence, so a generous window is safe even when
+    # PDF extraction ran the whole page into one line
+    table_end = min(region.end, table_start + 2500)
+    found = max(_table(text, table_start, table_end, ILACS_AREAS), _table(text, table_start, table_end, SIF_AREAS),
+                key=len)
+    if len(found) < 2:  # not an ILACS or SIF table: a 2009-2012 report's grades
+        found = _old_table(text, region.start, region.end) or found
     if found and found[0][0].startswith("1."):
         m = SIF_OVERALL.search(text, region.start, table_end)
         if m:
@@ -149,8 +156,6 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
         if m:
             found.append(("The Local Safeguarding Children Board", _grade(m.group("g") or m.group("g2")),
                           m.start(), m.end()))
-    if not found:
-        found = _old_table(text, region.start, region.end)
     for area, grade, a, b in found:
         rec.judgements.append(Judgement(area, grade))
         rec.cite("judgements", ctx.span(a, b))
@@ -195,8 +200,33 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     return out
 
 
+_GRADE_WORD = r"(?:Outstanding|Good|Adequate|Inadequate)"
+_RECORD_ROW = re.compile(rf"^(?P<a>.*?)\s*(?P<g>{_GRADE_WORD})$")
+
+
 def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
-    """2009-2012 reports: "Overall effectiveness Grade 3 (adequate)" / "Area  Good" rows."""
+    """2009-2012 reports: the "Record of main findings" grade table (labels may wrap, the grade may sit on
+    its own line), or else the body's "Overall effectiveness Grade 3 (adequate)" headings."""
+    record = re.search(r"^Record of main findings\s*$", text[a:b], re.M)
+    if record:
+        out = []
+        label: list[tuple[int, int]] = []
+        for la, lb in lines(text, a + record.end(), b):
+            line = text[la:lb].strip()
+            m = _RECORD_ROW.match(line)
+            if line[:1].isupper() and not (m and not m.group("a")):
+                label = []  # a new label (or a sub-heading) starts
+            if m:
+                parts = [text[x:y].strip() for x, y in label] + ([m.group("a")] if m.group("a") else [])
+                area = " ".join(p for p in parts if p)
+                if area:
+                    start = label[0][0] if label else la
+                    out.append((area, _grade(m.group("g")), start, lb))
+                label = []
+            elif not re.fullmatch(r"\d{1,3}", line):
+                label.append((la, lb))
+        if out:
+            return out
     out = []
     for la, lb in lines(text, a, b):
         line = text[la:lb].strip()

@@ -23,7 +23,7 @@ LETTER_CUE = re.compile(
 )
 OPENING_CUE = re.compile(r"this letter (?:summarises|sets out|confirms)|summarises the findings", re.I)
 REPORT_CUE = re.compile(
-    r"^[ \t]*Lead inspector[ \t]*:?|^[ \t]*Inspection dates?[ \t]*:|"
+    r"\bLead inspector[ \t]*:|^[ \t]*Lead inspector\b|\bInspection dates?[ \t]*:|"
     r"^[^\n]{0,40}\bInspection of [^\n]{0,100}children's services[ \t]*$|"
     r"inspection of services for children in need of help|"
     r"inspection of safeguarding and looked after children|"
@@ -36,7 +36,7 @@ LETTERHEAD_CUE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",
     re.I,
 )
-COPY_LIST = re.compile(r"^(?:Copy|Copies|cc|c\.c\.|Copied to)\b\s*(?:to)?\s*[:\-]?", re.I)
+COPY_LIST = re.compile(r"^(?:Copy|Copies|cc|c\.c\.|Copied to)\b\s*(?:to\b)?\s*[:\-]?", re.I)
 
 
 @dataclass

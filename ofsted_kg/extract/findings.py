@@ -1,0 +1,159 @@
+"""A letter's findings: one unit per sentence or bullet item, each with its section and polarity.
+
+Polarity comes from the section heading where the letter has one ("Strengths", "Areas for
+development", "Area for priority action", "What needs to improve ...") and from the wording
+otherwise. What is not a finding (the opening, the inspectors, the method paragraph, what the visit
+looked at, thanks, sign-off and copy lists) is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ofsted_kg.extract import fields
+from ofsted_kg.extract.context import Context, sentences
+
+POLARITIES = ("strength", "satisfactory", "area for improvement", "area for priority action", "recommendation")
+
+SECTION_POLARITY = [
+    (re.compile(r"^(?:areas? of )?strengths?\b|^what is working well", re.I), "strength"),
+    (re.compile(r"^satisfactory practice", re.I), "satisfactory"),
+    (re.compile(r"^areas? for (?:priority|immediate) action|^priority (?:and immediate )?actions?", re.I),
+     "area for priority action"),
+    (re.compile(r"^areas? for (?:development|improvement)|^areas? (?:that|which) (?:need|require)", re.I),
+     "area for improvement"),
+    (re.compile(r"^what needs to improve|^what (?:does|do) .{3,40} need to|^recommendations?|^what needs to happen",
+                re.I), "recommendation"),
+]
+_SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about", re.I)
+_NOT_FINDING = re.compile(
+    r"^(?:this letter (?:summarises|sets out|confirms)|this (?:visit|inspection) was carried out (?:in line with|under)"
+    r"|the (?:visit|inspection) was (?:carried out|conducted|undertaken) (?:by|under)|(?:her|his) majesty's inspectors"
+    r"|the inspectors (?:were|for)|the lead inspector|a range of evidence|inspectors (?:also )?(?:looked at|considered|"
+    r"spoke|met|scrutinised|sampled|tracked|reviewed|evaluated|examined) (?:a |the )?(?:range|sample|number|evidence|"
+    r"case|children's (?:case )?records|local authority performance|relevant)|inspectors (?:also )?(?:spoke|met) "
+    r"|i would like to|we would like to|i am copying|this letter will be published|ofsted will take|yours (?:sincerely|faithfully)"
+    r"|any areas for development|this (?:visit|inspection) (?:has )?identified the following|the inspection identified"
+    r"|from the evidence gathered|the inspection sampled|inspectors sampled|the inspection was carried out under|it will contribute to the annual review"
+    r"|in addition, it is considered by ofsted|the local authority should (?:now )?(?:prepare|submit)"
+    r"|(?:copy|cc)\b)",
+    re.I)
+# Negations that read as praise ("not overly optimistic", "no issue of significant harm") are removed
+# before looking for negative cues.
+_NOT_NEGATIVE = re.compile(
+    r"\b(?:not (?:overly|unduly|impacted|interrupted|affected|disrupted|compromised)|no (?:issues?|significant|"
+    r"concerns?|delay)\b|not able to live together|when (?:there is|there are) (?:delay|drift))", re.I)
+_NEGATIVE = re.compile(
+    r"\b(?:not|no longer|too (?:many|few|long|high|slow|much|variable|early|late|soon|heavily)|remains? (?:too|a|an|in|"
+    r"variable|inconsistent|limited|underdeveloped|under-developed)|inconsistent(?:ly)?|variab(?:le|ility)|"
+    r"insufficient(?:ly)?|delays?|delayed|weak(?:er|ness|nesses)?|poor(?:er|ly)?|lack(?:s|ing)?|limited|limits|yet to|"
+    r"has yet|have yet|needs? to|must|should|fail(?:s|ed|ing)?|gaps?|shortfalls?|deficits?|concerns?|drift|"
+    r"under-?developed|unassessed|missed opportunit(?:y|ies)|don't|doesn't|isn't|aren't|cannot|unable|absent|"
+    r"inappropriate(?:ly)?|ineffective|exacerbated|less than|not always|deteriorat\w*|decline[ds]?|confusion|"
+    r"duplication|despite|further work|more needs to be done|will benefit from|would benefit from|continue to "
+    r"experience|only a (?:very )?small (?:minority|number)|low)\b",
+    re.I)
+_POSITIVE = re.compile(
+    r"\b(?:effective(?:ly)?|strong(?:ly|er)?|strengths?|good|well|better|improved|improving|improvements?|"
+    r"positive(?:ly)?|robust|timely|skilled|skilful(?:ly)?|benefit(?:s|ing)?|clear(?:ly)?|comprehensive|committed|"
+    r"valued?|thorough(?:ly)?|swift(?:ly)?|progress(?:ing|ed)?|success(?:ful|fully)?|proactive(?:ly)?|purposeful|"
+    r"sensitive(?:ly)?|thoughtful(?:ly)?|enthusiastic|manageable|embedded|understand|understands|know|knows|enjoy|"
+    r"enjoys|settled|happy|safe|trusted|trusting|seamless(?:ly)?|carefully|increasingly|enhanced|welcomed|helpful|"
+    r"knowledgeable|attuned|supported|supports|ensures?|increased|greater|listened|likes?|appreciate|promotes?|"
+    r"closely|recruited|developed|begun|recognises?|starting to|beginning to|accountability|more children now|"
+    r"consistently sought|exempt|strategic oversight|reflective|specialist|detailed)\b",
+    re.I)
+# Process statements ("regular supervision", "in place", "appropriately ratified") are satisfactory practice
+# unless the sentence also praises.
+_SATISFACTORY = re.compile(
+    r"\b(?:regular(?:ly)?|routine(?:ly)?|appropriate(?:ly)?|in place|weekly|monthly|established|in line with|"
+    r"receive|held)\b", re.I)
+
+
+@dataclass
+class FindingUnit:
+    text: str
+    section: str
+    polarity: str
+    start: int  # clean-text span (mapped to the source by the caller)
+    end: int
+    themes: list[str] | None = None
+
+
+def section_polarity(heading: str) -> str | None:
+    for pattern, polarity in SECTION_POLARITY:
+        if pattern.search(heading.strip()):
+            return polarity
+    return None
+
+
+def wording_polarity(text: str) -> str:
+    """'area for improvement' on any negative cue, 'strength' on praise, 'satisfactory' for process or neutral."""
+    plain = _NOT_NEGATIVE.sub(" ", text)
+    if _NEGATIVE.search(plain):
+        return "area for improvement"
+    if _POSITIVE.search(plain):
+        return "strength"
+    return "satisfactory"
+
+
+def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, section) for each bullet item or prose block, with the heading above it."""
+    out: list[tuple[str, int, int, str]] = []
+    section = ""
+    cur: list[int] | None = None
+    kind = "prose"
+    pos = a
+    lines = text[a:b].split("\n")
+    for i, raw in enumerate(lines):
+        la, lb = pos, pos + len(raw)
+        pos = lb + 1
+        line = raw.strip()
+        if not line:
+            if cur:
+                out.append((kind, cur[0], cur[1], section))
+            cur = None
+            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        heading = bool(fields.RECOMMENDATION_HEADING.match(line) or fields.OTHER_HEADING.match(line)) or (
+            cur is None and fields.is_heading(text, la, lb) and not (nxt[:1].islower()))
+        if heading and not fields._is_item_start(line):
+            if cur:
+                out.append((kind, cur[0], cur[1], section))
+            cur = None
+            section = line.rstrip(":")
+            continue
+        if fields._is_item_start(line):
+            if cur:
+                out.append((kind, cur[0], cur[1], section))
+            cur, kind = [la, lb], "item"
+            continue
+        if cur is None:
+            cur, kind = [la, lb], "prose"
+        else:
+            cur[1] = lb
+    if cur:
+        out.append((kind, cur[0], cur[1], section))
+    return out
+
+
+def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] = ()) -> list[FindingUnit]:  # type: ignore[assignment]
+    """Finding units in the letter body text[a:b]; `skip` holds clean spans already used (focus areas)."""
+    text = ctx.text
+    units: list[FindingUnit] = []
+    for kind, s, e, section in _blocks(text, a, b):
+        if _SKIP_SECTION.search(section):
+            continue
+        by_section = section_polarity(section) if section else None
+        spans = [(s, e)] if kind == "item" else sentences(text, s, e)
+        for x, y in spans:
+            t, tx, ty = fields.item_text(text, x, y)
+            if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t):
+                continue
+            if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
+                continue
+            if not re.search(r"[.!?;)'\"]$", t) and kind != "item" and len(t.split()) < 8:
+                continue  # a stray heading or label, not a sentence
+            units.append(FindingUnit(t, section, by_section or wording_polarity(t), tx, ty))
+    return units

@@ -1,0 +1,278 @@
+"""Where letters' graphs live: an embedded Oxigraph store in a folder, or a remote SPARQL endpoint.
+
+Each letter is one named graph. Loading a letter replaces exactly its graph (so ingesting twice leaves
+the same triples); a letter is loaded in one call, so a crash never leaves it half-loaded.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from ofsted_kg.errors import OfstedKgError
+
+ENV_STORE = "OFSTED_KG_STORE"
+ENV_ENDPOINT_USER = "OFSTED_KG_ENDPOINT_USER"
+ENV_ENDPOINT_PASSWORD = "OFSTED_KG_ENDPOINT_PASSWORD"
+
+# our format names -> (pyoxigraph RdfFormat attribute, media type)
+OX_FORMATS = {
+    "turtle": ("TURTLE", "text/turtle"), "trig": ("TRIG", "application/trig"),
+    "nquads": ("N_QUADS", "application/n-quads"), "ntriples": ("N_TRIPLES", "application/n-triples"),
+    "rdfxml": ("RDF_XML", "application/rdf+xml"), "jsonld": ("JSON_LD", "application/ld+json"),
+}
+
+
+class StoreError(OfstedKgError):
+    """The store could not be opened or queried."""
+
+
+def default_store_path() -> Path:
+    """OFSTED_KG_STORE, else the user's data directory (e.g. ~/.local/share/ofsted-kg/store)."""
+    env = os.environ.get(ENV_STORE)
+    if env:
+        return Path(env)
+    from platformdirs import user_data_path
+
+    return user_data_path("ofsted-kg") / "store"
+
+
+@dataclass
+class QueryResult:
+    variables: list[str]
+    rows: list[dict[str, Any]]  # variable -> rdflib-free plain value (str/int/float/bool) or None
+
+
+class Store(Protocol):
+    def replace_graph(self, graph: str, ntriples: str) -> None: ...
+    def remove_graph(self, graph: str) -> bool: ...
+    def graphs(self) -> list[str]: ...
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult: ...
+    def dump(self, out: IO[bytes], fmt: str) -> None: ...
+    def count(self) -> int: ...
+
+
+def _plain(term: Any) -> Any:
+    """A pyoxigraph term as a plain Python value."""
+    if term is None:
+        return None
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        v = term.value
+        try:
+            if dt.endswith(("#integer", "#int", "#long", "#decimal")) and "." not in v:
+                return int(v)
+            if dt.endswith(("#double", "#float", "#decimal")):
+                return float(v)
+            if dt.endswith("#boolean"):
+                return v == "true"
+        except ValueError:
+            return v
+        return v
+    return term.value if hasattr(term, "value") else str(term)
+
+
+class OxigraphStore:
+    """An embedded, persistent Oxigraph store in a folder (created if missing)."""
+
+    def __init__(self, path: str | Path) -> None:
+        import pyoxigraph as ox
+
+        self.path = Path(path)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.store = ox.Store(str(self.path))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from None
+
+    def replace_graph(self, graph: str, ntriples: str) -> None:
+        # one SPARQL update is one transaction: the old graph goes and the new one comes, or neither
+        self.store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+
+    def remove_graph(self, graph: str) -> bool:
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph)
+        if not self.store.contains_named_graph(g):
+            return False
+        self.store.remove_graph(g)
+        return True
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        if bindings:  # Oxigraph's own substitutions only reach projected variables: use a VALUES block
+            sparql = bind_values(sparql, bindings)
+        try:
+            res = self.store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise QuerySyntaxError(str(e)) from None
+        import pyoxigraph as ox
+
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult(["result"], [{"result": bool(res)}])
+        if isinstance(res, ox.QueryTriples):
+            rows = [{"subject": _plain(t.subject), "predicate": _plain(t.predicate), "object": _plain(t.object)}
+                    for t in res]
+            return QueryResult(["subject", "predicate", "object"], rows)
+        names = [v.value for v in res.variables]
+        return QueryResult(names, [{n: _plain(sol[n]) for n in names} for sol in res])
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        import pyoxigraph as ox
+
+        from ofsted_kg.graph.build import PREFIXES
+
+        attr, _ = OX_FORMATS[fmt]
+        rdf_format = getattr(ox.RdfFormat, attr)
+        kwargs: dict[str, Any] = {}
+        if fmt in ("turtle", "trig"):
+            kwargs["prefixes"] = {k: str(v) for k, v in PREFIXES.items()}
+        if rdf_format.supports_datasets:
+            self.store.dump(out, rdf_format, **kwargs)
+        else:
+            # a triples format: the union of the letters' graphs, each triple once
+            triples = {(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None)}
+            ox.serialize((ox.Triple(*t) for t in sorted(triples, key=str)), out, rdf_format, **kwargs)
+
+    def count(self) -> int:
+        return len(self.store)
+
+    def flush(self) -> None:
+        self.store.flush()
+
+
+class QuerySyntaxError(StoreError):
+    """The SPARQL text does not parse (the message carries the parser's line and column)."""
+
+
+class RemoteStore:
+    """Any SPARQL 1.1 Protocol + Graph Store Protocol endpoint (credentials from the environment).
+
+    `url` is the query endpoint; update and graph store endpoints default to Oxigraph's layout
+    (/update and /store next to /query) and can be given explicitly.
+    """
+
+    def __init__(self, url: str, update_url: str | None = None, store_url: str | None = None) -> None:
+        base = url.rsplit("/", 1)[0] if url.endswith("/query") else url.rstrip("/")
+        self.query_url = url if url.endswith("/query") else base + "/query"
+        self.update_url = update_url or base + "/update"
+        self.store_url = store_url or base + "/store"
+        user, password = os.environ.get(ENV_ENDPOINT_USER), os.environ.get(ENV_ENDPOINT_PASSWORD)
+        self.auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode() if user else None
+
+    def _request(self, url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
+                 method: str = "GET") -> bytes:
+        req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+        if self.auth:
+            req.add_header("Authorization", self.auth)
+        try:
+            with urllib.request.urlopen(req, timeout=120) as resp:  # noqa: S310 (the user's endpoint)
+                return bytes(resp.read())
+        except urllib.error.HTTPError as e:
+            body = e.read().decode("utf-8", "replace")[:500]
+            if e.code == 400 and "query" in url:
+                raise QuerySyntaxError(body) from None
+            raise StoreError(f"{url}: HTTP {e.code}: {body}") from None
+        except urllib.error.URLError as e:
+            raise StoreError(f"{url}: cannot reach the endpoint ({e.reason})") from None
+
+    def replace_graph(self, graph: str, ntriples: str) -> None:
+        url = self.store_url + "?" + urllib.parse.urlencode({"graph": graph})
+        self._request(url, ntriples.encode("utf-8"), {"Content-Type": "application/n-triples"}, "PUT")
+
+    def remove_graph(self, graph: str) -> bool:
+        url = self.store_url + "?" + urllib.parse.urlencode({"graph": graph})
+        try:
+            self._request(url, None, {}, "DELETE")
+        except StoreError as e:
+            if "HTTP 404" in str(e):
+                return False
+            raise
+        return True
+
+    def graphs(self) -> list[str]:
+        res = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(str(r["g"]) for r in res.rows)
+
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+        import json
+
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        body = urllib.parse.urlencode({"query": sparql}).encode()
+        raw = self._request(self.query_url, body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                   "Accept": "application/sparql-results+json"}, "POST")
+        data = json.loads(raw)
+        if "boolean" in data:
+            return QueryResult(["result"], [{"result": data["boolean"]}])
+        names = data["head"]["vars"]
+        rows = []
+        for b in data["results"]["bindings"]:
+            rows.append({n: _json_value(b.get(n)) for n in names})
+        return QueryResult(names, rows)
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        _, media = OX_FORMATS[fmt]
+        out.write(self._request(self.store_url, None, {"Accept": media}))
+
+    def count(self) -> int:
+        res = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(res.rows[0]["n"])
+
+
+def _json_value(b: dict[str, str] | None) -> Any:
+    if b is None:
+        return None
+    v = b["value"]
+    dt = b.get("datatype", "")
+    if dt.endswith("#integer"):
+        return int(v)
+    if dt.endswith(("#double", "#decimal", "#float")):
+        return float(v)
+    if dt.endswith("#boolean"):
+        return v == "true"
+    return v
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
+    """Bind variables as a VALUES block of escaped RDF terms at the top of the WHERE clause.
+
+    Values are serialised as terms (quotes and backslashes escaped), never pasted into the query.
+    """
+    def term(v: Any) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, int):
+            return str(v)
+        s = str(v)
+        if s.startswith("<") and s.endswith(">") and not any(c in s[1:-1] for c in '<>"{}|^`\\ '):
+            return s
+        escaped = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        return f'"{escaped}"'
+
+    names = list(bindings)
+    values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term(bindings[n]) for n in names) + ") }"
+    import re
+
+    m = re.search(r"\bWHERE\s*\{", sparql, re.I) or re.search(r"\{", sparql)
+    if not m:
+        return sparql
+    return sparql[: m.end()] + " " + values + " " + sparql[m.end():]
+
+
+def open_store(store: str | Path | None = None, endpoint: str | None = None) -> Store:
+    """The remote endpoint if given, else the embedded store at `store` (or the default folder)."""
+    if endpoint:
+        return RemoteStore(endpoint)
+    return OxigraphStore(store or default_store_path())

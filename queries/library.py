@@ -1,0 +1,146 @@
+"""The named SPARQL questions shipped in queries/*.rq, and running them with bound parameters.
+
+Each .rq file starts with a comment header:
+
+    # title: Inspectors who visited an authority
+    # description: ...
+    # param: authority  The authority, as users type it (e.g. Worcestershire)
+
+Parameters are bound as values (substitutions on the embedded store, a VALUES block on a remote
+endpoint), never pasted into the query text. An `authority` parameter is first matched to the
+authority's canonical name, so "Worcestershire County Council" and "worcestershire" both work.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ofsted_kg.errors import OfstedKgError
+
+
+class QueryError(OfstedKgError):
+    """An unknown query name, a missing or unknown parameter, or an unreadable .rq file."""
+
+
+@dataclass
+class Query:
+    name: str
+    text: str
+    title: str = ""
+    description: str = ""
+    params: dict[str, str] = field(default_factory=dict)  # name -> help
+
+    def bind(self, pairs: list[str]) -> dict[str, Any]:
+        """NAME=VALUE pairs as bindings; every declared parameter must be given."""
+        out: dict[str, Any] = {}
+        for pair in pairs:
+            if "=" not in pair:
+                raise QueryError(f"--param {pair!r}: write NAME=VALUE")
+            k, v = pair.split("=", 1)
+            k = k.strip()
+            if self.params and k not in self.params:
+                raise QueryError(f"query {self.name!r} has no parameter {k!r}; it takes: {', '.join(self.params) or 'none'}")
+            out[k] = _canonical(k, v.strip())
+        missing = [p for p in self.params if p not in out]
+        if missing:
+            raise QueryError(f"query {self.name!r} needs --param {missing[0]}=... ({self.params[missing[0]]})")
+        return out
+
+
+def _canonical(name: str, value: str) -> Any:
+    if name == "authority":
+        from ofsted_kg.extract.authorities import match_authority
+
+        found = match_authority(value)
+        return found.name if found else value
+    if re.fullmatch(r"-?\d+", value):
+        return int(value)
+    return value
+
+
+def parse_query(name: str, text: str) -> Query:
+    q = Query(name, text)
+    for line in text.splitlines():
+        m = re.match(r"^#\s*(title|description|param)\s*:\s*(.*)$", line.strip())
+        if not m:
+            if line.strip() and not line.strip().startswith("#"):
+                break
+            continue
+        key, value = m.groups()
+        if key == "param":
+            pname, _, phelp = value.partition(" ")
+            q.params[pname.strip()] = phelp.strip()
+        else:
+            setattr(q, key, (getattr(q, key) + " " + value).strip())
+    return q
+
+
+def library() -> list[Query]:
+    """Every shipped query, by name (the file name without .rq)."""
+    out = []
+    for f in sorted(resources.files("ofsted_kg.queries").iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".rq"):
+            out.append(parse_query(f.name[:-3], f.read_text(encoding="utf-8")))
+    return out
+
+
+def load_query(name: str | None, sparql: str | None = None) -> Query:
+    """A library query by name, a .rq file by path, or SPARQL text."""
+    if sparql:
+        return Query("--sparql", sparql)
+    if not name:
+        raise QueryError("give a query name (see --list), a .rq file, or --sparql")
+    if name.endswith(".rq") or "/" in name:
+        p = Path(name)
+        if not p.is_file():
+            raise QueryError(f"{name}: no such query file")
+        return parse_query(p.stem, p.read_text(encoding="utf-8"))
+    for q in library():
+        if q.name == name:
+            return q
+    raise QueryError(f"no query named {name!r}; known: {', '.join(q.name for q in library())}")
+
+
+def print_result(result: Any, fmt: str, out: Any = None) -> None:
+    out = out or sys.stdout
+    names, rows = result.variables, result.rows
+    if fmt == "json":
+        json.dump(rows, out, indent=2, ensure_ascii=False, default=str)
+        out.write("\n")
+    elif fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(names)
+        for r in rows:
+            w.writerow(["" if r[n] is None else r[n] for n in names])
+        out.write(buf.getvalue())
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table()
+        for n in names:
+            table.add_column(n, overflow="fold")
+        for r in rows:
+            table.add_row(*["" if r[n] is None else _short(r[n]) for n in names])
+        console = Console(file=out) if out is not sys.stdout else Console()
+        if not console.is_terminal:
+            console = Console(file=out, width=200)
+        console.print(table)
+        console.print(f"{len(rows)} row(s)", style="dim")
+
+
+def _short(v: Any) -> str:
+    s = str(v)
+    for prefix in ("https://w3id.org/ofsted-kg/id/", "https://w3id.org/ofsted-kg/ontology#"):
+        if s.startswith(prefix):
+            return s[len(prefix):]
+    return s

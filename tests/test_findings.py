@@ -1,0 +1,98 @@
+"""Findings: units, polarity and themes, measured against hand labels of the seed letters."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import RDF
+from typer.testing import CliRunner
+
+from ofsted_kg.api import build_letters, extract_file, extract_text
+from ofsted_kg.cli.app import app
+from ofsted_kg.extract.findings import POLARITIES
+from ofsted_kg.extract.normalise import normalise
+from ofsted_kg.findings_eval import score_findings
+from ofsted_kg.graph.vocab import OKG
+
+from .conftest import EXAMPLES
+
+LABELS = Path(__file__).parent / "fixtures" / "findings_labels.json"
+runner = CliRunner()
+
+
+def test_findings_against_hand_labels() -> None:
+    scores = score_findings(LABELS, EXAMPLES).as_dict()
+    print(json.dumps(scores, indent=1))
+    assert scores["units"]["gold"] == sum(len(v) for v in json.loads(LABELS.read_text())["letters"].values())
+    assert scores["units"]["precision"] >= 0.9 and scores["units"]["recall"] >= 0.9
+    assert scores["polarity"]["accuracy"] >= 0.8
+    assert scores["themes"]["precision"] >= 0.5 and scores["themes"]["recall"] >= 0.5
+
+
+def test_warwickshire_2018_has_six_recommendations() -> None:
+    rec = extract_file(EXAMPLES / "004_2067af35a111929a.txt")[0]
+    recs = [f for f in rec.findings if f.polarity == "recommendation"]
+    assert len(recs) == 6
+    assert all(f.section.startswith("What needs to improve") for f in recs)
+    assert recs[0].text.startswith("Ensure children are allocated a frontline social worker")
+
+
+def test_2010_unannounced_inspection_sections_set_polarity() -> None:
+    rec = extract_file(EXAMPLES / "003_807445bb4780ee5e.txt")[0]
+    by_section: dict[str, set[str]] = {}
+    for f in rec.findings:
+        by_section.setdefault(f.section, set()).add(f.polarity)
+    assert by_section["Strengths"] == {"strength"}
+    assert by_section["Satisfactory practice"] == {"satisfactory"}
+    assert by_section["Areas for development"] == {"area for improvement"}
+    assert by_section["Area for priority action"] == {"area for priority action"}
+    assert sum(1 for f in rec.findings if f.section == "Areas for development") == 8
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_finding_node_is_verbatim_polar_and_themed_or_marked(path: Path) -> None:
+    result = build_letters([path])
+    clean = re.sub(r"\s+", " ", normalise(path.read_text(encoding="utf-8")).text)
+    graph = next(g for g in result.dataset.graphs() if (g.identifier, RDF.type, OKG.Document) in g)
+    findings = list(graph.subjects(RDF.type, OKG.Finding))
+    assert len(findings) >= 10
+    for f in findings:
+        text = str(graph.value(f, OKG.text))
+        assert text in clean, text
+        assert graph.value(f, OKG.polarity) is not None
+        assert any(graph.objects(f, OKG.theme)) or graph.value(f, OKG.unthemed) is not None
+        assert any(graph.subjects(OKG.evidenceOf, f))
+
+
+def test_findings_skip_what_is_not_a_finding() -> None:
+    rec = extract_file(EXAMPLES / "000_5f08dc2b8cd356b2.txt")[0]
+    texts = " ".join(f.text for f in rec.findings)
+    for not_a_finding in ("This letter summarises", "Her Majesty's Inspectors Andrew Waugh",
+                          "A range of evidence", "I would like to take this opportunity", "copying this letter",
+                          "Inspectors evaluated the local authority's arrangements"):
+        assert not_a_finding not in texts
+    assert all(f.polarity in POLARITIES for f in rec.findings)
+
+
+def test_bullets_are_one_unit_and_quotes_are_not_split() -> None:
+    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+            "were Ann Lee and Bo Chan.\n\nFindings\n\n- Caseloads are too high. Staff turnover is high.\n"
+            "- Leaders said 'we know. We are acting.' Plans are improving.\n\nYours sincerely\n\nAnn Lee\n")
+    rec = extract_text(text)[0]
+    assert [f.text for f in rec.findings] == ["Caseloads are too high. Staff turnover is high.",
+                                              "Leaders said 'we know. We are acting.' Plans are improving."]
+
+
+def test_themes_command_lists_unthemed_findings() -> None:
+    result = runner.invoke(app, ["themes", "--unthemed", "--format", "json", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert all(r["text"] and r["polarity"] in POLARITIES for r in rows)
+    summary = runner.invoke(app, ["themes", "--format", "json", str(EXAMPLES)])
+    counts = json.loads(summary.stdout)
+    assert sum(c["findings"] for c in counts if c["theme"] == "(unthemed)") == len(rows)

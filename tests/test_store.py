@@ -1,0 +1,214 @@
+"""The store: idempotent ingest, removal, the query library, exports, publish, and a remote endpoint."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from typer.testing import CliRunner
+
+from ofsted_kg.api import ingest, remove_letter
+from ofsted_kg.cli.app import app
+from ofsted_kg.queries.library import library, load_query
+from ofsted_kg.store import OxigraphStore, RemoteStore, bind_values
+
+from .conftest import EXAMPLES, GOLDEN
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("store")
+    store = OxigraphStore(path)
+    result = ingest([EXAMPLES, GOLDEN / "letters"], store)
+    assert not result.failed, result.problems
+    store.flush()
+    del store
+    return path
+
+
+def _copy(seeded: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "store"
+    shutil.copytree(seeded, target)
+    return target
+
+
+def test_ingest_is_idempotent_and_removal_retracts_one_letter(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "s")
+    first = ingest([EXAMPLES], store)
+    assert len(first.loaded) == 5 and not first.quarantined
+    n = store.count()
+    again = ingest([EXAMPLES], store)
+    assert store.count() == n and again.triples_before == again.triples_after == n
+    removed = remove_letter(store, str(EXAMPLES / "004_2067af35a111929a.txt"))
+    assert len(removed) == 1 and store.count() < n
+    assert removed[0] not in store.graphs()
+    assert remove_letter(store, removed[0]) == []
+
+
+def test_people_keep_their_identifiers_across_ingests(tmp_path: Path) -> None:
+    store = OxigraphStore(tmp_path / "s")
+    ingest([EXAMPLES / "002_a2bb1c2b670b0846.txt"], store)  # only "Andy Waugh" here
+    ingest([EXAMPLES / "000_5f08dc2b8cd356b2.txt"], store)  # "Andrew Waugh" and "Andy Waugh"
+    rows = store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
+                        "SELECT DISTINCT ?p WHERE { ?v okg:inspector ?p . ?p okg:nameAsWritten ?n "
+                        "FILTER(CONTAINS(?n, 'Waugh')) }").rows
+    assert len(rows) == 1
+
+
+def test_library_has_the_named_questions() -> None:
+    names = {q.name for q in library()}
+    assert len(names) >= 15
+    assert {"inspectors-of-authority", "authorities-of-inspector", "co-inspectors", "authority-timeline",
+            "directors-at-visits", "repeated-recommendations", "themes-by-year", "priority-actions-by-authority",
+            "returning-inspectors", "evidence-for-inspector", "director-turnover"} <= names
+    for q in library():
+        assert q.title and q.description, q.name
+
+
+def test_every_library_query_runs(seeded: Path, tmp_path: Path) -> None:
+    store = OxigraphStore(_copy(seeded, tmp_path))
+    defaults = {"authority": "Worcestershire", "inspector": "Waugh"}
+    for q in library():
+        bindings = q.bind([f"{p}={defaults[p]}" for p in q.params])
+        result = store.select(q.text, bindings)
+        assert result.variables, q.name
+
+
+def test_inspectors_of_worcestershire(seeded: Path, tmp_path: Path) -> None:
+    path = _copy(seeded, tmp_path)
+    result = runner.invoke(app, ["query", "inspectors-of-authority", "--param", "authority=Worcestershire County Council",
+                                 "--format", "json", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = {r["inspector"]: r["visits"] for r in json.loads(result.stdout)}
+    assert rows == {"Andrew Waugh": 2, "Alison Smale": 2, "Karen McKeown": 1, "Rebecca Quested": 1,
+                    "Matthew Hedges": 1}
+    csv_out = runner.invoke(app, ["query", "inspectors-of-authority", "-p", "authority=worcestershire",
+                                  "-f", "csv", "--store", str(path)])
+    assert csv_out.stdout.splitlines()[0] == "inspector,visits,first,last"
+
+
+def test_evidence_query_gives_the_sentence(seeded: Path, tmp_path: Path) -> None:
+    store = OxigraphStore(_copy(seeded, tmp_path))
+    q = load_query("evidence-for-inspector")
+    rows = store.select(q.text, q.bind(["inspector=waugh", "authority=Worcestershire"])).rows
+    sentences = {r["sentence"] for r in rows}
+    assert "The visit was conducted by Her Majesty's Inspectors Andrew Waugh and Alison Smale." in sentences
+
+
+def test_parameters_are_values_not_query_text(seeded: Path, tmp_path: Path) -> None:
+    store = OxigraphStore(_copy(seeded, tmp_path))
+    q = load_query("authorities-of-inspector")
+    hostile = 'Waugh" } } UNION { ?x ?y ?z } #'
+    assert store.select(q.text, q.bind([f"inspector={hostile}"])).rows == []
+    assert store.select(q.text, q.bind(["inspector=Waugh"])).rows
+    text = bind_values("SELECT * WHERE { ?s ?p ?authority }", {"authority": hostile})
+    assert 'VALUES (?authority) { ("Waugh\\" } } UNION' in text
+
+
+def test_query_errors_exit_2(seeded: Path, tmp_path: Path) -> None:
+    path = str(_copy(seeded, tmp_path))
+    bad = runner.invoke(app, ["query", "--sparql", "SELECT ?x WHERE { ?x ?y }", "--store", path])
+    assert bad.exit_code == 2 and "syntax" in bad.output.lower() and "1:" in bad.output or "line" in bad.output
+    assert runner.invoke(app, ["query", "no-such-query", "--store", path]).exit_code == 2
+    missing = runner.invoke(app, ["query", "inspectors-of-authority", "--store", path])
+    assert missing.exit_code == 2 and "authority" in missing.output
+    listing = runner.invoke(app, ["query", "--list"])
+    assert listing.exit_code == 0 and "inspectors-of-authority" in listing.stdout
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "ntriples", "jsonld", "rdfxml"])
+def test_export_parses_back(seeded: Path, tmp_path: Path, fmt: str) -> None:
+    from ofsted_kg.validation import load_rdf
+
+    path = _copy(seeded, tmp_path)
+    suffix = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt", "jsonld": ".jsonld",
+              "rdfxml": ".rdf"}[fmt]
+    out = tmp_path / f"dump{suffix}"
+    result = runner.invoke(app, ["export", "--format", fmt, "--output", str(out), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    ds = load_rdf(out)
+    quads = list(ds.quads((None, None, None, None)))
+    store = OxigraphStore(path)
+    if fmt in ("trig", "nquads", "jsonld"):
+        assert len(quads) == store.count()
+    else:
+        distinct = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }")
+        assert len({q[:3] for q in quads}) == distinct.rows[0]["n"]
+    if fmt in ("turtle", "trig"):
+        assert "@prefix okg:" in out.read_text(encoding="utf-8")[:2000] or "PREFIX okg:" in out.read_text(encoding="utf-8")[:2000]
+
+
+def test_publish_writes_a_servable_folder(seeded: Path, tmp_path: Path) -> None:
+    path = _copy(seeded, tmp_path)
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(out), "--store", str(path), "--base-url", "https://data.example.org/ofsted"])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in out.iterdir()}
+    assert {"ofsted-kg.trig", "ofsted-kg.nq", "ofsted-kg.ttl", "ontology.ttl", "themes.ttl", "void.ttl",
+            "ofsted-kg-shapes.ttl"} <= names
+    void = Graph().parse(out / "void.ttl")
+    q = """PREFIX void: <http://rdfs.org/ns/void#> PREFIX dcat: <http://www.w3.org/ns/dcat#>
+    PREFIX dcterms: <http://purl.org/dc/terms/>
+    SELECT ?triples ?licence (COUNT(?d) AS ?dists) WHERE { ?ds a void:Dataset, dcat:Dataset ; void:triples ?triples ;
+    dcterms:license ?licence ; dcat:distribution ?d } GROUP BY ?triples ?licence"""
+    (row,) = list(void.query(q))
+    assert int(row.triples) == OxigraphStore(path).count()  # type: ignore[union-attr]
+    assert "open-government-licence" in str(row.licence) and int(row.dists) == 3  # type: ignore[union-attr]
+    ds = Dataset()
+    ds.parse(out / "ofsted-kg.trig", format="trig")
+    assert len(list(ds.graphs())) > 5
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    exe = Path(sys.executable).parent / "oxigraph"
+    assert exe.exists(), "the oxigraph server (PyPI package 'oxigraph') is a test dependency"
+    port = _free_port()
+    proc = subprocess.Popen([str(exe), "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_same_commands_against_a_remote_endpoint(oxigraph_server: str) -> None:
+    ok = runner.invoke(app, ["ingest", "--endpoint", oxigraph_server, str(EXAMPLES)])
+    assert ok.exit_code == 0, ok.output
+    remote = RemoteStore(oxigraph_server)
+    n = remote.count()
+    assert n > 1000
+    assert runner.invoke(app, ["ingest", "--endpoint", oxigraph_server, str(EXAMPLES)]).exit_code == 0
+    assert remote.count() == n
+    result = runner.invoke(app, ["query", "inspectors-of-authority", "-p", "authority=Worcestershire", "-f", "json",
+                                 "--endpoint", oxigraph_server])
+    assert result.exit_code == 0, result.output
+    assert {r["inspector"] for r in json.loads(result.stdout)} >= {"Andrew Waugh", "Alison Smale"}
+    removed = runner.invoke(app, ["ingest", "--endpoint", oxigraph_server, "--remove",
+                                  str(EXAMPLES / "004_2067af35a111929a.txt")])
+    assert removed.exit_code == 0 and remote.count() < n
