@@ -18,11 +18,11 @@ EndpointOpt = Annotated[str | None, typer.Option(
     "OFSTED_KG_ENDPOINT_USER / OFSTED_KG_ENDPOINT_PASSWORD).")]
 
 
-def _open(store: Path | None, endpoint: str | None) -> Store:
+def _open(store: Path | None, endpoint: str | None, read_only: bool = False) -> Store:
     from ofsted_kg.store import StoreError, open_store
 
     try:
-        return open_store(store, endpoint)
+        return open_store(store, endpoint, read_only)
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
@@ -114,7 +114,7 @@ def query(
     except QueryError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    st = _open(store, endpoint)
+    st = _open(store, endpoint, read_only=True)
     try:
         result = st.select(q.text, bindings)
     except QuerySyntaxError as e:
@@ -138,7 +138,7 @@ def export(
     if format not in OX_FORMATS:
         typer.echo(f"error: unknown --format {format!r}; known: {', '.join(OX_FORMATS)}", err=True)
         raise typer.Exit(2)
-    st = _open(store, endpoint)
+    st = _open(store, endpoint, read_only=True)
     try:
         if output is None:
             st.dump(sys.stdout.buffer, format)
@@ -164,7 +164,7 @@ def publish(
     from ofsted_kg.publish import publish as run_publish
     from ofsted_kg.store import StoreError
 
-    st = _open(store, endpoint)
+    st = _open(store, endpoint, read_only=True)
     try:
         files = run_publish(st, folder, DEFAULT_BASE, base_url)
     except StoreError as e:

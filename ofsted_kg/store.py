@@ -84,13 +84,18 @@ def _plain(term: Any) -> Any:
 class OxigraphStore:
     """An embedded, persistent Oxigraph store in a folder (created if missing)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         import pyoxigraph as ox
 
         self.path = Path(path)
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self.store = ox.Store(str(self.path))
+            if read_only:
+                if not self.is_store(self.path):
+                    raise StoreError(f"{self.path}: no store here (ingest letters first)")
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
         except (OSError, ValueError) as e:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
 
@@ -141,12 +146,27 @@ class OxigraphStore:
         if rdf_format.supports_datasets:
             self.store.dump(out, rdf_format, **kwargs)
         else:
-            # a triples format: the union of the letters' graphs, each triple once
-            triples = {(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None)}
-            ox.serialize((ox.Triple(*t) for t in sorted(triples, key=str)), out, rdf_format, **kwargs)
+            # a triples format: the union of the letters' graphs, streamed from a CONSTRUCT (no copy in memory)
+            union = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            ox.serialize(union, out, rdf_format, **kwargs)
 
     def count(self) -> int:
         return len(self.store)
+
+    def graph_ntriples(self, graph: str) -> str:
+        """One named graph as N-Triples (for validating a stored letter)."""
+        import io
+
+        import pyoxigraph as ox
+
+        buf = io.BytesIO()
+        self.store.dump(buf, ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        return buf.getvalue().decode("utf-8")
+
+    @staticmethod
+    def is_store(path: Path) -> bool:
+        """Does `path` hold an Oxigraph (RocksDB) store?"""
+        return path.is_dir() and (path / "CURRENT").is_file() and any(path.glob("*.sst")) | any(path.glob("MANIFEST-*"))
 
     def flush(self) -> None:
         self.store.flush()
@@ -271,8 +291,11 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     return sparql[: m.end()] + " " + values + " " + sparql[m.end():]
 
 
-def open_store(store: str | Path | None = None, endpoint: str | None = None) -> Store:
-    """The remote endpoint if given, else the embedded store at `store` (or the default folder)."""
+def open_store(store: str | Path | None = None, endpoint: str | None = None, read_only: bool = False) -> Store:
+    """The remote endpoint if given, else the embedded store at `store` (or the default folder).
+
+    Read-only opens (queries, exports) can run beside a process that is ingesting.
+    """
     if endpoint:
         return RemoteStore(endpoint)
-    return OxigraphStore(store or default_store_path())
+    return OxigraphStore(store or default_store_path(), read_only=read_only)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
@@ -175,6 +176,10 @@ def validate_source(path: Path, inference: bool = False) -> ValidationReport:
 
     if not path.exists():
         raise InputError(str(path), "no such file or folder")
+    from ofsted_kg.store import OxigraphStore
+
+    if OxigraphStore.is_store(path):
+        return validate_store(OxigraphStore(path, read_only=True), inference)
     if path.is_dir() or path.suffix.lower() in SUPPORTED_SUFFIXES:
         from ofsted_kg.api import extract_letters
         from ofsted_kg.graph.build import letter_graph
@@ -193,4 +198,16 @@ def validate_source(path: Path, inference: bool = False) -> ValidationReport:
         if not len(union):
             raise InputError(str(path), "holds no triples")
         report.letters.append(validate_letter_graph(union, None, inference))
+    return report
+
+
+def validate_store(store: Any, inference: bool = False) -> ValidationReport:
+    """Validate every letter graph in an embedded store, one at a time."""
+    rows = store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
+                        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a okg:Document } }").rows
+    report = ValidationReport()
+    for row in rows:
+        iri = URIRef(row["g"])
+        g = Graph().parse(data=store.graph_ntriples(str(iri)), format="nt")
+        report.letters.append(validate_letter_graph(g, iri, inference))
     return report

@@ -164,3 +164,68 @@ def test_people_command_lists_merges() -> None:
     waugh = next(p for p in people if p["name"] == "Andrew Waugh")
     assert waugh["variants"] == {"Andrew Waugh": 1, "Andy Waugh": 2} and len(waugh["letters"]) == 2
     assert all(p["role"] == "inspector" for p in people)
+
+
+LETTER = """{date}
+
+{recipient}
+{title}
+{council}
+County Hall
+
+Dear {salutation}
+
+Monitoring visit to {authority} children's services
+
+This letter summarises the findings of the monitoring visit to {authority} children's services on {visit}.
+This was the second monitoring visit since the local authority was judged inadequate in March 2018.
+The visit was carried out by His Majesty's Inspectors {inspectors}.
+
+Findings and evaluation of progress
+
+Caseloads are too high and management oversight is not consistently effective.
+
+Yours sincerely
+
+{signatory}
+His Majesty's Inspector
+"""
+
+
+def _letter(tmp_path: Path, name: str, **fields: str) -> Path:
+    p = tmp_path / f"{name}.txt"
+    p.write_text(LETTER.format(**fields), encoding="utf-8")
+    return p
+
+
+def test_hard_cases_across_synthetic_letters(tmp_path: Path) -> None:
+    paths = [
+        _letter(tmp_path, "kent-2019", date="3 May 2019", recipient="Dr Sam Jones",
+                title="Director of Children's Services", council="Kent County Council", salutation="Dr Jones",
+                authority="Kent", visit="9 and 10 April 2019", inspectors="Andrew Waugh and Jane Patel",
+                signatory="Andy Waugh"),
+        _letter(tmp_path, "leeds-2020", date="2 March 2020", recipient="Mrs Ann Jones",
+                title="Director of Children and Families", council="Leeds City Council", salutation="Mrs Jones",
+                authority="Leeds", visit="4 and 5 February 2020", inspectors="A. Waugh and Lee Smith",
+                signatory="Lee Smith"),
+        _letter(tmp_path, "kent-2021", date="1 July 2021", recipient="Dr S. Jones",
+                title="Interim Director of Children's Services", council="Kent County Council",
+                salutation="Dr Jones", authority="Kent", visit="8 and 9 June 2021",
+                inspectors="Sam Jones and Andy Waugh", signatory="Sam Jones"),
+    ]
+    result = build_letters(paths)
+    assert not result.quarantined, result.problems
+    quads = _quads(result)
+    letters = {g for s, p, o, g in quads if p == OKG.inspector}
+    assert len(letters) == 3
+    inspected = {}
+    for s, p, o, g in quads:
+        if p == OKG.inspector:
+            inspected.setdefault(str(o).rsplit("/", 1)[-1], set()).add(g)
+    assert len(inspected["andrew-waugh"]) == 3  # Andrew, Andy and A. Waugh: one inspector, three letters
+    addressed = {str(o).rsplit("/", 1)[-1] for s, p, o, _ in quads if p == OKG.addressedTo}
+    assert addressed == {"sam-jones-kent", "ann-jones-leeds"}  # Dr S. Jones of Kent is Sam Jones of Kent
+    assert "sam-jones" in inspected  # the inspector Sam Jones is not the Kent director
+    people_graph = [(s, p, o) for s, p, o, g in quads if str(g).endswith("/graph/people")]
+    kent = next(s for s, p, o in people_graph if p == OKG.director and str(o).endswith("sam-jones-kent"))
+    assert (kent, OKG.interim, Literal(True)) in people_graph

@@ -212,3 +212,17 @@ def test_same_commands_against_a_remote_endpoint(oxigraph_server: str) -> None:
     removed = runner.invoke(app, ["ingest", "--endpoint", oxigraph_server, "--remove",
                                   str(EXAMPLES / "004_2067af35a111929a.txt")])
     assert removed.exit_code == 0 and remote.count() < n
+
+
+def test_validate_a_store_directory(seeded: Path, tmp_path: Path) -> None:
+    path = _copy(seeded, tmp_path)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "24 letters validated" in result.output or "letters validated, 0 with violations" in result.output
+    store = OxigraphStore(path)
+    letter = next(g for g in store.graphs() if "/letter/" in g and not g.endswith("/provenance"))
+    store.store.update(f"DELETE WHERE {{ GRAPH <{letter}> {{ ?v <https://w3id.org/ofsted-kg/ontology#startDate> ?d }} }}")
+    store.flush()
+    del store
+    bad = runner.invoke(app, ["validate", str(path)])
+    assert bad.exit_code == 1 and "visit_start" in bad.output
