@@ -148,6 +148,7 @@ class OxigraphStore:
         else:
             # a triples format: the union of the letters' graphs, streamed from a CONSTRUCT (no copy in memory)
             union = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            assert isinstance(union, ox.QueryTriples)
             ox.serialize(union, out, rdf_format, **kwargs)
 
     def count(self) -> int:

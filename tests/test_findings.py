@@ -32,6 +32,17 @@ def test_findings_against_hand_labels() -> None:
     assert scores["themes"]["precision"] >= 0.5 and scores["themes"]["recall"] >= 0.5
 
 
+def test_findings_against_held_out_labels() -> None:
+    """Labels made on synthetic letters the rules were not tuned on: the honest figure."""
+    held_out = Path(__file__).parent / "fixtures" / "findings_labels_heldout.json"
+    scores = score_findings(held_out, Path(__file__).parent / "golden" / "letters").as_dict()
+    print(json.dumps(scores, indent=1))
+    assert scores["units"]["gold"] == 134
+    assert scores["units"]["f1"] >= 0.9
+    assert scores["polarity"]["accuracy"] >= 0.7
+    assert scores["themes"]["f1"] >= 0.6
+
+
 def test_warwickshire_2018_has_six_recommendations() -> None:
     rec = extract_file(EXAMPLES / "004_2067af35a111929a.txt")[0]
     recs = [f for f in rec.findings if f.polarity == "recommendation"]

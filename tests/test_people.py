@@ -219,7 +219,7 @@ def test_hard_cases_across_synthetic_letters(tmp_path: Path) -> None:
     letters = {g for s, p, o, g in quads if p == OKG.inspector}
     assert len(letters) == 3
     inspected = {}
-    for s, p, o, g in quads:
+    for _s, p, o, g in quads:
         if p == OKG.inspector:
             inspected.setdefault(str(o).rsplit("/", 1)[-1], set()).add(g)
     assert len(inspected["andrew-waugh"]) == 3  # Andrew, Andy and A. Waugh: one inspector, three letters
