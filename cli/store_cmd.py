@@ -35,6 +35,8 @@ def ingest(
     remove: Annotated[list[str] | None, typer.Option("--remove", help="Retract a letter (its IRI or its file).")] = None,
     base: Annotated[str | None, typer.Option("--base", envvar="OFSTED_KG_BASE", help="Base IRI for instance data.")] = None,
     overrides: Annotated[Path | None, typer.Option("--overrides", help="CSV of people merges/splits.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Processes for building and validating "
+                                                "(default: the number of cores).")] = None,
 ) -> None:
     """Extract, build, validate and load letters, one named graph each (re-ingesting replaces a letter)."""
     from ofsted_kg.api import ingest as run_ingest
@@ -53,7 +55,7 @@ def ingest(
                 raise typer.Exit(2)
             return
         with _progress() as progress:
-            result = run_ingest(paths, st, base=base, overrides=overrides, progress=progress)
+            result = run_ingest(paths, st, base=base, overrides=overrides, progress=progress, workers=workers)
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,58 @@ def extract_letters(paths: Iterable[str | Path] | str | Path) -> Extraction:
 
 
 @dataclass
+class Prepared:
+    """One letter's graph as N-Triples, ready to load, or why it was quarantined."""
+
+    record: LetterRecord
+    iri: str
+    ntriples: str
+    warnings: list[str]
+    quarantine: str | None = None  # the reason, when SHACL validation failed
+
+
+def _prepare(rec: LetterRecord, base: str, people: Any, validate: bool) -> Prepared:
+    from ofsted_kg.graph.build import letter_graph
+    from ofsted_kg.validation import validate_letter_graph
+
+    lg = letter_graph(rec, base, people)
+    reason = None
+    if validate:
+        check = validate_letter_graph(lg.graph, lg.iri)
+        if not check.conforms:
+            first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
+            reason = f"letter {rec.index + 1} quarantined, {len(check.violations)} SHACL violation(s): {first}"
+    return Prepared(rec, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason)
+
+
+def _prepare_one(args: tuple[LetterRecord, str, Any, bool]) -> Prepared:
+    return _prepare(*args)
+
+
+def prepare_all(records: list[LetterRecord], base: str, people: Any, validate: bool = True,
+                workers: int | None = None, progress: Any = None) -> Iterator[Prepared]:
+    """Build and validate letters, in `workers` processes when there are enough (CPU-bound work)."""
+    import os
+
+    workers = workers or min(os.cpu_count() or 1, 8)
+    total = len(records)
+    if workers <= 1 or total < 8 * workers:  # a pool costs about a second to start
+        for n, rec in enumerate(records, 1):
+            yield _prepare(rec, base, people, validate)
+            if progress:
+                progress(n, total)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        jobs = ((rec, base, people, validate) for rec in records)
+        for n, prepared in enumerate(pool.map(_prepare_one, jobs, chunksize=16), 1):
+            yield prepared
+            if progress:
+                progress(n, total)
+
+
+@dataclass
 class BuildResult:
     """Letters' RDF: a dataset with one named graph per letter that passed validation."""
 
@@ -120,7 +172,8 @@ class BuildResult:
 
 
 def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = None,
-                  validate: bool = True, overrides: str | Path | None = None) -> BuildResult:
+                  validate: bool = True, overrides: str | Path | None = None, workers: int | None = None
+                  ) -> BuildResult:
     """Extract, build and (by default) SHACL-validate letters; letters that fail are quarantined.
 
     People are resolved across all the letters given (see `ofsted_kg.people`); the dataset also holds
@@ -129,10 +182,9 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     from rdflib import Dataset
 
     from ofsted_kg.extract.authorities import match_authority
-    from ofsted_kg.graph.build import PREFIXES, authorities_graph, letter_graph, people_graph, run_graph
+    from ofsted_kg.graph.build import PREFIXES, authorities_graph, people_graph, run_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.people import load_overrides, resolve_records
-    from ofsted_kg.validation import validate_letter_graph
 
     base = base or DEFAULT_BASE
     extraction = extract_letters(paths)
@@ -148,21 +200,16 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
         return result
     kept: list[LetterRecord] = []
     iris = []
-    for rec in extraction.records:
-        lg = letter_graph(rec, base, people)
-        for w in lg.warnings:
-            result.problems.append(Problem(rec.source, w, fatal=False))
-        if validate:
-            check = validate_letter_graph(lg.graph, lg.iri)
-            if not check.conforms:
-                result.quarantined.append(str(lg.iri))
-                first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
-                result.problems.append(Problem(rec.source, f"letter {rec.index + 1} quarantined, "
-                                               f"{len(check.violations)} SHACL violation(s): {first}"))
-                continue
-        _add_graph(ds, lg.iri, lg.graph)
+    for prep in prepare_all(extraction.records, base, people, validate, workers):
+        rec = prep.record
+        result.problems.extend(Problem(rec.source, w, fatal=False) for w in prep.warnings)
+        if prep.quarantine:
+            result.quarantined.append(prep.iri)
+            result.problems.append(Problem(rec.source, prep.quarantine))
+            continue
+        ds.graph(URIRef(prep.iri)).parse(data=prep.ntriples, format="nt")
         kept.append(rec)
-        iris.append(lg.iri)
+        iris.append(URIRef(prep.iri))
     if kept:
         names = {a.name for a in (match_authority(r.authority) for r in kept if r.authority) if a}
         _add_graph(ds, *authorities_graph(base, names))
@@ -200,16 +247,15 @@ SELECT DISTINCT ?person ?name ?director ?authority WHERE {
 
 
 def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | None = None, validate: bool = True,
-           overrides: str | Path | None = None, progress: Any = None) -> IngestResult:
+           overrides: str | Path | None = None, progress: Any = None, workers: int | None = None) -> IngestResult:
     """Extract, build, validate and load letters into `store` (see `ofsted_kg.store`), one named graph each.
 
     People are resolved together with those already in the store, whose identifiers are kept.
     `progress`, if given, is called with (done, total) after each letter.
     """
-    from ofsted_kg.graph.build import authorities_graph, letter_graph, letter_provenance
+    from ofsted_kg.graph.build import authorities_graph, letter_provenance
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.people import Mention, load_overrides, resolve_records
-    from ofsted_kg.validation import validate_letter_graph
 
     base = base or DEFAULT_BASE
     extraction = extract_letters(paths)
@@ -227,25 +273,18 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         pinned[(row["name"], role, authority)] = str(row["person"]).rsplit("/", 1)[-1]
     people = resolve_records(extraction.records, rules, known, pinned)
     kept: list[LetterRecord] = []
-    total = len(extraction.records)
-    for n, rec in enumerate(extraction.records, 1):
-        lg = letter_graph(rec, base, people)
-        for w in lg.warnings:
-            result.problems.append(Problem(rec.source, w, fatal=False))
-        check = validate_letter_graph(lg.graph, lg.iri) if validate else None
-        if check is not None and not check.conforms:
-            result.quarantined.append(str(lg.iri))
-            first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
-            result.problems.append(Problem(rec.source, f"letter {rec.index + 1} quarantined (not loaded), "
-                                           f"{len(check.violations)} SHACL violation(s): {first}"))
-        else:
-            store.replace_graph(str(lg.iri), lg.graph.serialize(format="nt"))
-            prov, pg = letter_provenance(lg.iri, rec, base)
-            store.replace_graph(str(prov), pg.serialize(format="nt"))
-            result.loaded.append(str(lg.iri))
-            kept.append(rec)
-        if progress:
-            progress(n, total)
+    for prep in prepare_all(extraction.records, base, people, validate, workers, progress):
+        rec = prep.record
+        result.problems.extend(Problem(rec.source, w, fatal=False) for w in prep.warnings)
+        if prep.quarantine:
+            result.quarantined.append(prep.iri)
+            result.problems.append(Problem(rec.source, prep.quarantine + " (not loaded)"))
+            continue
+        store.replace_graph(prep.iri, prep.ntriples)
+        prov, pg = letter_provenance(URIRef(prep.iri), rec, base)
+        store.replace_graph(str(prov), pg.serialize(format="nt"))
+        result.loaded.append(prep.iri)
+        kept.append(rec)
     if kept:
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))

@@ -226,3 +226,17 @@ def test_validate_a_store_directory(seeded: Path, tmp_path: Path) -> None:
     del store
     bad = runner.invoke(app, ["validate", str(path)])
     assert bad.exit_code == 1 and "visit_start" in bad.output
+
+
+def test_parallel_ingest_loads_the_same_graphs(tmp_path: Path) -> None:
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for i in range(16):  # 16 distinct files (the trailing blank lines change their hashes)
+        seed = sorted(EXAMPLES.glob("*.txt"))[i % 5]
+        (letters / f"{i:03d}.txt").write_text(seed.read_text(encoding="utf-8") + "\n" * (i + 1), encoding="utf-8")
+    serial, parallel = OxigraphStore(tmp_path / "serial"), OxigraphStore(tmp_path / "parallel")
+    a = ingest([letters], serial, workers=1)
+    b = ingest([letters], parallel, workers=2)
+    assert len(a.loaded) == len(b.loaded) == 16
+    assert sorted(a.loaded) == sorted(b.loaded)
+    assert serial.count() - parallel.count() == 0
