@@ -156,8 +156,14 @@ def compile_trigger(trigger: str) -> re.Pattern[str]:
 
 
 @functools.cache
-def _compiled() -> tuple[tuple[Theme, tuple[re.Pattern[str], ...]], ...]:
-    return tuple((t, tuple(compile_trigger(x) for x in t.triggers)) for t in _themes())
+def _compiled() -> tuple[tuple[Theme, re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
+    """Per theme: one pattern joining all its triggers (a quick first test), and each trigger's own."""
+    out = []
+    for t in _themes():
+        patterns = tuple(compile_trigger(x) for x in t.triggers)
+        joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
+        out.append((t, joined or re.compile(r"(?!)"), patterns))
+    return tuple(out)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -174,7 +180,9 @@ def assign_themes(text: str, limit: int = 3) -> list[tuple[Theme, str]]:
     if limit <= 0 or not text:
         return []
     ranked: list[tuple[int, int, int, Theme, str]] = []
-    for order, (theme, patterns) in enumerate(_compiled()):
+    for order, (theme, joined, patterns) in enumerate(_compiled()):
+        if joined.search(text) is None:  # most themes do not occur: one search rules them out
+            continue
         hits = 0
         first: tuple[int, str] | None = None
         for p in patterns:
