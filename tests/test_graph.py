@@ -157,8 +157,10 @@ MUTATIONS: list[tuple[str, str, Callable[[Graph], None]]] = [
     ("PreviousJudgementShape", "grade off the scale",
      lambda g: _set(g, _first(g, OKG.PreviousJudgement), OKG.grade, OKG.kind_inspection)),
     ("EvidenceShape", "no target", lambda g: _drop(g, _first(g, OKG.Evidence), OA.hasTarget)),
-    ("EvidenceShape", "empty quote", lambda g: _set(g, _selector(g, OA.TextQuoteSelector), OA.exact, Literal(""))),
-    ("EvidenceShape", "start after end", lambda g: _set(g, _selector(g, OA.TextPositionSelector), OA.start, Literal(10**6))),
+    ("QuoteShape", "empty quote", lambda g: _set(g, _selector(g, OA.TextQuoteSelector), OA.exact, Literal(""))),
+    ("PositionShape", "start after end", lambda g: _set(g, _selector(g, OA.TextPositionSelector), OA.start, Literal(10**6))),
+    ("EvidenceShape", "one selector", lambda g: g.remove((g.value(_first(g, OKG.Evidence), OA.hasTarget), OA.hasSelector,
+                                                          _selector(g, OA.TextPositionSelector)))),
 ]
 
 
