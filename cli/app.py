@@ -8,6 +8,7 @@ import typer
 
 from ofsted_kg._version import __version__
 from ofsted_kg.cli import extract_cmd, findings_cmd, graph_cmd, people_cmd, store_cmd
+from ofsted_kg.cli.viz_cmd import viz as viz_command
 
 app = typer.Typer(
     name="ofsted-kg",
@@ -43,6 +44,7 @@ app.command("ingest")(store_cmd.ingest)
 app.command("query")(store_cmd.query)
 app.command("export")(store_cmd.export)
 app.command("publish")(store_cmd.publish)
+app.command("viz")(viz_command)
 
 
 def main() -> None:

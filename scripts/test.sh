@@ -2,12 +2,18 @@
 # Set up a virtual environment with the test extras and run the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# HermiT (the OWL reasoner behind the ontology test) needs Java.
-if ! command -v java >/dev/null 2>&1; then
-  echo "Installing Debian's default-jre-headless for the OWL reasoner test" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq default-jre-headless >/dev/null; fi
-fi
+
+# System programs the tests drive for real: Java for the HermiT OWL reasoner, Chromium for the
+# HTML network view. Installed from Debian's packages when missing.
+need() {  # need COMMAND PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "Installing Debian's $2 (for the tests that run $1)" >&2
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null
+}
+need java default-jre-headless
+need chromium chromium
+
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'

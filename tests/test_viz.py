@@ -1,0 +1,314 @@
+"""Network views: the graphs built from the store, the drawings, the interchange files, the CLI and the
+HTML page in a real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from ofsted_kg.api import ingest
+from ofsted_kg.cli.app import app
+from ofsted_kg.graph.viz import FORMATS, VIEWS, VizError, build_view, get_format, write
+from ofsted_kg.graph.viz.html import render_html
+from ofsted_kg.graph.viz.interchange import coerce, portable
+from ofsted_kg.store import OxigraphStore
+
+from .conftest import EXAMPLES
+
+runner = CliRunner()
+
+WORCESTERSHIRE = {"Andrew Waugh", "Alison Smale", "Rebecca Quested", "Matthew Hedges", "Karen McKeown"}
+WARWICKSHIRE = {"Peter McEntee", "Pauline Higham"}
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("vizstore")
+    store = OxigraphStore(path)
+    result = ingest([EXAMPLES], store, workers=1)
+    assert not result.failed, result.problems
+    store.flush()
+    del store
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(store_path: Path) -> Any:
+    return OxigraphStore(store_path, read_only=True)
+
+
+def by_label(g: nx.Graph, label: str) -> Any:
+    found = [v for v, d in g.nodes(data=True) if d["label"] == label]
+    assert len(found) == 1, f"{label!r}: {len(found)} nodes"
+    return found[0]
+
+
+def neighbour_labels(g: nx.Graph, label: str) -> set[str]:
+    return {g.nodes[u]["label"] for u in g.neighbors(by_label(g, label))}
+
+
+# --- the graphs -------------------------------------------------------------------------------------------
+
+def test_inspectors_authorities_links_the_seed_inspectors(store: Any) -> None:
+    g = build_view("inspectors-authorities", store)
+    assert neighbour_labels(g, "Worcestershire") == WORCESTERSHIRE
+    assert neighbour_labels(g, "Warwickshire") == WARWICKSHIRE
+    for a, b in g.edges:  # bipartite: every edge joins an authority and an inspector
+        assert {g.nodes[a]["kind"], g.nodes[b]["kind"]} == {"authority", "inspector"}
+    waugh = g.edges[by_label(g, "Worcestershire"), by_label(g, "Andrew Waugh")]
+    assert waugh["weight"] == 2 and waugh["years"] == [2018, 2019]
+    assert waugh["dates"] == ["2018-04-18", "2019-01-08"]
+    assert g.nodes[by_label(g, "Andrew Waugh")]["dates"] == ["2018-04-18", "2019-01-08"]
+    assert all(0.0 <= d["x"] <= 1.0 and 0.0 <= d["y"] <= 1.0 for _, d in g.nodes(data=True))
+
+
+def test_layout_is_seeded(store: Any) -> None:
+    a = build_view("inspectors-authorities", store)
+    b = build_view("inspectors-authorities", store)
+    assert {v: (d["x"], d["y"]) for v, d in a.nodes(data=True)} == {v: (d["x"], d["y"]) for v, d in b.nodes(data=True)}
+
+
+def test_years_and_authorities_are_bound_as_values(store: Any) -> None:
+    g = build_view("inspectors-authorities", store, from_year=2018, to_year=2019,
+                   authorities=["Worcestershire County Council"])
+    assert neighbour_labels(g, "Worcestershire") == {"Andrew Waugh", "Alison Smale"}
+    assert {d["label"] for _, d in g.nodes(data=True) if d["kind"] == "authority"} == {"Worcestershire"}
+    two = build_view("inspectors-authorities", store, authorities=["Worcestershire", "warwickshire"])
+    assert {d["label"] for _, d in two.nodes(data=True) if d["kind"] == "authority"} == {"Worcestershire", "Warwickshire"}
+    hostile = build_view("inspectors-authorities", store, authorities=['x" } } SELECT * WHERE { ?s ?p ?o } #'])
+    assert hostile.number_of_nodes() == 0
+    with pytest.raises(VizError, match="after"):
+        build_view("co-inspectors", store, from_year=2020, to_year=2010)
+
+
+def test_co_inspectors(store: Any) -> None:
+    g = build_view("co-inspectors", store)
+    assert all(d["kind"] == "inspector" for _, d in g.nodes(data=True))
+    assert g.edges[by_label(g, "Andrew Waugh"), by_label(g, "Alison Smale")]["weight"] == 2
+    assert neighbour_labels(g, "Peter McEntee") == {"Pauline Higham"}
+    assert neighbour_labels(g, "Rebecca Quested") == {"Matthew Hedges"}
+    assert g.degree(by_label(g, "Karen McKeown")) == 0  # alone on her 2010 visit, still drawn
+    assert g.edges[by_label(g, "Andrew Waugh"), by_label(g, "Alison Smale")]["authorities"] == ["Worcestershire"]
+
+
+def test_authority_timeline(store: Any) -> None:
+    g = build_view("authority-timeline", store, authorities=["Worcestershire"])
+    kinds: dict[str, set[str]] = {}
+    for _, d in g.nodes(data=True):
+        kinds.setdefault(d["kind"], set()).add(d["label"])
+    assert kinds["authority"] == {"Worcestershire"}
+    assert kinds["inspector"] == WORCESTERSHIRE
+    assert {"Catherine Driscoll", "Gail Quinton"} <= kinds["director"]
+    assert "inadequate (2016-11)" in kinds["judgement"]
+    visits = sorted((d["start"], v) for v, d in g.nodes(data=True) if d["kind"] == "visit")
+    assert [s for s, _ in visits][:3] == ["2010-07-06", "2018-04-18", "2019-01-08"]
+    xs = [g.nodes[v]["x"] for _, v in visits]
+    assert xs == sorted(xs)  # time runs left to right
+    restated = by_label(g, "inadequate (2016-11)")
+    assert {g.nodes[v]["start"] for v in g.neighbors(restated)} == {"2018-04-18", "2019-01-08"}
+    assert g.edges[visits[0][1], by_label(g, "Karen McKeown")]["relation"] == "inspected by"
+    with pytest.raises(VizError, match="needs exactly one --authority"):
+        build_view("authority-timeline", store)
+    with pytest.raises(VizError, match="no visits"):
+        build_view("authority-timeline", store, authorities=["Worcestershire"], from_year=2030)
+
+
+# --- static drawings ---------------------------------------------------------------------------------------
+
+def test_drawing_takes_an_ax_and_returns_what_it_drew(store: Any, tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    from ofsted_kg.graph.viz.static import draw
+
+    g = build_view("inspectors-authorities", store)
+    ax = Figure().add_subplot()
+    drawn = draw(g, ax)
+    assert set(drawn.nodes) == set(g.nodes) and len(drawn.edges) == g.number_of_edges()
+    assert {"Worcestershire", "Andrew Waugh", "Pauline Higham"} <= set(drawn.labels.values())
+    assert {t.get_text() for t in drawn.artists["labels"].values()} == set(drawn.labels.values())
+    assert [t.get_text() for t in drawn.artists["legend"].get_texts()] == ["Authority", "Inspector"]
+    assert ax.get_title() == "Inspectors and the authorities they visited"
+    assert len(draw(g, Figure().add_subplot(), max_labels=3).labels) == 3
+    for fmt in ("png", "svg"):
+        out = tmp_path / f"net.{fmt}"
+        assert write(g, out).name == fmt
+        assert out.stat().st_size > 1000 and not (tmp_path / f"net.{fmt}.part").exists()
+    assert (tmp_path / "net.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Worcestershire" in (tmp_path / "net.svg").read_text(encoding="utf-8")
+
+
+# --- GraphML and GEXF ----------------------------------------------------------------------------------------
+
+def test_attributes_are_coerced_for_gephi_and_cytoscape() -> None:
+    assert coerce(["2018-04-18", "2019-01-08"]) == "2018-04-18; 2019-01-08"
+    assert coerce([2018, None, 2019]) == "2018; 2019"
+    assert coerce(None) is None and coerce(3) == 3 and coerce(True) is True
+    g = nx.Graph(title="t", empty=None)
+    g.add_node("a", label="A", sequence=4, dates=[], start=None)
+    g.add_node("b", label="B", sequence="n/a")
+    g.add_edge("a", "b", weight=2, years=[2018, 2019], note=None)
+    p = portable(g)
+    assert p.nodes["a"] == {"label": "A", "sequence": "4", "dates": ""}  # mixed int/str -> str everywhere
+    assert p.edges["a", "b"] == {"weight": 2, "years": "2018; 2019"}
+    assert "empty" not in p.graph
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_interchange_files_read_back(store: Any, tmp_path: Path, fmt: str) -> None:
+    g = build_view("authority-timeline", store, authorities=["Worcestershire"])
+    out = tmp_path / f"net.{fmt}"
+    write(g, out)
+    back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    assert back.number_of_nodes() == g.number_of_nodes() and back.number_of_edges() == g.number_of_edges()
+    labels = {d["label"] for _, d in back.nodes(data=True)}
+    assert WORCESTERSHIRE | {"Worcestershire"} <= labels
+    waugh = [d for _, d in back.nodes(data=True) if d["label"] == "Andrew Waugh"][0]
+    assert waugh["kind"] == "inspector" and waugh["dates"] == "2018-04-18; 2019-01-08"
+    text = out.read_text(encoding="utf-8")
+    assert "None" not in text
+    if fmt == "gexf":
+        assert "viz:position" in text and "viz:color" in text
+
+
+# --- registries and CLI ----------------------------------------------------------------------------------------
+
+def test_registries() -> None:
+    assert list(VIEWS) == ["inspectors-authorities", "co-inspectors", "authority-timeline"]
+    assert list(FORMATS) == ["html", "png", "svg", "graphml", "gexf"]
+    assert get_format(None, "x.HTM").name == "html" and get_format("svg", "x.png").name == "svg"
+    with pytest.raises(VizError, match="known: html, png, svg, graphml, gexf"):
+        get_format("pdf", "x.pdf")
+
+
+def test_cli(store_path: Path, tmp_path: Path) -> None:
+    unknown = runner.invoke(app, ["viz", "nope", "--output", str(tmp_path / "x.html"), "--store", str(store_path)])
+    assert unknown.exit_code == 2
+    assert "inspectors-authorities, co-inspectors, authority-timeline" in unknown.output
+    suffix = runner.invoke(app, ["viz", "co-inspectors", "-o", str(tmp_path / "x.txt"), "--store", str(store_path)])
+    assert suffix.exit_code == 2 and "--format" in suffix.output
+    bad_format = runner.invoke(app, ["viz", "co-inspectors", "-o", str(tmp_path / "x.html"), "--format", "pdf",
+                                     "--store", str(store_path)])
+    assert bad_format.exit_code == 2 and "graphml" in bad_format.output
+    no_authority = runner.invoke(app, ["viz", "authority-timeline", "-o", str(tmp_path / "t.svg"),
+                                       "--store", str(store_path)])
+    assert no_authority.exit_code == 2 and "--authority" in no_authority.output
+    no_store = runner.invoke(app, ["viz", "co-inspectors", "-o", str(tmp_path / "x.html"),
+                                   "--store", str(tmp_path / "missing")])
+    assert no_store.exit_code == 2
+    ok = runner.invoke(app, ["viz", "inspectors-authorities", "-o", str(tmp_path / "net.graphml"), "--from", "2018",
+                             "--to", "2019", "--authority", "Warwickshire", "--store", str(store_path)])
+    assert ok.exit_code == 0, ok.output
+    back = nx.read_graphml(tmp_path / "net.graphml")
+    assert {d["label"] for _, d in back.nodes(data=True)} == WARWICKSHIRE | {"Warwickshire"}
+    forced = runner.invoke(app, ["viz", "authority-timeline", "-a", "Worcestershire", "-o", str(tmp_path / "t.out"),
+                                 "--format", "gexf", "--store", str(store_path)])
+    assert forced.exit_code == 0, forced.output
+    assert "<gexf" in (tmp_path / "t.out").read_text(encoding="utf-8")
+
+
+def test_help_does_not_import_networkx_or_matplotlib() -> None:
+    import sys
+
+    code = ("import sys, ofsted_kg.cli.app; "
+            "print(any(m.split('.')[0] in ('networkx', 'matplotlib') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- the HTML page in headless Chromium ------------------------------------------------------------------------
+
+CHROMIUM = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def chromium(tmp_path: Path, *args: str) -> str:
+    exe = shutil.which("chromium")
+    assert exe, "chromium is needed for the HTML tests (scripts/test.sh installs Debian's chromium)"
+    profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
+    out = subprocess.run([exe, *CHROMIUM[1:], f"--user-data-dir={profile}", *args], capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout
+
+
+def loaded(tmp_path: Path, page: Path) -> dict[str, str]:
+    """The page's body attributes and collected errors after it has rendered."""
+    dom = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", page.as_uri())
+    body = re.search(r"<body([^>]*)>", dom)
+    assert body, dom[:500]
+    attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', body.group(1)))
+    errors = re.search(r'<pre id="errors">(.*?)</pre>', dom, re.S)
+    attrs["errors-text"] = errors.group(1) if errors else "(no error element)"
+    title = re.search(r"<title>(.*?)</title>", dom, re.S)
+    attrs["title"] = title.group(1) if title else ""
+    return attrs
+
+
+def test_html_page_renders_the_view_without_errors(store: Any, tmp_path: Path) -> None:
+    g = build_view("inspectors-authorities", store)
+    page = tmp_path / "net.html"
+    write(g, page)
+    text = page.read_text(encoding="utf-8")
+    assert "http://" not in text.replace("http://www.w3.org", "") and "https://cdn" not in text  # offline
+    attrs = loaded(tmp_path, page)
+    assert attrs["errors-text"] == "" and attrs["data-errors"] == "0"
+    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes())
+    assert attrs["data-drawn-edges"] == str(g.number_of_edges())
+    assert attrs["title"].endswith(f"({g.number_of_nodes()} nodes)")
+
+
+def big_graph(n_authorities: int = 150, n_inspectors: int = 2200) -> nx.Graph:
+    """A graph the size of years of national data, positioned on a grid (layout is not what is tested here)."""
+    g = nx.Graph(title="big")
+    for i in range(n_authorities):
+        g.add_node(f"a{i}", kind="authority", label=f"Authority {i}", x=(i % 15) / 14, y=(i // 15) / 9,
+                   dates=["2019-01-08"], visits=1)
+    for j in range(n_inspectors):
+        g.add_node(f"i{j}", kind="inspector", label=f"Inspector {j}", x=(j % 50) / 49, y=(j // 50) / 43.0,
+                   dates=[], visits=1)
+        g.add_edge(f"a{j % n_authorities}", f"i{j}", weight=1 + j % 3, years=[2019])
+    g.add_node("evil", kind="inspector", label='</script><script>throw new Error("x")</script>&amp;', x=0.5, y=0.5)
+    return g
+
+
+def test_html_page_draws_thousands_of_nodes(tmp_path: Path) -> None:
+    g = big_graph()
+    page = tmp_path / "big.html"
+    page.write_text(render_html(g), encoding="utf-8")
+    attrs = loaded(tmp_path, page)
+    assert attrs["errors-text"] == "" and attrs["data-errors"] == "0"
+    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes()) == "2351"
+
+
+def test_error_capture_reports_script_errors(tmp_path: Path) -> None:
+    page = tmp_path / "broken.html"
+    page.write_text(render_html(big_graph(3, 3)).replace("</body>", "<script>noSuchFunction();</script></body>"),
+                    encoding="utf-8")
+    attrs = loaded(tmp_path, page)
+    assert attrs["data-errors"] == "1" and "noSuchFunction" in attrs["errors-text"]
+
+
+def test_html_screenshot_is_not_blank(store: Any, tmp_path: Path) -> None:
+    from matplotlib.image import imread
+
+    g = build_view("authority-timeline", store, authorities=["Worcestershire"])
+    page = tmp_path / "timeline.html"
+    write(g, page)
+    shot = tmp_path / "shot.png"
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,800", page.as_uri())
+    assert shot.is_file()
+    pixels = imread(shot)
+    assert pixels.shape[:2] == (800, 1200)
+    rgb = pixels[..., :3].reshape(-1, 3)
+    assert rgb.std() > 0.02  # not a blank page
+    assert (abs(rgb - [0x00 / 255, 0x72 / 255, 0xB2 / 255]) < 0.03).all(axis=1).sum() > 50  # an authority node drawn
