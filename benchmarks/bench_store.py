@@ -27,6 +27,7 @@ of the inspector named on most letters (both chosen in the pipeline process). Ox
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -50,6 +51,21 @@ sys.path.insert(0, str(HERE))
 def _rss_mb() -> float:
     """This process's peak resident set size so far, in MB (ru_maxrss is KB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _hwm_mb() -> float:
+    """Peak RSS of this process's own address space (VmHWM), in MB.
+
+    ru_maxrss survives fork and exec on Linux, so a process started by a big one reports its parent's
+    peak; VmHWM starts again at exec. Used for the query processes, which the Oxigraph child starts.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return _rss_mb()
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -86,6 +102,7 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     extraction = extract_letters(args.letters)
     secs = time.perf_counter() - t
     records = extraction.records
+    print(f"  extract {secs:.1f} s", file=sys.stderr, flush=True)
     out["stages"]["extract"] = {"seconds": secs, "peak_rss_mb": _rss_mb(), "records": len(records),
                                 "fatal_problems": sum(p.fatal for p in extraction.problems)}
 
@@ -101,6 +118,7 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     secs = time.perf_counter() - t
     letter_triples = sum(len(lg.graph) for _, lg, _, _ in built)
     prov_triples = sum(len(pg) for _, _, _, pg in built)
+    print(f"  build {secs:.1f} s", file=sys.stderr, flush=True)
     out["stages"]["build"] = {"seconds": secs, "people_seconds": t_people, "peak_rss_mb": _rss_mb(),
                               "triples": letter_triples + prov_triples, "letter_triples": letter_triples,
                               "provenance_triples": prov_triples}
@@ -122,6 +140,7 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
             else:
                 bad += 1
         secs = time.perf_counter() - t
+        print(f"  validate {secs:.1f} s", file=sys.stderr, flush=True)
         out["stages"]["validate"] = {"seconds": secs, "peak_rss_mb": _rss_mb(), "triples": letter_triples,
                                      "per_letter_mean_ms": 1000 * statistics.fmean(per) if per else 0,
                                      "per_letter_p95_ms": 1000 * _pct(per, 0.95),
@@ -153,6 +172,7 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     store.flush()
     secs = time.perf_counter() - t
     total = store.count()
+    print(f"  load {secs:.1f} s", file=sys.stderr, flush=True)
     out["stages"]["load_oxigraph"] = {"seconds": secs, "serialize_seconds": t_ser, "replace_graph_seconds": t_upd,
                                       "peak_rss_mb": _rss_mb(), "triples": total, "graphs": len(order),
                                       "letters_loaded": n}
@@ -202,6 +222,67 @@ def _alarm(_signum: int, _frame: Any) -> None:
     raise _Timeout
 
 
+def _oxigraph_queries(args: argparse.Namespace, params: dict[str, str]) -> tuple[dict[str, Any], float]:
+    """Each query in its own process on the read-only store, killed after --query-timeout seconds.
+
+    (Oxigraph evaluates a sorted or grouped query in Rust before the first row comes back, so a signal
+    cannot stop it; a process can be killed.) Repeats stop once a query has used half the timeout.
+    """
+    out: dict[str, Any] = {}
+    peak = 0.0
+    for name, _text, bindings in _queries(params):
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "oxquery", "--work", args.work,
+               "--params", json.dumps(params), "--query-name", name, "--query-repeat", str(args.query_repeat),
+               "--query-timeout", str(args.query_timeout)]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        timed_out = False
+        try:
+            stdout, _ = proc.communicate(timeout=args.query_timeout + 15)  # + start-up, not timed
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, _ = proc.communicate()
+            timed_out = True
+        runs = [json.loads(line) for line in stdout.splitlines() if line.startswith("{")]
+        times = [r["seconds"] for r in runs if "seconds" in r]
+        error = next((r["error"] for r in runs if r.get("error")), None)
+        if not times and not error and not timed_out:
+            error = f"query process exited {proc.returncode}"
+        if runs:
+            peak = max(peak, max(r.get("rss_mb", 0) for r in runs))
+        out[name] = {"first": times[0] if times else float(args.query_timeout), "runs": len(times),
+                     "median": statistics.median(times) if times else float(args.query_timeout),
+                     "rows": next((r["rows"] for r in runs if "rows" in r), None),
+                     "timed_out": timed_out and not times, "error": error,
+                     "params": {k: str(v) for k, v in bindings.items()}}
+        print(f"  oxigraph {name}: {out[name]['first']:.3f} s{' (timed out)' if out[name]['timed_out'] else ''}",
+              file=sys.stderr, flush=True)
+    return out, peak
+
+
+def child_oxquery(args: argparse.Namespace) -> None:
+    import pyoxigraph as ox
+
+    from ofsted_kg.store import OxigraphStore
+
+    store = OxigraphStore.__new__(OxigraphStore)  # the same select(), on a read-only store
+    store.path = Path(args.work) / "oxigraph-store"
+    store.store = ox.Store.read_only(str(store.path))
+    _name, text, bindings = next(q for q in _queries(json.loads(args.params)) if q[0] == args.query_name)
+    used = 0.0
+    for _ in range(args.query_repeat):
+        t = time.perf_counter()
+        try:
+            rows = len(store.select(text, bindings).rows)
+        except Exception as e:  # noqa: BLE001 - report, do not stop the benchmark
+            print(json.dumps({"error": f"{type(e).__name__}: {e}"[:200]}), flush=True)
+            return
+        secs = time.perf_counter() - t
+        used += secs
+        print(json.dumps({"seconds": secs, "rows": rows, "rss_mb": _hwm_mb()}), flush=True)
+        if used > args.query_timeout / 2:
+            return
+
+
 def child_engine(args: argparse.Namespace) -> dict[str, Any]:
     from ofsted_kg.store import bind_values
 
@@ -218,11 +299,15 @@ def child_engine(args: argparse.Namespace) -> dict[str, Any]:
             store.replace_graph(name, nt)
         store.flush()
         secs = time.perf_counter() - t
-        out["load"] = {"seconds": secs, "triples": store.count(), "peak_rss_mb": _rss_mb()}
+        out["load"] = {"seconds": secs, "triples": store.count(), "peak_rss_mb": _rss_mb(),
+                       "triples_in_input": triples_in}
+        del store, graphs
+        import gc
 
-        def run(text: str, bindings: dict[str, Any]) -> int:
-            return len(store.select(text, bindings).rows)
-        repeat = args.query_repeat
+        gc.collect()  # closes the store, so each query process can open it read-only
+        out["queries"], out["query_peak_rss_mb"] = _oxigraph_queries(args, params)
+        out["peak_rss_mb"] = _rss_mb()
+        return out
     else:
         from rdflib import Dataset, URIRef
 
@@ -232,6 +317,7 @@ def child_engine(args: argparse.Namespace) -> dict[str, Any]:
             ds.graph(URIRef(name)).parse(data=nt, format="nt")
         secs = time.perf_counter() - t
         out["load"] = {"seconds": secs, "triples": len(ds), "peak_rss_mb": _rss_mb()}
+        print(f"  rdflib load {secs:.1f} s", file=sys.stderr, flush=True)
 
         def run(text: str, bindings: dict[str, Any]) -> int:
             # the same VALUES block OxigraphStore.select uses, so both engines see the same text
@@ -260,6 +346,7 @@ def child_engine(args: argparse.Namespace) -> dict[str, Any]:
             times.append(time.perf_counter() - t)
             if timed_out or error:
                 break
+        print(f"  rdflib {name}: {times[0]:.3f} s{' (timed out)' if timed_out else ''}", file=sys.stderr, flush=True)
         out["queries"][name] = {"first": times[0], "median": statistics.median(times), "runs": len(times),
                                 "rows": rows, "timed_out": timed_out, "error": error,
                                 "params": {k: str(v) for k, v in bindings.items()}}
@@ -281,10 +368,9 @@ def _run_child(kind: str, args: argparse.Namespace, work: Path, letters: Path, p
     if params is not None:
         cmd += ["--params", json.dumps(params)]
     t = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)  # stderr (progress) passes through
     wall = time.perf_counter() - t
     if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
         raise SystemExit(f"the {kind} child failed (exit {proc.returncode})")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall_seconds"] = wall
@@ -306,15 +392,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             (letters / f"{name}.txt").write_bytes(data)
             size += len(data)
         gen_secs = time.perf_counter() - t
-        if not args.json:
-            print(f"generated {args.count} letters ({size / 1e6:.1f} MB) in {gen_secs:.1f} s; running the pipeline...",
-                  file=sys.stderr)
+        print(f"generated {args.count} letters ({size / 1e6:.1f} MB) in {gen_secs:.1f} s; running the pipeline...",
+              file=sys.stderr)
         pipe = _run_child("pipeline", args, work, letters)
-        if not args.json:
-            print(f"pipeline done in {pipe['wall_seconds']:.0f} s; Oxigraph load + queries...", file=sys.stderr)
+        print(f"pipeline done in {pipe['wall_seconds']:.0f} s; Oxigraph load + queries...", file=sys.stderr)
         ox = _run_child("oxigraph", args, work, letters, pipe["params"])
-        if not args.json:
-            print(f"oxigraph done in {ox['wall_seconds']:.0f} s; rdflib load + queries...", file=sys.stderr)
+        print(f"oxigraph done in {ox['wall_seconds']:.0f} s; rdflib load + queries...", file=sys.stderr)
         rd = _run_child("rdflib", args, work, letters, pipe["params"])
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -341,6 +424,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                      "triples_per_s": ox["load"]["triples"] / ox["load"]["seconds"],
                      "peak_rss_after_load_mb": ox["load"]["peak_rss_mb"], "peak_rss_mb": ox["peak_rss_mb"],
                      "rss_after_reading_input_mb": ox["rss_after_reading_input_mb"],
+                     "query_process_peak_rss_mb": ox["query_peak_rss_mb"],
                      "query_seconds_total": sum(q["median"] for q in ox["queries"].values())},
         "rdflib": {"load_seconds": rd["load"]["seconds"], "triples": rd["load"]["triples"],
                    "triples_per_s": rd["load"]["triples"] / rd["load"]["seconds"],
@@ -372,11 +456,17 @@ def _versions() -> dict[str, str]:
 
     out = {}
     for pkg in ("ofsted-kg", "rdflib", "pyoxigraph", "pyshacl"):
-        try:
+        with contextlib.suppress(PackageNotFoundError):
             out[pkg] = version(pkg)
-        except PackageNotFoundError:
-            pass
     return out
+
+
+def _fmt_ratio(v: float) -> str:
+    return f"{v:.2f}x" if v < 1 else f"{v:.1f}x" if v < 10 else f"{v:.0f}x"
+
+
+def _fmt_n(v: float | None) -> str:
+    return "-" if v is None else f"{v:.0f}"
 
 
 def _fmt_s(v: float | None) -> str:
@@ -396,7 +486,7 @@ def report(r: dict[str, Any]) -> str:
              f"{'stage':<16}{'seconds':>10}{'share':>8}{'letters/s':>11}{'triples':>10}{'triples/s':>11}{'peak RSS':>11}"]
     for name, s in r["stages"].items():
         lines.append(f"{name:<16}{s['seconds']:>10.2f}{100 * s['share_of_ingest']:>7.0f}%{s['letters_per_s']:>11.1f}"
-                     f"{s.get('triples', 0):>10}{(s['triples_per_s'] or 0):>11.0f}{s['peak_rss_mb']:>8.0f} MB")
+                     f"{s.get('triples') or '-':>10}{_fmt_n(s['triples_per_s']):>11}{s['peak_rss_mb']:>8.0f} MB")
     ing = r["ingest"]
     lines.append(f"{'ingest total':<16}{ing['seconds']:>10.2f}{'100%':>8}{ing['letters_per_s']:>11.1f}"
                  f"{ing['triples']:>10}{ing['triples'] / ing['seconds']:>11.0f}{ing['peak_rss_mb']:>8.0f} MB")
@@ -418,16 +508,19 @@ def report(r: dict[str, Any]) -> str:
         lines.append(f"{eng:<10}{e['load_seconds']:>9.2f}{e['triples']:>10}{e['triples_per_s']:>11.0f}"
                      f"{e['rss_after_reading_input_mb']:>13.0f} MB{e['peak_rss_after_load_mb']:>13.0f} MB"
                      f"{e['peak_rss_mb']:>8.0f} MB{e['query_seconds_total']:>11.2f} s")
-    lines.append(f"load ratio rdflib/Oxigraph: {c['load_ratio_rdflib_over_oxigraph']:.1f}x")
+    lines.append(f"load ratio rdflib/Oxigraph: {c['load_ratio_rdflib_over_oxigraph']:.1f}x; Oxigraph queries ran in "
+                 f"their own processes on the read-only store, peak RSS {c['oxigraph']['query_process_peak_rss_mb']:.0f} MB; "
+                 "rdflib's peak RSS includes its queries")
     lines += ["", f"queries (Oxigraph: first run and median of {r['options']['query_repeat']}; rdflib: one run, "
               f"timeout {r['options']['query_timeout']:.0f} s)",
               f"{'query':<32}{'ox first':>11}{'ox median':>11}{'rdflib':>11}{'ratio':>9}{'rows ox/rdflib':>17}"]
     for name, q in r["queries"].items():
         rd = ">" + _fmt_s(q["rdflib_s"]) if q["rdflib_timed_out"] else ("error" if q["rdflib_error"] else _fmt_s(q["rdflib_s"]))
         ratio = "-" if q["ratio_rdflib_over_oxigraph"] is None else (
-            (">" if q["ratio_is_lower_bound"] else "") + f"{q['ratio_rdflib_over_oxigraph']:.0f}x")
-        rows = f"{q['oxigraph_rows']}/{q['rdflib_rows'] if q['rdflib_rows'] is not None else '-'}"
-        if not q["same_row_count"] and not q["rdflib_timed_out"]:
+            (">" if q["ratio_is_lower_bound"] else "") + _fmt_ratio(q["ratio_rdflib_over_oxigraph"]))
+        rows = f"{q['oxigraph_rows'] if q['oxigraph_rows'] is not None else '-'}/" \
+               f"{q['rdflib_rows'] if q['rdflib_rows'] is not None else '-'}"
+        if not q["same_row_count"] and q["oxigraph_rows"] is not None and q["rdflib_rows"] is not None:
             rows += " !"
         lines.append(f"{name:<32}{_fmt_s(q['oxigraph_first_s']):>11}{_fmt_s(q['oxigraph_median_s']):>11}{rd:>11}"
                      f"{ratio:>9}{rows:>17}")
@@ -447,16 +540,20 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=1,
                     help="reserved for a parallel pipeline; NOT IMPLEMENTED (only 1 is accepted)")
     ap.add_argument("--query-repeat", type=int, default=3, help="timed runs of each query on Oxigraph (3)")
-    ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds before a query is abandoned (60)")
+    ap.add_argument("--query-timeout", type=float, default=30.0, help="seconds before a query is abandoned (30)")
     ap.add_argument("--json", action="store_true", help="print everything as JSON instead of the table")
     # internal: the parent runs itself as a child for each configuration
-    ap.add_argument("--child", choices=["pipeline", "oxigraph", "rdflib"], help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=["pipeline", "oxigraph", "rdflib", "oxquery"], help=argparse.SUPPRESS)
+    ap.add_argument("--query-name", help=argparse.SUPPRESS)
     ap.add_argument("--work", help=argparse.SUPPRESS)
     ap.add_argument("--letters", help=argparse.SUPPRESS)
     ap.add_argument("--params", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.workers != 1:
         ap.error("--workers is reserved for later and not implemented yet; only --workers 1 runs")
+    if args.child == "oxquery":
+        child_oxquery(args)
+        return
     if args.child:
         result = child_pipeline(args) if args.child == "pipeline" else child_engine(args)
         print(json.dumps(result))

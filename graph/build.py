@@ -307,10 +307,11 @@ def add_authority(g: Graph, node: URIRef, a: Authority) -> None:
     """An authority's names and national identifiers, linked to the ONS statistical geography."""
     g.add((node, RDF.type, OKG.Authority))
     g.add((node, OKG.name, Literal(a.name)))
-    g.add((node, OKG.ofstedUrn, Literal(a.ofsted_urn)))
-    g.add((node, OKG.dfeCode, Literal(a.dfe_code)))
-    g.add((node, OKG.gssCode, Literal(a.gss_code)))
-    g.add((node, SKOS.exactMatch, GSS[a.gss_code]))
+    for prop, value in ((OKG.ofstedUrn, a.ofsted_urn), (OKG.dfeCode, a.dfe_code), (OKG.gssCode, a.gss_code)):
+        if value:  # a former authority may have no current code (Poole has no GSS code in the table)
+            g.add((node, prop, Literal(value)))
+    if a.gss_code:
+        g.add((node, SKOS.exactMatch, GSS[a.gss_code]))
 
 
 def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE, people: Resolution | None = None) -> LetterGraph:

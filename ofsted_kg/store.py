@@ -100,8 +100,14 @@ class OxigraphStore:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
 
     def replace_graph(self, graph: str, ntriples: str) -> None:
-        # one SPARQL update is one transaction: the old graph goes and the new one comes, or neither
-        self.store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}\n}} }}")
+        """Drop the graph, then load the new one in one transaction (a crash between the two leaves the
+        letter absent, never half-loaded; re-ingesting restores it)."""
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(graph)
+        if self.store.contains_named_graph(g):
+            self.store.remove_graph(g)
+        self.store.load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
 
     def remove_graph(self, graph: str) -> bool:
         import pyoxigraph as ox

@@ -240,3 +240,16 @@ def test_parallel_ingest_loads_the_same_graphs(tmp_path: Path) -> None:
     assert len(a.loaded) == len(b.loaded) == 16
     assert sorted(a.loaded) == sorted(b.loaded)
     assert serial.count() - parallel.count() == 0
+
+
+def test_queries_count_each_fact_once(seeded: Path, tmp_path: Path) -> None:
+    """The union of letter graphs repeats shared triples (an authority's name in every letter about it);
+    the library's answers must not multiply with them."""
+    store = OxigraphStore(_copy(seeded, tmp_path))
+    letters = store.select(load_query("letters").text).rows
+    documents = store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
+                             "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?d a okg:Document } }").rows[0]["n"]
+    assert len(letters) == documents == 29
+    q = load_query("authority-timeline")
+    timeline = store.select(q.text, q.bind(["authority=Worcestershire"])).rows
+    assert len(timeline) == 4
