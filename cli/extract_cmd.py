@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from ofsted_kg.cli.output import report_problems
+
 
 class ExtractFormat(enum.StrEnum):
     json = "json"
@@ -36,8 +38,7 @@ def extract(
         for r in records:
             r.pop("evidence", None)
     print_records(records, format.value)
-    for p in result.problems:
-        typer.echo(f"{'error' if p.fatal else 'warning'}: {p}", err=True)
+    report_problems(result.problems)
     if result.failed:
         raise typer.Exit(1)
 

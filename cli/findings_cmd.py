@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from ofsted_kg.cli.output import check_choice, report_problems
+
 
 def themes(
     paths: Annotated[list[Path], typer.Argument(help="Letter files or folders.")],
@@ -19,9 +21,7 @@ def themes(
     """Count findings per theme and polarity, or list the unthemed ones so the scheme can grow."""
     from ofsted_kg.api import extract_letters
 
-    if format not in ("table", "json"):
-        typer.echo(f"error: unknown --format {format!r}; known: table, json", err=True)
-        raise typer.Exit(2)
+    check_choice(format, ("table", "json"))
     result = extract_letters(paths)
     findings = [(r.source, f) for r in result.records for f in r.findings]
     if unthemed:
@@ -51,7 +51,6 @@ def themes(
             for t, c in ordered:
                 detail = ", ".join(f"{p} {n}" for p, n in c.most_common())
                 typer.echo(f"{sum(c.values()):5}  {t}  ({detail})")
-    for p in result.problems:
-        typer.echo(f"{'error' if p.fatal else 'warning'}: {p}", err=True)
+    report_problems(result.problems)
     if result.failed:
         raise typer.Exit(1)

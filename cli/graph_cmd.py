@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ofsted_kg.cli.output import report_problems
 from ofsted_kg.graph.formats import RDF_FORMATS
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(RDF_FORMATS)}.")]
@@ -36,8 +37,7 @@ def build(
     fmt = _check_format(format)
     result = build_letters(paths, base=base, validate=validate, overrides=overrides)
     sys.stdout.write(result.serialize(fmt))
-    for p in result.problems:
-        typer.echo(f"{'error' if p.fatal else 'warning'}: {p}", err=True)
+    report_problems(result.problems)
     if result.failed:
         raise typer.Exit(1)
 

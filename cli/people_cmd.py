@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from ofsted_kg.cli.output import check_choice, report_problems
+
 
 def people(
     paths: Annotated[list[Path], typer.Argument(help="Letter files or folders.")],
@@ -22,9 +24,7 @@ def people(
     from ofsted_kg.errors import InputError
     from ofsted_kg.people import load_overrides, resolve_records
 
-    if format not in ("table", "json"):
-        typer.echo(f"error: unknown --format {format!r}; known: table, json", err=True)
-        raise typer.Exit(2)
+    check_choice(format, ("table", "json"))
     result = extract_letters(paths)
     try:
         rules = load_overrides(overrides) if overrides else []
@@ -55,5 +55,4 @@ def people(
                           str(len({m.letter for m in p.mentions})), seen, "; ".join(p.reasons))
         console = Console()
         Console(width=200).print(table) if not console.is_terminal else console.print(table)
-    for problem in result.problems:
-        typer.echo(f"{'error' if problem.fatal else 'warning'}: {problem}", err=True)
+    report_problems(result.problems)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ofsted_kg.cli.output import report_problems
+
 if TYPE_CHECKING:
     from ofsted_kg.store import Store
 
@@ -59,8 +61,7 @@ def ingest(
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    for p in result.problems:
-        typer.echo(f"{'error' if p.fatal else 'warning'}: {p}", err=True)
+    report_problems(result.problems)
     typer.echo(f"{len(result.loaded)} letter(s) loaded, {len(result.quarantined)} quarantined; "
                f"{result.triples_before} -> {result.triples_after} quads", err=True)
     if result.failed:
