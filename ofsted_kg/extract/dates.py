@@ -111,11 +111,3 @@ def parse_run(text: str, pos: int = 0, endpos: int | None = None, default_year: 
         end_off = m.start() + parts[-1].end()
         return DateRun(min(valid), max(valid), (m.start(), end_off), has_year)
     return None
-
-
-def find_single(text: str, pos: int = 0, endpos: int | None = None) -> tuple[date, tuple[int, int]] | None:
-    for m in SINGLE_DATE.finditer(text, pos, len(text) if endpos is None else endpos):
-        d = parse_single(m)
-        if d:
-            return d, (m.start(), m.end())
-    return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ofsted_kg.extract.authorities import NOISE, clean_authority_name, find_authorities, match_authority
+from ofsted_kg.extract.authorities import clean_authority_name, find_authorities, match_authority
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
 
@@ -389,7 +389,3 @@ def item_text(text: str, a: int, b: int) -> tuple[str, int, int]:
     while b > a and text[b - 1].isspace():
         b -= 1
     return re.sub(r"\s+", " ", text[a:b]), a, b
-
-
-def strip_noise_name(name: str) -> str:
-    return re.sub(r"\s+", " ", NOISE.sub(" ", name)).strip()
