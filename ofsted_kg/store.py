@@ -173,7 +173,9 @@ class OxigraphStore:
     @staticmethod
     def is_store(path: Path) -> bool:
         """Does `path` hold an Oxigraph (RocksDB) store?"""
-        return path.is_dir() and (path / "CURRENT").is_file() and any(path.glob("*.sst")) | any(path.glob("MANIFEST-*"))
+        if not path.is_dir() or not (path / "CURRENT").is_file():
+            return False
+        return any(path.glob("MANIFEST-*")) or any(path.glob("*.sst"))
 
     def flush(self) -> None:
         self.store.flush()

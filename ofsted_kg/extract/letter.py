@@ -11,7 +11,14 @@ from ofsted_kg.extract.context import Context, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
 from ofsted_kg.extract.records import Finding, LetterRecord, PreviousJudgement, Recipient
-from ofsted_kg.extract.segment import COPY_LIST, LETTERHEAD_CUE, OPENING_CUE, SIGN_OFF, Region
+from ofsted_kg.extract.segment import (
+    COPY_LIST,
+    LETTERHEAD_CUE,
+    OPENING_CUE,
+    SIGN_OFF,
+    Region,
+    date_line_start,
+)
 
 INSPECTOR_CUE = re.compile(
     r"Majesty's Inspector|\bHMI\b|\binspectors? (?:were|was|for this visit)|(?:carried out|conducted|undertaken|"
@@ -161,11 +168,7 @@ def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]
         d = parse_single(m)
         if d is None:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start: line_end if line_end != -1 else sal].strip()
-        own_line = len(line) <= len(m.group(0)) + 12 or line.lower().startswith("date")
-        if own_line or found is None:
+        if date_line_start(text, m) is not None or found is None:
             found = (d, (m.start(), m.end()))
     return found
 

@@ -49,15 +49,21 @@ class Region:
     complete: bool = True
 
 
+def date_line_start(text: str, m: re.Match[str]) -> int | None:
+    """Start of the line holding date match `m` if that line is just the date (a letter's date line)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start: line_end if line_end != -1 else len(text)].strip()
+    return line_start if len(line) <= len(m.group(0)) + 12 or line.lower().startswith("date") else None
+
+
 def _date_line_before(text: str, pos: int, floor: int) -> int | None:
     """Start of the last line before `pos` (and after `floor`) that is just a date."""
     best = None
     for m in SINGLE_DATE.finditer(text, max(floor, pos - 3000), pos):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start: line_end if line_end != -1 else len(text)].strip()
-        if len(line) <= len(m.group(0)) + 12 or line.lower().startswith("date"):
-            best = line_start
+        start = date_line_start(text, m)
+        if start is not None:
+            best = start
     return best
 
 
