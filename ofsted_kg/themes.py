@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
@@ -155,15 +156,93 @@ def compile_trigger(trigger: str) -> re.Pattern[str]:
         raise ValueError(f"bad theme trigger {trigger!r}: {e}") from e
 
 
+# Characters that Python's case-insensitive matching equates with an ASCII letter but whose lower()
+# is not that letter: folded before the substring prefilter so that it never rules out a real match.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i", "K": "k"})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+def _literal_runs(items: Any) -> list[tuple[str, ...]]:
+    """Necessary conditions of a parsed pattern: each entry is a set of lowercase ASCII strings of
+    which at least one occurs in every text the pattern matches (alternatives come from a branch)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            found.append(("".join(run).lower(),))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        close()
+        if op is c.SUBPATTERN:
+            found.extend(_literal_runs(av[-1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.extend(_literal_runs(av[2]))
+        elif op is c.BRANCH:
+            options: list[str] = []
+            for alt in av[1]:
+                best = max((r for r in _literal_runs(alt) if len(r) == 1), key=lambda r: len(r[0]), default=None)
+                if best is None:
+                    break  # one alternative has no necessary literal: the branch gives no condition
+                options.append(best[0])
+            else:
+                found.append(tuple(options))
+    close()
+    return found
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lowercase strings of which one must occur (case-folded) in any text `pattern` matches; None when
+    no such strings can be read off the pattern (it must then always be tried)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        conditions = _literal_runs(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an exotic construct: no prefilter, the pattern itself decides
+        return None
+    # the most selective condition: the one whose shortest option is longest
+    best = max(conditions, key=lambda opts: min(len(o) for o in opts), default=None)
+    if best is None or min(len(o) for o in best) < 3:
+        return None
+    return best
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The scheme's triggers compiled, with an index from literal strings to the triggers needing them."""
+
+    triggers: tuple[tuple[int, re.Pattern[str]], ...]  # (theme order, pattern)
+    by_literal: dict[str, tuple[int, ...]]  # a literal -> the triggers that may match only if it occurs
+    always: tuple[int, ...]  # triggers with no readable literal: always tried
+
+
 @functools.cache
-def _compiled() -> tuple[tuple[Theme, re.Pattern[str], tuple[re.Pattern[str], ...]], ...]:
-    """Per theme: one pattern joining all its triggers (a quick first test), and each trigger's own."""
-    out = []
-    for t in _themes():
-        patterns = tuple(compile_trigger(x) for x in t.triggers)
-        joined = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE) if patterns else None
-        out.append((t, joined or re.compile(r"(?!)"), patterns))
-    return tuple(out)
+def _compiled() -> tuple[tuple[Theme, ...], _Rules]:
+    themes = _themes()
+    triggers: list[tuple[int, re.Pattern[str]]] = []
+    by_literal: dict[str, list[int]] = {}
+    always: list[int] = []
+    for order, t in enumerate(themes):
+        for x in t.triggers:
+            p = compile_trigger(x)
+            index = len(triggers)
+            triggers.append((order, p))
+            needs = required_literals(p)
+            if needs is None:
+                always.append(index)
+            for lit in needs or ():
+                by_literal.setdefault(lit, []).append(index)
+    rules = _Rules(tuple(triggers), {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
+    return themes, rules
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -179,23 +258,25 @@ def assign_themes(text: str, limit: int = 3) -> list[tuple[Theme, str]]:
     """
     if limit <= 0 or not text:
         return []
-    ranked: list[tuple[int, int, int, Theme, str]] = []
-    for order, (theme, joined, patterns) in enumerate(_compiled()):
-        if joined.search(text) is None:  # most themes do not occur: one search rules them out
+    themes, rules = _compiled()
+    folded = _fold(text)
+    # substring tests rule out most triggers before any (much slower) regular expression runs
+    candidates = set(rules.always)
+    for lit, ids in rules.by_literal.items():
+        if lit in folded:
+            candidates.update(ids)
+    hits: dict[int, int] = {}
+    first: dict[int, tuple[int, str]] = {}
+    for index in sorted(candidates):  # trigger order: ties keep the earlier trigger, as documented
+        order, p = rules.triggers[index]
+        m = p.search(text)
+        if m is None:
             continue
-        hits = 0
-        first: tuple[int, str] | None = None
-        for p in patterns:
-            m = p.search(text)
-            if m is None:
-                continue
-            hits += 1
-            if first is None or m.start() < first[0]:
-                first = (m.start(), m.group(0))
-        if first is not None:
-            ranked.append((-hits, first[0], order, theme, first[1]))
-    ranked.sort(key=lambda r: r[:3])
-    return [(theme, matched) for _, _, _, theme, matched in ranked[:limit]]
+        hits[order] = hits.get(order, 0) + 1
+        if order not in first or m.start() < first[order][0]:
+            first[order] = (m.start(), m.group(0))
+    ranked = sorted((-hits[o], first[o][0], o) for o in hits)
+    return [(themes[o], first[o][1]) for _, _, o in ranked[:limit]]
 
 
 # ----------------------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from rdflib import RDF, SKOS, Graph, Literal, URIRef
 from ofsted_kg import ontology, themes
 from ofsted_kg.themes import OKGT, SCHEME, assign_themes, compile_trigger, extra_rules, reset_rules
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "letters"
+
 DOMAIN_THEMES = [
     "Workforce and caseloads", "Supervision", "Management oversight", "Quality assurance and audit",
     "Assessment quality", "Planning", "Drift and delay", "Child's voice and participation",
@@ -341,3 +343,50 @@ def test_extra_rules_with_a_bad_trigger_merge_nothing(tmp_path: Path, clean_rule
     with pytest.raises(ValueError, match="squalid"):
         extra_rules(f)
     assert themes.themes() == before
+
+
+# ----------------------------------------------------------------------------------------------------
+# The substring prefilter must never rule out a trigger that matches
+# ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bcaseloads?\b", ("caseload",)),
+    (r"\b(?:un)?timel(?:y|iness)\b", ("timel",)),
+    (r"(?<!health )\bassessments?\b", ("assessment",)),
+    (r"\b(?:family|social) histor(?:y|ies)\b", (" histor",)),
+    (r"\b(?:children|young people)'s voices?\b", ("children", "young people")),
+    (r"\bgps?\b", None),  # too short to be worth a substring test
+    (r"(?:abc)?xyz?", None),  # nothing of three letters is required
+])
+def test_required_literals_are_read_off_the_pattern(pattern: str, expected: tuple[str, ...] | None) -> None:
+    from ofsted_kg.themes import required_literals
+
+    got = required_literals(re.compile(pattern, re.IGNORECASE))
+    assert got == expected
+
+
+def test_a_branch_gives_one_literal_per_alternative() -> None:
+    from ofsted_kg.themes import required_literals
+
+    got = required_literals(re.compile(r"\b(?:neglect|squalid conditions)\b", re.IGNORECASE))
+    assert got is not None and set(got) == {"neglect", "squalid conditions"}
+
+
+def test_prefilter_keeps_every_match_of_every_trigger() -> None:
+    """For each shipped trigger and each seed sentence it matches, its required literal is present."""
+    from ofsted_kg.api import extract_letters
+    from ofsted_kg.themes import _fold, _themes, compile_trigger, required_literals
+
+    sentences = [f.text for r in extract_letters(EXAMPLES).records for f in r.findings]
+    sentences += ["ſupervision and KASEload", "İndependent reviewing oﬃcers"]  # odd case-folding
+    checked = 0
+    for theme in _themes():
+        for trigger in theme.triggers:
+            p = compile_trigger(trigger)
+            needs = required_literals(p)
+            for s in sentences:
+                if p.search(s):
+                    checked += 1
+                    assert needs is None or any(n in _fold(s) for n in needs), (trigger, s)
+    assert checked > 500
