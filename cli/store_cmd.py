@@ -37,7 +37,7 @@ def ingest(
     remove: Annotated[list[str] | None, typer.Option("--remove", help="Retract a letter (its IRI or its file).")] = None,
     base: Annotated[str | None, typer.Option("--base", envvar="OFSTED_KG_BASE", help="Base IRI for instance data.")] = None,
     overrides: Annotated[Path | None, typer.Option("--overrides", help="CSV of people merges/splits.")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Processes for building and validating "
+    workers: Annotated[int | None, typer.Option("--workers", help="Processes for reading, building and validating "
                                                 "(default: the number of cores).")] = None,
 ) -> None:
     """Extract, build, validate and load letters, one named graph each (re-ingesting replaces a letter)."""
@@ -81,9 +81,9 @@ class _progress:
             self.task = self.bar.add_task("ingesting", total=None)
         return self
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, stage: str = "ingesting") -> None:
         if self.bar is not None:
-            self.bar.update(self.task, completed=done, total=total)
+            self.bar.update(self.task, completed=done, total=total, description=stage)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

@@ -300,7 +300,12 @@ class _Builder:
             if not any(theme_iris):
                 g.add((f, OKG.unthemed, Literal(True)))
             if span is not None:
-                self.cite_span("findings", f, OKG.text, Literal(text), span)
+                # a finding is itself the letter's words: its offsets locate them in the source file, so it
+                # needs no separate annotation (which would triple the letter's size)
+                g.add((f, OKG.textStart, Literal(span.start)))
+                g.add((f, OKG.textEnd, Literal(span.end)))
+                if span.page is not None:
+                    g.add((f, OKG.page, Literal(span.page)))
 
 
 def add_authority(g: Graph, node: URIRef, a: Authority) -> None:

@@ -88,6 +88,8 @@ class OKG(DefinedNamespace):
     judgementDate: object  # "YYYY-MM" or "YYYY" of a previous judgement
     text: object  # a finding's words, verbatim
     section: object  # the heading a finding sits under
+    textStart: object  # Finding -> character offset of its words in the source file's text
+    textEnd: object
     copiedTo: object
     ofstedOffice: object
     framework: object

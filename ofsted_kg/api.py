@@ -66,43 +66,78 @@ def extract_file(path: str | Path) -> list[LetterRecord]:
     return extract_document(read_document(path))
 
 
-def extract_letters(paths: Iterable[str | Path] | str | Path) -> Extraction:
-    """Extract from files and folders (recursively); problems are collected, never raised."""
+def _extract_path(path: Path) -> tuple[list[LetterRecord], str | None]:
+    """One file's records, or why it gave none (the message for a `Problem`)."""
+    try:
+        records = extract_file(path)
+    except InputError as e:
+        return [], e.problem
+    except RecursionError:
+        return [], "too deeply nested to read"
+    if not records:
+        return [], "no Ofsted letter or report found in this document"
+    return records, None
+
+
+def _pool_size(workers: int | None, jobs: int) -> int:
+    """How many processes to use: 1 when there is too little work to pay for starting a pool (~1 s)."""
+    import os
+
+    workers = workers or min(os.cpu_count() or 1, 8)
+    return 1 if workers <= 1 or jobs < 8 * workers else workers
+
+
+def extract_letters(paths: Iterable[str | Path] | str | Path, workers: int | None = 1,
+                    progress: Any = None) -> Extraction:
+    """Extract from files and folders (recursively); problems are collected, never raised.
+
+    `workers` > 1 (or None: one per core) reads files in that many processes, for large folders; the
+    result is the same, in the same order. `progress`, if given, is called with (done, total, "extracting").
+    """
     if isinstance(paths, str | Path):
         paths = [paths]
+    files = list(iter_input_files(paths))
     result = Extraction()
-    for path in iter_input_files(paths):
-        try:
-            records = extract_file(path)
-        except InputError as e:
-            result.problems.append(Problem(str(path), e.problem))
-            continue
-        except RecursionError:
-            result.problems.append(Problem(str(path), "too deeply nested to read"))
-            continue
-        if not records:
-            result.problems.append(Problem(str(path), "no Ofsted letter or report found in this document"))
-            continue
-        for rec in records:
-            for w in rec.warnings:
-                result.problems.append(Problem(str(path), w, fatal=False))
-        result.records.extend(records)
+    size = _pool_size(workers, len(files))
+    if size == 1:
+        outcomes: Iterable[tuple[list[LetterRecord], str | None]] = map(_extract_path, files)
+        pool = None
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(size)
+        outcomes = pool.map(_extract_path, files, chunksize=8)
+    try:
+        for n, (path, (records, problem)) in enumerate(zip(files, outcomes, strict=True), 1):
+            if problem is not None:
+                result.problems.append(Problem(str(path), problem))
+            for rec in records:
+                for w in rec.warnings:
+                    result.problems.append(Problem(str(path), w, fatal=False))
+            result.records.extend(records)
+            if progress:
+                progress(n, len(files), "extracting")
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return result
 
 
 @dataclass
 class Prepared:
-    """One letter's graph as N-Triples, ready to load, or why it was quarantined."""
+    """One letter's graph and its provenance as N-Triples, ready to load, or why it was quarantined."""
 
     record: LetterRecord
     iri: str
     ntriples: str
     warnings: list[str]
     quarantine: str | None = None  # the reason, when SHACL validation failed
+    provenance_iri: str = ""
+    provenance: str = ""  # N-Triples of the letter's provenance graph (empty when quarantined)
 
 
 def _prepare(rec: LetterRecord, base: str, people: Any, validate: bool) -> Prepared:
-    from ofsted_kg.graph.build import letter_graph
+    from ofsted_kg.graph.build import letter_graph, letter_provenance
     from ofsted_kg.validation import validate_letter_graph
 
     lg = letter_graph(rec, base, people)
@@ -112,7 +147,11 @@ def _prepare(rec: LetterRecord, base: str, people: Any, validate: bool) -> Prepa
         if not check.conforms:
             first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
             reason = f"letter {rec.index + 1} quarantined, {len(check.violations)} SHACL violation(s): {first}"
-    return Prepared(rec, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason)
+    prepared = Prepared(rec, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason)
+    if reason is None:
+        prov, pg = letter_provenance(lg.iri, rec, base)
+        prepared.provenance_iri, prepared.provenance = str(prov), pg.serialize(format="nt")
+    return prepared
 
 
 def _prepare_one(args: tuple[LetterRecord, str, Any, bool]) -> Prepared:
@@ -121,25 +160,26 @@ def _prepare_one(args: tuple[LetterRecord, str, Any, bool]) -> Prepared:
 
 def prepare_all(records: list[LetterRecord], base: str, people: Any, validate: bool = True,
                 workers: int | None = None, progress: Any = None) -> Iterator[Prepared]:
-    """Build and validate letters, in `workers` processes when there are enough (CPU-bound work)."""
-    import os
+    """Build and validate letters, in `workers` processes when there are enough (CPU-bound work).
 
-    workers = workers or min(os.cpu_count() or 1, 8)
+    `progress`, if given, is called with (done, total, "loading") after each letter is yielded.
+    """
     total = len(records)
-    if workers <= 1 or total < 8 * workers:  # a pool costs about a second to start
+    size = _pool_size(workers, total)
+    if size == 1:
         for n, rec in enumerate(records, 1):
             yield _prepare(rec, base, people, validate)
             if progress:
-                progress(n, total)
+                progress(n, total, "loading")
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(size) as pool:
         jobs = ((rec, base, people, validate) for rec in records)
         for n, prepared in enumerate(pool.map(_prepare_one, jobs, chunksize=16), 1):
             yield prepared
             if progress:
-                progress(n, total)
+                progress(n, total, "loading")
 
 
 @dataclass
@@ -187,7 +227,7 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     from ofsted_kg.people import load_overrides, resolve_records
 
     base = base or DEFAULT_BASE
-    extraction = extract_letters(paths)
+    extraction = extract_letters(paths, workers)
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
@@ -251,14 +291,16 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     """Extract, build, validate and load letters into `store` (see `ofsted_kg.store`), one named graph each.
 
     People are resolved together with those already in the store, whose identifiers are kept.
-    `progress`, if given, is called with (done, total) after each letter.
+    `progress`, if given, is called with (done, total, stage): stage "extracting" while files are read,
+    then "loading" after each letter is loaded. `workers` processes (default: one per core) read, build
+    and validate; this process loads.
     """
-    from ofsted_kg.graph.build import authorities_graph, letter_provenance
+    from ofsted_kg.graph.build import authorities_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.people import Mention, load_overrides, resolve_records
 
     base = base or DEFAULT_BASE
-    extraction = extract_letters(paths)
+    extraction = extract_letters(paths, workers, progress)
     result = IngestResult(problems=list(extraction.problems), triples_before=store.count())
     try:
         rules = load_overrides(overrides) if overrides else []
@@ -281,8 +323,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             result.problems.append(Problem(rec.source, prep.quarantine + " (not loaded)"))
             continue
         store.replace_graph(prep.iri, prep.ntriples)
-        prov, pg = letter_provenance(URIRef(prep.iri), rec, base)
-        store.replace_graph(str(prov), pg.serialize(format="nt"))
+        store.replace_graph(prep.provenance_iri, prep.provenance)
         result.loaded.append(prep.iri)
         kept.append(rec)
     if kept:

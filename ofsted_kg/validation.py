@@ -97,8 +97,9 @@ def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference:
     """Validate one letter's graph; map each SHACL result back to the field and words it concerns."""
     from pyshacl import validate
 
+    # SHACL-SPARQL constraints need no "advanced" (SHACL-AF) mode, which would also copy the data graph
     conforms, report, _text = validate(graph, shacl_graph=shapes_graph(), inference="rdfs" if inference else "none",
-                                       advanced=True, allow_warnings=True)
+                                       advanced=False, allow_warnings=True)
     assert isinstance(report, Graph)
     letter = letter or next((s for s in graph.subjects(RDF.type, OKG.Document) if isinstance(s, URIRef)), URIRef(""))
     source = next((str(p) for f in graph.objects(letter, OKG.sourceFile) for p in graph.objects(f, OKG.path)),
@@ -123,6 +124,9 @@ def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference:
 def _evidence_for(graph: Graph, focus: Node | None, path: Node | None) -> tuple[str | None, str | None]:
     if focus is None:
         return None, None
+    words = graph.value(focus, OKG.text)  # a finding is its own quotation
+    if words is not None:
+        return "findings", str(words)
     for e in graph.subjects(OKG.evidenceOf, focus):
         if path is not None and (e, OKG.evidenceProperty, path) not in graph:
             continue

@@ -76,7 +76,7 @@ def test_every_fact_has_evidence_that_quotes_the_letter() -> None:
     _, g = _graph(path)
     text = read_document(path).text
     evidence = list(g.subjects(RDF.type, OKG.Evidence))
-    assert len(evidence) >= 15
+    assert len(evidence) >= 12  # the fields' facts; findings locate their own words (below)
     for e in evidence:
         target = g.value(e, OA.hasTarget)
         quote = next(s for s in g.objects(target, OA.hasSelector) if (s, RDF.type, OA.TextQuoteSelector) in g)
@@ -84,11 +84,17 @@ def test_every_fact_has_evidence_that_quotes_the_letter() -> None:
         start, end = int(g.value(pos, OA.start)), int(g.value(pos, OA.end))  # type: ignore[arg-type]
         assert text[start:end] == str(g.value(quote, OA.exact))
         assert text[start - len(str(g.value(quote, OA.prefix))):start] == str(g.value(quote, OA.prefix))
-    # every finding has its own evidence; the six "what needs to improve" items are recommendations
+    # every finding locates its own words; the six "what needs to improve" items are recommendations
     findings = list(g.subjects(RDF.type, OKG.Finding))
     assert len([f for f in findings if (f, OKG.polarity, OKG.polarity_recommendation) in g]) == 6
     for f in findings:
-        assert any(g.subjects(OKG.evidenceOf, f))
+        start, end = int(g.value(f, OKG.textStart)), int(g.value(f, OKG.textEnd))  # type: ignore[arg-type]
+        assert _words(text[start:end]) == _words(str(g.value(f, OKG.text)))
+
+
+def _words(s: str) -> list[str]:
+    """Words without the typographic differences normalising makes (quotes, line breaks)."""
+    return s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split()
 
 
 def test_where_does_it_say_andrew_waugh_inspected_worcestershire() -> None:
@@ -156,6 +162,12 @@ MUTATIONS: list[tuple[str, str, Callable[[Graph], None]]] = [
      lambda g: _set(g, _first(g, OKG.PreviousJudgement), OKG.judgementDate, Literal("November 2016"))),
     ("PreviousJudgementShape", "grade off the scale",
      lambda g: _set(g, _first(g, OKG.PreviousJudgement), OKG.grade, OKG.kind_inspection)),
+    ("FindingShape", "words end before they start",
+     lambda g: _set(g, next(g.subjects(OKG.textEnd, None)), OKG.textStart, Literal(10**6))),  # type: ignore[arg-type]
+    ("FindingShape", "two polarities",
+     lambda g: g.add((_first(g, OKG.Finding), OKG.polarity, OKG.polarity_strength))
+     if (_first(g, OKG.Finding), OKG.polarity, OKG.polarity_strength) not in g
+     else g.add((_first(g, OKG.Finding), OKG.polarity, OKG.polarity_recommendation))),
     ("EvidenceShape", "no target", lambda g: _drop(g, _first(g, OKG.Evidence), OA.hasTarget)),
     ("QuoteShape", "empty quote", lambda g: _set(g, _selector(g, OA.TextQuoteSelector), OA.exact, Literal(""))),
     ("PositionShape", "start after end", lambda g: _set(g, _selector(g, OA.TextPositionSelector), OA.start, Literal(10**6))),
@@ -264,3 +276,11 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
     junk.write_text("this is not turtle <<<", encoding="utf-8")
     result = runner.invoke(app, ["validate", str(junk)])
     assert result.exit_code == 2 and "junk.ttl" in result.output
+
+
+def test_a_finding_violation_quotes_the_finding() -> None:
+    iri, g = _graph(EXAMPLES / "000_5f08dc2b8cd356b2.txt")
+    f = next(g.subjects(OKG.textEnd, None))
+    g.remove((f, OKG.polarity, None))
+    result = validate_letter_graph(g, iri)
+    assert [(v.field, v.words) for v in result.violations] == [("findings", str(g.value(f, OKG.text)))]

@@ -242,6 +242,23 @@ def test_parallel_ingest_loads_the_same_graphs(tmp_path: Path) -> None:
     assert serial.count() - parallel.count() == 0
 
 
+def test_parallel_extraction_gives_the_same_records_and_problems(tmp_path: Path) -> None:
+    from ofsted_kg.api import extract_letters
+
+    for i in range(17):
+        seed = sorted(EXAMPLES.glob("*.txt"))[i % 5]
+        (tmp_path / f"{i:03d}.txt").write_text(seed.read_text(encoding="utf-8") + "\n" * (i + 1), encoding="utf-8")
+    (tmp_path / "zz-empty.txt").write_text("Minutes of the parish council.\n", encoding="utf-8")
+    (tmp_path / "zz-bad.pdf").write_bytes(b"%PDF-1.4 not really")
+    stages = []
+    serial = extract_letters(tmp_path, workers=1)
+    parallel = extract_letters(tmp_path, workers=2, progress=lambda done, total, stage: stages.append((done, total, stage)))
+    assert [r.to_dict() for r in serial.records] == [r.to_dict() for r in parallel.records]
+    assert [str(p) for p in serial.problems] == [str(p) for p in parallel.problems]
+    assert len(serial.records) == 17 and sum(p.fatal for p in parallel.problems) == 2
+    assert stages[-1] == (19, 19, "extracting")
+
+
 def test_queries_count_each_fact_once(seeded: Path, tmp_path: Path) -> None:
     """The union of letter graphs repeats shared triples (an authority's name in every letter about it);
     the library's answers must not multiply with them."""
