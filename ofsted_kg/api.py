@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import URIRef
 
@@ -17,6 +18,8 @@ from ofsted_kg.extract.reading import Document, iter_input_files, read_document
 from ofsted_kg.extract.records import LetterRecord
 from ofsted_kg.extract.report import extract_report
 from ofsted_kg.extract.segment import find_regions
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -66,7 +69,7 @@ def extract_file(path: str | Path) -> list[LetterRecord]:
     return extract_document(read_document(path))
 
 
-def _extract_path(path: Path) -> tuple[list[LetterRecord], str | None]:
+def _extract_path(_context: Any, path: Path) -> tuple[list[LetterRecord], str | None]:
     """One file's records, or why it gave none (the message for a `Problem`)."""
     try:
         records = extract_file(path)
@@ -79,12 +82,17 @@ def _extract_path(path: Path) -> tuple[list[LetterRecord], str | None]:
     return records, None
 
 
-def _pool_size(workers: int | None, jobs: int) -> int:
-    """How many processes to use: 1 when there is too little work to pay for starting a pool (~1 s)."""
-    import os
-
-    workers = workers or min(os.cpu_count() or 1, 8)
-    return 1 if workers <= 1 or jobs < 8 * workers else workers
+def _collect(files: list[Path], outcomes: Iterable[tuple[list[T], str | None]], warnings: Callable[[T], list[str]],
+             problems: list[Problem], progress: Any) -> Iterator[T]:
+    """Each file's results, with its problems and warnings noted in `problems`."""
+    for n, (path, (items, problem)) in enumerate(zip(files, outcomes, strict=True), 1):
+        if problem is not None:
+            problems.append(Problem(str(path), problem))
+        for item in items:
+            problems.extend(Problem(str(path), w, fatal=False) for w in warnings(item))
+            yield item
+        if progress:
+            progress(n, len(files), "extracting")
 
 
 def extract_letters(paths: Iterable[str | Path] | str | Path, workers: int | None = 1,
@@ -94,32 +102,14 @@ def extract_letters(paths: Iterable[str | Path] | str | Path, workers: int | Non
     `workers` > 1 (or None: one per core) reads files in that many processes, for large folders; the
     result is the same, in the same order. `progress`, if given, is called with (done, total, "extracting").
     """
+    from ofsted_kg.pipeline import parallel_map
+
     if isinstance(paths, str | Path):
         paths = [paths]
     files = list(iter_input_files(paths))
     result = Extraction()
-    size = _pool_size(workers, len(files))
-    if size == 1:
-        outcomes: Iterable[tuple[list[LetterRecord], str | None]] = map(_extract_path, files)
-        pool = None
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(size)
-        outcomes = pool.map(_extract_path, files, chunksize=8)
-    try:
-        for n, (path, (records, problem)) in enumerate(zip(files, outcomes, strict=True), 1):
-            if problem is not None:
-                result.problems.append(Problem(str(path), problem))
-            for rec in records:
-                for w in rec.warnings:
-                    result.problems.append(Problem(str(path), w, fatal=False))
-            result.records.extend(records)
-            if progress:
-                progress(n, len(files), "extracting")
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    outcomes = parallel_map(_extract_path, files, workers=workers)
+    result.records = list(_collect(files, outcomes, lambda r: r.warnings, result.problems, progress))
     return result
 
 
@@ -127,7 +117,7 @@ def extract_letters(paths: Iterable[str | Path] | str | Path, workers: int | Non
 class Prepared:
     """One letter's graph and its provenance as N-Triples, ready to load, or why it was quarantined."""
 
-    record: LetterRecord
+    source: str  # the letter's file
     iri: str
     ntriples: str
     warnings: list[str]
@@ -136,10 +126,15 @@ class Prepared:
     provenance: str = ""  # N-Triples of the letter's provenance graph (empty when quarantined)
 
 
-def _prepare(rec: LetterRecord, base: str, people: Any, validate: bool) -> Prepared:
+def _prepare(context: tuple[str, Any, bool], rec: LetterRecord | bytes) -> Prepared:
+    """Build, validate and serialise one letter (`rec` may come pickled, see `ingest`)."""
     from ofsted_kg.graph.build import letter_graph, letter_provenance
     from ofsted_kg.validation import validate_letter_graph
 
+    base, people, validate = context
+    if isinstance(rec, bytes):
+        rec = pickle.loads(rec)
+    assert isinstance(rec, LetterRecord)
     lg = letter_graph(rec, base, people)
     reason = None
     if validate:
@@ -147,39 +142,26 @@ def _prepare(rec: LetterRecord, base: str, people: Any, validate: bool) -> Prepa
         if not check.conforms:
             first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
             reason = f"letter {rec.index + 1} quarantined, {len(check.violations)} SHACL violation(s): {first}"
-    prepared = Prepared(rec, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason)
+    prepared = Prepared(rec.source, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason)
     if reason is None:
         prov, pg = letter_provenance(lg.iri, rec, base)
         prepared.provenance_iri, prepared.provenance = str(prov), pg.serialize(format="nt")
     return prepared
 
 
-def _prepare_one(args: tuple[LetterRecord, str, Any, bool]) -> Prepared:
-    return _prepare(*args)
-
-
-def prepare_all(records: list[LetterRecord], base: str, people: Any, validate: bool = True,
+def prepare_all(records: Sequence[LetterRecord | bytes], base: str, people: Any, validate: bool = True,
                 workers: int | None = None, progress: Any = None) -> Iterator[Prepared]:
-    """Build and validate letters, in `workers` processes when there are enough (CPU-bound work).
+    """Build and validate letters, in input order, in `workers` processes when there are enough.
 
-    `progress`, if given, is called with (done, total, "loading") after each letter is yielded.
+    `people` (see `ofsted_kg.people`) goes to each process once. `progress`, if given, is called with
+    (done, total, "loading") after each letter is yielded.
     """
-    total = len(records)
-    size = _pool_size(workers, total)
-    if size == 1:
-        for n, rec in enumerate(records, 1):
-            yield _prepare(rec, base, people, validate)
-            if progress:
-                progress(n, total, "loading")
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    from ofsted_kg.pipeline import parallel_map
 
-    with ProcessPoolExecutor(size) as pool:
-        jobs = ((rec, base, people, validate) for rec in records)
-        for n, prepared in enumerate(pool.map(_prepare_one, jobs, chunksize=16), 1):
-            yield prepared
-            if progress:
-                progress(n, total, "loading")
+    for n, prepared in enumerate(parallel_map(_prepare, records, (base, people, validate), workers), 1):
+        yield prepared
+        if progress:
+            progress(n, len(records), "loading")
 
 
 @dataclass
@@ -240,8 +222,8 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
         return result
     kept: list[LetterRecord] = []
     iris = []
-    for prep in prepare_all(extraction.records, base, people, validate, workers):
-        rec = prep.record
+    for rec, prep in zip(extraction.records, prepare_all(extraction.records, base, people, validate, workers),
+                         strict=True):
         result.problems.extend(Problem(rec.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)
@@ -297,11 +279,16 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     """
     from ofsted_kg.graph.build import authorities_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
-    from ofsted_kg.people import Mention, load_overrides, resolve_records
+    from ofsted_kg.people import Mention, load_overrides, resolve
+    from ofsted_kg.pipeline import parallel_map
 
     base = base or DEFAULT_BASE
-    extraction = extract_letters(paths, workers, progress)
-    result = IngestResult(problems=list(extraction.problems), triples_before=store.count())
+    result = IngestResult(triples_before=store.count())
+    files = list(iter_input_files([paths] if isinstance(paths, str | Path) else paths))
+    # Records travel pickled: this process only needs their people, and 10,000 unpickled records would
+    # take about a gigabyte here.
+    outcomes = parallel_map(_extract_packed, files, workers=workers)
+    extracted = list(_collect(files, outcomes, lambda x: x[2], result.problems, progress))
     try:
         rules = load_overrides(overrides) if overrides else []
     except InputError as e:
@@ -313,25 +300,34 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         authority = row["authority"] if row["director"] else None
         known.append(Mention(row["name"], role, "<store>", None, authority))
         pinned[(row["name"], role, authority)] = str(row["person"]).rsplit("/", 1)[-1]
-    people = resolve_records(extraction.records, rules, known, pinned)
-    kept: list[LetterRecord] = []
-    for prep in prepare_all(extraction.records, base, people, validate, workers, progress):
-        rec = prep.record
-        result.problems.extend(Problem(rec.source, w, fatal=False) for w in prep.warnings)
+    people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
+    packed = [p for p, _, _ in extracted]
+    del extracted
+    kept = 0
+    for prep in prepare_all(packed, base, people, validate, workers, progress):
+        result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)
-            result.problems.append(Problem(rec.source, prep.quarantine + " (not loaded)"))
+            result.problems.append(Problem(prep.source, prep.quarantine + " (not loaded)"))
             continue
         store.replace_graph(prep.iri, prep.ntriples)
         store.replace_graph(prep.provenance_iri, prep.provenance)
         result.loaded.append(prep.iri)
-        kept.append(rec)
+        kept += 1
     if kept:
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))
         store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
     result.triples_after = store.count()
     return result
+
+
+def _extract_packed(_context: Any, path: Path) -> tuple[list[tuple[bytes, list[Any], list[str]]], str | None]:
+    """One file's records, each pickled, with the people it mentions and its warnings."""
+    from ofsted_kg.people import mentions_of
+
+    records, problem = _extract_path(None, path)
+    return [(pickle.dumps(r), mentions_of(r), r.warnings) for r in records], problem
 
 
 def remove_letter(store: Any, letter: str, base: str | None = None) -> list[str]:

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ofsted_kg.errors import InputError
@@ -39,7 +40,7 @@ class Mention:
 
     @property
     def tokens(self) -> list[str]:
-        return re.sub(r"[^a-z\s'\-]", " ", self.name.lower()).split()
+        return _tokens(self.name)
 
     @property
     def surname(self) -> str:
@@ -53,6 +54,11 @@ class Mention:
     @property
     def is_initial(self) -> bool:
         return len(self.first) == 1
+
+
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> list[str]:
+    return re.sub(r"[^a-z\s'\-]", " ", name.lower()).split()
 
 
 @dataclass
@@ -190,19 +196,25 @@ def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = (),
     for m in free:
         groups[(m.role, m.authority if m.role == "director" else None, m.surname)].append(m)
     for (role, authority, _surname), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2])):
-        clusters: list[list[Mention]] = []
-        for m in sorted(ms, key=lambda m: (m.is_initial, m.name)):
+        # cluster the distinct names (full first names first, then initials); every mention of a name
+        # goes where its name went, so the work grows with the names, not with the letters
+        by_name: dict[str, list[Mention]] = defaultdict(list)
+        for m in ms:
+            by_name[m.name].append(m)
+        named: list[list[Mention]] = []  # clusters, as one representative mention per distinct name
+        for m in sorted((v[0] for v in by_name.values()), key=lambda m: (m.is_initial, m.name)):
             if m.is_initial:
-                hits = [c for c in clusters if any(_compatible(m, x) for x in c)]
+                hits = [c for c in named if any(_compatible(m, x) for x in c)]
                 if len(hits) == 1:
                     hits[0].append(m)
                     continue
             else:
-                hit = next((c for c in clusters if any(not x.is_initial and x.first == m.first for x in c)), None)
+                hit = next((c for c in named if any(not x.is_initial and x.first == m.first for x in c)), None)
                 if hit:
                     hit.append(m)
                     continue
-            clusters.append([m])
+            named.append([m])
+        clusters = [[x for rep in c for x in by_name[rep.name]] for c in named]
         for c in clusters:
             variants = Counter(m.name for m in c)
             preferred = _preferred(variants)

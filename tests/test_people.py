@@ -77,6 +77,21 @@ def test_ambiguous_initial_is_not_merged() -> None:
     assert len({p.key for p in res.people}) == 3
 
 
+def test_every_mention_of_an_ambiguous_initial_is_one_person() -> None:
+    res = resolve([_m("Alan Smith"), _m("Anne Smith"), _m("A. Smith", letter="x"), _m("A. Smith", letter="y")])
+    assert len(res.people) == 3
+    initial = next(p for p in res.people if p.preferred_name == "A. Smith")
+    assert {m.letter for m in initial.mentions} == {"x", "y"}
+
+
+def test_resolution_groups_thousands_of_mentions_by_name() -> None:
+    """Many letters by few people: one person per name, whatever the number of mentions."""
+    names = ["Ruth Keane", "Ruth Keane", "R. Keane", "Tom Ashby", "Thomas Ashby", "Ann Ashby"]
+    res = resolve([_m(names[i % len(names)], letter=str(i)) for i in range(3000)])
+    assert sorted(p.preferred_name for p in res.people) == ["Ann Ashby", "Ruth Keane", "Thomas Ashby"]
+    assert sum(len(p.mentions) for p in res.people) == 3000
+
+
 def test_same_surname_directors_in_two_authorities_are_two_people() -> None:
     res = resolve([_m("Jane Patel", "director", "Kent"), _m("J. Patel", "director", "Leeds"),
                    _m("Jane Patel", "director", "Kent", "b")])
