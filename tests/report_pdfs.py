@@ -54,13 +54,27 @@ def bullets(items: list[str], glyph: str = "•", width: int = 88) -> list[Line]
     return out
 
 
+PAGE_BREAK = "<page break>"
+
+
 def paginate(body: list[Line], footer: Callable[[int], list[Line]], per_page: int = 44,
              first_page: int = 1, header: list[Line] | None = None) -> list[Page]:
+    """Body lines in pages of at most `per_page` lines (or up to a PAGE_BREAK), each with its footer."""
+    chunks: list[list[Line]] = [[]]
+    for line in body:
+        if line == PAGE_BREAK or len(chunks[-1]) == per_page:
+            chunks.append([])
+        if line != PAGE_BREAK:
+            chunks[-1].append(line)
     pages: list[Page] = []
-    for i in range(0, len(body), per_page):
-        n = first_page + len(pages)
-        pages.append((header or []) + body[i:i + per_page] + [""] + footer(n))
+    for chunk in chunks:
+        pages.append((header or []) + chunk + [""] + footer(first_page + len(pages)))
     return pages
+
+
+def split_at(lines: list[Line], i: int) -> list[Line]:
+    """`lines` with a page break before line `i`."""
+    return lines[:i] + [PAGE_BREAK] + lines[i:]
 
 
 def footer_two_runs(title: str, dates: str) -> Callable[[int], list[Line]]:
@@ -147,14 +161,16 @@ def kensington_2021() -> list[Page]:
         "Inspection report",
         "Published: 7 January 2022",
     ]
+    # the contents table's text layer holds the entries, then their page numbers
     contents: Page = [
         "Contents",
-        [(0, "Judgement"), (RIGHT_X, "1")],
-        [(0, "What needs to improve?"), (RIGHT_X, "2")],
-        [(0, "The experiences and progress of children who need help and protection"), (RIGHT_X, "3")],
-        [(0, "The experiences and progress of children in care and care leavers"), (RIGHT_X, "5")],
-        [(0, "The impact of leaders on social work practice with children and families"), (RIGHT_X, "7")],
-        [(0, "Information about this local authority"), (RIGHT_X, "9")],
+        "Judgement",
+        "What needs to improve?",
+        "The experiences and progress of children who need help and protection",
+        "The experiences and progress of children in care and care leavers",
+        "The impact of leaders on social work practice with children and families",
+        "Information about this local authority",
+        *[[(RIGHT_X, n)] for n in ("1", "2", "3", "5", "7", "9")],
     ]
     body: list[Line] = [
         "Inspection of Royal Borough of Kensington and Chelsea local",
@@ -344,7 +360,7 @@ def lewisham_2026() -> list[Page]:
               "visit in September 2024. Too many children remain in situations of risk for too long."),
         "",
         "What needs to improve?",
-        *bullets([
+        *split_at(bullets([
             "The response to children at risk of significant harm, including the timeliness and quality "
             "of strategy discussions and child protection enquiries.",
             "The quality of assessments and plans for children in need of help and protection.",
@@ -352,7 +368,7 @@ def lewisham_2026() -> list[Page]:
             "quality assurance arrangements.",
             "The capacity of the workforce, so that social workers’ caseloads allow them to work "
             "effectively with children.",
-        ]),
+        ]), 4),  # the third item runs over a page break
         "",
         "The experiences and progress of children who need help and protection: inadequate",
         *wrap("1. Children do not receive a timely response when concerns are first raised. Some contacts "

@@ -184,6 +184,9 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     if not labels:
         return []
     labels.sort()
+    paired = _pair_in_row_order(masked_text, labels, grades)
+    if paired:
+        return [(area, g, a + min(s, gs), a + max(e, ge)) for area, s, e, g, gs, ge in paired]
     out = []
     used: set[int] = set()
     for i, (s, e, area) in enumerate(labels):
@@ -198,6 +201,40 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
         used.add(j)
         out.append((area, grades[j][2], a + s, a + max(e, grades[j][1])))
     return out
+
+
+_TABLE_FURNITURE = re.compile(r"(?:Judgements?|Grades?|Judgement\s+areas?)?", re.I)
+
+
+def _pair_in_row_order(masked: str, labels: list[tuple[int, int, str]], grades: list[tuple[int, int, str]],
+                       ) -> list[tuple[str, int, int, str, int, int]]:
+    """Labels and grades paired in order when the table holds exactly one grade per label.
+
+    A text layer keeps a table's rows in order, but not always the cells of a row: the grade may come
+    after a wrapped label, glued before it ("GoodThe experiences ..."), or in a column after all the
+    labels. Whatever the order, the n-th grade is the n-th label's. The table runs from the line of the
+    first label (and any grade-only lines just above it) to the last label's line and the grade-only
+    lines after it; `masked` has the grades blanked out. [] when the counts differ.
+    """
+    first_line = masked.rfind("\n", 0, labels[0][0]) + 1
+    start = first_line
+    while start > 0:  # grade-only (or header) lines just above the first label
+        prev = masked.rfind("\n", 0, start - 1) + 1
+        if _TABLE_FURNITURE.fullmatch(masked[prev:start - 1].strip()) is None:
+            break
+        start = prev
+    end = masked.find("\n", labels[-1][1])
+    end = len(masked) if end == -1 else end
+    while end < len(masked):  # grade-only (or header) lines after the last label
+        nxt = masked.find("\n", end + 1)
+        nxt = len(masked) if nxt == -1 else nxt
+        if not masked[end + 1:nxt].strip() or _TABLE_FURNITURE.fullmatch(masked[end + 1:nxt].strip()) is None:
+            break
+        end = nxt
+    inside = [g for g in grades if start <= g[0] < end]
+    if len(inside) != len(labels):
+        return []
+    return [(area, s, e, g[2], g[0], g[1]) for (s, e, area), g in zip(labels, inside, strict=True)]
 
 
 _GRADE_WORD = r"(?:Outstanding|Good|Adequate|Inadequate)"

@@ -1,0 +1,51 @@
+"""Inspection report openings: judgement tables, previous judgements, framework, contents pages."""
+
+from __future__ import annotations
+
+from ofsted_kg.api import extract_text
+
+HEAD = ("Inspection of Sheffield City Council local authority children's services\n"
+        "Inspection dates: 13 to 24 March 2023\n"
+        "Lead inspector: Ifeoma Castellano, His Majesty's Inspector\n")
+PROSE = ("Since the last inspection in June 2018, when services were judged to require improvement to be good,\n"
+         "leaders have strengthened the front door and the quality of work with children in care.\n")
+
+
+def _grades(table: str, head: str = HEAD, prose: str = PROSE) -> list[tuple[str, str]]:
+    (rec,) = extract_text(head + table + prose)
+    return [(j.area.split()[-1], j.grade) for j in rec.judgements]
+
+
+def test_grade_run_glued_before_its_label_belongs_to_that_label() -> None:
+    # pypdf glues a grade drawn before its label on the same baseline: "GoodThe experiences ..."
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "InadequateThe experiences and progress of children who need help and protection\n"
+             "GoodThe experiences and progress of children in care\n"
+             "Requires improvement to be goodThe experiences and progress of care leavers\n"
+             "Overall effectiveness Requires improvement to be good\n")
+    assert _grades(table) == [("families", "good"), ("protection", "inadequate"), ("care", "good"),
+                              ("leavers", "requires improvement to be good"),
+                              ("effectiveness", "requires improvement to be good")]
+
+
+def test_table_read_column_by_column() -> None:
+    table = ("Judgement\n"
+             "The impact of leaders on social work practice with children and families\n"
+             "The experiences and progress of children who need help and protection\n"
+             "The experiences and progress of children in care and care leavers\n"
+             "Overall effectiveness\n"
+             "Grade\nGood\nInadequate\nRequires improvement\nto be good\nOutstanding\n")
+    assert _grades(table) == [("families", "good"), ("protection", "inadequate"),
+                              ("leavers", "requires improvement to be good"), ("effectiveness", "outstanding")]
+
+
+def test_centred_grade_glued_inside_a_wrapped_label() -> None:
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with\nchildren and families\n"
+             "Requires improvement\nto be good\n"
+             "The experiences and progress of children who need Goodhelp and protection\n"
+             "The experiences and progress of children in care and care leavers Inadequate\n"
+             "Overall effectiveness Requires improvement to be good\n")
+    assert _grades(table) == [("families", "requires improvement to be good"), ("protection", "good"),
+                              ("leavers", "inadequate"), ("effectiveness", "requires improvement to be good")]
