@@ -49,3 +49,20 @@ def test_centred_grade_glued_inside_a_wrapped_label() -> None:
              "Overall effectiveness Requires improvement to be good\n")
     assert _grades(table) == [("families", "requires improvement to be good"), ("protection", "good"),
                               ("leavers", "inadequate"), ("effectiveness", "requires improvement to be good")]
+
+
+def test_contents_page_entries_are_not_recommendations() -> None:
+    contents = ("Contents\nJudgement\nWhat needs to improve?\n"
+                "The experiences and progress of children who need help and protection\n"
+                "Information about this local authority\n1\n2\n3\n9\n\f")
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Good\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    body = ("What needs to improve?\n• The timeliness of pathway plans for care leavers.\n"
+            "The experiences and progress of children who need help and protection: good\n"
+            "1. Children and families receive timely help from a well-established early help service.\n"
+            "2. The multi-agency safeguarding hub makes proportionate decisions.\n")
+    (rec,) = extract_text(contents + HEAD + table + PROSE + body)
+    assert rec.recommendations == ["The timeliness of pathway plans for care leavers."]

@@ -118,9 +118,21 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
         rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
     for la, lb in lines(text, region.start, region.end):
         line = text[la:lb].strip()
-        if fields.RECOMMENDATION_HEADING.match(line) and not re.search(r"LSCB|safeguarding children board", line, re.I):
+        if (fields.RECOMMENDATION_HEADING.match(line) and not re.search(r"LSCB|safeguarding children board", line, re.I)
+                and not _in_contents(text, la, region.start)):
             add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
     return rec
+
+
+_CONTENTS = re.compile(r"^[ \t]*(?:Contents|Table of contents)[ \t]*$", re.I | re.M)
+
+
+def _in_contents(text: str, pos: int, floor: int) -> bool:
+    """Is `pos` in a contents listing: after a "Contents" heading with no sentence between?"""
+    heads = list(_CONTENTS.finditer(text, max(floor, pos - 2000), pos))
+    if not heads:
+        return False
+    return not any(text[a:b].rstrip().endswith(".") for a, b in lines(text, heads[-1].end(), pos))
 
 
 def _title_end(text: str, start: int, end: int) -> int:
