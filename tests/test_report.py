@@ -66,3 +66,17 @@ def test_contents_page_entries_are_not_recommendations() -> None:
             "2. The multi-agency safeguarding hub makes proportionate decisions.\n")
     (rec,) = extract_text(contents + HEAD + table + PROSE + body)
     assert rec.recommendations == ["The timeliness of pathway plans for care leavers."]
+
+
+def test_previous_judgement_is_the_last_inspection_not_another_service() -> None:
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Good\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    prose = ("At the last standard inspection, in March 2017, services were judged to be outstanding. Leaders\n"
+             "have kept a strong focus on practice, and the council's fostering service was graded 'good' in\n"
+             "2019, which is not part of this inspection.\n")
+    (rec,) = extract_text(HEAD + table + prose)
+    assert rec.previous_judgement is not None
+    assert (rec.previous_judgement.grade, rec.previous_judgement.date) == ("outstanding", "2017-03")

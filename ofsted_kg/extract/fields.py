@@ -142,12 +142,16 @@ _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
 
 
-def previous_judgement(text: str, a: int, b: int, before: date | None) -> tuple[str, str, int, int] | None:
-    """The most recent earlier judgement a letter restates ("judged inadequate in November 2016")."""
+def previous_judgement(text: str, a: int, b: int, before: date | None,
+                       cue: re.Pattern[str] | None = None) -> tuple[str, str, int, int] | None:
+    """The most recent earlier judgement a letter restates ("judged inadequate in November 2016").
+
+    With `cue`, only sentences matching it are read.
+    """
     best: tuple[tuple[int, int, int], str, str, int, int] | None = None
     for s, e in sentences(text, a, b):
         sent = text[s:e]
-        if _NOT_PREVIOUS.search(sent):
+        if _NOT_PREVIOUS.search(sent) or (cue and not cue.search(sent)):
             continue
         for m in _JUDGED.finditer(sent):
             grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j")).lower())

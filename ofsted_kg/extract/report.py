@@ -58,6 +58,10 @@ LSCB = re.compile(
 LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspector\s*:?[ \t]*", re.I)
 PUBLISHED = re.compile(r"(?:Report\s+)?published\s*:?\s*|Publication\s+date\s*:?\s*", re.I)
 DATES = re.compile(r"Inspection\s+dates?\s*:?\s*", re.I)
+LAST_INSPECTION = re.compile(
+    r"\b(?:last|previous|most\s+recent|prior)\s+(?:\w+\s+){0,3}?(?:inspection|ILACS|SIF)|"
+    r"\b(?:last|previously)\s+inspected|\binspected\s+(?:\w+\s+){0,3}?(?:last|previously)\b|"
+    r"\boverall\s+effectiveness\b", re.I)
 OLD_TABLE_ROW = re.compile(
     r"^(?P<a>[A-Z][^\n]{2,200}?)\s+(?:Grade\s+\d\s+\()?(?P<g>Outstanding|Good|Adequate|Inadequate)\)?\s*$", re.I)
 
@@ -112,7 +116,11 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     rec.framework = _framework(rec)
 
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
-    prev = fields.previous_judgement(text, region.start, min(region.end, title_end + 15000), before)
+    # a report restates the last inspection's judgement; other grades it mentions (a fostering or
+    # adoption service, children's homes) are about other things
+    prev_end = min(region.end, title_end + 15000)
+    prev = (fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
+            or fields.previous_judgement(text, region.start, prev_end, before))
     if prev:
         rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
         rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
