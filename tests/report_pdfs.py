@@ -173,8 +173,8 @@ def kensington_2021() -> list[Page]:
         *[[(RIGHT_X, n)] for n in ("1", "2", "3", "5", "7", "9")],
     ]
     body: list[Line] = [
-        "Inspection of Royal Borough of Kensington and Chelsea local",
-        "authority children’s services",
+        "Inspection of Royal Borough of Kensington",
+        "and Chelsea local authority children’s services",
         "Inspection dates: 15 November to 26 November 2021",
         "Lead inspector: Tobias Whitcombe, Her Majesty’s Inspector",
         "",
@@ -280,8 +280,8 @@ def wigan_2025() -> list[Page]:
     title = "Inspection of Wigan Metropolitan Borough Council local authority children’s services"
     dates = "3 to 14 February 2025"
     body: list[Line] = [
-        "Inspection of Wigan Metropolitan Borough Council",
-        "local authority children’s services",
+        "Inspection of Wigan Metropolitan Borough",
+        "Council local authority children’s services",
         "Inspection dates: 3 to 14 February 2025",
         "Lead inspector: Rhodri Aldous-Penn, His Majesty’s",
         "Inspector",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ofsted_kg.api import extract_text
 
 HEAD = ("Inspection of Sheffield City Council local authority children's services\n"
@@ -80,3 +82,17 @@ def test_previous_judgement_is_the_last_inspection_not_another_service() -> None
     (rec,) = extract_text(HEAD + table + prose)
     assert rec.previous_judgement is not None
     assert (rec.previous_judgement.grade, rec.previous_judgement.date) == ("outstanding", "2017-03")
+
+
+@pytest.mark.parametrize("title, authority", [
+    ("Inspection of London Borough of Kensington\nand Chelsea local authority children's services", "Kensington and Chelsea"),
+    ("Inspection of Wigan Metropolitan Borough\nCouncil local authority children's services", "Wigan"),
+    ("Inspection of Royal Borough of Kingston upon\nThames local authority children's services", "Kingston upon Thames"),
+])
+def test_authority_name_wrapped_in_the_title(title: str, authority: str) -> None:
+    head = (title + "\nInspection dates: 3 to 14 February 2025\n"
+            "Lead inspector: Rhodri Aldous-Penn, His Majesty's Inspector\n")
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    prose = "Children in this area receive good help and protection from the services of the council.\n"
+    (rec,) = extract_text(head + table + prose)
+    assert rec.authority == authority

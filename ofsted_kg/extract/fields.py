@@ -55,6 +55,8 @@ def visit_type(text: str, windows: list[tuple[int, int]]) -> Found | None:
 # ---- authority -------------------------------------------------------------------------------
 _EXTEND_AFTER = re.compile(
     r"(?:[ \t]+(?:City|County|Metropolitan|Borough|District|Council))+", re.I)
+# "Wigan Metropolitan Borough / Council": the suffix may wrap when it ends with "Council"
+_EXTEND_TO_COUNCIL = re.compile(r"(?:\s+(?:City|County|Metropolitan|Borough|District))*\s+Council\b", re.I)
 _EXTEND_BEFORE = re.compile(r"(?:(?:the )?(?:London|Royal) Borough of |City of |County of )$", re.I)
 
 
@@ -65,7 +67,7 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
             if any(x <= s < y for x, y in exclude):
                 continue
             _s0, _e0 = s, e
-            m = _EXTEND_AFTER.match(text, e)
+            m = _EXTEND_TO_COUNCIL.match(text, e) or _EXTEND_AFTER.match(text, e)
             if m:
                 e = m.end()
             before = _EXTEND_BEFORE.search(text[max(0, s - 30):s])
