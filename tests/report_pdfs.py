@@ -96,7 +96,9 @@ def sutton_2018() -> list[Page]:
         "Inspection of children’s social care services",
         "Local authority: London Borough of Sutton",
         "Inspection dates: 5 November 2018 to 16 November 2018",
-        "Lead inspector: Marguerite Oyelaran-Finch HMI",
+        # label and name are set in two cells of a layout table: the name comes out on the next line
+        [(0, "Lead inspector:")],
+        [(0, "Marguerite Oyelaran-Finch HMI")],
         "",
         [(0, "Judgement"), (GRADE_X, "Grade")],
         [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Requires improvement to be good")],

@@ -96,3 +96,14 @@ def test_authority_name_wrapped_in_the_title(title: str, authority: str) -> None
     prose = "Children in this area receive good help and protection from the services of the council.\n"
     (rec,) = extract_text(head + table + prose)
     assert rec.authority == authority
+
+
+@pytest.mark.parametrize("lead, quoted", [
+    ("Lead inspector:\nRhodri Aldous-Penn, His Majesty's Inspector", "Rhodri Aldous-Penn"),
+    ("Lead inspector: Rhodri Aldous-\nPenn, His Majesty's Inspector", "Rhodri Aldous-\nPenn"),
+])
+def test_lead_inspector_name_on_the_next_line_or_hyphenated(lead: str, quoted: str) -> None:
+    head = HEAD.replace("Lead inspector: Ifeoma Castellano, His Majesty's Inspector", lead)
+    (rec,) = extract_text(head + "Judgement Grade\nOverall effectiveness Good\n" + PROSE)
+    assert rec.inspectors == ["Rhodri Aldous-Penn"]
+    assert rec.evidence["inspectors"][0].text == quoted

@@ -103,11 +103,11 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             rec.cite("visit_start", ctx.span(*run.span))
             rec.cite("visit_end", ctx.span(*run.span))
     for m in LEAD.finditer(text, region.start, region.end):
-        names = find_names(text[m.end():m.end() + 120].split("\n")[0])
-        if names:
-            name, a, b = names[0]
-            rec.inspectors.append(strip_honorific(name)[0])
-            rec.cite("inspectors", ctx.span(m.end() + a, m.end() + b))
+        found = _lead_name(text, m.end())
+        if found:
+            name, a, b = found
+            rec.inspectors.append(name)
+            rec.cite("inspectors", ctx.span(a, b))
             break
 
     _judgements(ctx, rec, region, title_end)
@@ -141,6 +141,26 @@ def _in_contents(text: str, pos: int, floor: int) -> bool:
     if not heads:
         return False
     return not any(text[a:b].rstrip().endswith(".") for a, b in lines(text, heads[-1].end(), pos))
+
+
+def _lead_name(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The name after "Lead inspector:" at `pos`: on its line, on the next line when the label stands
+    alone (label and name set in separate cells), or over a line break after a hyphen ("Smith-" /
+    "Jones")."""
+    line = text[pos:pos + 120].split("\n")[0]
+    if not line.strip():
+        pos += len(line) + 1
+        line = text[pos:pos + 120].split("\n")[0]
+    cut = len(line)
+    if line.rstrip().endswith("-"):
+        cut = len(line.rstrip())
+        line = line.rstrip() + text[pos + len(line) + 1:pos + len(line) + 121].split("\n")[0]
+    names = find_names(line)
+    if not names:
+        return None
+    name, a, b = names[0]
+    shift = len(text[pos:pos + 120].split("\n")[0]) - cut + 1  # the line break dropped after the hyphen
+    return strip_honorific(name)[0], pos + a, pos + (b + shift if b > cut else b)
 
 
 def _title_end(text: str, start: int, end: int) -> int:
