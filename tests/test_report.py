@@ -107,3 +107,15 @@ def test_lead_inspector_name_on_the_next_line_or_hyphenated(lead: str, quoted: s
     (rec,) = extract_text(head + "Judgement Grade\nOverall effectiveness Good\n" + PROSE)
     assert rec.inspectors == ["Rhodri Aldous-Penn"]
     assert rec.evidence["inspectors"][0].text == quoted
+
+
+@pytest.mark.parametrize("ri, good", [("Requires Improvement To Be Good", "Good"),
+                                      ("REQUIRES IMPROVEMENT TO BE GOOD", "GOOD")])
+def test_grades_in_title_case_or_capitals(ri: str, good: str) -> None:
+    table = ("Judgement Grade\n"
+             f"The impact of leaders on social work practice with children and families {ri}\n"
+             f"The experiences and progress of children who need help and protection {good}\n"
+             f"The experiences and progress of children in care and care leavers {good}\n"
+             f"Overall effectiveness {ri}\n")
+    assert _grades(table) == [("families", "requires improvement to be good"), ("protection", "good"),
+                              ("leavers", "good"), ("effectiveness", "requires improvement to be good")]

@@ -13,9 +13,11 @@ from ofsted_kg.extract.names import find_names, strip_honorific
 from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient
 from ofsted_kg.extract.segment import Region
 
+# Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
 _GRADE_TOKEN = re.compile(
-    r"Requires\s+improvement(?:\s+to\s+be\s+good)?|Requires\s+Improvement|Outstanding|Good|Inadequate|Adequate|"
-    r"(?<![A-Za-z])to\s+be\s+good\b",
+    r"Requires\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
+    r"Outstanding|OUTSTANDING|Good|GOOD|Inadequate|INADEQUATE|Adequate|ADEQUATE|"
+    r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b",
 )
 _W = r"\s+"
 
@@ -209,7 +211,7 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     for m in _GRADE_TOKEN.finditer(block):
         tok = m.group(0)
         masked[m.start():m.end()] = " " * (m.end() - m.start())
-        if re.match(r"to\s+be\s+good", tok):
+        if re.match(r"to\s+be\s+good", tok, re.I):
             # the second half of a wrapped "Requires improvement / to be good" cell
             if grades and grades[-1][2] == "requires improvement":
                 grades[-1] = (grades[-1][0], grades[-1][1], "requires improvement to be good")
