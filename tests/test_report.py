@@ -119,3 +119,8 @@ def test_grades_in_title_case_or_capitals(ri: str, good: str) -> None:
              f"Overall effectiveness {ri}\n")
     assert _grades(table) == [("families", "requires improvement to be good"), ("protection", "good"),
                               ("leavers", "good"), ("effectiveness", "requires improvement to be good")]
+
+
+def test_framework_from_title_and_dates_when_the_table_is_unreadable() -> None:
+    (rec,) = extract_text(HEAD + "Judgement Grade\n(table not in the text layer)\n" + PROSE)
+    assert rec.judgements == [] and rec.framework == "ILACS"

@@ -115,7 +115,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     _judgements(ctx, rec, region, title_end)
     rec.focus_areas = [j.area for j in rec.judgements]
     rec.evidence["focus_areas"] = list(rec.evidence.get("judgements", []))
-    rec.framework = _framework(rec)
+    rec.framework = _framework(rec, text[title_window[0]:title_window[1]])
 
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
     # a report restates the last inspection's judgement; other grades it mentions (a fostering or
@@ -319,12 +319,20 @@ def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def _framework(rec: LetterRecord) -> str | None:
+def _framework(rec: LetterRecord, title: str) -> str | None:
+    """The framework, from the judgement table's areas; else from the title and the dates (a table
+    the text layer scrambled beyond reading still belongs to its framework)."""
     areas = {j.area for j in rec.judgements}
     if any(a.startswith("The experiences") or a.startswith("The impact") for a in areas):
         return "ILACS"
     if any(a[:1].isdigit() for a in areas):
         return "SIF"
-    if rec.visit_start and rec.visit_start < "2013-11":
+    start = rec.visit_start or ""
+    if start and start < "2013-11":
         return "safeguarding and looked after children 2009-2012"
+    if re.search(r"services\s+for\s+children\s+in\s+need\s+of\s+help", title, re.I):
+        return "SIF"
+    if start >= "2018" and re.search(r"local\s+authority\s+children's\s+services|children's\s+social\s+care\s+services",
+                                     title, re.I):
+        return "ILACS"
     return None
