@@ -124,3 +124,14 @@ def test_grades_in_title_case_or_capitals(ri: str, good: str) -> None:
 def test_framework_from_title_and_dates_when_the_table_is_unreadable() -> None:
     (rec,) = extract_text(HEAD + "Judgement Grade\n(table not in the text layer)\n" + PROSE)
     assert rec.judgements == [] and rec.framework == "ILACS"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The previous inspection, in October 2017, judged services to be inadequate.", ("inadequate", "2017-10")),
+    ("Services have improved from inadequate at the last inspection in May 2018 to good.", ("inadequate", "2018-05")),
+])
+def test_previous_judgement_phrasings(sentence: str, expected: tuple[str, str]) -> None:
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    (rec,) = extract_text(HEAD + table + sentence + "\nLeaders know their services well and act on what they find.\n")
+    assert rec.previous_judgement is not None
+    assert (rec.previous_judgement.grade, rec.previous_judgement.date) == expected

@@ -138,7 +138,9 @@ _JUDGED = re.compile(
     rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
     rf"|overall effectiveness (?:was|is|has been) (?:judged |graded |rated )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
-    rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b",
+    rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b"
+    rf"|judged\s+(?:services|(?:the\s+)?(?:local\s+authority's\s+)?children's\s+services|them|it)\s+(?:to\s+be\s+|as\s+)?(?P<v>{GRADE})\b"
+    rf"|\bfrom\s+['\"]?(?P<f>{GRADE})['\"]?\s+(?:at|in|following)\s+(?:the|its)\s+(?:last|previous)\b",
     re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
@@ -156,7 +158,8 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
         if _NOT_PREVIOUS.search(sent) or (cue and not cue.search(sent)):
             continue
         for m in _JUDGED.finditer(sent):
-            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j")).lower())
+            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j") or m.group("v")
+                                    or m.group("f")).lower())
             grade = re.sub(r"^require ", "requires ", grade)
             when = _nearest_month_year(sent, m.start(), m.end())
             if when is None:
