@@ -254,13 +254,13 @@ def sheffield_2023() -> list[Page]:
         "sponse. Children in care live in stable homes.",
         "",
         "What needs to improve?",
-        *bullets([
+        *split_at(bullets([
             "The quality and timeliness of pathway plans, so that they reﬂect care leavers’ needs and "
             "aspirations.",
             "The range of suitable accommodation for care leavers, including for those leaving custody.",
             "The oversight of ﬁnancial support for care leavers, so that they receive what they are "
             "entitled to.",
-        ], glyph="\uf0a7"),
+        ], glyph="\uf0a7"), 3),  # the second item runs over a page break (and the "Ofsted" header)
         "",
         "The experiences and progress of children who need help and protection: good",
         *wrap("1. Children and families receive timely help from a well-established early help service. "
@@ -272,7 +272,7 @@ def sheffield_2023() -> list[Page]:
         *wrap("3. Personal advisers keep in touch with care leavers, but pathway plans are too often out of "
               "date and do not reﬂect young people’s current circumstances."),
     ]
-    return paginate(body, footer_two_runs(title, dates), per_page=40, header=["Ofsted", ""]) + [
+    return paginate(body, footer_two_runs(title, dates), per_page=30, header=["Ofsted", ""]) + [
         IMPRINT + ["", "© Crown copyright 2023"]]
 
 

@@ -74,3 +74,14 @@ def test_people_match_on_nicknames_and_initials() -> None:
     assert not same_person("Andrew Waugh", "Andrew Walsh")
     assert not same_person("Alison Smale", "Brian Smale")
     assert strip_honorific("Cllr Marcus Hart OBE") == ("Marcus Hart", "Cllr")
+
+
+def test_one_word_running_header_is_dropped_on_a_longer_document() -> None:
+    pages = ["Ofsted\nWhat needs to improve?\n- The quality of pathway plans, so that they",
+             "Ofsted\nreflect care leavers' needs.\n- The range of accommodation for care leavers.",
+             "Ofsted\nThe experiences and progress of care leavers: good\n1. Personal advisers know them well."]
+    text = normalise("\f".join(pages)).text
+    assert "Ofsted" not in text
+    assert "so that they reflect care leavers' needs." in text
+    # a two-page letter keeps its one-word lines
+    assert "Ofsted" in normalise("\f".join(pages[:2])).text

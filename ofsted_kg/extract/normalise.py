@@ -209,6 +209,14 @@ def _mark_furniture(lines: list[_Line]) -> None:
             key = _furniture_key(ln.text)
             if edge_keys[key] >= 2 and len(key) < 200 and len(key.split()) >= 2:
                 ln.furniture = True
+    # A one-word running header ("Ofsted"): the first line of most pages of a longer document.
+    firsts = [content[0] for content in ([ln for ln in page if ln.text and not ln.furniture] for page in pages)
+              if content]
+    first_keys = Counter(_furniture_key(ln.text) for ln in firsts)
+    for ln in firsts:
+        key = _furniture_key(ln.text)
+        if (len(pages) >= 3 and first_keys[key] >= max(2, len(pages) / 2) and re.fullmatch(r"[a-z][a-z'.&-]*", key)):
+            ln.furniture = True
 
 
 def _is_bullet(text: str) -> bool:
