@@ -45,12 +45,14 @@ def wrap(text: str, width: int = 92) -> list[Line]:
     return list(textwrap.wrap(text, width))
 
 
-def bullets(items: list[str], glyph: str = "•", width: int = 88) -> list[Line]:
+def bullets(items: list[str], glyph: str = "•", width: int = 88, raised: float = 0) -> list[Line]:
+    """A bulleted list; with `raised`, each bullet glyph is a run set that many lines above its text's
+    baseline (a bullet font with another baseline: pypdf then glues it to the end of the line before)."""
     out: list[Line] = []
     for item in items:
         lines = textwrap.wrap(item, width)
-        out.append(f"{glyph} {lines[0]}" if glyph else lines[0])
-        out.extend(f"  {ln}" if glyph else ln for ln in lines[1:])
+        out.append([(0, glyph, raised), (12, lines[0])] if raised else f"{glyph} {lines[0]}")
+        out.extend(f"  {ln}" for ln in lines[1:])
     return out
 
 
@@ -314,7 +316,7 @@ def wigan_2025() -> list[Page]:
             "The stability of social work relationships for children in care.",
             "The timeliness of initial health assessments for children when they come into care.",
             "The quality and frequency of supervision for social workers in the children in care teams.",
-        ]),
+        ], raised=0.8),
         "",
         "The impact of leaders on social work practice with children and families: good",
         *wrap("1. The director of children’s services, appointed in 2022, and senior leaders know their "

@@ -85,3 +85,21 @@ def test_one_word_running_header_is_dropped_on_a_longer_document() -> None:
     assert "so that they reflect care leavers' needs." in text
     # a two-page letter keeps its one-word lines
     assert "Ofsted" in normalise("\f".join(pages[:2])).text
+
+
+@pytest.mark.parametrize("raw", [
+    "What needs to improve?•\nThe stability of relationships.•\nThe timeliness of plans.\n",
+    "What needs to improve?\n•\nThe stability of relationships.\n\uf0b7\nThe timeliness of plans.\n",
+    "What needs to improve?\no The stability of relationships.\no The timeliness of plans.\n",
+])
+def test_bullets_on_another_baseline_or_in_courier_mark_their_item(raw: str) -> None:
+    clean = normalise(raw)
+    assert clean.text.splitlines()[:3] == ["What needs to improve?", "- The stability of relationships.",
+                                           "- The timeliness of plans."]
+    for i, ch in enumerate(clean.text.rstrip("\n")):
+        if ch.isalnum():
+            assert raw[clean.offsets[i]] == ch
+
+
+def test_typographic_hyphens_and_invisible_joiners() -> None:
+    assert normalise("Darrow\u2010Keats and chil\u200bdren\u2060s\n").text == "Darrow-Keats and childrens\n"

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 _CHAR_MAP = {
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-    "\t": " ", "\u2011": "-", "\u00ad": "", "\u200b": "", "\ufeff": "",
+    "\t": " ", "\u2010": "-", "\u2011": "-", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+    "\ufeff": "",
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
-_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8]|[*\-–—](?=\s))\s*")
+_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|[*\-–—](?=\s)|o(?=\s+[A-Z]))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -219,6 +220,28 @@ def _mark_furniture(lines: list[_Line]) -> None:
             ln.furniture = True
 
 
+_TRAILING_GLYPH = re.compile(r"\s*[■•●▪◦‣⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]$")
+
+
+def _attach_lone_bullets(lines: list[_Line]) -> None:
+    """A bullet glyph set on another baseline than its text comes out alone on its line, or glued to the
+    end of the line before ("What needs to improve?•"): it marks the next line."""
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if not nxt.chars or _BULLET.match(nxt.text):
+            continue
+        m = _BULLET.match(ln.text)
+        if m and m.end() == len(ln.text) and ln.text[:1] not in "*-–—o":
+            keep = ln.offs[0]
+            ln.furniture = True  # dropped, not a blank line
+        else:
+            t = _TRAILING_GLYPH.search(ln.text)
+            if not t or not t.start():
+                continue
+            keep = ln.offs[len(ln.text) - 1]
+            del ln.chars[t.start():], ln.offs[t.start():]
+        nxt.chars[:0], nxt.offs[:0] = ["-", " "], [keep, keep]
+
+
 def _is_bullet(text: str) -> bool:
     return text.startswith("- ") or bool(re.match(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s", text))
 
@@ -242,6 +265,7 @@ def normalise(raw: str) -> CleanText:
         ln = _clean_line(raw, start, end)
         ln.page_break_after = ff
         lines.append(ln)
+    _attach_lone_bullets(lines)
     _mark_furniture(lines)
     # Group content lines into paragraphs; remember whether a page break fell in each gap.
     paragraphs: list[list[_Line]] = []
