@@ -136,7 +136,7 @@ def _pdf_text(name: str, data: bytes) -> tuple[str, list[int]]:
                 reader.decrypt("")
             except Exception:
                 raise InputError(name, "is an encrypted PDF that cannot be opened") from None
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AssertionError, IndexError) as e:
@@ -150,6 +150,15 @@ def _pdf_text(name: str, data: bytes) -> tuple[str, list[int]]:
         starts.append(pos)
         pos += len(page) + 1
     return "\f".join(pages), starts
+
+
+def _page_text(page: object) -> str:
+    """One page's text layer; a page pypdf cannot decode (a damaged font or content stream) is left
+    empty so that the other pages are still read."""
+    try:
+        return page.extract_text() or ""  # type: ignore[attr-defined, no-any-return]
+    except Exception:  # pypdf raises many types on damaged pages
+        return ""
 
 
 def _looks_like_html(text: str) -> bool:
