@@ -18,7 +18,6 @@ text layer as those characters.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Union
 
 __all__ = ["make_pdf", "pdf_escape"]
 
@@ -30,8 +29,8 @@ _MIN_HEIGHT = 842
 # extra glyphs on WinAnsi codes that are undefined in cp1252: (character, code, glyph name)
 _EXTRA_GLYPHS = [("\ufb01", 0x81, "fi"), ("\ufb02", 0x8D, "fl"), ("\uf0a7", 0x8F, "uniF0A7")]
 
-Run = Union[tuple[float, str], tuple[float, str, float]]
-Line = Union[str, Sequence[Run]]
+Run = tuple[float, str] | tuple[float, str, float]
+Line = str | Sequence[Run]
 
 
 def pdf_escape(line: str) -> bytes:

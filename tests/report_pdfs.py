@@ -342,7 +342,6 @@ def wigan_2025() -> list[Page]:
 
 def lewisham_2026() -> list[Page]:
     title = "Inspection of London Borough of Lewisham local authority children’s services"
-    dates = "11 May to 22 May 2026"
     body: list[Line] = [
         "Inspection of London Borough of Lewisham local authority children’s services",
         "Inspection dates: 11 May to 22 May 2026",

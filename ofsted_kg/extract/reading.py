@@ -15,8 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ofsted_kg.errors import InputError
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -152,11 +156,11 @@ def _pdf_text(name: str, data: bytes) -> tuple[str, list[int]]:
     return "\f".join(pages), starts
 
 
-def _page_text(page: object) -> str:
+def _page_text(page: PageObject) -> str:
     """One page's text layer; a page pypdf cannot decode (a damaged font or content stream) is left
     empty so that the other pages are still read."""
     try:
-        return page.extract_text() or ""  # type: ignore[attr-defined, no-any-return]
+        return page.extract_text() or ""
     except Exception:  # pypdf raises many types on damaged pages
         return ""
 
