@@ -11,8 +11,8 @@ page with no lines has an empty content stream: a PDF "without a text layer", as
 would be.
 
 The font's encoding maps a few unused WinAnsi codes to glyphs WinAnsi lacks, as real documents'
-embedded fonts do: the ligatures "ﬁ" and "ﬂ" and the Wingdings bullet U+F0A7 come back from the
-text layer as those characters.
+embedded fonts do: the ligatures "ﬁ" and "ﬂ" and the Wingdings and Symbol bullets U+F0A7 and U+F0B7
+come back from the text layer as those characters.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ _MARGIN = 56
 _WIDTH = 595
 _MIN_HEIGHT = 842
 # extra glyphs on WinAnsi codes that are undefined in cp1252: (character, code, glyph name)
-_EXTRA_GLYPHS = [("\ufb01", 0x81, "fi"), ("\ufb02", 0x8D, "fl"), ("\uf0a7", 0x8F, "uniF0A7")]
+_EXTRA_GLYPHS = [("\ufb01", 0x81, "fi"), ("\ufb02", 0x8D, "fl"), ("\uf0a7", 0x8F, "uniF0A7"),
+                 ("\uf0b7", 0x90, "uniF0B7")]
 
 Run = tuple[float, str] | tuple[float, str, float]
 Line = str | Sequence[Run]

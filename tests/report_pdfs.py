@@ -390,7 +390,59 @@ def lewisham_2026() -> list[Page]:
     return paginate(body, footer, per_page=44) + [IMPRINT + ["", "© Crown copyright 2026"]]
 
 
+# --- 6. November 2022, a comma in the name, inadequate with areas for priority action, no earlier grade
+
+def bcp_2022() -> list[Page]:
+    title = "Inspection of Bournemouth, Christchurch and Poole Council local authority children’s services"
+    dates = "7 to 18 November 2022"
+    body: list[Line] = [
+        "Inspection of Bournemouth, Christchurch and Poole",
+        "Council local authority children’s services",
+        "Inspection dates: 7 to 18 November 2022",
+        "Lead inspector: Peregrine Ashdown-Mbeki, His Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "The impact of leaders on social work"), (GRADE_X, "Inadequate")],
+        "practice with children and families",
+        [(0, "The experiences and progress of"), (GRADE_X, "Inadequate")],
+        "children who need help and",
+        "protection",
+        [(0, "The experiences and progress of"), (GRADE_X, "Requires improvement")],
+        [(0, "children in care and care leavers"), (GRADE_X, "to be good")],
+        [(0, "Overall effectiveness"), (GRADE_X, "Inadequate")],
+        "",
+        *wrap("This is the first standard inspection of Bournemouth, Christchurch and Poole since the "
+              "council was created in April 2019. A focused visit in November 2020 identified serious "
+              "weaknesses in the front door. Leaders have not acted quickly enough on those findings, and "
+              "too many children who need help and protection wait too long for a response."),
+        "",
+        "Areas for priority action",
+        *bullets([
+            "The timeliness and effectiveness of the response to children at risk of significant harm "
+            "when they are first referred.",
+            "The capacity and stability of the workforce in the assessment teams.",
+        ], glyph="\uf0b7"),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "Management oversight and supervision of social workers’ practice with children in need.",
+            "The quality of plans for children in need of help and protection.",
+            "The timeliness of initial health assessments for children in care.",
+        ], glyph="\uf0b7"),
+        "",
+        "The experiences and progress of children who need help and protection: inadequate",
+        *wrap("1. Too many contacts wait several days before a decision is made. When children are at risk "
+              "of significant harm, strategy discussions are not always held promptly."),
+        "The experiences and progress of children in care and care leavers: requires improvement to be good",
+        *wrap("2. Most children in care live in stable homes with carers who meet their needs well."),
+        "The impact of leaders on social work practice with children and families: inadequate",
+        *wrap("3. Senior leaders did not have an accurate understanding of the quality of practice."),
+    ]
+    return paginate(body, footer_three_lines(title, dates), per_page=36) + [IMPRINT + ["", "© Crown copyright 2023"]]
+
+
 REPORTS: dict[str, Callable[[], list[Page]]] = {
+    "pdf_ilacs_2022_bcp_priority_actions": bcp_2022,
     "pdf_ilacs_2018_sutton_hmi": sutton_2018,
     "pdf_ilacs_2021_kensington_contents": kensington_2021,
     "pdf_ilacs_2023_sheffield_centred_grades": sheffield_2023,

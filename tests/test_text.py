@@ -91,8 +91,9 @@ def test_one_word_running_header_is_dropped_on_a_longer_document() -> None:
     "What needs to improve?•\nThe stability of relationships.•\nThe timeliness of plans.\n",
     "What needs to improve?\n•\nThe stability of relationships.\n\uf0b7\nThe timeliness of plans.\n",
     "What needs to improve?\no The stability of relationships.\no The timeliness of plans.\n",
+    "What needs to improve?\n\ufffd The stability of relationships.\n? The timeliness of plans.\n",
 ])
-def test_bullets_on_another_baseline_or_in_courier_mark_their_item(raw: str) -> None:
+def test_bullets_on_another_baseline_in_courier_or_unmapped_mark_their_item(raw: str) -> None:
     clean = normalise(raw)
     assert clean.text.splitlines()[:3] == ["What needs to improve?", "- The stability of relationships.",
                                            "- The timeliness of plans."]

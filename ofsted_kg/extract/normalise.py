@@ -18,7 +18,7 @@ _CHAR_MAP = {
     "\ufeff": "",
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
-_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|[*\-–—](?=\s)|o(?=\s+[A-Z]))\s*")
+_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|[*\-–—](?=\s)|[o?\ufffd](?=\s+[A-Z]))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
