@@ -135,3 +135,11 @@ def test_previous_judgement_phrasings(sentence: str, expected: tuple[str, str]) 
     (rec,) = extract_text(HEAD + table + sentence + "\nLeaders know their services well and act on what they find.\n")
     assert rec.previous_judgement is not None
     assert (rec.previous_judgement.grade, rec.previous_judgement.date) == expected
+
+
+def test_report_body_saying_it_summarises_the_findings_is_still_a_report() -> None:
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    body = ("\nThis report summarises the findings of the inspection of Sheffield children's services by Ofsted.\n\n"
+            "What needs to improve?\n• The timeliness of plans.\n")
+    (rec,) = extract_text(HEAD + table + PROSE + body)
+    assert rec.kind == "report" and rec.inspectors == ["Ifeoma Castellano"] and rec.visit_start == "2023-03-13"
