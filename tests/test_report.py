@@ -143,3 +143,24 @@ def test_report_body_saying_it_summarises_the_findings_is_still_a_report() -> No
             "What needs to improve?\n• The timeliness of plans.\n")
     (rec,) = extract_text(HEAD + table + PROSE + body)
     assert rec.kind == "report" and rec.inspectors == ["Ifeoma Castellano"] and rec.visit_start == "2023-03-13"
+
+
+def test_title_fields_after_a_long_cover_and_contents() -> None:
+    cover = "Ofsted\nInspection of Sheffield City Council local authority children's services\nInspection report\n\f"
+    contents = "Contents\n" + "".join(f"Section {i} on practice with children and families {i + 1}\n" for i in range(80))
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    (rec,) = extract_text(cover + contents + "\f" + HEAD + table + PROSE)
+    assert len(cover + contents) > 4000
+    assert (rec.visit_start, rec.visit_end, rec.framework) == ("2023-03-13", "2023-03-24", "ILACS")
+
+
+def test_title_repeated_on_a_cover_page_is_still_the_title() -> None:
+    # the cover and the first page both start with the one-line title: not a running header
+    title = "Inspection of Sheffield City Council local authority children's services"
+    cover = f"{title}\nInspection report\n"
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    page1 = title + "\n" + HEAD.split("\n", 1)[1] + table + PROSE
+    page2 = "What needs to improve?\n- The timeliness of plans for children.\n"
+    (rec,) = extract_text(cover + "\f" + page1 + "\f" + page2)
+    assert rec.authority == "Sheffield"
+    assert rec.evidence["authority"][0].text == "Sheffield City Council"

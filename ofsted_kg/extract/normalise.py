@@ -32,6 +32,9 @@ _RUNNING_TITLE = re.compile(
 _FOOTER_PART = re.compile(
     r"^(?:(?:Inspection of|Monitoring visit (?:to|of)|Focused visit to)\b[^.]{3,150}(?:services|care)"
     r"|[0-3]?\d(?:\s+\w+)?(?:\s+\d{4})?\s*(?:to|-|–|and)\s*[0-3]?\d\s+\w+\s+(?:19|20)\d\d)$", re.I)
+_DOC_TITLE = re.compile(
+    r"^(?:Inspection of|(?:Re-)?inspection of services for|Focused visit to|Monitoring visit to|"
+    r"Joint targeted area inspection)\b", re.I)
 _BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
 _COPY_START = re.compile(r"^(?:cc|c\.c\.|copy|copies|copied to)\b", re.I)
 _TERMINAL = tuple(".!?:;)\"'")
@@ -199,17 +202,26 @@ def _mark_furniture(lines: list[_Line]) -> None:
         return
     edge_keys: Counter[str] = Counter()
     edges: list[list[_Line]] = []
+    tops: list[_Line] = []
     for page in pages:
         content = [ln for ln in page if ln.text and not ln.furniture]
         edge = content[:3] + content[-3:]
         edges.append(edge)
+        tops.extend(content[:3])
         for key in {_furniture_key(ln.text) for ln in edge}:
             edge_keys[key] += 1
+    repeated = []
     for edge in edges:
         for ln in edge:
             key = _furniture_key(ln.text)
             if edge_keys[key] >= 2 and len(key) < 200 and len(key.split()) >= 2:
                 ln.furniture = True
+                repeated.append(ln)
+    # The document's title heads its first page (or cover) and a running footer repeats it: the first
+    # time, it is the title.
+    title = next((ln for ln in tops if ln in repeated and _DOC_TITLE.match(ln.text)), None)
+    if title is not None:
+        title.furniture = False
     # A one-word running header ("Ofsted"): the first line of most pages of a longer document.
     firsts = [content[0] for content in ([ln for ln in page if ln.text and not ln.furniture] for page in pages)
               if content]

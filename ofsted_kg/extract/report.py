@@ -11,7 +11,7 @@ from ofsted_kg.extract.dates import SINGLE_DATE, parse_run, parse_single
 from ofsted_kg.extract.letter import add_recommendations
 from ofsted_kg.extract.names import find_names, strip_honorific
 from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient
-from ofsted_kg.extract.segment import Region
+from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 
 # Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
 _GRADE_TOKEN = re.compile(
@@ -80,7 +80,9 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     rec = LetterRecord(source=ctx.doc.path, kind="report", visit_type="inspection", complete=region.complete)
     rec.span = ctx.span(region.start, region.end)
     rec.recipient = Recipient()
-    head_end = min(region.end, region.start + 4000)
+    # the head: the title block, after any cover and contents pages
+    fields_at = REPORT_TITLE_FIELD.search(text, region.start, min(region.end, region.start + 15000))
+    head_end = min(region.end, max(region.start + 4000, fields_at.end() + 1500 if fields_at else 0))
     title_end = _title_end(text, region.start, head_end)
     lead = LEAD.search(text, region.start, head_end)
     # the title block: up to the lead inspector (or the first prose), at least its first lines
