@@ -164,3 +164,17 @@ def test_title_repeated_on_a_cover_page_is_still_the_title() -> None:
     (rec,) = extract_text(cover + "\f" + page1 + "\f" + page2)
     assert rec.authority == "Sheffield"
     assert rec.evidence["authority"][0].text == "Sheffield City Council"
+
+
+def test_table_before_the_title_fields_in_the_text_layer() -> None:
+    title, fields_ = HEAD.split("\n", 1)
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Inadequate\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    body = ("\nThe experiences and progress of children who need help and protection: inadequate\n"
+            "1. Good work is rare and children wait too long for help.\n")
+    (rec,) = extract_text(title + "\n" + table + fields_ + PROSE + body)
+    assert [(j.area.split()[-1], j.grade) for j in rec.judgements] == [
+        ("families", "good"), ("protection", "inadequate"), ("leavers", "good"), ("effectiveness", "good")]

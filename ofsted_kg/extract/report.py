@@ -190,6 +190,14 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
     table_end = min(region.end, table_start + 2500)
     found = max(_table(text, table_start, table_end, ILACS_AREAS), _table(text, table_start, table_end, SIF_AREAS),
                 key=len)
+    if len(found) < 4 and anchors:
+        # the text layer may hold the table before the title fields (cover and contents pages there
+        # hold no grades)
+        fields_start = min(m.start() for m in (lead, dates) if m and m.end() in anchors)
+        before = max(_table(text, region.start, fields_start, ILACS_AREAS),
+                     _table(text, region.start, fields_start, SIF_AREAS), key=len)
+        if len(before) > len(found):
+            found = before
     if len(found) < 2:  # not an ILACS or SIF table: a 2009-2012 report's grades
         found = _old_table(text, region.start, region.end) or found
     if found and found[0][0].startswith("1."):
