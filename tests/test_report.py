@@ -178,3 +178,17 @@ def test_table_before_the_title_fields_in_the_text_layer() -> None:
     (rec,) = extract_text(title + "\n" + table + fields_ + PROSE + body)
     assert [(j.area.split()[-1], j.grade) for j in rec.judgements] == [
         ("families", "good"), ("protection", "inadequate"), ("leavers", "good"), ("effectiveness", "good")]
+
+
+def test_heading_after_a_numbered_contents_listing_starts_the_recommendations() -> None:
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Good\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    contents = "Contents\nWhat needs to improve 2\nInformation about this local authority 9\nThe local authority\n"
+    body = ("What needs to improve?\n1. Ensure that every child at risk of exploitation has a risk assessment.\n"
+            "The experiences and progress of children who need help and protection: good\n"
+            "2. Children and families receive timely help from a well-established early help service.\n")
+    (rec,) = extract_text(HEAD + table + PROSE + contents + body)
+    assert rec.recommendations == ["Ensure that every child at risk of exploitation has a risk assessment."]

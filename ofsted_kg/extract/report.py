@@ -140,11 +140,15 @@ _CONTENTS = re.compile(r"^[ \t]*(?:Contents|Table of contents)[ \t]*$", re.I | r
 
 
 def _in_contents(text: str, pos: int, floor: int) -> bool:
-    """Is `pos` in a contents listing: after a "Contents" heading with no sentence between?"""
+    """Is the heading at `pos` an entry of a contents listing whose page numbers the text layer holds
+    apart (after all the entries)? It follows a "Contents" heading with no sentence and no entry or
+    line ending in a page number between: where the entries carry their numbers, an entry without one
+    is past the listing."""
     heads = list(_CONTENTS.finditer(text, max(floor, pos - 2000), pos))
     if not heads:
         return False
-    return not any(text[a:b].rstrip().endswith(".") for a, b in lines(text, heads[-1].end(), pos))
+    between = [text[a:b].rstrip() for a, b in lines(text, heads[-1].end(), pos)]
+    return not any(line.endswith(".") or re.search(r"(?:^|\s)\d{1,3}$", line) for line in between)
 
 
 def _lead_name(text: str, pos: int) -> tuple[str, int, int] | None:
