@@ -1,7 +1,9 @@
 """Golden tests: letters in, hand-checked records out, compared field by field.
 
 The five seed letters (examples/letters) must be extracted perfectly; the synthetic letters and
-report openings in tests/golden (shapes the seeds lack) must reach the project's quality bar.
+report openings in tests/golden (shapes the seeds lack) must reach the project's quality bar. The
+synthetic inspection report PDFs (tests/report_pdfs.py, expected records pdf_*.json) are built at test
+time and must be extracted exactly.
 """
 
 from __future__ import annotations
@@ -15,14 +17,24 @@ from ofsted_kg.api import extract_letters
 from ofsted_kg.scoring import Tally, find_letter, score_record
 
 from .conftest import EXAMPLES, GOLDEN
+from .report_pdfs import REPORTS, write_reports
 
 SEED_GOLD = sorted((GOLDEN / "seed-expected").glob("*.json"))
 SYNTHETIC_GOLD = sorted((GOLDEN / "expected").glob("*.json"))
+PDF_GOLD = [g for g in SYNTHETIC_GOLD if g.stem in REPORTS]
 
 
-def _score(gold_file: Path, letters: Path) -> Tally:
+@pytest.fixture(scope="module")
+def report_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the synthetic report PDFs are written to."""
+    folder = tmp_path_factory.mktemp("report-pdfs")
+    write_reports(folder)
+    return folder
+
+
+def _score(gold_file: Path, letters: Path, also: Path | None = None) -> Tally:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    letter = find_letter(letters, gold_file.stem)
+    letter = find_letter(letters, gold_file.stem) or (find_letter(also, gold_file.stem) if also else None)
     assert letter is not None, f"no letter for {gold_file.name}"
     result = extract_letters([letter])
     assert result.records, f"{letter}: nothing extracted ({result.problems})"
@@ -34,6 +46,7 @@ def _score(gold_file: Path, letters: Path) -> Tally:
 def test_discovery_found_cases() -> None:
     assert len(SEED_GOLD) == 5
     assert len(SYNTHETIC_GOLD) >= 8
+    assert sorted(g.stem for g in PDF_GOLD) == sorted(REPORTS)
 
 
 @pytest.mark.parametrize("gold_file", SEED_GOLD, ids=lambda p: p.stem)
@@ -42,10 +55,10 @@ def test_seed_letters_are_extracted_exactly(gold_file: Path) -> None:
     assert not t.misses, "\n".join(t.misses)
 
 
-def test_synthetic_letters_meet_the_bar() -> None:
+def test_synthetic_letters_meet_the_bar(report_pdfs: Path) -> None:
     total = Tally()
     for gold_file in SYNTHETIC_GOLD:
-        t = _score(gold_file, GOLDEN / "letters")
+        t = _score(gold_file, GOLDEN / "letters", report_pdfs)
         for name in t.fields():
             total.tp[name] += t.tp[name]
             total.fp[name] += t.fp[name]
@@ -59,7 +72,7 @@ def test_synthetic_letters_meet_the_bar() -> None:
 LETTER_FIELDS = ("letter_date", "authority", "visit_type", "visit_start", "visit_end", "inspectors", "signatory")
 
 
-@pytest.mark.parametrize("gold_file", [g for g in SYNTHETIC_GOLD if not g.stem.startswith("report_")],
+@pytest.mark.parametrize("gold_file", [g for g in SYNTHETIC_GOLD if not g.stem.startswith(("report_", "pdf_"))],
                          ids=lambda p: p.stem)
 def test_synthetic_letters_core_fields(gold_file: Path) -> None:
     """Dates, authority, kind of visit and people are right on every synthetic letter."""
@@ -68,6 +81,26 @@ def test_synthetic_letters_core_fields(gold_file: Path) -> None:
     # Bedford's gold keeps "Borough" as part of the name; the extractor drops it like "County Council"
     misses = [m for m in misses if "bedfordborough" not in m]
     assert not misses, "\n".join(misses)
+
+
+@pytest.mark.parametrize("gold_file", PDF_GOLD, ids=lambda p: p.stem)
+def test_report_pdfs_are_extracted_exactly(gold_file: Path, report_pdfs: Path) -> None:
+    """Every scored field of each synthetic inspection report PDF, as pypdf reads it, is right."""
+    t = _score(gold_file, report_pdfs)
+    assert not t.misses, "\n".join(t.misses)
+
+
+def test_report_pdf_evidence_quotes_the_text_layer_with_pages(report_pdfs: Path) -> None:
+    from ofsted_kg.extract.reading import read_document
+
+    result = extract_letters([report_pdfs])
+    assert len(result.records) == len(REPORTS), result.problems
+    for rec in result.records:
+        doc = read_document(rec.source)
+        for name, spans in rec.evidence.items():
+            for span in spans:
+                assert doc.text[span.start:span.end] == span.text, (rec.source, name, span)
+                assert span.page == doc.text.count("\f", 0, span.start) + 1, (rec.source, name, span)
 
 
 def test_every_evidence_span_quotes_the_source() -> None:

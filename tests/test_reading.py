@@ -336,3 +336,24 @@ def test_truncated_letter_gives_a_record_and_a_warning(tmp_path: Path) -> None:
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"warning: {path}: "), lines[0]
     assert "truncated" in lines[0]
+
+
+def test_a_page_pypdf_cannot_decode_leaves_the_others_readable(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    real = PageObject.extract_text
+    calls = {"n": 0}
+
+    def flaky(self: PageObject, *args: object, **kwargs: object) -> str:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise KeyError("/Widths")  # as pypdf does on a damaged font
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PageObject, "extract_text", flaky)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(make_pdf(two_pages()))
+    doc = read_document(path)
+    assert len(doc.page_starts) == 2 and doc.text.startswith("\f")
+    assert FOOTER.format(2) in doc.text

@@ -74,3 +74,33 @@ def test_people_match_on_nicknames_and_initials() -> None:
     assert not same_person("Andrew Waugh", "Andrew Walsh")
     assert not same_person("Alison Smale", "Brian Smale")
     assert strip_honorific("Cllr Marcus Hart OBE") == ("Marcus Hart", "Cllr")
+
+
+def test_one_word_running_header_is_dropped_on_a_longer_document() -> None:
+    pages = ["Ofsted\nWhat needs to improve?\n- The quality of pathway plans, so that they",
+             "Ofsted\nreflect care leavers' needs.\n- The range of accommodation for care leavers.",
+             "Ofsted\nThe experiences and progress of care leavers: good\n1. Personal advisers know them well."]
+    text = normalise("\f".join(pages)).text
+    assert "Ofsted" not in text
+    assert "so that they reflect care leavers' needs." in text
+    # a two-page letter keeps its one-word lines
+    assert "Ofsted" in normalise("\f".join(pages[:2])).text
+
+
+@pytest.mark.parametrize("raw", [
+    "What needs to improve?•\nThe stability of relationships.•\nThe timeliness of plans.\n",
+    "What needs to improve?\n•\nThe stability of relationships.\n\uf0b7\nThe timeliness of plans.\n",
+    "What needs to improve?\no The stability of relationships.\no The timeliness of plans.\n",
+    "What needs to improve?\n\ufffd The stability of relationships.\n? The timeliness of plans.\n",
+])
+def test_bullets_on_another_baseline_in_courier_or_unmapped_mark_their_item(raw: str) -> None:
+    clean = normalise(raw)
+    assert clean.text.splitlines()[:3] == ["What needs to improve?", "- The stability of relationships.",
+                                           "- The timeliness of plans."]
+    for i, ch in enumerate(clean.text.rstrip("\n")):
+        if ch.isalnum():
+            assert raw[clean.offsets[i]] == ch
+
+
+def test_typographic_hyphens_and_invisible_joiners() -> None:
+    assert normalise("Darrow\u2010Keats and chil\u200bdren\u2060s\n").text == "Darrow-Keats and childrens\n"

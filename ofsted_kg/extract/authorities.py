@@ -72,7 +72,9 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, Authority]]:
         for alias in a.aliases:
             lookup.setdefault(alias.lower(), a)
     alts = sorted(lookup, key=len, reverse=True)
-    pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(x) for x in alts) + r")(?![A-Za-z])", re.I)
+    # a name may wrap onto the next line ("London Borough of Kensington / and Chelsea")
+    pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in alts)
+                         + r")(?![A-Za-z])", re.I)
     return pattern, lookup
 
 
@@ -85,7 +87,7 @@ def find_authorities(text: str, pos: int = 0, endpos: int | None = None) -> list
         # "Bristol" etc. as a capitalised proper noun only
         if not word[0].isupper():
             continue
-        out.append((lookup[word.lower()], m.start(), m.end()))
+        out.append((lookup[re.sub(r"\s+", " ", word.lower())], m.start(), m.end()))
     return out
 
 

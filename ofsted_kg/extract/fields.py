@@ -55,6 +55,8 @@ def visit_type(text: str, windows: list[tuple[int, int]]) -> Found | None:
 # ---- authority -------------------------------------------------------------------------------
 _EXTEND_AFTER = re.compile(
     r"(?:[ \t]+(?:City|County|Metropolitan|Borough|District|Council))+", re.I)
+# "Wigan Metropolitan Borough / Council": the suffix may wrap when it ends with "Council"
+_EXTEND_TO_COUNCIL = re.compile(r"(?:\s+(?:City|County|Metropolitan|Borough|District))*\s+Council\b", re.I)
 _EXTEND_BEFORE = re.compile(r"(?:(?:the )?(?:London|Royal) Borough of |City of |County of )$", re.I)
 
 
@@ -65,7 +67,7 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
             if any(x <= s < y for x, y in exclude):
                 continue
             _s0, _e0 = s, e
-            m = _EXTEND_AFTER.match(text, e)
+            m = _EXTEND_TO_COUNCIL.match(text, e) or _EXTEND_AFTER.match(text, e)
             if m:
                 e = m.end()
             before = _EXTEND_BEFORE.search(text[max(0, s - 30):s])
@@ -136,21 +138,28 @@ _JUDGED = re.compile(
     rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
     rf"|overall effectiveness (?:was|is|has been) (?:judged |graded |rated )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
-    rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b",
+    rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b"
+    rf"|judged\s+(?:services|(?:the\s+)?(?:local\s+authority's\s+)?children's\s+services|them|it)\s+(?:to\s+be\s+|as\s+)?(?P<v>{GRADE})\b"
+    rf"|\bfrom\s+['\"]?(?P<f>{GRADE})['\"]?\s+(?:at|in|following)\s+(?:the|its)\s+(?:last|previous)\b",
     re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
 
 
-def previous_judgement(text: str, a: int, b: int, before: date | None) -> tuple[str, str, int, int] | None:
-    """The most recent earlier judgement a letter restates ("judged inadequate in November 2016")."""
+def previous_judgement(text: str, a: int, b: int, before: date | None,
+                       cue: re.Pattern[str] | None = None) -> tuple[str, str, int, int] | None:
+    """The most recent earlier judgement a letter restates ("judged inadequate in November 2016").
+
+    With `cue`, only sentences matching it are read.
+    """
     best: tuple[tuple[int, int, int], str, str, int, int] | None = None
     for s, e in sentences(text, a, b):
         sent = text[s:e]
-        if _NOT_PREVIOUS.search(sent):
+        if _NOT_PREVIOUS.search(sent) or (cue and not cue.search(sent)):
             continue
         for m in _JUDGED.finditer(sent):
-            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j")).lower())
+            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j") or m.group("v")
+                                    or m.group("f")).lower())
             grade = re.sub(r"^require ", "requires ", grade)
             when = _nearest_month_year(sent, m.start(), m.end())
             if when is None:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 _CHAR_MAP = {
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-    "\t": " ", "\u2011": "-", "\u00ad": "", "\u200b": "", "\ufeff": "",
+    "\t": " ", "\u2010": "-", "\u2011": "-", "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+    "\ufeff": "",
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
-_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8]|[*\-–—](?=\s))\s*")
+_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|[*\-–—](?=\s)|[o?\ufffd](?=\s+[A-Z]))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -31,6 +32,9 @@ _RUNNING_TITLE = re.compile(
 _FOOTER_PART = re.compile(
     r"^(?:(?:Inspection of|Monitoring visit (?:to|of)|Focused visit to)\b[^.]{3,150}(?:services|care)"
     r"|[0-3]?\d(?:\s+\w+)?(?:\s+\d{4})?\s*(?:to|-|–|and)\s*[0-3]?\d\s+\w+\s+(?:19|20)\d\d)$", re.I)
+_DOC_TITLE = re.compile(
+    r"^(?:Inspection of|(?:Re-)?inspection of services for|Focused visit to|Monitoring visit to|"
+    r"Joint targeted area inspection)\b", re.I)
 _BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
 _COPY_START = re.compile(r"^(?:cc|c\.c\.|copy|copies|copied to)\b", re.I)
 _TERMINAL = tuple(".!?:;)\"'")
@@ -198,17 +202,56 @@ def _mark_furniture(lines: list[_Line]) -> None:
         return
     edge_keys: Counter[str] = Counter()
     edges: list[list[_Line]] = []
+    tops: list[_Line] = []
     for page in pages:
         content = [ln for ln in page if ln.text and not ln.furniture]
         edge = content[:3] + content[-3:]
         edges.append(edge)
+        tops.extend(content[:3])
         for key in {_furniture_key(ln.text) for ln in edge}:
             edge_keys[key] += 1
+    repeated = []
     for edge in edges:
         for ln in edge:
             key = _furniture_key(ln.text)
             if edge_keys[key] >= 2 and len(key) < 200 and len(key.split()) >= 2:
                 ln.furniture = True
+                repeated.append(ln)
+    # The document's title heads its first page (or cover) and a running footer repeats it: the first
+    # time, it is the title.
+    title = next((ln for ln in tops if ln in repeated and _DOC_TITLE.match(ln.text)), None)
+    if title is not None:
+        title.furniture = False
+    # A one-word running header ("Ofsted"): the first line of most pages of a longer document.
+    firsts = [content[0] for content in ([ln for ln in page if ln.text and not ln.furniture] for page in pages)
+              if content]
+    first_keys = Counter(_furniture_key(ln.text) for ln in firsts)
+    for ln in firsts:
+        key = _furniture_key(ln.text)
+        if (len(pages) >= 3 and first_keys[key] >= max(2, len(pages) / 2) and re.fullmatch(r"[a-z][a-z'.&-]*", key)):
+            ln.furniture = True
+
+
+_TRAILING_GLYPH = re.compile(r"\s*[■•●▪◦‣⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]$")
+
+
+def _attach_lone_bullets(lines: list[_Line]) -> None:
+    """A bullet glyph set on another baseline than its text comes out alone on its line, or glued to the
+    end of the line before ("What needs to improve?•"): it marks the next line."""
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if not nxt.chars or _BULLET.match(nxt.text):
+            continue
+        m = _BULLET.match(ln.text)
+        if m and m.end() == len(ln.text) and ln.text[:1] not in "*-–—o":
+            keep = ln.offs[0]
+            ln.furniture = True  # dropped, not a blank line
+        else:
+            t = _TRAILING_GLYPH.search(ln.text)
+            if not t or not t.start():
+                continue
+            keep = ln.offs[len(ln.text) - 1]
+            del ln.chars[t.start():], ln.offs[t.start():]
+        nxt.chars[:0], nxt.offs[:0] = ["-", " "], [keep, keep]
 
 
 def _is_bullet(text: str) -> bool:
@@ -234,6 +277,7 @@ def normalise(raw: str) -> CleanText:
         ln = _clean_line(raw, start, end)
         ln.page_break_after = ff
         lines.append(ln)
+    _attach_lone_bullets(lines)
     _mark_furniture(lines)
     # Group content lines into paragraphs; remember whether a page break fell in each gap.
     paragraphs: list[list[_Line]] = []

@@ -15,8 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ofsted_kg.errors import InputError
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -136,7 +140,7 @@ def _pdf_text(name: str, data: bytes) -> tuple[str, list[int]]:
                 reader.decrypt("")
             except Exception:
                 raise InputError(name, "is an encrypted PDF that cannot be opened") from None
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AssertionError, IndexError) as e:
@@ -150,6 +154,15 @@ def _pdf_text(name: str, data: bytes) -> tuple[str, list[int]]:
         starts.append(pos)
         pos += len(page) + 1
     return "\f".join(pages), starts
+
+
+def _page_text(page: PageObject) -> str:
+    """One page's text layer; a page pypdf cannot decode (a damaged font or content stream) is left
+    empty so that the other pages are still read."""
+    try:
+        return page.extract_text() or ""
+    except Exception:  # pypdf raises many types on damaged pages
+        return ""
 
 
 def _looks_like_html(text: str) -> bool:

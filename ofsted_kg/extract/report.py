@@ -11,11 +11,13 @@ from ofsted_kg.extract.dates import SINGLE_DATE, parse_run, parse_single
 from ofsted_kg.extract.letter import add_recommendations
 from ofsted_kg.extract.names import find_names, strip_honorific
 from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient
-from ofsted_kg.extract.segment import Region
+from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 
+# Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
 _GRADE_TOKEN = re.compile(
-    r"Requires\s+improvement(?:\s+to\s+be\s+good)?|Requires\s+Improvement|Outstanding|Good|Inadequate|Adequate|"
-    r"(?<![A-Za-z])to\s+be\s+good\b",
+    r"Requires\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
+    r"Outstanding|OUTSTANDING|Good|GOOD|Inadequate|INADEQUATE|Adequate|ADEQUATE|"
+    r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b",
 )
 _W = r"\s+"
 
@@ -58,6 +60,10 @@ LSCB = re.compile(
 LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspector\s*:?[ \t]*", re.I)
 PUBLISHED = re.compile(r"(?:Report\s+)?published\s*:?\s*|Publication\s+date\s*:?\s*", re.I)
 DATES = re.compile(r"Inspection\s+dates?\s*:?\s*", re.I)
+LAST_INSPECTION = re.compile(
+    r"\b(?:last|previous|most\s+recent|prior)\s+(?:\w+\s+){0,3}?(?:inspection|ILACS|SIF)|"
+    r"\b(?:last|previously)\s+inspected|\binspected\s+(?:\w+\s+){0,3}?(?:last|previously)\b|"
+    r"\boverall\s+effectiveness\b", re.I)
 OLD_TABLE_ROW = re.compile(
     r"^(?P<a>[A-Z][^\n]{2,200}?)\s+(?:Grade\s+\d\s+\()?(?P<g>Outstanding|Good|Adequate|Inadequate)\)?\s*$", re.I)
 
@@ -74,7 +80,9 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     rec = LetterRecord(source=ctx.doc.path, kind="report", visit_type="inspection", complete=region.complete)
     rec.span = ctx.span(region.start, region.end)
     rec.recipient = Recipient()
-    head_end = min(region.end, region.start + 4000)
+    # the head: the title block, after any cover and contents pages
+    fields_at = REPORT_TITLE_FIELD.search(text, region.start, min(region.end, region.start + 15000))
+    head_end = min(region.end, max(region.start + 4000, fields_at.end() + 1500 if fields_at else 0))
     title_end = _title_end(text, region.start, head_end)
     lead = LEAD.search(text, region.start, head_end)
     # the title block: up to the lead inspector (or the first prose), at least its first lines
@@ -99,28 +107,68 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             rec.cite("visit_start", ctx.span(*run.span))
             rec.cite("visit_end", ctx.span(*run.span))
     for m in LEAD.finditer(text, region.start, region.end):
-        names = find_names(text[m.end():m.end() + 120].split("\n")[0])
-        if names:
-            name, a, b = names[0]
-            rec.inspectors.append(strip_honorific(name)[0])
-            rec.cite("inspectors", ctx.span(m.end() + a, m.end() + b))
+        found = _lead_name(text, m.end())
+        if found:
+            name, a, b = found
+            rec.inspectors.append(name)
+            rec.cite("inspectors", ctx.span(a, b))
             break
 
     _judgements(ctx, rec, region, title_end)
     rec.focus_areas = [j.area for j in rec.judgements]
     rec.evidence["focus_areas"] = list(rec.evidence.get("judgements", []))
-    rec.framework = _framework(rec)
+    rec.framework = _framework(rec, text[title_window[0]:title_window[1]])
 
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
-    prev = fields.previous_judgement(text, region.start, min(region.end, title_end + 15000), before)
+    # a report restates the last inspection's judgement; other grades it mentions (a fostering or
+    # adoption service, children's homes) are about other things
+    prev_end = min(region.end, title_end + 15000)
+    prev = (fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
+            or fields.previous_judgement(text, region.start, prev_end, before))
     if prev:
         rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
         rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
     for la, lb in lines(text, region.start, region.end):
         line = text[la:lb].strip()
-        if fields.RECOMMENDATION_HEADING.match(line) and not re.search(r"LSCB|safeguarding children board", line, re.I):
+        if (fields.RECOMMENDATION_HEADING.match(line) and not re.search(r"LSCB|safeguarding children board", line, re.I)
+                and not _in_contents(text, la, region.start)):
             add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
     return rec
+
+
+_CONTENTS = re.compile(r"^[ \t]*(?:Contents|Table of contents)[ \t]*$", re.I | re.M)
+
+
+def _in_contents(text: str, pos: int, floor: int) -> bool:
+    """Is the heading at `pos` an entry of a contents listing whose page numbers the text layer holds
+    apart (after all the entries)? It follows a "Contents" heading with no sentence and no entry or
+    line ending in a page number between: where the entries carry their numbers, an entry without one
+    is past the listing."""
+    heads = list(_CONTENTS.finditer(text, max(floor, pos - 2000), pos))
+    if not heads:
+        return False
+    between = [text[a:b].rstrip() for a, b in lines(text, heads[-1].end(), pos)]
+    return not any(line.endswith(".") or re.search(r"(?:^|\s)\d{1,3}$", line) for line in between)
+
+
+def _lead_name(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The name after "Lead inspector:" at `pos`: on its line, on the next line when the label stands
+    alone (label and name set in separate cells), or over a line break after a hyphen ("Smith-" /
+    "Jones")."""
+    line = text[pos:pos + 120].split("\n")[0]
+    if not line.strip():
+        pos += len(line) + 1
+        line = text[pos:pos + 120].split("\n")[0]
+    cut = len(line)
+    if line.rstrip().endswith("-"):
+        cut = len(line.rstrip())
+        line = line.rstrip() + text[pos + len(line) + 1:pos + len(line) + 121].split("\n")[0]
+    names = find_names(line)
+    if not names:
+        return None
+    name, a, b = names[0]
+    shift = len(text[pos:pos + 120].split("\n")[0]) - cut + 1  # the line break dropped after the hyphen
+    return strip_honorific(name)[0], pos + a, pos + (b + shift if b > cut else b)
 
 
 def _title_end(text: str, start: int, end: int) -> int:
@@ -146,6 +194,14 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
     table_end = min(region.end, table_start + 2500)
     found = max(_table(text, table_start, table_end, ILACS_AREAS), _table(text, table_start, table_end, SIF_AREAS),
                 key=len)
+    if len(found) < 4 and anchors:
+        # the text layer may hold the table before the title fields (cover and contents pages there
+        # hold no grades)
+        fields_start = min(m.start() for m in (lead, dates) if m and m.end() in anchors)
+        before = max(_table(text, region.start, fields_start, ILACS_AREAS),
+                     _table(text, region.start, fields_start, SIF_AREAS), key=len)
+        if len(before) > len(found):
+            found = before
     if len(found) < 2:  # not an ILACS or SIF table: a 2009-2012 report's grades
         found = _old_table(text, region.start, region.end) or found
     if found and found[0][0].startswith("1."):
@@ -169,7 +225,7 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     for m in _GRADE_TOKEN.finditer(block):
         tok = m.group(0)
         masked[m.start():m.end()] = " " * (m.end() - m.start())
-        if re.match(r"to\s+be\s+good", tok):
+        if re.match(r"to\s+be\s+good", tok, re.I):
             # the second half of a wrapped "Requires improvement / to be good" cell
             if grades and grades[-1][2] == "requires improvement":
                 grades[-1] = (grades[-1][0], grades[-1][1], "requires improvement to be good")
@@ -184,6 +240,9 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     if not labels:
         return []
     labels.sort()
+    paired = _pair_in_row_order(masked_text, labels, grades)
+    if paired:
+        return [(area, g, a + min(s, gs), a + max(e, ge)) for area, s, e, g, gs, ge in paired]
     out = []
     used: set[int] = set()
     for i, (s, e, area) in enumerate(labels):
@@ -198,6 +257,40 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
         used.add(j)
         out.append((area, grades[j][2], a + s, a + max(e, grades[j][1])))
     return out
+
+
+_TABLE_FURNITURE = re.compile(r"(?:Judgements?|Grades?|Judgement\s+areas?)?", re.I)
+
+
+def _pair_in_row_order(masked: str, labels: list[tuple[int, int, str]], grades: list[tuple[int, int, str]],
+                       ) -> list[tuple[str, int, int, str, int, int]]:
+    """Labels and grades paired in order when the table holds exactly one grade per label.
+
+    A text layer keeps a table's rows in order, but not always the cells of a row: the grade may come
+    after a wrapped label, glued before it ("GoodThe experiences ..."), or in a column after all the
+    labels. Whatever the order, the n-th grade is the n-th label's. The table runs from the line of the
+    first label (and any grade-only lines just above it) to the last label's line and the grade-only
+    lines after it; `masked` has the grades blanked out. [] when the counts differ.
+    """
+    first_line = masked.rfind("\n", 0, labels[0][0]) + 1
+    start = first_line
+    while start > 0:  # grade-only (or header) lines just above the first label
+        prev = masked.rfind("\n", 0, start - 1) + 1
+        if _TABLE_FURNITURE.fullmatch(masked[prev:start - 1].strip()) is None:
+            break
+        start = prev
+    end = masked.find("\n", labels[-1][1])
+    end = len(masked) if end == -1 else end
+    while end < len(masked):  # grade-only (or header) lines after the last label
+        nxt = masked.find("\n", end + 1)
+        nxt = len(masked) if nxt == -1 else nxt
+        if not masked[end + 1:nxt].strip() or _TABLE_FURNITURE.fullmatch(masked[end + 1:nxt].strip()) is None:
+            break
+        end = nxt
+    inside = [g for g in grades if start <= g[0] < end]
+    if len(inside) != len(labels):
+        return []
+    return [(area, s, e, g[2], g[0], g[1]) for (s, e, area), g in zip(labels, inside, strict=True)]
 
 
 _GRADE_WORD = r"(?:Outstanding|Good|Adequate|Inadequate)"
@@ -240,12 +333,20 @@ def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def _framework(rec: LetterRecord) -> str | None:
+def _framework(rec: LetterRecord, title: str) -> str | None:
+    """The framework, from the judgement table's areas; else from the title and the dates (a table
+    the text layer scrambled beyond reading still belongs to its framework)."""
     areas = {j.area for j in rec.judgements}
     if any(a.startswith("The experiences") or a.startswith("The impact") for a in areas):
         return "ILACS"
     if any(a[:1].isdigit() for a in areas):
         return "SIF"
-    if rec.visit_start and rec.visit_start < "2013-11":
+    start = rec.visit_start or ""
+    if start and start < "2013-11":
         return "safeguarding and looked after children 2009-2012"
+    if re.search(r"services\s+for\s+children\s+in\s+need\s+of\s+help", title, re.I):
+        return "SIF"
+    if start >= "2018" and re.search(r"local\s+authority\s+children's\s+services|children's\s+social\s+care\s+services",
+                                     title, re.I):
+        return "ILACS"
     return None

@@ -30,6 +30,7 @@ REPORT_CUE = re.compile(
     r"^[ \t]*(?:Re-)?inspection of services for children",
     re.I | re.M,
 )
+REPORT_TITLE_FIELD = re.compile(r"\bLead[ \t]+inspector[ \t]*:|\bInspection[ \t]+dates?[ \t]*:", re.I)
 LETTERHEAD_CUE = re.compile(
     r"ofsted|enquiries@|0300 ?123 ?1231|www\.(?:gov|qov|ofsted)|Piccadilly Gate|Axis Building|"
     r"Freshford House|Aviation House|Agora|Royal Exchange|Cannon House|Clive House|Textphone|"
@@ -107,6 +108,9 @@ def find_regions(text: str) -> list[Region]:
     salutations = [m for m in SALUTATION.finditer(text) if LETTER_CUE.search(text, m.end(), m.end() + 3000)]
     if not salutations:
         opening = OPENING_CUE.search(text)
+        # a report's title block ("Lead inspector: ...") before it: the phrase is in a report's body
+        if opening and REPORT_TITLE_FIELD.search(text, 0, opening.start()):
+            opening = None
         if opening and LETTER_CUE.search(text, opening.start(), opening.start() + 2000):
             para_start = text.rfind("\n\n", 0, opening.start())
             salutations_pos = [max(0, para_start)]

@@ -1,0 +1,469 @@
+"""Synthetic ILACS inspection report PDFs, built at test time from the small specs below.
+
+Each report imitates the text layer of a real Ofsted report PDF as pypdf reads it: a running footer
+(title, dates and page number, the number set at the right margin on the title's baseline), an
+"Ofsted" header, judgement tables whose cells come out in different orders, ligature glyphs,
+Wingdings bullets, curly quotes, words hyphenated across lines, a cover and a contents page, and the
+Piccadilly Gate imprint on the back page. Authorities are real; inspectors, wording and grades are
+invented. The expected records are tests/golden/expected/<name>.json.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from .pdfmaker import Line, make_pdf
+
+Page = list[Line]
+GRADE_X = 330  # where the grade column starts, in points from the left margin
+RIGHT_X = 470  # a page number at the right margin
+
+IMPRINT = [
+    "If you are not happy with the inspection or the report, you can complain to Ofsted.",
+    "The Office for Standards in Education, Children’s Services and Skills (Ofsted) regulates and",
+    "inspects to achieve excellence in the care of children and young people, and in education and",
+    "skills for learners of all ages.",
+    "You may reuse this information (not including logos) free of charge in any format or medium,",
+    "under the terms of the Open Government Licence.",
+    "Interested in our work? You can subscribe to our monthly newsletter for more information and",
+    "updates: http://eepurl.com/iTrDn.",
+    "Piccadilly Gate",
+    "Store Street",
+    "Manchester",
+    "M1 2WD",
+    "T: 0300 123 1231",
+    "Textphone: 0161 618 8524",
+    "E: enquiries@ofsted.gov.uk",
+    "W: www.gov.uk/ofsted",
+]
+
+
+def wrap(text: str, width: int = 92) -> list[Line]:
+    """A paragraph hard-wrapped as a PDF's text layer has it."""
+    return list(textwrap.wrap(text, width))
+
+
+def bullets(items: list[str], glyph: str = "•", width: int = 88, raised: float = 0) -> list[Line]:
+    """A bulleted list; with `raised`, each bullet glyph is a run set that many lines above its text's
+    baseline (a bullet font with another baseline: pypdf then glues it to the end of the line before)."""
+    out: list[Line] = []
+    for item in items:
+        lines = textwrap.wrap(item, width)
+        out.append([(0, glyph, raised), (12, lines[0])] if raised else f"{glyph} {lines[0]}")
+        out.extend(f"  {ln}" for ln in lines[1:])
+    return out
+
+
+PAGE_BREAK = "<page break>"
+
+
+def paginate(body: list[Line], footer: Callable[[int], list[Line]], per_page: int = 44,
+             first_page: int = 1, header: list[Line] | None = None) -> list[Page]:
+    """Body lines in pages of at most `per_page` lines (or up to a PAGE_BREAK), each with its footer."""
+    chunks: list[list[Line]] = [[]]
+    for line in body:
+        if line == PAGE_BREAK or len(chunks[-1]) == per_page:
+            chunks.append([])
+        if line != PAGE_BREAK:
+            chunks[-1].append(line)
+    pages: list[Page] = []
+    for chunk in chunks:
+        pages.append((header or []) + chunk + [""] + footer(first_page + len(pages)))
+    return pages
+
+
+def split_at(lines: list[Line], i: int) -> list[Line]:
+    """`lines` with a page break before line `i`."""
+    return lines[:i] + [PAGE_BREAK] + lines[i:]
+
+
+def footer_two_runs(title: str, dates: str) -> Callable[[int], list[Line]]:
+    """Title on one line, then the dates with the page number at the right margin on the same baseline."""
+    return lambda n: [title, [(0, dates), (RIGHT_X, str(n))]]
+
+
+def footer_three_lines(title: str, dates: str) -> Callable[[int], list[Line]]:
+    return lambda n: [title, dates, str(n)]
+
+
+# --- 1. 2018, London Borough, Her Majesty's Inspector as "HMI", one row per line ---------------------
+
+def sutton_2018() -> list[Page]:
+    title = "Inspection of London Borough of Sutton local authority children’s services"
+    dates = "5 November 2018 to 16 November 2018"
+    body: list[Line] = [
+        "London Borough of Sutton",
+        "Inspection of children’s social care services",
+        "Local authority: London Borough of Sutton",
+        "Inspection dates: 5 November 2018 to 16 November 2018",
+        # label and name are set in two cells of a layout table: the name comes out on the next line
+        [(0, "Lead inspector:")],
+        [(0, "Marguerite Oyelaran-Finch HMI")],
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Requires improvement to be good")],
+        "children and families",
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Requires improvement to be good")],
+        "help and protection",
+        [(0, "The experiences and progress of children in care and"), (GRADE_X, "Good")],
+        "care leavers",
+        [(0, "Overall effectiveness"), (GRADE_X, "Requires improvement to be good")],
+        "",
+        *wrap("Since the last inspection in February 2016, when services for children in Sutton were judged "
+              "to be inadequate, senior leaders have made steady progress. A new director of children’s "
+              "services was appointed in 2017. Seven monitoring visits found that leaders had a clear "
+              "understanding of the weaknesses in practice, and that the quality of work with children in "
+              "care had improved."),
+        *wrap("The response to children who need help and protection is not yet good enough. Too many "
+              "children experience delay in the front door, and the quality of child protection plans is "
+              "variable. Children in care benefit from stable homes and from social workers who know them "
+              "well."),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "The timeliness of decisions in the multi-agency safeguarding hub, so that children at risk "
+            "receive help without delay.",
+            "The quality of child protection plans, so that they are specific about the changes parents "
+            "need to make.",
+            "The consistency of management oversight of work with children in need.",
+            "The recording of return home interviews for children who go missing, and the use of the "
+            "information they give.",
+        ]),
+        "",
+        "The experiences and progress of children who need help and protection: requires",
+        "improvement to be good",
+        *wrap("1. Children and families who need early help are identified quickly, and a wide range of "
+              "services is available to them. Partners understand thresholds well."),
+        *wrap("2. When children are at risk of significant harm, strategy discussions are held promptly. "
+              "Child protection enquiries are thorough, and children are seen alone."),
+        *wrap("3. Some contacts wait too long for a decision in the multi-agency safeguarding hub. Managers "
+              "have recently introduced daily checks, but these have not yet had a full impact."),
+        "The experiences and progress of children in care and care leavers: good",
+        *wrap("4. Children come into care when they need to. Most live in stable homes, and many live with "
+              "brothers and sisters. Care leavers speak highly of their personal advisers."),
+        "The impact of leaders on social work practice with children and families: requires",
+        "improvement to be good",
+        *wrap("5. The director of children’s services and the chief executive have a realistic view of the "
+              "service. Political leaders have invested in more social workers, and caseloads have fallen."),
+    ]
+    return paginate(body, footer_three_lines(title, dates), per_page=40) + [IMPRINT + ["", "© Crown copyright 2018"]]
+
+
+# --- 2. 2021, Royal Borough, cover and contents pages, table read column by column -----------------
+
+def kensington_2021() -> list[Page]:
+    title = "Inspection of Royal Borough of Kensington and Chelsea local authority children’s services"
+    dates = "15 November to 26 November 2021"
+    cover: Page = [
+        "Ofsted",
+        "",
+        "Inspection of Royal Borough of Kensington and",
+        "Chelsea local authority children’s services",
+        "",
+        "Inspection report",
+        "Published: 7 January 2022",
+    ]
+    # the contents table's text layer holds the entries, then their page numbers
+    contents: Page = [
+        "Contents",
+        "Judgement",
+        "What needs to improve?",
+        "The experiences and progress of children who need help and protection",
+        "The experiences and progress of children in care and care leavers",
+        "The impact of leaders on social work practice with children and families",
+        "Information about this local authority",
+        *[[(RIGHT_X, n)] for n in ("1", "2", "3", "5", "7", "9")],
+    ]
+    body: list[Line] = [
+        "Inspection of Royal Borough of Kensington",
+        "and Chelsea local authority children’s services",
+        "Inspection dates: 15 November to 26 November 2021",
+        "Lead inspector: Tobias Whitcombe, Her Majesty’s Inspector",
+        "",
+        # the text layer holds the label column first, then the grade column
+        "Judgement",
+        "The impact of leaders on social work practice with children and families",
+        "The experiences and progress of children who need help and protection",
+        "The experiences and progress of children in care and care leavers",
+        "Overall effectiveness",
+        "Grade",
+        "Outstanding",
+        "Outstanding",
+        "Good",
+        "Outstanding",
+        "",
+        *wrap("Children in Kensington and Chelsea continue to receive highly effective services. At the "
+              "last standard inspection, in March 2017, services were judged to be outstanding. Leaders "
+              "have maintained the quality of practice through the pandemic, and the local authority was "
+              "graded “good” for its fostering service in 2019, which is not part of this inspection."),
+        *wrap("Children in care are well supported, although the sufficiency of local homes remains a "
+              "challenge. A small number of care leavers live in unsuitable accommodation for too long."),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "The sufficiency of local homes for children in care, including for brothers and sisters "
+            "who need to live together.",
+            "The timeliness of suitable accommodation for care leavers who are ready to live independently.",
+        ]),
+        "",
+        "The experiences and progress of children who need help and protection: outstanding",
+        *wrap("1. Children and their families receive a swift and proportionate response when they first "
+              "need help. Social workers know children well and spend time with them."),
+        "The experiences and progress of children in care and care leavers: good",
+        *wrap("2. Decisions for children to come into care are made at the right time. Most children live "
+              "in stable homes close to their schools and friends."),
+        "The impact of leaders on social work practice with children and families: outstanding",
+        *wrap("3. Leaders are ambitious and child-focused. They know their services well and act quickly "
+              "when practice falls short."),
+        "",
+        "Information about this local authority",
+        *wrap("The local authority was last inspected in March 2017 under the single inspection framework, "
+              "when overall effectiveness was judged to be outstanding. The director of children’s "
+              "services has been in post since 2016."),
+    ]
+    return [cover, contents] + paginate(body, footer_two_runs(title, dates), per_page=42, first_page=1)
+
+
+# --- 3. 2023, City Council, care leavers split, centred grades and glued runs, ligatures -----------
+
+def sheffield_2023() -> list[Page]:
+    title = "Inspection of Sheffield City Council local authority children’s services"
+    dates = "13 to 24 March 2023"
+    body: list[Line] = [
+        "Inspection of Sheffield City Council local authority",
+        "children’s services",
+        "Inspection dates: 13 to 24 March 2023",
+        "Lead inspector: Ifeoma Castellano, His Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        # grades set vertically centred beside two-line labels: the text layer has them after the label
+        # or glued to the next run
+        [(0, "The impact of leaders on social work practice with")],
+        [(0, "children and families"), (GRADE_X, "Requires improvement", 1.0), (GRADE_X, "to be good", 0.0)],
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Good", -0.5)],
+        [(0, "help and protection")],
+        [(GRADE_X, "Good"), (0, "The experiences and progress of children in care")],
+        [(GRADE_X, "Requires improvement to be good"), (0, "The experiences and progress of care leavers")],
+        [(0, "Overall effectiveness"), (GRADE_X, "Requires improvement to be good")],
+        "",
+        *wrap("Since the last inspection in June 2018, when services were judged to require improvement "
+              "to be good, leaders have strengthened the front door and the quality of work with children "
+              "in care. The ﬁndings of a focused visit in October 2021 helped leaders to reﬂect on the "
+              "quality of supervision. Services for care leavers have not improved at the same pace."),
+        "Most children in need of help and protection receive a timely and effective re-",
+        "sponse. Children in care live in stable homes.",
+        "",
+        "What needs to improve?",
+        *split_at(bullets([
+            "The quality and timeliness of pathway plans, so that they reﬂect care leavers’ needs and "
+            "aspirations.",
+            "The range of suitable accommodation for care leavers, including for those leaving custody.",
+            "The oversight of ﬁnancial support for care leavers, so that they receive what they are "
+            "entitled to.",
+        ], glyph="\uf0a7"), 3),  # the second item runs over a page break (and the "Ofsted" header)
+        "",
+        "The experiences and progress of children who need help and protection: good",
+        *wrap("1. Children and families receive timely help from a well-established early help service. "
+              "The multi-agency safeguarding hub makes proportionate decisions."),
+        "The experiences and progress of children in care: good",
+        *wrap("2. Children come into care when it is right for them. Children’s plans are reviewed by "
+              "independent reviewing ofﬁcers who know them well."),
+        "The experiences and progress of care leavers: requires improvement to be good",
+        *wrap("3. Personal advisers keep in touch with care leavers, but pathway plans are too often out of "
+              "date and do not reﬂect young people’s current circumstances."),
+    ]
+    return paginate(body, footer_two_runs(title, dates), per_page=30, header=["Ofsted", ""]) + [
+        IMPRINT + ["", "© Crown copyright 2023"]]
+
+
+# --- 4. 2025, Metropolitan Borough Council, grades on their own lines, "Information" section --------
+
+def wigan_2025() -> list[Page]:
+    title = "Inspection of Wigan Metropolitan Borough Council local authority children’s services"
+    dates = "3 to 14 February 2025"
+    body: list[Line] = [
+        "Inspection of Wigan Metropolitan Borough",
+        "Council local authority children’s services",
+        "Inspection dates: 3 to 14 February 2025",
+        "Lead inspector: Rhodri Aldous-Penn, His Majesty’s",
+        "Inspector",
+        "",
+        "Judgement",
+        "Grade",
+        "The impact of leaders on social work practice with",
+        "children and families",
+        "Good",
+        "The experiences and progress of children who need",
+        "help and protection",
+        "Good",
+        "The experiences and progress of children in care",
+        "Requires improvement",
+        "to be good",
+        "The experiences and progress of care leavers",
+        "Good",
+        "Overall effectiveness",
+        "Good",
+        "",
+        *wrap("Children in Wigan receive good help and protection. At the last inspection, in November "
+              "2021, overall effectiveness was judged to be good. Leaders have sustained the quality of "
+              "practice for most children, despite a rise in demand. The focused visit in July 2023 found "
+              "that children in care had too many changes of social worker."),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "The stability of social work relationships for children in care.",
+            "The timeliness of initial health assessments for children when they come into care.",
+            "The quality and frequency of supervision for social workers in the children in care teams.",
+        ], raised=0.8),
+        "",
+        "The impact of leaders on social work practice with children and families: good",
+        *wrap("1. The director of children’s services, appointed in 2022, and senior leaders know their "
+              "services well. Leaders have responded to the findings of the focused visit."),
+        "The experiences and progress of children who need help and protection: good",
+        *wrap("2. Children and families receive a prompt response at the front door. Thresholds are well "
+              "understood by partners."),
+        "The experiences and progress of children in care: requires improvement to be good",
+        *wrap("3. Too many children in care have had several changes of social worker. Some children’s "
+              "plans are not reviewed when their circumstances change."),
+        "The experiences and progress of care leavers: good",
+        *wrap("4. Care leavers are well supported by personal advisers who know them well."),
+        "",
+        "Information about this local authority",
+        *wrap("This local authority was last inspected under the inspection of local authority children’s "
+              "services framework in November 2021, when it was judged to be good overall. It has "
+              "since had a focused visit (July 2023)."),
+    ]
+    return paginate(body, footer_two_runs(title, dates), per_page=44) + [IMPRINT + ["", "© Crown copyright 2025"]]
+
+
+# --- 5. 2026, London Borough, no overall effectiveness, honorific, URN and reference footer --------
+
+def lewisham_2026() -> list[Page]:
+    title = "Inspection of London Borough of Lewisham local authority children’s services"
+    body: list[Line] = [
+        "Inspection of London Borough of Lewisham local authority children’s services",
+        "Inspection dates: 11 May to 22 May 2026",
+        "Lead inspector: Dr Saoirse Kettleby, His Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "The impact of leaders on practice with children and"), (GRADE_X, "Inadequate")],
+        "families",
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Inadequate")],
+        "help and protection",
+        [(0, "The experiences and progress of children in care"), (GRADE_X, "Requires improvement")],
+        [(GRADE_X, "to be good")],
+        [(0, "The experiences and progress of care leavers"), (GRADE_X, "Requires improvement")],
+        [(GRADE_X, "to be good")],
+        "",
+        *wrap("Services for children who need help and protection in Lewisham have deteriorated since the "
+              "last inspection in January 2022, when overall effectiveness was judged to be requires "
+              "improvement to be good. Leaders did not act quickly enough on the ﬁndings of the focused "
+              "visit in September 2024. Too many children remain in situations of risk for too long."),
+        "",
+        "What needs to improve?",
+        *split_at(bullets([
+            "The response to children at risk of significant harm, including the timeliness and quality "
+            "of strategy discussions and child protection enquiries.",
+            "The quality of assessments and plans for children in need of help and protection.",
+            "Leaders’ understanding of the quality of frontline practice, and the effectiveness of their "
+            "quality assurance arrangements.",
+            "The capacity of the workforce, so that social workers’ caseloads allow them to work "
+            "effectively with children.",
+        ]), 4),  # the third item runs over a page break
+        "",
+        "The experiences and progress of children who need help and protection: inadequate",
+        *wrap("1. Children do not receive a timely response when concerns are first raised. Some contacts "
+              "wait several days for a decision."),
+        "The experiences and progress of children in care: requires improvement to be good",
+        *wrap("2. Most children in care live in stable homes. Their health needs are well met."),
+        "The experiences and progress of care leavers: requires improvement to be good",
+        *wrap("3. Care leavers have trusting relationships with their personal advisers."),
+        "The impact of leaders on practice with children and families: inadequate",
+        *wrap("4. Senior leaders have not had an accurate understanding of frontline practice."),
+    ]
+
+    def footer(n: int) -> list[Line]:
+        return [[(0, title), (RIGHT_X, str(n))], "URN: 80508", "Reference no: 260042"]
+
+    return paginate(body, footer, per_page=44) + [IMPRINT + ["", "© Crown copyright 2026"]]
+
+
+# --- 6. November 2022, a comma in the name, inadequate with areas for priority action, no earlier grade
+
+def bcp_2022() -> list[Page]:
+    title = "Inspection of Bournemouth, Christchurch and Poole Council local authority children’s services"
+    dates = "7 to 18 November 2022"
+    body: list[Line] = [
+        "Inspection of Bournemouth, Christchurch and Poole",
+        "Council local authority children’s services",
+        "Inspection dates: 7 to 18 November 2022",
+        "Lead inspector: Peregrine Ashdown-Mbeki, His Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "The impact of leaders on social work"), (GRADE_X, "Inadequate")],
+        "practice with children and families",
+        [(0, "The experiences and progress of"), (GRADE_X, "Inadequate")],
+        "children who need help and",
+        "protection",
+        [(0, "The experiences and progress of"), (GRADE_X, "Requires improvement")],
+        [(0, "children in care and care leavers"), (GRADE_X, "to be good")],
+        [(0, "Overall effectiveness"), (GRADE_X, "Inadequate")],
+        "",
+        *wrap("This is the first standard inspection of Bournemouth, Christchurch and Poole since the "
+              "council was created in April 2019. A focused visit in November 2020 identified serious "
+              "weaknesses in the front door. Leaders have not acted quickly enough on those findings, and "
+              "too many children who need help and protection wait too long for a response."),
+        "",
+        "Areas for priority action",
+        *bullets([
+            "The timeliness and effectiveness of the response to children at risk of significant harm "
+            "when they are first referred.",
+            "The capacity and stability of the workforce in the assessment teams.",
+        ], glyph="\uf0b7"),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "Management oversight and supervision of social workers’ practice with children in need.",
+            "The quality of plans for children in need of help and protection.",
+            "The timeliness of initial health assessments for children in care.",
+        ], glyph="\uf0b7"),
+        "",
+        "The experiences and progress of children who need help and protection: inadequate",
+        *wrap("1. Too many contacts wait several days before a decision is made. When children are at risk "
+              "of significant harm, strategy discussions are not always held promptly."),
+        "The experiences and progress of children in care and care leavers: requires improvement to be good",
+        *wrap("2. Most children in care live in stable homes with carers who meet their needs well."),
+        "The impact of leaders on social work practice with children and families: inadequate",
+        *wrap("3. Senior leaders did not have an accurate understanding of the quality of practice."),
+    ]
+    return paginate(body, footer_three_lines(title, dates), per_page=36) + [IMPRINT + ["", "© Crown copyright 2023"]]
+
+
+REPORTS: dict[str, Callable[[], list[Page]]] = {
+    "pdf_ilacs_2022_bcp_priority_actions": bcp_2022,
+    "pdf_ilacs_2018_sutton_hmi": sutton_2018,
+    "pdf_ilacs_2021_kensington_contents": kensington_2021,
+    "pdf_ilacs_2023_sheffield_centred_grades": sheffield_2023,
+    "pdf_ilacs_2025_wigan_grade_lines": wigan_2025,
+    "pdf_ilacs_2026_lewisham_no_overall": lewisham_2026,
+}
+
+
+def write_reports(folder: Path) -> list[Path]:
+    """Write every synthetic report PDF into `folder`; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, build in REPORTS.items():
+        path = folder / f"{name}.pdf"
+        path.write_bytes(make_pdf(build()))
+        out.append(path)
+    return out
+
+
+if __name__ == "__main__":  # python -m tests.report_pdfs DIR
+    import sys
+
+    for p in write_reports(Path(sys.argv[1] if len(sys.argv) > 1 else ".")):
+        print(p)

@@ -1,0 +1,194 @@
+"""Inspection report openings: judgement tables, previous judgements, framework, contents pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofsted_kg.api import extract_text
+
+HEAD = ("Inspection of Sheffield City Council local authority children's services\n"
+        "Inspection dates: 13 to 24 March 2023\n"
+        "Lead inspector: Ifeoma Castellano, His Majesty's Inspector\n")
+PROSE = ("Since the last inspection in June 2018, when services were judged to require improvement to be good,\n"
+         "leaders have strengthened the front door and the quality of work with children in care.\n")
+
+
+def _grades(table: str, head: str = HEAD, prose: str = PROSE) -> list[tuple[str, str]]:
+    (rec,) = extract_text(head + table + prose)
+    return [(j.area.split()[-1], j.grade) for j in rec.judgements]
+
+
+def test_grade_run_glued_before_its_label_belongs_to_that_label() -> None:
+    # pypdf glues a grade drawn before its label on the same baseline: "GoodThe experiences ..."
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "InadequateThe experiences and progress of children who need help and protection\n"
+             "GoodThe experiences and progress of children in care\n"
+             "Requires improvement to be goodThe experiences and progress of care leavers\n"
+             "Overall effectiveness Requires improvement to be good\n")
+    assert _grades(table) == [("families", "good"), ("protection", "inadequate"), ("care", "good"),
+                              ("leavers", "requires improvement to be good"),
+                              ("effectiveness", "requires improvement to be good")]
+
+
+def test_table_read_column_by_column() -> None:
+    table = ("Judgement\n"
+             "The impact of leaders on social work practice with children and families\n"
+             "The experiences and progress of children who need help and protection\n"
+             "The experiences and progress of children in care and care leavers\n"
+             "Overall effectiveness\n"
+             "Grade\nGood\nInadequate\nRequires improvement\nto be good\nOutstanding\n")
+    assert _grades(table) == [("families", "good"), ("protection", "inadequate"),
+                              ("leavers", "requires improvement to be good"), ("effectiveness", "outstanding")]
+
+
+def test_centred_grade_glued_inside_a_wrapped_label() -> None:
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with\nchildren and families\n"
+             "Requires improvement\nto be good\n"
+             "The experiences and progress of children who need Goodhelp and protection\n"
+             "The experiences and progress of children in care and care leavers Inadequate\n"
+             "Overall effectiveness Requires improvement to be good\n")
+    assert _grades(table) == [("families", "requires improvement to be good"), ("protection", "good"),
+                              ("leavers", "inadequate"), ("effectiveness", "requires improvement to be good")]
+
+
+def test_contents_page_entries_are_not_recommendations() -> None:
+    contents = ("Contents\nJudgement\nWhat needs to improve?\n"
+                "The experiences and progress of children who need help and protection\n"
+                "Information about this local authority\n1\n2\n3\n9\n\f")
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Good\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    body = ("What needs to improve?\n• The timeliness of pathway plans for care leavers.\n"
+            "The experiences and progress of children who need help and protection: good\n"
+            "1. Children and families receive timely help from a well-established early help service.\n"
+            "2. The multi-agency safeguarding hub makes proportionate decisions.\n")
+    (rec,) = extract_text(contents + HEAD + table + PROSE + body)
+    assert rec.recommendations == ["The timeliness of pathway plans for care leavers."]
+
+
+def test_previous_judgement_is_the_last_inspection_not_another_service() -> None:
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Good\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    prose = ("At the last standard inspection, in March 2017, services were judged to be outstanding. Leaders\n"
+             "have kept a strong focus on practice, and the council's fostering service was graded 'good' in\n"
+             "2019, which is not part of this inspection.\n")
+    (rec,) = extract_text(HEAD + table + prose)
+    assert rec.previous_judgement is not None
+    assert (rec.previous_judgement.grade, rec.previous_judgement.date) == ("outstanding", "2017-03")
+
+
+@pytest.mark.parametrize("title, authority", [
+    ("Inspection of London Borough of Kensington\nand Chelsea local authority children's services", "Kensington and Chelsea"),
+    ("Inspection of Wigan Metropolitan Borough\nCouncil local authority children's services", "Wigan"),
+    ("Inspection of Royal Borough of Kingston upon\nThames local authority children's services", "Kingston upon Thames"),
+])
+def test_authority_name_wrapped_in_the_title(title: str, authority: str) -> None:
+    head = (title + "\nInspection dates: 3 to 14 February 2025\n"
+            "Lead inspector: Rhodri Aldous-Penn, His Majesty's Inspector\n")
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    prose = "Children in this area receive good help and protection from the services of the council.\n"
+    (rec,) = extract_text(head + table + prose)
+    assert rec.authority == authority
+
+
+@pytest.mark.parametrize("lead, quoted", [
+    ("Lead inspector:\nRhodri Aldous-Penn, His Majesty's Inspector", "Rhodri Aldous-Penn"),
+    ("Lead inspector: Rhodri Aldous-\nPenn, His Majesty's Inspector", "Rhodri Aldous-\nPenn"),
+])
+def test_lead_inspector_name_on_the_next_line_or_hyphenated(lead: str, quoted: str) -> None:
+    head = HEAD.replace("Lead inspector: Ifeoma Castellano, His Majesty's Inspector", lead)
+    (rec,) = extract_text(head + "Judgement Grade\nOverall effectiveness Good\n" + PROSE)
+    assert rec.inspectors == ["Rhodri Aldous-Penn"]
+    assert rec.evidence["inspectors"][0].text == quoted
+
+
+@pytest.mark.parametrize("ri, good", [("Requires Improvement To Be Good", "Good"),
+                                      ("REQUIRES IMPROVEMENT TO BE GOOD", "GOOD")])
+def test_grades_in_title_case_or_capitals(ri: str, good: str) -> None:
+    table = ("Judgement Grade\n"
+             f"The impact of leaders on social work practice with children and families {ri}\n"
+             f"The experiences and progress of children who need help and protection {good}\n"
+             f"The experiences and progress of children in care and care leavers {good}\n"
+             f"Overall effectiveness {ri}\n")
+    assert _grades(table) == [("families", "requires improvement to be good"), ("protection", "good"),
+                              ("leavers", "good"), ("effectiveness", "requires improvement to be good")]
+
+
+def test_framework_from_title_and_dates_when_the_table_is_unreadable() -> None:
+    (rec,) = extract_text(HEAD + "Judgement Grade\n(table not in the text layer)\n" + PROSE)
+    assert rec.judgements == [] and rec.framework == "ILACS"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The previous inspection, in October 2017, judged services to be inadequate.", ("inadequate", "2017-10")),
+    ("Services have improved from inadequate at the last inspection in May 2018 to good.", ("inadequate", "2018-05")),
+])
+def test_previous_judgement_phrasings(sentence: str, expected: tuple[str, str]) -> None:
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    (rec,) = extract_text(HEAD + table + sentence + "\nLeaders know their services well and act on what they find.\n")
+    assert rec.previous_judgement is not None
+    assert (rec.previous_judgement.grade, rec.previous_judgement.date) == expected
+
+
+def test_report_body_saying_it_summarises_the_findings_is_still_a_report() -> None:
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    body = ("\nThis report summarises the findings of the inspection of Sheffield children's services by Ofsted.\n\n"
+            "What needs to improve?\n• The timeliness of plans.\n")
+    (rec,) = extract_text(HEAD + table + PROSE + body)
+    assert rec.kind == "report" and rec.inspectors == ["Ifeoma Castellano"] and rec.visit_start == "2023-03-13"
+
+
+def test_title_fields_after_a_long_cover_and_contents() -> None:
+    cover = "Ofsted\nInspection of Sheffield City Council local authority children's services\nInspection report\n\f"
+    contents = "Contents\n" + "".join(f"Section {i} on practice with children and families {i + 1}\n" for i in range(80))
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    (rec,) = extract_text(cover + contents + "\f" + HEAD + table + PROSE)
+    assert len(cover + contents) > 4000
+    assert (rec.visit_start, rec.visit_end, rec.framework) == ("2023-03-13", "2023-03-24", "ILACS")
+
+
+def test_title_repeated_on_a_cover_page_is_still_the_title() -> None:
+    # the cover and the first page both start with the one-line title: not a running header
+    title = "Inspection of Sheffield City Council local authority children's services"
+    cover = f"{title}\nInspection report\n"
+    table = "Judgement Grade\nOverall effectiveness Good\n"
+    page1 = title + "\n" + HEAD.split("\n", 1)[1] + table + PROSE
+    page2 = "What needs to improve?\n- The timeliness of plans for children.\n"
+    (rec,) = extract_text(cover + "\f" + page1 + "\f" + page2)
+    assert rec.authority == "Sheffield"
+    assert rec.evidence["authority"][0].text == "Sheffield City Council"
+
+
+def test_table_before_the_title_fields_in_the_text_layer() -> None:
+    title, fields_ = HEAD.split("\n", 1)
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Inadequate\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    body = ("\nThe experiences and progress of children who need help and protection: inadequate\n"
+            "1. Good work is rare and children wait too long for help.\n")
+    (rec,) = extract_text(title + "\n" + table + fields_ + PROSE + body)
+    assert [(j.area.split()[-1], j.grade) for j in rec.judgements] == [
+        ("families", "good"), ("protection", "inadequate"), ("leavers", "good"), ("effectiveness", "good")]
+
+
+def test_heading_after_a_numbered_contents_listing_starts_the_recommendations() -> None:
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with children and families Good\n"
+             "The experiences and progress of children who need help and protection Good\n"
+             "The experiences and progress of children in care and care leavers Good\n"
+             "Overall effectiveness Good\n")
+    contents = "Contents\nWhat needs to improve 2\nInformation about this local authority 9\nThe local authority\n"
+    body = ("What needs to improve?\n1. Ensure that every child at risk of exploitation has a risk assessment.\n"
+            "The experiences and progress of children who need help and protection: good\n"
+            "2. Children and families receive timely help from a well-established early help service.\n")
+    (rec,) = extract_text(HEAD + table + PROSE + contents + body)
+    assert rec.recommendations == ["Ensure that every child at risk of exploitation has a risk assessment."]
