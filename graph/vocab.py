@@ -49,6 +49,7 @@ class OKG(DefinedNamespace):
     PreviousJudgement: object
     Evidence: object  # oa:Annotation: the words a fact was read from
     ExtractionRun: object  # prov:Activity: one run of the software
+    ThemeYearCount: object  # derived: how many findings of one theme and polarity one year's visits had
 
     # --- object properties -----------------------------------------------------------------------
     visitOf: object  # Visit -> Authority
@@ -105,6 +106,8 @@ class OKG(DefinedNamespace):
     softwareVersion: object
     interim: object  # DirectorMembership -> xsd:boolean: a title said "Interim" or "Acting"
     unthemed: object  # Finding -> xsd:boolean: no theme rule matched (so the scheme can grow)
+    year: object  # ThemeYearCount -> xsd:integer
+    findingCount: object  # ThemeYearCount -> xsd:integer
 
     # --- SKOS concept schemes and concepts -------------------------------------------------------
     VisitKinds: object

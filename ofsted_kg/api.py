@@ -18,6 +18,7 @@ from ofsted_kg.extract.reading import Document, iter_input_files, read_document
 from ofsted_kg.extract.records import LetterRecord
 from ofsted_kg.extract.report import extract_report
 from ofsted_kg.extract.segment import find_regions
+from ofsted_kg.statistics import refresh_statistics
 
 T = TypeVar("T")
 
@@ -318,6 +319,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))
         store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
+        refresh_statistics(store, base)
     result.triples_after = store.count()
     return result
 
@@ -330,8 +332,19 @@ def _extract_packed(_context: Any, path: Path) -> tuple[list[tuple[bytes, list[A
     return [(pickle.dumps(r), mentions_of(r), r.warnings) for r in records], problem
 
 
-def remove_letter(store: Any, letter: str, base: str | None = None) -> list[str]:
-    """Retract letters from the store: `letter` is a letter IRI, or a file whose letters are removed."""
+def remove_letter(store: Any, letter: str, base: str | None = None, refresh: bool = True) -> list[str]:
+    """Retract letters from the store: `letter` is a letter IRI, or a file whose letters are removed.
+
+    The store's statistics are recomputed unless `refresh` is false (then call
+    `ofsted_kg.statistics.refresh_statistics` once after removing several letters).
+    """
+    removed = _remove(store, letter, base)
+    if removed and refresh:
+        refresh_statistics(store, base)
+    return removed
+
+
+def _remove(store: Any, letter: str, base: str | None) -> list[str]:
     from ofsted_kg.graph.iris import Minter
     from ofsted_kg.graph.vocab import DEFAULT_BASE
 
