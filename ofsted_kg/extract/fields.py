@@ -270,9 +270,21 @@ _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|t
                     r"|identified (?:\w+ )?(?:areas?|an area) for (?:priority|immediate) action\W*$"
                     r"|as follows\W*$", re.I)
 _TIMEFRAME = re.compile(r"^(?:immediately|within (?:\w+ )?(?:\w+ )?(?:months?|weeks?|days?))\s*:?$", re.I)
+# Items under a time-frame head whose bullet glyphs were lost start with an imperative verb
+_REC_VERB = re.compile(
+    r"^(?:ensure|improve|develop|review|reduce|increase|establish|strengthen|provide|implement|introduce|"
+    r"agree|complete|undertake|monitor|evaluate|address|secure|embed|extend|raise|update|revise|clarify|"
+    r"consider|put|set|make|take|promote|publish|produce|audit|enable|identify|analyse|use)\b", re.I)
+_JOINS_NEXT = re.compile(r"(?:\b(?:to|and|or|of|the|a|an|that|for|with|by|in|on|should|must|will|are|is|be)|[,(])$",
+                         re.I)
 _BOILERPLATE = re.compile(
     r"^(?:any areas for|in addition|ofsted will|yours|i am copying|this letter will|i would like|"
     r"the findings of|we will|thank you|the local authority (?:should|will) (?:now )?(?:submit|prepare))", re.I)
+
+
+def _is_intro(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] the sentence introducing a list ("... should take the following action.")?"""
+    return bool(_INTRO.search(re.sub(r"\s+", " ", text[a:b]).strip()))
 
 
 def is_heading(text: str, a: int, b: int) -> bool:
@@ -307,6 +319,7 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     mode: str | None = None
     marker = ""
     blank_before = False
+    timed = False
     pos = start
     for raw_line in text[start:limit].split("\n"):
         a, b = pos, pos + len(raw_line)
@@ -320,10 +333,43 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             continue
         if _BOILERPLATE.match(line):
             break
-        if _TIMEFRAME.match(line) or (mode is None and _INTRO.search(line)):
+        if _TIMEFRAME.match(line):
+            # "Immediately:" / "Within three months:" separates items; what came before it may be the
+            # intro ("6. In order to improve ... should take the following action.")
+            if cur and _is_intro(text, *cur) and not items:
+                mode = None
+            elif cur:
+                items.append(cur)
+            cur, timed = None, True
+            if mode == "prose":
+                mode = None
+            continue
+        if mode is None and _INTRO.search(line):
+            continue
+        if timed and not _is_item_start(line) and (mode == "timed" or cur is None):
+            # unmarked items under a time-frame head, one per line start (bullets lost in extraction)
+            if cur is None:
+                if not (line[:1].islower() or _REC_VERB.match(line)):
+                    break
+                mode, cur = "timed", (a, b)
+                continue
+            prev = text[cur[0]:cur[1]].rstrip()
+            ended = prev.endswith((".", ";"))
+            if line[:1].islower() or _REC_VERB.match(line):
+                if ended or (_REC_VERB.match(line) and not _JOINS_NEXT.search(prev)):
+                    items.append(cur)
+                    cur = (a, b)
+                else:
+                    cur = (cur[0], b)
+                continue
+            if ended or RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line):
+                break
+            cur = (cur[0], b)
             continue
         if _is_item_start(line):
-            if mode == "prose" or (mode == "list" and _marker(line) != marker):
+            if mode == "list" and _marker(line) != marker and not items and cur and _is_intro(text, *cur):
+                cur = None  # a numbered intro paragraph, then the bulleted list it introduces
+            elif mode in ("prose", "timed") or (mode == "list" and _marker(line) != marker):
                 break
             if cur:
                 items.append(cur)

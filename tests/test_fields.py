@@ -1,0 +1,47 @@
+"""Unit tests for the genre rules in ofsted_kg/extract/fields.py (one test per rule)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ofsted_kg.extract import fields
+
+
+def _items(text: str) -> list[str]:
+    return [fields.item_text(text, a, b)[0] for a, b in fields.section_items(text, 0, len(text))]
+
+
+def test_unmarked_items_under_time_frame_heads_are_split() -> None:
+    """SLAC 'Areas for improvement' as PDF text: numbered intro, time-frame heads, bullet glyphs lost."""
+    text = (
+        "\n6. In order to improve the quality of provision, the local authority and its partners should take\n"
+        "the following action.\n"
+        "Immediately:\n"
+        "ensure that all children subject to a child protection plan are allocated to a\n"
+        "qualified social worker.\n"
+        "ensure that strategy discussions involve the police and that decisions are\n"
+        "recorded on the child's file.\n"
+        "Within three months:\n"
+        "improve the quality of core assessments so that they analyse risk and in order to\n"
+        "ensure that plans are specific\n"
+        "develop a multi-agency audit programme.\n"
+        "Services for looked after children\n"
+        "7. The overall effectiveness of services for looked after children is good.\n"
+    )
+    assert _items(text) == [
+        "ensure that all children subject to a child protection plan are allocated to a qualified social worker.",
+        "ensure that strategy discussions involve the police and that decisions are recorded on the child's file.",
+        "improve the quality of core assessments so that they analyse risk and in order to ensure that plans are "
+        "specific",
+        "develop a multi-agency audit programme.",
+    ]
+
+
+def test_numbered_intro_before_a_bulleted_list_is_not_an_item() -> None:
+    text = (
+        "\n9. In order to improve services for care leavers, the local authority should take the\n"
+        "following action.\n"
+        "- ensure that pathway plans are reviewed.\n"
+        "- improve the range of accommodation.\n"
+    )
+    assert _items(text) == ["ensure that pathway plans are reviewed.", "improve the range of accommodation."]
