@@ -45,3 +45,12 @@ def test_numbered_intro_before_a_bulleted_list_is_not_an_item() -> None:
         "- improve the range of accommodation.\n"
     )
     assert _items(text) == ["ensure that pathway plans are reviewed.", "improve the range of accommodation."]
+
+
+def test_previous_judgement_with_the_object_before_the_grade() -> None:
+    """'... in November 2010 judged the overall effectiveness of safeguarding services to be adequate.'"""
+    text = ("The inspection of safeguarding and looked after children services in November 2010 judged the "
+            "overall effectiveness of safeguarding services to be adequate. Inspectors judged the quality of "
+            "plans to be good in 2011.")
+    found = fields.previous_judgement(text, 0, len(text), date(2012, 2, 28))
+    assert found is not None and found[:2] == ("adequate", "2010-11")

@@ -136,7 +136,10 @@ _JUDGED = re.compile(
     rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
     rf"|overall effectiveness (?:was|is|has been) (?:judged |graded |rated )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
-    rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b",
+    rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b"
+    # "judged the overall effectiveness of safeguarding services to be adequate"
+    rf"|(?:judged|graded|rated)\s+(?:the\s+)?[^.;:]{{0,60}}?\b(?:effectiveness|services|provision)\b[^.;:]{{0,40}}?"
+    rf"\s+(?:to\s+be|as)\s+['\"]?(?P<v>{GRADE})\b",
     re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
@@ -150,7 +153,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None) -> tuple[
         if _NOT_PREVIOUS.search(sent):
             continue
         for m in _JUDGED.finditer(sent):
-            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j")).lower())
+            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j") or m.group("v")).lower())
             grade = re.sub(r"^require ", "requires ", grade)
             when = _nearest_month_year(sent, m.start(), m.end())
             if when is None:
