@@ -181,10 +181,14 @@ def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | No
             continue
         code = f"{pc.group(1)} {pc.group(2)}"
         a, b = p[0], p[0] + pc.end()
-        if code in KNOWN_OFFICES:
-            return KNOWN_OFFICES[code], a, b
+        known = KNOWN_OFFICES.get(code)
+        # an office moves but its postcode may stay (Alexandra House and Aviation House, both WC2B 6SE)
+        if known and re.sub(r"\s+", " ", known.split(",")[0]).lower() in re.sub(r"\s+", " ", chunk).lower():
+            return known, a, b
         parts = [ln.strip(" ,") for ln in text[a:b].split("\n") if ln.strip()]
         parts = [x for x in parts if not re.match(r"(?i)^ofsted$", x)]
+        if len(parts) > 1 and _POSTCODE.fullmatch(parts[-1]):
+            parts[-2:] = [f"{parts[-2]} {parts[-1]}"]  # "London" / "SW1H 9EX" -> "London SW1H 9EX"
         address = ", ".join(parts)
         address = re.sub(r"^Ofsted,?\s+", "", address)
         return address, a, b
@@ -321,20 +325,47 @@ def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 s = a + m.start("o") + m.group("o").find(part)
                 rec.cite("copied_to", ctx.span(s, s + len(part)))
     for pa, pb in paragraphs(text, a, b):
-        chunk = text[pa:pb]
-        cm = COPY_LIST.match(chunk)
-        if not cm:
+        # the copy list may open a paragraph, or follow the signature without a blank line (PDF text)
+        body_start = next((la + m.end() for la, lb in lines(text, pa, pb) if (m := COPY_LIST.match(text[la:lb]))), None)
+        if body_start is None:
             continue
-        body = chunk[cm.end():]
-        body_start = pa + cm.end()
+        body = text[body_start:pb]
+        people: list[tuple[int, int]] = []
         for name, x, y in _names_after_organisations(body):
             after = body[y:y + 4]
             before = body[max(0, x - 3):x]
             if after.startswith(",") or before.strip() in ("", ":") or x == 0 or "\n" in body[max(0, x - 2):x]:
                 clean, _ = strip_honorific(name)
-                if clean not in rec.copied_to and _is_person_in_copy(body, x, y):
-                    rec.copied_to.append(clean)
-                    rec.cite("copied_to", ctx.span(body_start + x, body_start + y))
+                if _is_person_in_copy(body, x, y):
+                    people.append((x, y))
+                    if clean not in rec.copied_to:
+                        rec.copied_to.append(clean)
+                        rec.cite("copied_to", ctx.span(body_start + x, body_start + y))
+        _copied_organisations(ctx, rec, body, body_start, people)
+
+
+_COPY_ENTRY = re.compile(r"[^;\n]+")
+_ORG_TAIL = re.compile(r"(?:Metropolitan|Borough|County|City|District|Council|Trust|Board|Partnership|Constabulary)\b")
+
+
+def _copied_organisations(ctx: Context, rec: LetterRecord, body: str, body_start: int,
+                          people: list[tuple[int, int]]) -> None:
+    """Entries of a copy list that name no person ("Department for Education; Sandwell Council")."""
+    for m in _COPY_ENTRY.finditer(body):
+        x, y = m.start(), m.end()
+        raw = m.group(0)
+        lead = COPY_LIST.match(raw.lstrip())  # a second "cc:" line
+        entry = raw.lstrip()[lead.end():] if lead else raw
+        entry = entry.strip(" \t,.")
+        if not entry or not entry[0].isupper() or len(entry) > 100 or any(x <= p < y for p, _q in people):
+            continue
+        if len(entry.split()) < 2 or re.search(r"(?:,|\band|\bof)\s*$", body[:x]) or _ORG_TAIL.match(entry):
+            continue  # a wrapped line of the entry before ("..., Wigan" / "Metropolitan Borough Council")
+        if entry.lower() in (c.lower() for c in rec.copied_to):
+            continue
+        s = body_start + x + raw.find(entry)
+        rec.copied_to.append(entry)
+        rec.cite("copied_to", ctx.span(s, s + len(entry)))
 
 
 def _names_after_organisations(body: str) -> list[tuple[str, int, int]]:

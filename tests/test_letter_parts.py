@@ -1,0 +1,46 @@
+"""Unit tests for letter parts in ofsted_kg/extract/letter.py: copy lists and the letterhead office."""
+
+from __future__ import annotations
+
+from ofsted_kg.api import extract_text
+
+_LETTER = """{head}
+12 March 2026
+Ms Jo Bramwell
+Director of Children's Services
+Wigan Council
+Dear Ms Bramwell
+Monitoring visit to Wigan children's services
+This letter summarises the findings of the monitoring visit to Wigan children's services on 3 and 4
+February 2026. The visit was carried out by His Majesty's Inspectors Carol Ashdown and Peter Lyle.
+Yours sincerely
+Carol Ashdown
+His Majesty's Inspector
+{tail}
+"""
+
+
+def _one(head: str = "", tail: str = ""):  # type: ignore[no-untyped-def]
+    recs = extract_text(_LETTER.format(head=head, tail=tail))
+    assert len(recs) == 1
+    return recs[0]
+
+
+def test_copy_list_right_after_the_signature_with_organisations() -> None:
+    """PDF text has no blank line before 'cc:'; entries naming no person are organisations."""
+    rec = _one(tail="cc: Anne Oakes, Chief Executive, Wigan Council\n"
+                    "cc: Department for Education; Wigan Safeguarding Children Partnership")
+    assert rec.copied_to == ["Anne Oakes", "Department for Education", "Wigan Safeguarding Children Partnership"]
+    assert "Anne Oakes" not in rec.inspectors
+
+
+def test_letterhead_office_is_read_when_its_postcode_is_shared() -> None:
+    rec = _one(head="Alexandra House\n33 Kingsway\nLondon WC2B 6SE\nT 08456 404040\nwww.ofsted.gov.uk")
+    assert rec.ofsted_office == "Alexandra House, 33 Kingsway, London WC2B 6SE"
+    rec = _one(head="Ofsted\nClive House\n70 Petty France\nLondon\nSW1H 9EX\nwww.gov.uk/ofsted")
+    assert rec.ofsted_office == "Clive House, 70 Petty France, London SW1H 9EX"
+
+
+def test_wrapped_copy_entry_is_not_an_organisation() -> None:
+    rec = _one(tail="cc: Anne Oakes, Chief Executive, Wigan\nMetropolitan Borough Council\nDepartment for Education")
+    assert rec.copied_to == ["Anne Oakes", "Department for Education"]
