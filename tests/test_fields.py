@@ -54,3 +54,15 @@ def test_previous_judgement_with_the_object_before_the_grade() -> None:
             "plans to be good in 2011.")
     found = fields.previous_judgement(text, 0, len(text), date(2012, 2, 28))
     assert found is not None and found[:2] == ("adequate", "2010-11")
+
+
+def test_focus_clause_list_without_a_serial_comma() -> None:
+    sentence = ("Inspectors looked at the local authority's arrangements for children in care, focusing on the quality "
+                "of care planning, the stability of children's homes and the progress of plans for permanence.")
+    areas = fields.focus_from_sentence(sentence)
+    assert areas[1:] == ["the stability of children's homes", "the progress of plans for permanence"]
+    assert areas[0].endswith("focusing on the quality of care planning")
+    # one area with an 'and' inside it stays whole
+    one = fields.focus_from_sentence("The visit focused on children in care, focusing on placement stability and "
+                                     "achieving permanence.")
+    assert len(one) == 1

@@ -215,6 +215,9 @@ _FOCUS_CLAUSE = re.compile(r",?\s+(?:focusing|focussing|concentrating) on\s+|,\s
                            re.I)
 
 
+_NOT_LIST_ITEM = re.compile(r"(?:including|particularly|especially|such as|which|who|where|when|so that)\b", re.I)
+
+
 def _focus_clause_items(part: str) -> list[str]:
     """'X, focusing on A, B, and C' -> ['X, focusing on A', 'B', 'C']; 'A and on B' -> ['A', 'B'].
 
@@ -226,6 +229,12 @@ def _focus_clause_items(part: str) -> list[str]:
     pieces = re.split(r",?\s+and\s+(?=(?:on|in|for|to|of)\s)(?:on|in|for|to|of)\s+", clause)
     if len(pieces) == 1 and clause.count(",") >= 2 and re.search(r",\s+and\s+", clause):
         pieces = re.split(r",\s+(?:and\s+)?", clause)
+    elif len(pieces) == 1 and m and clause.count(",") >= 1:
+        # "focusing on A, B and C" (no comma before the final 'and'): a list after a focus clause
+        commas = re.split(r",\s+", clause)
+        last = re.split(r"\s+and\s+(?=(?:the|how|whether|their|its|children's|leaders')\s)", commas[-1])
+        if len(last) == 2 and not any(_NOT_LIST_ITEM.match(c) for c in commas[1:]):
+            pieces = [*commas[:-1], *last]
     if len(pieces) == 1:
         return [part]
     pieces = [p.strip(" ,;.") for p in pieces if p.strip(" ,;.")]
