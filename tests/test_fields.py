@@ -66,3 +66,11 @@ def test_focus_clause_list_without_a_serial_comma() -> None:
     one = fields.focus_from_sentence("The visit focused on children in care, focusing on placement stability and "
                                      "achieving permanence.")
     assert len(one) == 1
+
+
+def test_sequence_of_another_kind_of_visit_is_not_this_visits() -> None:
+    text = "This assurance visit took place remotely. It replaced the third monitoring visit to the council."
+    assert fields.visit_sequence(text, 0, len(text), "assurance visit") is None
+    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") is not None
+    text = "This letter summarises the findings of the seventh visit."
+    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") is not None

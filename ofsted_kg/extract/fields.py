@@ -121,13 +121,17 @@ SEQUENCE = re.compile(
     r"(?:(?:monitoring|focused|assurance|quarterly)\s+)?visit\b", re.I)
 
 
-def visit_sequence(text: str, a: int, b: int) -> tuple[int, int, int] | None:
-    m = SEQUENCE.search(text, a, b)
-    if not m:
-        return None
-    o = m.group("o").lower()
-    n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
-    return n, m.start(), m.end()
+def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> tuple[int, int, int] | None:
+    """The visit's number ("the seventh monitoring visit"); a number of another kind of visit ("It
+    replaced the third monitoring visit", in an assurance visit letter) is not this visit's."""
+    for m in SEQUENCE.finditer(text, a, b):
+        named = re.search(r"monitoring|focused|assurance", m.group(0), re.I)
+        if kind and named and named.group(0).lower() not in kind:
+            continue
+        o = m.group("o").lower()
+        n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+        return n, m.start(), m.end()
+    return None
 
 
 # ---- previous judgement ----------------------------------------------------------------------

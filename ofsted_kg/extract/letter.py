@@ -131,7 +131,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         rec.visit_start, rec.visit_end = dates[0].isoformat(), dates[1].isoformat()
         rec.cite("visit_start", ctx.span(dates[2], dates[3]))
         rec.cite("visit_end", ctx.span(dates[2], dates[3]))
-    seq = fields.visit_sequence(text, sal_end, opening_end)
+    seq = fields.visit_sequence(text, sal_end, opening_end, rec.visit_type)
     if seq:
         rec.visit_sequence = seq[0]
         rec.cite("visit_sequence", ctx.span(seq[1], seq[2]))
