@@ -44,3 +44,23 @@ def test_letterhead_office_is_read_when_its_postcode_is_shared() -> None:
 def test_wrapped_copy_entry_is_not_an_organisation() -> None:
     rec = _one(tail="cc: Anne Oakes, Chief Executive, Wigan\nMetropolitan Borough Council\nDepartment for Education")
     assert rec.copied_to == ["Anne Oakes", "Department for Education"]
+
+
+def test_jtai_without_a_focus_list_takes_its_subject() -> None:
+    letter = """7 April 2022
+
+Ms Ann Rowe, Director of Children's Services, Wigan Council
+
+Joint targeted area inspection of Wigan
+
+This letter summarises the findings of a joint targeted area inspection (JTAI) of the multi-agency response to children in need of help in Wigan.
+
+This inspection took place from 28 February to 4 March 2022.
+
+Yours sincerely
+
+Carol Ashdown
+Ofsted
+"""
+    rec = extract_text(letter)[0]
+    assert rec.focus_areas == ["the multi-agency response to children in need of help"]
