@@ -64,3 +64,30 @@ Ofsted
 """
     rec = extract_text(letter)[0]
     assert rec.focus_areas == ["the multi-agency response to children in need of help"]
+
+
+def test_focus_list_in_pdf_text_without_blank_lines() -> None:
+    """The list follows a heading-less run of lines and is followed by prose and a heading."""
+    letter = """12 March 2026
+Ms Jo Bramwell
+Director of Children's Services
+Wigan Council
+Dear Ms Bramwell
+Monitoring visit to Wigan children's services
+This letter summarises the findings of the first monitoring visit to Wigan children's services on 3 and 4
+February 2026. The visit was carried out by His Majesty's Inspectors Carol Ashdown and Peter Lyle.
+Areas covered by the visit
+Inspectors reviewed the progress made for children in need of help and protection, with a focus on:
+1. the response to children at the front door, including out
+of hours
+2. strategy discussions.
+This visit was carried out in line with the ILACS framework.
+What needs to improve
+- The quality of plans.
+Yours sincerely
+Carol Ashdown
+His Majesty's Inspector
+"""
+    rec = extract_text(letter)[0]
+    assert rec.focus_areas == ["the response to children at the front door, including out of hours",
+                               "strategy discussions"]

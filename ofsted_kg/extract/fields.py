@@ -426,7 +426,11 @@ def _is_item_start(line: str) -> bool:
 
 
 def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Bullet/numbered items in a paragraph; [] if the paragraph is not a list."""
+    """Bullet/numbered items in a paragraph; [] if the paragraph is not a list.
+
+    In PDF text without blank lines the paragraph runs on after the list: the list ends at a heading,
+    or at a capitalised line after an item that finished a sentence.
+    """
     out: list[tuple[int, int]] = []
     pos = a
     for line in text[a:b].split("\n"):
@@ -435,6 +439,10 @@ def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if _is_item_start(line):
             out.append((la, lb))
         elif out:
+            stripped = line.strip()
+            if RECOMMENDATION_HEADING.match(stripped) or OTHER_HEADING.match(stripped) or (
+                    text[out[-1][0]:out[-1][1]].rstrip().endswith(".") and stripped[:1].isupper()):
+                break
             out[-1] = (out[-1][0], lb)  # wrapped line of the item
         else:
             return []

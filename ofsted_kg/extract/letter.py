@@ -402,6 +402,10 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             sent = text[s:e]
             if not fields.FOCUS_VERB.search(sent):
                 continue
+            colon = re.search(r":[ \t]*\n(?=[ \t]*(?:- |\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s))", sent)
+            if colon and fields.FOCUS_VERB.search(sent[:colon.start()]):
+                # PDF text: the sentence splitter ran on through the list after "with a focus on:"
+                sent, e = sent[:colon.end()].rstrip(), s + colon.end() - 1
             if sent.rstrip().endswith(":"):
                 # the list follows in the same paragraph (no blank line) or in the next one
                 items = fields._split_bullets(text, e + 1, pb) if e + 1 < pb else []
