@@ -91,3 +91,23 @@ His Majesty's Inspector
     rec = extract_text(letter)[0]
     assert rec.focus_areas == ["the response to children at the front door, including out of hours",
                                "strategy discussions"]
+
+
+def test_letter_without_salutation_or_blank_lines() -> None:
+    """A joint letter as PDF text: date, addressees and opening with no 'Dear' and no blank line."""
+    letter = """5 November 2024
+Ms Ann Rowe, Strategic Director of People Services, Wigan Council
+Paul Oakes, Chief Executive, Wigan Council
+Joint targeted area inspection of the multi-agency response to children who are victims of
+domestic abuse in Wigan
+This letter summarises the findings of a joint targeted area inspection (JTAI) of the
+multi-agency response to children who are victims of domestic abuse in Wigan.
+Between 16 and 20 September 2024, Ofsted and the Care Quality Commission carried out this inspection.
+Yours sincerely
+Carol Ashdown
+Ofsted
+"""
+    rec = extract_text(letter)[0]
+    assert rec.letter_date == "2024-11-05"
+    assert rec.recipient is not None and rec.recipient.name == "Ann Rowe"
+    assert rec.focus_areas == ["the multi-agency response to children who are victims of domestic abuse"]

@@ -428,15 +428,18 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     if rec.visit_type == "joint targeted area inspection":
         # no list: the inspection's subject ("a joint targeted area inspection (JTAI) of the multi-agency
         # response to identification of initial need and risk in Hammersmith and Fulham.")
-        m = _JTAI_SUBJECT.search(text, a, b)
-        if m:
-            rec.focus_areas.append(re.sub(r"\s+", " ", m.group("f")))
-            rec.cite("focus_areas", ctx.span(m.start("f"), m.end("f")))
+        for s, e in sentences(text, a, b):
+            sent = re.sub(r"\s+", " ", text[s:e]).strip()
+            m = _JTAI_SUBJECT.search(sent) if OPENING_CUE.search(sent) else None
+            if m:
+                rec.focus_areas.append(m.group("f"))
+                rec.cite("focus_areas", ctx.span(s, e))
+                return
 
 
 _JTAI_SUBJECT = re.compile(
-    r"joint targeted area inspection(?: \(JTAI\))? of (?P<f>the multi-agency response to [^.\n]+?)"
-    r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w&,'’ -]*)?\s*(?:\.|\n|$)", re.I)
+    r"joint targeted area inspection(?: \(JTAI\))? of (?P<f>the multi-agency response to [^.]+?)"
+    r"(?: in (?:the )?(?-i:[A-Z])[\w&,'’ -]*)?\.?$", re.I)
 
 
 def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
