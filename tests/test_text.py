@@ -76,3 +76,8 @@ def test_people_match_on_nicknames_and_initials() -> None:
     assert not same_person("Andrew Waugh", "Andrew Walsh")
     assert not same_person("Alison Smale", "Brian Smale")
     assert strip_honorific("Cllr Marcus Hart OBE") == ("Marcus Hart", "Cllr")
+
+
+def test_a_sentence_opener_after_a_place_on_the_line_above_is_not_a_name() -> None:
+    text = "Joint targeted area inspection of the response to exploitation in Nottingham\nBetween 8 and 12 July 2019"
+    assert find_names(text) == []
