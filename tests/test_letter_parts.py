@@ -111,3 +111,21 @@ Ofsted
     assert rec.letter_date == "2024-11-05"
     assert rec.recipient is not None and rec.recipient.name == "Ann Rowe"
     assert rec.focus_areas == ["the multi-agency response to children who are victims of domestic abuse"]
+
+
+def test_prose_improvement_items_one_per_line_in_pdf_text() -> None:
+    letter = _LETTER.format(head="", tail="").replace(
+        "Yours sincerely",
+        "What needs to improve in this area of social work practice\n"
+        "The quality and timeliness of pathway plans, so that they are updated when young people's\n"
+        "circumstances change.\n"
+        "Access to mental health services for care leavers aged over 18.\n"
+        "Findings\n"
+        "Personal advisers keep in touch with young people.\n"
+        "Yours sincerely")
+    rec = extract_text(letter)[0]
+    assert rec.recommendations == [
+        "The quality and timeliness of pathway plans, so that they are updated when young people's circumstances "
+        "change.",
+        "Access to mental health services for care leavers aged over 18.",
+    ]

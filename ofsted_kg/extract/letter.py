@@ -457,7 +457,9 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         if re.match(r"areas? for improvement", line, re.I):
             deferred.append((la, lb))
             continue
-        add_recommendations(ctx, rec, lb, b)
+        # PDF text without blank lines: one-sentence items ("The quality of X, so that Y.") one per line start
+        unspaced = re.match(r"what needs to improve", line, re.I) and not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400])
+        add_recommendations(ctx, rec, lb, b, bool(unspaced))
     for _la, lb in deferred:
         if not rec.recommendations or _starts_list(text, lb, b):
             add_recommendations(ctx, rec, lb, b)
