@@ -129,3 +129,11 @@ def test_prose_improvement_items_one_per_line_in_pdf_text() -> None:
         "change.",
         "Access to mental health services for care leavers aged over 18.",
     ]
+
+
+def test_reference_line_between_date_and_address_block() -> None:
+    letter = _LETTER.format(head="", tail="").replace("12 March 2026\n", "Date: 12 March 2026\nOur ref: 80545/MV1\n")
+    rec = extract_text(letter)[0]
+    assert rec.letter_date == "2026-03-12"
+    assert rec.recipient is not None
+    assert (rec.recipient.name, rec.recipient.title) == ("Jo Bramwell", "Director of Children's Services")

@@ -200,10 +200,17 @@ def _block_start(text: str, start: int, sal: int) -> int:
     return paras[-1][0] if paras else start
 
 
+# lines between the date and the address block that are not part of it
+_NOT_ADDRESS = re.compile(
+    r"\s*(?:(?:our|your) ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?)?\s*:|urn\s*:|date\s*:|direct (?:t|tel|line|email)\b|"
+    r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive)", re.I)
+
+
 def _recipient(ctx: Context, rec: LetterRecord, a: int, sal: int, sal_end: int) -> Recipient | None:
     text = ctx.text
     block = [(x, y) for x, y in lines(text, a, sal)]
     block = [(x, y) for x, y in block if not LETTERHEAD_CUE.search(text[x:y]) or _ORG_LINE.search(text[x:y])]
+    block = [(x, y) for x, y in block if not _NOT_ADDRESS.match(text[x:y])]
     salutation = text[sal:sal_end].strip()
     sal_name = re.sub(r"^Dear\s+", "", salutation).strip(" ,:")
     rcp = Recipient()
