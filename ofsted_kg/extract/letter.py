@@ -333,7 +333,8 @@ def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 rec.cite("copied_to", ctx.span(s, s + len(part)))
     for pa, pb in paragraphs(text, a, b):
         # the copy list may open a paragraph, or follow the signature without a blank line (PDF text)
-        body_start = next((la + m.end() for la, lb in lines(text, pa, pb) if (m := COPY_LIST.match(text[la:lb]))), None)
+        body_start = next((la + cm.end() for la, lb in lines(text, pa, pb) if (cm := COPY_LIST.match(text[la:lb]))),
+                          None)
         if body_start is None:
             continue
         body = text[body_start:pb]
