@@ -129,3 +129,24 @@ def test_seed_letters_hard_wrapped_like_pdf_text(gold_file: Path, tmp_path: Path
     (tmp_path / f"{gold_file.stem}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     t = _score(gold_file, tmp_path)
     assert not t.misses, "\n".join(t.misses)
+
+
+def test_synthetic_letters_hard_wrapped_like_pdf_text(tmp_path: Path) -> None:
+    """The synthetic .txt letters as PDF text gives them (wrapped at 90 characters, no blank lines)."""
+    import textwrap
+
+    total = Tally()
+    for gold_file in SYNTHETIC_GOLD:
+        letter = GOLDEN / "letters" / f"{gold_file.stem}.txt"
+        if not letter.exists():
+            continue
+        source = letter.read_text(encoding="utf-8")
+        lines = [w for para in source.split("\n") if para.strip() for w in textwrap.wrap(para, 90)]
+        (tmp_path / letter.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        t = _score(gold_file, tmp_path)
+        for name in t.fields():
+            total.tp[name] += t.tp[name]
+            total.fp[name] += t.fp[name]
+            total.fn[name] += t.fn[name]
+        total.misses.extend(t.misses)
+    assert total.micro_f1 >= 0.98, f"micro-F1 {total.micro_f1:.3f}\n" + "\n".join(total.misses)

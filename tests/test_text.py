@@ -46,6 +46,8 @@ def test_running_footer_over_several_lines_is_dropped() -> None:
     ("on 5, 6 and 7 March 2019", date(2019, 3, 5), date(2019, 3, 7)),
     ("on 17th and 18th July 2018", date(2018, 7, 17), date(2018, 7, 18)),
     ("on 17 July 2018.", date(2018, 7, 17), date(2018, 7, 17)),
+    ("on Tuesday 11 and Wednesday 12 July 2017.", date(2017, 7, 11), date(2017, 7, 12)),
+    ("on the 4th and 5th of June 2019", date(2019, 6, 4), date(2019, 6, 5)),
 ])
 def test_date_runs(phrase: str, start: date, end: date) -> None:
     run = parse_run(phrase)
@@ -104,3 +106,8 @@ def test_bullets_on_another_baseline_in_courier_or_unmapped_mark_their_item(raw:
 
 def test_typographic_hyphens_and_invisible_joiners() -> None:
     assert normalise("Darrow\u2010Keats and chil\u200bdren\u2060s\n").text == "Darrow-Keats and childrens\n"
+
+
+def test_a_sentence_opener_after_a_place_on_the_line_above_is_not_a_name() -> None:
+    text = "Joint targeted area inspection of the response to exploitation in Nottingham\nBetween 8 and 12 July 2019"
+    assert find_names(text) == []

@@ -34,11 +34,13 @@ SINGLE_DATE = re.compile(
 MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_RE})\s+(?P<y>{YEAR_RE})\b", re.I)
 
 _SEP = r"(?:\s*(?:,|and|to|until|till|&|-|–|—|/)\s*|\s+(?:and|to)\s+(?:on\s+)?)"
-_PART = rf"{DAY_RE}(?:\s+{MONTH_RE})?(?:,?\s+{YEAR_RE})?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:the\s+)?)"
+# "Tuesday 11 and Wednesday 12 July 2017", "the 4th and 5th of June 2019"
+_PART = rf"{_WEEKDAY}?{DAY_RE}(?:\s+(?:of\s+)?{MONTH_RE})?(?:,?\s+{YEAR_RE})?"
 # A run of dates sharing months/years: "8 and 9 January 2019", "30 November and 1 December 2023",
 # "13 to 17 March 2023", "3 March 2015 – 25 March 2015", "5, 6 and 7 March".
 DATE_RUN = re.compile(rf"\b{_PART}(?:{_SEP}{_PART}){{0,6}}", re.I)
-_PART_PARSE = re.compile(rf"(?P<d>{DAY_RE})(?:\s+(?P<m>{MONTH_RE}))?(?:,?\s+(?P<y>{YEAR_RE}))?", re.I)
+_PART_PARSE = re.compile(rf"(?P<d>{DAY_RE})(?:\s+(?:of\s+)?(?P<m>{MONTH_RE}))?(?:,?\s+(?P<y>{YEAR_RE}))?", re.I)
 
 
 def _month(s: str) -> int:

@@ -123,24 +123,31 @@ SEQUENCE = re.compile(
     r"(?:(?:monitoring|focused|assurance|quarterly)\s+)?visit\b", re.I)
 
 
-def visit_sequence(text: str, a: int, b: int) -> tuple[int, int, int] | None:
-    m = SEQUENCE.search(text, a, b)
-    if not m:
-        return None
-    o = m.group("o").lower()
-    n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
-    return n, m.start(), m.end()
+def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> tuple[int, int, int] | None:
+    """The visit's number ("the seventh monitoring visit"); a number of another kind of visit ("It
+    replaced the third monitoring visit", in an assurance visit letter) is not this visit's."""
+    for m in SEQUENCE.finditer(text, a, b):
+        named = re.search(r"monitoring|focused|assurance", m.group(0), re.I)
+        if kind and named and named.group(0).lower() not in kind:
+            continue
+        o = m.group("o").lower()
+        n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
+        return n, m.start(), m.end()
+    return None
 
 
 # ---- previous judgement ----------------------------------------------------------------------
 GRADE = r"(?:outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 _JUDGED = re.compile(
-    rf"(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
+    rf"\b(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
     rf"|overall effectiveness (?:was|is|has been) (?:judged |graded |rated )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
     rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b"
     rf"|judged\s+(?:services|(?:the\s+)?(?:local\s+authority's\s+)?children's\s+services|them|it)\s+(?:to\s+be\s+|as\s+)?(?P<v>{GRADE})\b"
-    rf"|\bfrom\s+['\"]?(?P<f>{GRADE})['\"]?\s+(?:at|in|following)\s+(?:the|its)\s+(?:last|previous)\b",
+    rf"|\bfrom\s+['\"]?(?P<f>{GRADE})['\"]?\s+(?:at|in|following)\s+(?:the|its)\s+(?:last|previous)\b"
+    # "judged the overall effectiveness of safeguarding services to be adequate"
+    rf"|\b(?:judged|graded|rated)\s+(?:the\s+)?[^.;:]{{0,60}}?\b(?:effectiveness|services|provision)\b[^.;:]{{0,40}}?"
+    rf"\s+(?:to\s+be|as)\s+['\"]?(?P<w>{GRADE})\b",
     re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
@@ -159,7 +166,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
             continue
         for m in _JUDGED.finditer(sent):
             grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j") or m.group("v")
-                                    or m.group("f")).lower())
+                                    or m.group("f") or m.group("w")).lower())
             grade = re.sub(r"^require ", "requires ", grade)
             when = _nearest_month_year(sent, m.start(), m.end())
             if when is None:
@@ -221,6 +228,9 @@ _FOCUS_CLAUSE = re.compile(r",?\s+(?:focusing|focussing|concentrating) on\s+|,\s
                            re.I)
 
 
+_NOT_LIST_ITEM = re.compile(r"(?:including|particularly|especially|such as|which|who|where|when|so that)\b", re.I)
+
+
 def _focus_clause_items(part: str) -> list[str]:
     """'X, focusing on A, B, and C' -> ['X, focusing on A', 'B', 'C']; 'A and on B' -> ['A', 'B'].
 
@@ -232,6 +242,12 @@ def _focus_clause_items(part: str) -> list[str]:
     pieces = re.split(r",?\s+and\s+(?=(?:on|in|for|to|of)\s)(?:on|in|for|to|of)\s+", clause)
     if len(pieces) == 1 and clause.count(",") >= 2 and re.search(r",\s+and\s+", clause):
         pieces = re.split(r",\s+(?:and\s+)?", clause)
+    elif len(pieces) == 1 and m and clause.count(",") >= 1:
+        # "focusing on A, B and C" (no comma before the final 'and'): a list after a focus clause
+        commas = re.split(r",\s+", clause)
+        last = re.split(r"\s+and\s+(?=(?:the|how|whether|their|its|children's|leaders')\s)", commas[-1])
+        if len(last) == 2 and not any(_NOT_LIST_ITEM.match(c) for c in commas[1:]):
+            pieces = [*commas[:-1], *last]
     if len(pieces) == 1:
         return [part]
     pieces = [p.strip(" ,;.") for p in pieces if p.strip(" ,;.")]
@@ -279,9 +295,21 @@ _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|t
                     r"|identified (?:\w+ )?(?:areas?|an area) for (?:priority|immediate) action\W*$"
                     r"|as follows\W*$", re.I)
 _TIMEFRAME = re.compile(r"^(?:immediately|within (?:\w+ )?(?:\w+ )?(?:months?|weeks?|days?))\s*:?$", re.I)
+# Items under a time-frame head whose bullet glyphs were lost start with an imperative verb
+_REC_VERB = re.compile(
+    r"^(?:ensure|improve|develop|review|reduce|increase|establish|strengthen|provide|implement|introduce|"
+    r"agree|complete|undertake|monitor|evaluate|address|secure|embed|extend|raise|update|revise|clarify|"
+    r"consider|put|set|make|take|promote|publish|produce|audit|enable|identify|analyse|use)\b", re.I)
+_JOINS_NEXT = re.compile(r"(?:\b(?:to|and|or|of|the|a|an|that|for|with|by|in|on|should|must|will|are|is|be)|[,(])$",
+                         re.I)
 _BOILERPLATE = re.compile(
     r"^(?:any areas for|in addition|ofsted will|yours|i am copying|this letter will|i would like|"
     r"the findings of|we will|thank you|the local authority (?:should|will) (?:now )?(?:submit|prepare))", re.I)
+
+
+def _is_intro(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] the sentence introducing a list ("... should take the following action.")?"""
+    return bool(_INTRO.search(re.sub(r"\s+", " ", text[a:b]).strip()))
 
 
 def is_heading(text: str, a: int, b: int) -> bool:
@@ -316,6 +344,7 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     mode: str | None = None
     marker = ""
     blank_before = False
+    timed = False
     pos = start
     for raw_line in text[start:limit].split("\n"):
         a, b = pos, pos + len(raw_line)
@@ -329,10 +358,43 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             continue
         if _BOILERPLATE.match(line):
             break
-        if _TIMEFRAME.match(line) or (mode is None and _INTRO.search(line)):
+        if _TIMEFRAME.match(line):
+            # "Immediately:" / "Within three months:" separates items; what came before it may be the
+            # intro ("6. In order to improve ... should take the following action.")
+            if cur and _is_intro(text, *cur) and not items:
+                mode = None
+            elif cur:
+                items.append(cur)
+            cur, timed = None, True
+            if mode == "prose":
+                mode = None
+            continue
+        if mode is None and _INTRO.search(line):
+            continue
+        if timed and not _is_item_start(line) and (mode == "timed" or cur is None):
+            # unmarked items under a time-frame head, one per line start (bullets lost in extraction)
+            if cur is None:
+                if not (line[:1].islower() or _REC_VERB.match(line)):
+                    break
+                mode, cur = "timed", (a, b)
+                continue
+            prev = text[cur[0]:cur[1]].rstrip()
+            ended = prev.endswith((".", ";"))
+            if line[:1].islower() or _REC_VERB.match(line):
+                if ended or (_REC_VERB.match(line) and not _JOINS_NEXT.search(prev)):
+                    items.append(cur)
+                    cur = (a, b)
+                else:
+                    cur = (cur[0], b)
+                continue
+            if ended or RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line):
+                break
+            cur = (cur[0], b)
             continue
         if _is_item_start(line):
-            if mode == "prose" or (mode == "list" and _marker(line) != marker):
+            if mode == "list" and _marker(line) != marker and not items and cur and _is_intro(text, *cur):
+                cur = None  # a numbered intro paragraph, then the bulleted list it introduces
+            elif mode in ("prose", "timed") or (mode == "list" and _marker(line) != marker):
                 break
             if cur:
                 items.append(cur)
@@ -373,7 +435,11 @@ def _is_item_start(line: str) -> bool:
 
 
 def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Bullet/numbered items in a paragraph; [] if the paragraph is not a list."""
+    """Bullet/numbered items in a paragraph; [] if the paragraph is not a list.
+
+    In PDF text without blank lines the paragraph runs on after the list: the list ends at a heading,
+    or at a capitalised line after an item that finished a sentence.
+    """
     out: list[tuple[int, int]] = []
     pos = a
     for line in text[a:b].split("\n"):
@@ -382,6 +448,10 @@ def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
         if _is_item_start(line):
             out.append((la, lb))
         elif out:
+            stripped = line.strip()
+            if RECOMMENDATION_HEADING.match(stripped) or OTHER_HEADING.match(stripped) or (
+                    text[out[-1][0]:out[-1][1]].rstrip().endswith(".") and stripped[:1].isupper()):
+                break
             out[-1] = (out[-1][0], lb)  # wrapped line of the item
         else:
             return []

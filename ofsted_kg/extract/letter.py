@@ -131,7 +131,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         rec.visit_start, rec.visit_end = dates[0].isoformat(), dates[1].isoformat()
         rec.cite("visit_start", ctx.span(dates[2], dates[3]))
         rec.cite("visit_end", ctx.span(dates[2], dates[3]))
-    seq = fields.visit_sequence(text, sal_end, opening_end)
+    seq = fields.visit_sequence(text, sal_end, opening_end, rec.visit_type)
     if seq:
         rec.visit_sequence = seq[0]
         rec.cite("visit_sequence", ctx.span(seq[1], seq[2]))
@@ -181,10 +181,14 @@ def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | No
             continue
         code = f"{pc.group(1)} {pc.group(2)}"
         a, b = p[0], p[0] + pc.end()
-        if code in KNOWN_OFFICES:
-            return KNOWN_OFFICES[code], a, b
+        known = KNOWN_OFFICES.get(code)
+        # an office moves but its postcode may stay (Alexandra House and Aviation House, both WC2B 6SE)
+        if known and re.sub(r"\s+", " ", known.split(",")[0]).lower() in re.sub(r"\s+", " ", chunk).lower():
+            return known, a, b
         parts = [ln.strip(" ,") for ln in text[a:b].split("\n") if ln.strip()]
         parts = [x for x in parts if not re.match(r"(?i)^ofsted$", x)]
+        if len(parts) > 1 and _POSTCODE.fullmatch(parts[-1]):
+            parts[-2:] = [f"{parts[-2]} {parts[-1]}"]  # "London" / "SW1H 9EX" -> "London SW1H 9EX"
         address = ", ".join(parts)
         address = re.sub(r"^Ofsted,?\s+", "", address)
         return address, a, b
@@ -196,10 +200,17 @@ def _block_start(text: str, start: int, sal: int) -> int:
     return paras[-1][0] if paras else start
 
 
+# lines between the date and the address block that are not part of it
+_NOT_ADDRESS = re.compile(
+    r"\s*(?:(?:our|your) ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?)?\s*:|urn\s*:|date\s*:|direct (?:t|tel|line|email)\b|"
+    r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive)", re.I)
+
+
 def _recipient(ctx: Context, rec: LetterRecord, a: int, sal: int, sal_end: int) -> Recipient | None:
     text = ctx.text
     block = [(x, y) for x, y in lines(text, a, sal)]
     block = [(x, y) for x, y in block if not LETTERHEAD_CUE.search(text[x:y]) or _ORG_LINE.search(text[x:y])]
+    block = [(x, y) for x, y in block if not _NOT_ADDRESS.match(text[x:y])]
     salutation = text[sal:sal_end].strip()
     sal_name = re.sub(r"^Dear\s+", "", salutation).strip(" ,:")
     rcp = Recipient()
@@ -321,20 +332,48 @@ def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 s = a + m.start("o") + m.group("o").find(part)
                 rec.cite("copied_to", ctx.span(s, s + len(part)))
     for pa, pb in paragraphs(text, a, b):
-        chunk = text[pa:pb]
-        cm = COPY_LIST.match(chunk)
-        if not cm:
+        # the copy list may open a paragraph, or follow the signature without a blank line (PDF text)
+        body_start = next((la + cm.end() for la, lb in lines(text, pa, pb) if (cm := COPY_LIST.match(text[la:lb]))),
+                          None)
+        if body_start is None:
             continue
-        body = chunk[cm.end():]
-        body_start = pa + cm.end()
+        body = text[body_start:pb]
+        people: list[tuple[int, int]] = []
         for name, x, y in _names_after_organisations(body):
             after = body[y:y + 4]
             before = body[max(0, x - 3):x]
             if after.startswith(",") or before.strip() in ("", ":") or x == 0 or "\n" in body[max(0, x - 2):x]:
                 clean, _ = strip_honorific(name)
-                if clean not in rec.copied_to and _is_person_in_copy(body, x, y):
-                    rec.copied_to.append(clean)
-                    rec.cite("copied_to", ctx.span(body_start + x, body_start + y))
+                if _is_person_in_copy(body, x, y):
+                    people.append((x, y))
+                    if clean not in rec.copied_to:
+                        rec.copied_to.append(clean)
+                        rec.cite("copied_to", ctx.span(body_start + x, body_start + y))
+        _copied_organisations(ctx, rec, body, body_start, people)
+
+
+_COPY_ENTRY = re.compile(r"[^;\n]+")
+_ORG_TAIL = re.compile(r"(?:Metropolitan|Borough|County|City|District|Council|Trust|Board|Partnership|Constabulary)\b")
+
+
+def _copied_organisations(ctx: Context, rec: LetterRecord, body: str, body_start: int,
+                          people: list[tuple[int, int]]) -> None:
+    """Entries of a copy list that name no person ("Department for Education; Sandwell Council")."""
+    for m in _COPY_ENTRY.finditer(body):
+        x, y = m.start(), m.end()
+        raw = m.group(0)
+        lead = COPY_LIST.match(raw.lstrip())  # a second "cc:" line
+        entry = raw.lstrip()[lead.end():] if lead else raw
+        entry = entry.strip(" \t,.")
+        if not entry or not entry[0].isupper() or len(entry) > 100 or any(x <= p < y for p, _q in people):
+            continue
+        if len(entry.split()) < 2 or re.search(r"(?:,|\band|\bof)\s*$", body[:x]) or _ORG_TAIL.match(entry):
+            continue  # a wrapped line of the entry before ("..., Wigan" / "Metropolitan Borough Council")
+        if entry.lower() in (c.lower() for c in rec.copied_to):
+            continue
+        s = body_start + x + raw.find(entry)
+        rec.copied_to.append(entry)
+        rec.cite("copied_to", ctx.span(s, s + len(entry)))
 
 
 def _names_after_organisations(body: str) -> list[tuple[str, int, int]]:
@@ -371,6 +410,10 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             sent = text[s:e]
             if not fields.FOCUS_VERB.search(sent):
                 continue
+            colon = re.search(r":[ \t]*\n(?=[ \t]*(?:- |\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s))", sent)
+            if colon and fields.FOCUS_VERB.search(sent[:colon.start()]):
+                # PDF text: the sentence splitter ran on through the list after "with a focus on:"
+                sent, e = sent[:colon.end()].rstrip(), s + colon.end() - 1
             if sent.rstrip().endswith(":"):
                 # the list follows in the same paragraph (no blank line) or in the next one
                 items = fields._split_bullets(text, e + 1, pb) if e + 1 < pb else []
@@ -390,6 +433,21 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 rec.cite("focus_areas", ctx.span(s, e))
         if rec.focus_areas:
             return
+    if rec.visit_type == "joint targeted area inspection":
+        # no list: the inspection's subject ("a joint targeted area inspection (JTAI) of the multi-agency
+        # response to identification of initial need and risk in Hammersmith and Fulham.")
+        for s, e in sentences(text, a, b):
+            sent = re.sub(r"\s+", " ", text[s:e]).strip()
+            m = _JTAI_SUBJECT.search(sent) if OPENING_CUE.search(sent) else None
+            if m:
+                rec.focus_areas.append(m.group("f"))
+                rec.cite("focus_areas", ctx.span(s, e))
+                return
+
+
+_JTAI_SUBJECT = re.compile(
+    r"joint targeted area inspection(?: \(JTAI\))? of (?P<f>the multi-agency response to [^.]+?)"
+    r"(?: in (?:the )?(?-i:[A-Z])[\w&,'’ -]*)?\.?$", re.I)
 
 
 def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
@@ -407,7 +465,9 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         if re.match(r"areas? for improvement", line, re.I):
             deferred.append((la, lb))
             continue
-        add_recommendations(ctx, rec, lb, b)
+        # PDF text without blank lines: one-sentence items ("The quality of X, so that Y.") one per line start
+        unspaced = re.match(r"what needs to improve", line, re.I) and not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400])
+        add_recommendations(ctx, rec, lb, b, bool(unspaced))
     for _la, lb in deferred:
         if not rec.recommendations or _starts_list(text, lb, b):
             add_recommendations(ctx, rec, lb, b)

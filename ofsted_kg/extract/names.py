@@ -34,6 +34,9 @@ NOT_NAME_WORDS = {
     "plan", "plans", "programme", "framework", "regulations", "section", "schedule", "appendix", "item",
     "agenda", "minutes", "report", "hall", "street", "road", "house", "building", "centre",
     "school", "schools", "college", "university", "nhs", "police", "england", "wales",
+    # sentence openers that follow a heading on the next line in PDF text ("... in Nottingham / Between")
+    "between", "during", "since", "following", "however", "although", "while", "whilst", "when", "where",
+    "what", "these", "those", "there", "their",
 }
 
 NICKNAMES = {

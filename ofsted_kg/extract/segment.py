@@ -113,6 +113,9 @@ def find_regions(text: str) -> list[Region]:
             opening = None
         if opening and LETTER_CUE.search(text, opening.start(), opening.start() + 2000):
             para_start = text.rfind("\n\n", 0, opening.start())
+            if para_start == -1 or text.count("\n", para_start + 2, opening.start()) > 2:
+                # PDF text without blank lines: the date and addressees sit right above the opening line
+                para_start = text.rfind("\n", 0, opening.start())
             salutations_pos = [max(0, para_start)]
         else:
             salutations_pos = []

@@ -1,0 +1,85 @@
+"""Unit tests for the genre rules in ofsted_kg/extract/fields.py (one test per rule)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ofsted_kg.extract import fields
+
+
+def _items(text: str) -> list[str]:
+    return [fields.item_text(text, a, b)[0] for a, b in fields.section_items(text, 0, len(text))]
+
+
+def test_unmarked_items_under_time_frame_heads_are_split() -> None:
+    """SLAC 'Areas for improvement' as PDF text: numbered intro, time-frame heads, bullet glyphs lost."""
+    text = (
+        "\n6. In order to improve the quality of provision, the local authority and its partners should take\n"
+        "the following action.\n"
+        "Immediately:\n"
+        "ensure that all children subject to a child protection plan are allocated to a\n"
+        "qualified social worker.\n"
+        "ensure that strategy discussions involve the police and that decisions are\n"
+        "recorded on the child's file.\n"
+        "Within three months:\n"
+        "improve the quality of core assessments so that they analyse risk and in order to\n"
+        "ensure that plans are specific\n"
+        "develop a multi-agency audit programme.\n"
+        "Services for looked after children\n"
+        "7. The overall effectiveness of services for looked after children is good.\n"
+    )
+    assert _items(text) == [
+        "ensure that all children subject to a child protection plan are allocated to a qualified social worker.",
+        "ensure that strategy discussions involve the police and that decisions are recorded on the child's file.",
+        "improve the quality of core assessments so that they analyse risk and in order to ensure that plans are "
+        "specific",
+        "develop a multi-agency audit programme.",
+    ]
+
+
+def test_numbered_intro_before_a_bulleted_list_is_not_an_item() -> None:
+    text = (
+        "\n9. In order to improve services for care leavers, the local authority should take the\n"
+        "following action.\n"
+        "- ensure that pathway plans are reviewed.\n"
+        "- improve the range of accommodation.\n"
+    )
+    assert _items(text) == ["ensure that pathway plans are reviewed.", "improve the range of accommodation."]
+
+
+def test_previous_judgement_with_the_object_before_the_grade() -> None:
+    """'... in November 2010 judged the overall effectiveness of safeguarding services to be adequate.'"""
+    text = ("The inspection of safeguarding and looked after children services in November 2010 judged the "
+            "overall effectiveness of safeguarding services to be adequate. Inspectors judged the quality of "
+            "plans to be good in 2011.")
+    found = fields.previous_judgement(text, 0, len(text), date(2012, 2, 28))
+    assert found is not None and found[:2] == ("adequate", "2010-11")
+
+
+def test_focus_clause_list_without_a_serial_comma() -> None:
+    sentence = ("Inspectors looked at the local authority's arrangements for children in care, focusing on the quality "
+                "of care planning, the stability of children's homes and the progress of plans for permanence.")
+    areas = fields.focus_from_sentence(sentence)
+    assert areas[1:] == ["the stability of children's homes", "the progress of plans for permanence"]
+    assert areas[0].endswith("focusing on the quality of care planning")
+    # one area with an 'and' inside it stays whole
+    one = fields.focus_from_sentence("The visit focused on children in care, focusing on placement stability and "
+                                     "achieving permanence.")
+    assert len(one) == 1
+
+
+def test_sequence_of_another_kind_of_visit_is_not_this_visits() -> None:
+    text = "This assurance visit took place remotely. It replaced the third monitoring visit to the council."
+    assert fields.visit_sequence(text, 0, len(text), "assurance visit") is None
+    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") is not None
+    text = "This letter summarises the findings of the seventh visit."
+    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") is not None
+
+
+def test_a_word_ending_in_rated_is_not_a_judgement_verb() -> None:
+    from ofsted_kg.extract.fields import previous_judgement
+
+    text = ("Services have deteriorated since the last inspection in January 2022, when overall effectiveness "
+            "was judged to be requires improvement to be good.")
+    got = previous_judgement(text, 0, len(text), None)
+    assert got is not None and got[:2] == ("requires improvement to be good", "2022-01")

@@ -1,0 +1,139 @@
+"""Unit tests for letter parts in ofsted_kg/extract/letter.py: copy lists and the letterhead office."""
+
+from __future__ import annotations
+
+from ofsted_kg.api import extract_text
+
+_LETTER = """{head}
+12 March 2026
+Ms Jo Bramwell
+Director of Children's Services
+Wigan Council
+Dear Ms Bramwell
+Monitoring visit to Wigan children's services
+This letter summarises the findings of the monitoring visit to Wigan children's services on 3 and 4
+February 2026. The visit was carried out by His Majesty's Inspectors Carol Ashdown and Peter Lyle.
+Yours sincerely
+Carol Ashdown
+His Majesty's Inspector
+{tail}
+"""
+
+
+def _one(head: str = "", tail: str = ""):  # type: ignore[no-untyped-def]
+    recs = extract_text(_LETTER.format(head=head, tail=tail))
+    assert len(recs) == 1
+    return recs[0]
+
+
+def test_copy_list_right_after_the_signature_with_organisations() -> None:
+    """PDF text has no blank line before 'cc:'; entries naming no person are organisations."""
+    rec = _one(tail="cc: Anne Oakes, Chief Executive, Wigan Council\n"
+                    "cc: Department for Education; Wigan Safeguarding Children Partnership")
+    assert rec.copied_to == ["Anne Oakes", "Department for Education", "Wigan Safeguarding Children Partnership"]
+    assert "Anne Oakes" not in rec.inspectors
+
+
+def test_letterhead_office_is_read_when_its_postcode_is_shared() -> None:
+    rec = _one(head="Alexandra House\n33 Kingsway\nLondon WC2B 6SE\nT 08456 404040\nwww.ofsted.gov.uk")
+    assert rec.ofsted_office == "Alexandra House, 33 Kingsway, London WC2B 6SE"
+    rec = _one(head="Ofsted\nClive House\n70 Petty France\nLondon\nSW1H 9EX\nwww.gov.uk/ofsted")
+    assert rec.ofsted_office == "Clive House, 70 Petty France, London SW1H 9EX"
+
+
+def test_wrapped_copy_entry_is_not_an_organisation() -> None:
+    rec = _one(tail="cc: Anne Oakes, Chief Executive, Wigan\nMetropolitan Borough Council\nDepartment for Education")
+    assert rec.copied_to == ["Anne Oakes", "Department for Education"]
+
+
+def test_jtai_without_a_focus_list_takes_its_subject() -> None:
+    letter = """7 April 2022
+
+Ms Ann Rowe, Director of Children's Services, Wigan Council
+
+Joint targeted area inspection of Wigan
+
+This letter summarises the findings of a joint targeted area inspection (JTAI) of the multi-agency response to children in need of help in Wigan.
+
+This inspection took place from 28 February to 4 March 2022.
+
+Yours sincerely
+
+Carol Ashdown
+Ofsted
+"""
+    rec = extract_text(letter)[0]
+    assert rec.focus_areas == ["the multi-agency response to children in need of help"]
+
+
+def test_focus_list_in_pdf_text_without_blank_lines() -> None:
+    """The list follows a heading-less run of lines and is followed by prose and a heading."""
+    letter = """12 March 2026
+Ms Jo Bramwell
+Director of Children's Services
+Wigan Council
+Dear Ms Bramwell
+Monitoring visit to Wigan children's services
+This letter summarises the findings of the first monitoring visit to Wigan children's services on 3 and 4
+February 2026. The visit was carried out by His Majesty's Inspectors Carol Ashdown and Peter Lyle.
+Areas covered by the visit
+Inspectors reviewed the progress made for children in need of help and protection, with a focus on:
+1. the response to children at the front door, including out
+of hours
+2. strategy discussions.
+This visit was carried out in line with the ILACS framework.
+What needs to improve
+- The quality of plans.
+Yours sincerely
+Carol Ashdown
+His Majesty's Inspector
+"""
+    rec = extract_text(letter)[0]
+    assert rec.focus_areas == ["the response to children at the front door, including out of hours",
+                               "strategy discussions"]
+
+
+def test_letter_without_salutation_or_blank_lines() -> None:
+    """A joint letter as PDF text: date, addressees and opening with no 'Dear' and no blank line."""
+    letter = """5 November 2024
+Ms Ann Rowe, Strategic Director of People Services, Wigan Council
+Paul Oakes, Chief Executive, Wigan Council
+Joint targeted area inspection of the multi-agency response to children who are victims of
+domestic abuse in Wigan
+This letter summarises the findings of a joint targeted area inspection (JTAI) of the
+multi-agency response to children who are victims of domestic abuse in Wigan.
+Between 16 and 20 September 2024, Ofsted and the Care Quality Commission carried out this inspection.
+Yours sincerely
+Carol Ashdown
+Ofsted
+"""
+    rec = extract_text(letter)[0]
+    assert rec.letter_date == "2024-11-05"
+    assert rec.recipient is not None and rec.recipient.name == "Ann Rowe"
+    assert rec.focus_areas == ["the multi-agency response to children who are victims of domestic abuse"]
+
+
+def test_prose_improvement_items_one_per_line_in_pdf_text() -> None:
+    letter = _LETTER.format(head="", tail="").replace(
+        "Yours sincerely",
+        "What needs to improve in this area of social work practice\n"
+        "The quality and timeliness of pathway plans, so that they are updated when young people's\n"
+        "circumstances change.\n"
+        "Access to mental health services for care leavers aged over 18.\n"
+        "Findings\n"
+        "Personal advisers keep in touch with young people.\n"
+        "Yours sincerely")
+    rec = extract_text(letter)[0]
+    assert rec.recommendations == [
+        "The quality and timeliness of pathway plans, so that they are updated when young people's circumstances "
+        "change.",
+        "Access to mental health services for care leavers aged over 18.",
+    ]
+
+
+def test_reference_line_between_date_and_address_block() -> None:
+    letter = _LETTER.format(head="", tail="").replace("12 March 2026\n", "Date: 12 March 2026\nOur ref: 80545/MV1\n")
+    rec = extract_text(letter)[0]
+    assert rec.letter_date == "2026-03-12"
+    assert rec.recipient is not None
+    assert (rec.recipient.name, rec.recipient.title) == ("Jo Bramwell", "Director of Children's Services")
