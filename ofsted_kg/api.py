@@ -21,6 +21,7 @@ from ofsted_kg.extract.segment import find_regions
 from ofsted_kg.statistics import refresh_statistics
 
 T = TypeVar("T")
+BULK_BATCH = 25  # letters per bulk load (measured: 25 to 100 cost the same; smaller batches lose less to a crash)
 
 
 @dataclass
@@ -270,13 +271,18 @@ SELECT DISTINCT ?person ?name ?director ?authority WHERE {
 
 
 def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | None = None, validate: bool = True,
-           overrides: str | Path | None = None, progress: Any = None, workers: int | None = None) -> IngestResult:
+           overrides: str | Path | None = None, progress: Any = None, workers: int | None = None,
+           bulk: bool = False) -> IngestResult:
     """Extract, build, validate and load letters into `store` (see `ofsted_kg.store`), one named graph each.
 
     People are resolved together with those already in the store, whose identifiers are kept.
     `progress`, if given, is called with (done, total, stage): stage "extracting" while files are read,
     then "loading" after each letter is loaded. `workers` processes (default: one per core) read, build
     and validate; this process loads.
+
+    Each letter is loaded in its own transaction. `bulk` loads batches of letters with the store's
+    bulk loader instead: about three times cheaper, journalled so that a crash leaves no graph
+    half-loaded once the store is next opened for writing (see `OxigraphStore.replace_graphs`).
     """
     from ofsted_kg.graph.build import authorities_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
@@ -304,17 +310,26 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
     packed = [p for p, _, _ in extracted]
     del extracted
+    if store.recovered:
+        result.problems.append(Problem(str(getattr(store, "path", "store")), (
+            f"an interrupted bulk load had left {len(store.recovered)} graph(s) partly loaded; they were removed "
+            "(ingest their letters again if they are not among these)"), fatal=False))
     kept = 0
+    batch: list[tuple[str, str]] = []
     for prep in prepare_all(packed, base, people, validate, workers, progress):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)
             result.problems.append(Problem(prep.source, prep.quarantine + " (not loaded)"))
             continue
-        store.replace_graph(prep.iri, prep.ntriples)
-        store.replace_graph(prep.provenance_iri, prep.provenance)
+        batch += [(prep.iri, prep.ntriples), (prep.provenance_iri, prep.provenance)]
+        if len(batch) >= (2 * BULK_BATCH if bulk else 2):
+            store.replace_graphs(batch, bulk)
+            batch = []
         result.loaded.append(prep.iri)
         kept += 1
+    if batch:
+        store.replace_graphs(batch, bulk)
     if kept:
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))
