@@ -310,9 +310,10 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
     packed = [p for p, _, _ in extracted]
     del extracted
-    if store.recovered:
+    recovered = getattr(store, "recovered", [])
+    if recovered:
         result.problems.append(Problem(str(getattr(store, "path", "store")), (
-            f"an interrupted bulk load had left {len(store.recovered)} graph(s) partly loaded; they were removed "
+            f"an interrupted bulk load had left {len(recovered)} graph(s) partly loaded; they were removed "
             "(ingest their letters again if they are not among these)"), fatal=False))
     kept = 0
     batch: list[tuple[str, str]] = []

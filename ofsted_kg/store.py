@@ -361,6 +361,11 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term(bindings[n]) for n in names) + ") }"
     import re
 
+    # a query may say where its parameters belong (inside a GRAPH block, so that Oxigraph looks the
+    # value up first instead of joining it with the whole store afterwards)
+    marker = re.search(r"^[ \t]*# parameters are bound here[^\n]*$", sparql, re.M)
+    if marker:
+        return sparql[: marker.start()] + values + sparql[marker.end():]
     m = re.search(r"\bWHERE\s*\{", sparql, re.I) or re.search(r"\{", sparql)
     if not m:
         return sparql

@@ -351,3 +351,21 @@ def test_an_interrupted_bulk_load_is_undone_when_the_store_is_next_opened(tmp_pa
     assert "urn:x:partial" not in reopened.graphs() and JOURNAL_GRAPH not in reopened.graphs()
     assert letter in reopened.graphs() and reopened.count() == n
     assert OxigraphStore(tmp_path / "s2").recovered == []
+
+
+def test_parameters_go_where_a_query_marks_them() -> None:
+    text = "SELECT ?x WHERE {\n  GRAPH ?g {\n    # parameters are bound here\n    ?x <urn:p> ?name .\n  }\n}"
+    bound = bind_values(text, {"name": 'O"Brien'})
+    inside = bound.index("GRAPH ?g {")
+    assert bound.index('VALUES (?name) { ("O\\"Brien") }') > inside
+    assert "# parameters are bound here" not in bound
+    # without the marker, at the top of the WHERE clause
+    assert bind_values("SELECT ?x WHERE { ?x <urn:p> ?name }", {"name": "a"}).startswith(
+        'SELECT ?x WHERE { VALUES (?name) { ("a") }')
+
+
+def test_library_queries_match_inside_one_letter_graph_when_they_take_an_authority() -> None:
+    """Binding inside the GRAPH block is what keeps authority lookups fast on large stores."""
+    for q in library():
+        if "authority" in q.params:
+            assert "# parameters are bound here" in q.text, q.name
