@@ -69,6 +69,9 @@ class _Line:
         return "".join(self.chars)
 
 
+_MAPPED = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+
+
 def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
     """(start, end, followed_by_form_feed) for each physical line."""
     out: list[tuple[int, int, bool]] = []
@@ -81,14 +84,16 @@ def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
 
 def _clean_line(raw: str, start: int, end: int) -> _Line:
     s = raw[start:end]
-    chars: list[str] = []
-    offs: list[int] = []
-    for i, ch in enumerate(s):
-        rep = _CHAR_MAP.get(ch, ch)
-        for r in rep:
-            chars.append(r)
-            offs.append(start + i)
-    line = _Line(chars, offs)
+    if _MAPPED.search(s) is None:  # most lines: no character to replace
+        line = _Line(list(s), list(range(start, end)))
+    else:
+        chars: list[str] = []
+        offs: list[int] = []
+        for i, ch in enumerate(s):
+            for r in _CHAR_MAP.get(ch, ch):
+                chars.append(r)
+                offs.append(start + i)
+        line = _Line(chars, offs)
     _apply(line, _MD_LINK, lambda m: (m.start(1), m.end(1)))
     _drop_literals(line, ("**", "__"))
     if line.text.lstrip().startswith("|") or line.text.count("|") >= 2:
@@ -148,6 +153,8 @@ def _strip(line: _Line) -> None:
 
 def _collapse_spaces(line: _Line) -> None:
     """Runs of spaces become one space; a wide gap (3+ spaces: text set in columns) becomes two."""
+    if "  " not in line.text:
+        return
     chars: list[str] = []
     offs: list[int] = []
     run = 0
