@@ -113,14 +113,53 @@ def _prepare_query(text: str) -> Any:
     return prepareQuery(text)
 
 
+# pyshacl builds a constraint object (reading sh:in lists and parameters from the shapes graph) each
+# time a shape is evaluated on a focus node: hundreds of times for one letter, for a few dozen distinct
+# (shape, constraint) pairs. While `validate_letter_graph` runs, each pair is built once and reused;
+# the objects hold only what the shape says, and the cache is emptied after every letter.
+_constraint_cache: dict[tuple[int, type], Any] | None = None
+
+
+class _CachedConstraint:
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __call__(self, shape: Any) -> Any:
+        cache = _constraint_cache
+        if cache is None:
+            return self.cls(shape)
+        key = (id(shape), self.cls)
+        made = cache.get(key)
+        if made is None:
+            made = cache[key] = self.cls(shape)
+        return made
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.cls, name)
+
+
+@cache
+def _install_constraint_cache() -> None:
+    from pyshacl.constraints import CONSTRAINT_PARAMETERS_MAP
+
+    for parameter, cls in list(CONSTRAINT_PARAMETERS_MAP.items()):
+        CONSTRAINT_PARAMETERS_MAP[parameter] = _CachedConstraint(cls)  # type: ignore[assignment]
+
+
 def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference: bool = False) -> LetterResult:
     """Validate one letter's graph; map each SHACL result back to the field and words it concerns."""
     from pyshacl import validate
 
     # SHACL-SPARQL constraints need no "advanced" (SHACL-AF) mode, which would also copy the data graph
+    global _constraint_cache
+    _install_constraint_cache()
     view = _PreparedQueries(store=graph.store, identifier=graph.identifier, namespace_manager=graph.namespace_manager)
-    conforms, report, _text = validate(view, shacl_graph=shapes_graph(), inference="rdfs" if inference else "none",
-                                       advanced=False, allow_warnings=True)
+    _constraint_cache = {}
+    try:
+        conforms, report, _text = validate(view, shacl_graph=shapes_graph(), inference="rdfs" if inference else "none",
+                                           advanced=False, allow_warnings=True)
+    finally:
+        _constraint_cache = None
     assert isinstance(report, Graph)
     letter = letter or next((s for s in graph.subjects(RDF.type, OKG.Document) if isinstance(s, URIRef)), URIRef(""))
     source = next((str(p) for f in graph.objects(letter, OKG.sourceFile) for p in graph.objects(f, OKG.path)),

@@ -284,3 +284,24 @@ def test_a_finding_violation_quotes_the_finding() -> None:
     g.remove((f, OKG.polarity, None))
     result = validate_letter_graph(g, iri)
     assert [(v.field, v.words) for v in result.violations] == [("findings", str(g.value(f, OKG.text)))]
+
+
+@pytest.mark.parametrize(("shape", "what", "mutate"), MUTATIONS[::4], ids=[f"{s}-{w}" for s, w, _ in MUTATIONS[::4]])
+def test_cached_constraints_report_what_plain_pyshacl_reports(shape: str, what: str,
+                                                              mutate: Callable[[Graph], None]) -> None:
+    """validate_letter_graph reuses pyshacl's constraint objects within a letter: same results as pyshacl alone."""
+    from pyshacl import validate
+
+    from ofsted_kg.validation import shapes_graph
+
+    iri, g = _graph(EXAMPLES / "000_5f08dc2b8cd356b2.txt")
+    mutate(g)
+    ours = validate_letter_graph(g, iri)
+    conforms, report, _ = validate(g, shacl_graph=shapes_graph(), allow_warnings=True)
+
+    def results(r: Graph) -> set[tuple[str, str, str]]:
+        return {(str(r.value(x, SH.focusNode)), str(r.value(x, SH.resultPath)), str(r.value(x, SH.sourceConstraintComponent)))
+                for x in r.subjects(RDF.type, SH.ValidationResult)}
+
+    assert ours.report is not None and ours.conforms == conforms
+    assert results(ours.report) == results(report)  # type: ignore[arg-type]
