@@ -14,12 +14,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ofsted_kg.errors import InputError
 from ofsted_kg.extract.authorities import match_authority
-from ofsted_kg.extract.names import NICKNAMES, strip_honorific
+from ofsted_kg.extract.names import NICKNAMES, name_tokens, strip_honorific
 from ofsted_kg.extract.records import LetterRecord
 
 
@@ -39,8 +38,8 @@ class Mention:
     title: str | None = None
 
     @property
-    def tokens(self) -> list[str]:
-        return _tokens(self.name)
+    def tokens(self) -> tuple[str, ...]:
+        return name_tokens(self.name)
 
     @property
     def surname(self) -> str:
@@ -54,11 +53,6 @@ class Mention:
     @property
     def is_initial(self) -> bool:
         return len(self.first) == 1
-
-
-@lru_cache(maxsize=65536)
-def _tokens(name: str) -> list[str]:
-    return re.sub(r"[^a-z\s'\-]", " ", name.lower()).split()
 
 
 @dataclass
@@ -138,7 +132,7 @@ def _preferred(variants: Counter[str]) -> str:
     """The fullest formal form: no initial, the formal first name over a nickname, then the most used."""
 
     def score(name: str) -> tuple[int, int, int, int]:
-        toks = re.sub(r"[^a-z\s'\-]", " ", name.lower()).split()
+        toks = name_tokens(name)
         first = toks[0] if toks else ""
         formal = NICKNAMES.get(first, first) == first
         return (len(first) > 1, formal, variants[name], len(name))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir",
               "Dame", "Rev", "Revd", "Lord", "Lady", "Baroness")
@@ -122,11 +123,17 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A name's words in lower case, with everything but letters, apostrophes and hyphens dropped."""
+    return tuple(re.sub(r"[^a-z\s'\-]", " ", name.lower()).split())
+
+
 def person_key(name: str | None) -> tuple[str, str] | None:
     if not name:
         return None
     name, _ = strip_honorific(name)
-    toks = re.sub(r"[^a-z\s'\-]", " ", name.lower()).split()
+    toks = name_tokens(name)
     if not toks:
         return None
     first, last = toks[0], toks[-1]
