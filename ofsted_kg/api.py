@@ -315,7 +315,6 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         result.problems.append(Problem(str(getattr(store, "path", "store")), (
             f"an interrupted bulk load had left {len(recovered)} graph(s) partly loaded; they were removed "
             "(ingest their letters again if they are not among these)"), fatal=False))
-    kept = 0
     batch: list[tuple[str, str]] = []
     for prep in prepare_all(packed, base, people, validate, workers, progress):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
@@ -328,10 +327,9 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             store.replace_graphs(batch, bulk)
             batch = []
         result.loaded.append(prep.iri)
-        kept += 1
     if batch:
         store.replace_graphs(batch, bulk)
-    if kept:
+    if result.loaded:
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))
         store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
