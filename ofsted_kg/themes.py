@@ -200,35 +200,46 @@ def _literal_runs(items: Any) -> list[tuple[str, ...]]:
     return found
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Lowercase strings of which one must occur (case-folded) in any text `pattern` matches; None when
-    no such strings can be read off the pattern (it must then always be tried)."""
+def required_conditions(pattern: re.Pattern[str]) -> list[tuple[str, ...]] | None:
+    """Every condition that can be read off `pattern`: each a tuple of lowercase strings of which one
+    must occur (case-folded) in any text the pattern matches. Strings shorter than three characters
+    make poor tests and are left out; None when the pattern cannot be read (it must then be tried)."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
         conditions = _literal_runs(_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # an exotic construct: no prefilter, the pattern itself decides
         return None
-    # the most selective condition: the one whose shortest option is longest
-    best = max(conditions, key=lambda opts: min(len(o) for o in opts), default=None)
-    if best is None or min(len(o) for o in best) < 3:
-        return None
-    return best
+    return [opts for opts in conditions if min(len(o) for o in opts) >= 3]
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The most selective of `required_conditions` (the one whose shortest option is longest); None
+    when there is none."""
+    return max(required_conditions(pattern) or [], key=lambda opts: min(len(o) for o in opts), default=None)
 
 
 @dataclass(frozen=True)
 class _Rules:
-    """The scheme's triggers compiled, with an index from literal strings to the triggers needing them."""
+    """The scheme's triggers compiled, with what each needs and an index to find them by.
+
+    A trigger's regular expression runs only when its text contains, case-folded, one option of each
+    of its conditions. The index goes from the first three characters of an option of each trigger's
+    most selective condition to (option, triggers): the three-character pieces of a finding then name
+    the few options worth a substring test.
+    """
 
     triggers: tuple[tuple[int, re.Pattern[str]], ...]  # (theme order, pattern)
-    by_literal: dict[str, tuple[int, ...]]  # a literal -> the triggers that may match only if it occurs
-    always: tuple[int, ...]  # triggers with no readable literal: always tried
+    conditions: tuple[tuple[tuple[str, ...], ...], ...]  # per trigger: all necessary conditions
+    by_gram: dict[str, tuple[tuple[str, tuple[int, ...]], ...]]  # 3 characters -> (option, triggers)
+    always: tuple[int, ...]  # triggers with no readable condition: always tried
 
 
 @functools.cache
 def _compiled() -> tuple[tuple[Theme, ...], _Rules]:
     themes = _themes()
     triggers: list[tuple[int, re.Pattern[str]]] = []
+    conditions: list[tuple[tuple[str, ...], ...]] = []
     by_literal: dict[str, list[int]] = {}
     always: list[int] = []
     for order, t in enumerate(themes):
@@ -236,18 +247,38 @@ def _compiled() -> tuple[tuple[Theme, ...], _Rules]:
             p = compile_trigger(x)
             index = len(triggers)
             triggers.append((order, p))
-            needs = required_literals(p)
-            if needs is None:
+            needs = required_conditions(p) or []
+            conditions.append(tuple(needs))
+            best = max(needs, key=lambda opts: min(len(o) for o in opts), default=None)
+            if best is None:
                 always.append(index)
-            for lit in needs or ():
+            for lit in best or ():
                 by_literal.setdefault(lit, []).append(index)
-    rules = _Rules(tuple(triggers), {k: tuple(v) for k, v in by_literal.items()}, tuple(always))
+    by_gram: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for lit, ids in by_literal.items():
+        by_gram.setdefault(lit[:3], []).append((lit, tuple(ids)))
+    rules = _Rules(tuple(triggers), tuple(conditions), {k: tuple(v) for k, v in by_gram.items()}, tuple(always))
     return themes, rules
 
 
 # ----------------------------------------------------------------------------------------------------
 # Assigning
 # ----------------------------------------------------------------------------------------------------
+
+
+def candidate_triggers(text: str) -> list[int]:
+    """Indexes of the triggers that may match `text` (in trigger order): the others cannot."""
+    _, rules = _compiled()
+    folded = _fold(text)
+    # substring tests rule out most triggers before any (much slower) regular expression runs
+    grams = {folded[i:i + 3] for i in range(len(folded) - 2)}
+    candidates = set(rules.always)
+    for gram in grams.intersection(rules.by_gram):
+        for lit, ids in rules.by_gram[gram]:
+            if lit in folded:
+                candidates.update(ids)
+    return [i for i in sorted(candidates)
+            if all(any(o in folded for o in opts) for opts in rules.conditions[i])]
 
 
 def assign_themes(text: str, limit: int = 3) -> list[tuple[Theme, str]]:
@@ -259,15 +290,9 @@ def assign_themes(text: str, limit: int = 3) -> list[tuple[Theme, str]]:
     if limit <= 0 or not text:
         return []
     themes, rules = _compiled()
-    folded = _fold(text)
-    # substring tests rule out most triggers before any (much slower) regular expression runs
-    candidates = set(rules.always)
-    for lit, ids in rules.by_literal.items():
-        if lit in folded:
-            candidates.update(ids)
     hits: dict[int, int] = {}
     first: dict[int, tuple[int, str]] = {}
-    for index in sorted(candidates):  # trigger order: ties keep the earlier trigger, as documented
+    for index in candidate_triggers(text):  # trigger order: ties keep the earlier trigger, as documented
         order, p = rules.triggers[index]
         m = p.search(text)
         if m is None:

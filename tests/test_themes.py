@@ -6,6 +6,7 @@ from the letters in examples/ or from any fixture, so that the hand labels stay 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -373,20 +374,41 @@ def test_a_branch_gives_one_literal_per_alternative() -> None:
     assert got is not None and set(got) == {"neglect", "squalid conditions"}
 
 
-def test_prefilter_keeps_every_match_of_every_trigger() -> None:
-    """For each shipped trigger and each seed sentence it matches, its required literal is present."""
+@functools.cache
+def _sentences() -> list[str]:
     from ofsted_kg.api import extract_letters
-    from ofsted_kg.themes import _fold, _themes, compile_trigger, required_literals
 
     sentences = [f.text for r in extract_letters(EXAMPLES).records for f in r.findings]
-    sentences += ["ſupervision and KASEload", "İndependent reviewing oﬃcers"]  # odd case-folding
+    return sentences + ["ſupervision and KASEload", "İndependent reviewing oﬃcers"]  # odd case-folding
+
+
+def test_prefilter_keeps_every_match_of_every_trigger() -> None:
+    """For each shipped trigger and each seed sentence it matches, each of its conditions holds."""
+    from ofsted_kg.themes import _fold, _themes, compile_trigger, required_conditions
+
     checked = 0
     for theme in _themes():
         for trigger in theme.triggers:
             p = compile_trigger(trigger)
-            needs = required_literals(p)
-            for s in sentences:
+            conditions = required_conditions(p) or []
+            for s in _sentences():
                 if p.search(s):
                     checked += 1
-                    assert needs is None or any(n in _fold(s) for n in needs), (trigger, s)
+                    for needs in conditions:
+                        assert any(n in _fold(s) for n in needs), (trigger, needs, s)
     assert checked > 500
+
+
+def test_candidate_triggers_include_every_trigger_that_matches() -> None:
+    """The index and the conditions only ever leave out triggers that do not match."""
+    from ofsted_kg.themes import _compiled, candidate_triggers
+
+    _, rules = _compiled()
+    sentences = _sentences()
+    ruled_out = 0
+    for s in sentences:
+        candidates = candidate_triggers(s)
+        matching = [i for i, (_, p) in enumerate(rules.triggers) if p.search(s)]
+        assert set(matching) <= set(candidates), s
+        ruled_out += len(rules.triggers) - len(candidates)
+    assert ruled_out > 0.9 * len(rules.triggers) * len(sentences)  # the prefilter does its job
