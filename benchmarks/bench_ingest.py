@@ -9,6 +9,8 @@ seconds of the main process and of the worker processes, the peak RSS of each, a
 on disk. Then each library query runs --query-repeat times on the store (read-only, in a fresh
 process per query so that a runaway query can be stopped at --query-timeout) and its median is kept.
 
+With --store DIR the store is built there and kept (to try queries on it afterwards).
+
 With --rdflib the same store's content is exported as N-Quads and parsed into an in-memory
 rdflib.Dataset(default_union=True) in another child process, and every query runs once on rdflib's own
 SPARQL engine with the same text and bindings, for the ratio rdflib / Oxigraph. This takes minutes and
@@ -161,7 +163,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for name, text in generate(args.count, args.seed):
                 (letters / name).write_text(text, encoding="utf-8")
         files = [p for p in letters.iterdir() if p.is_file()]
-        store = work / "store"
+        store = Path(args.store) if args.store else work / "store"
+        if store.exists() and any(store.iterdir()):
+            raise SystemExit(f"{store}: not empty (the benchmark ingests into an empty store)")
         out: dict[str, Any] = {
             "letters": len(files), "letter_mb": round(sum(p.stat().st_size for p in files) / 1e6, 1),
             "workers": args.workers or os.cpu_count(), "bulk": args.bulk, "machine": f"{platform.system()} {platform.machine()}, "
@@ -226,6 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--query-repeat", type=int, default=3)
     ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds before a query is abandoned (60)")
     ap.add_argument("--rdflib", action="store_true", help="also run every query on rdflib's in-memory engine")
+    ap.add_argument("--store", help="ingest into this (empty) folder and keep the store afterwards")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--child", choices=["ingest", "query", "rdflib"], help=argparse.SUPPRESS)
     ap.add_argument("rest", nargs="*", help=argparse.SUPPRESS)

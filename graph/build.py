@@ -44,9 +44,10 @@ PREFIXES = {"okg": OKG._NS, "okgt": THEMES, "oa": OA, "org": ORG, "prov": PROV, 
 
 def theme_iri(label: str) -> URIRef | None:
     """The concept of the themes scheme with this preferred label."""
-    from ofsted_kg.themes import themes
+    from ofsted_kg.themes import iri_by_label
 
-    return next((URIRef(t.iri) for t in themes() if t.label == label), None)
+    iri = iri_by_label().get(label)
+    return URIRef(iri) if iri else None
 
 
 def grade_concept(grade: str) -> URIRef | None:

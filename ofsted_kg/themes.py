@@ -116,6 +116,15 @@ def themes() -> list[Theme]:
     return list(_themes())
 
 
+@functools.cache
+def iri_by_label() -> dict[str, str]:
+    """Each theme's IRI by its preferred label (the first in scheme order when two share one)."""
+    out: dict[str, str] = {}
+    for t in _themes():
+        out.setdefault(t.label, t.iri)
+    return out
+
+
 def top_concepts() -> list[tuple[str, str]]:
     """(IRI, label) of the scheme's top concepts."""
     g = scheme()
@@ -313,6 +322,7 @@ def _clear() -> None:
     scheme.cache_clear()
     _themes.cache_clear()
     _compiled.cache_clear()
+    iri_by_label.cache_clear()
 
 
 def extra_rules(path: str | Path) -> list[Theme]:

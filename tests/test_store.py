@@ -369,3 +369,28 @@ def test_library_queries_match_inside_one_letter_graph_when_they_take_an_authori
     for q in library():
         if "authority" in q.params:
             assert "# parameters are bound here" in q.text, q.name
+
+
+class _CountingStore(OxigraphStore):
+    optimized = 0
+
+    def optimize(self) -> None:
+        self.optimized += 1
+        super().optimize()
+
+
+def test_a_large_ingest_compacts_the_store_and_answers_stay_the_same(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import ofsted_kg.api
+
+    store = _CountingStore(tmp_path / "s")
+    ingest([EXAMPLES], store, workers=1)
+    assert store.optimized == 0  # five letters: below the threshold
+    before = sorted(map(str, store.select(load_query("letters").text).rows))
+    monkeypatch.setattr(ofsted_kg.api, "OPTIMIZE_AFTER", 5)
+    n = store.count()
+    ingest([EXAMPLES], store, workers=1)
+    assert store.optimized == 1 and store.count() == n
+    assert sorted(map(str, store.select(load_query("letters").text).rows)) == before
+    ingest([EXAMPLES], store, workers=1, optimize=False)
+    assert store.optimized == 1
