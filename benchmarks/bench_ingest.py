@@ -9,7 +9,8 @@ seconds of the main process and of the worker processes, the peak RSS of each, a
 on disk. Then each library query runs --query-repeat times on the store (read-only, in a fresh
 process per query so that a runaway query can be stopped at --query-timeout) and its median is kept.
 
-With --store DIR the store is built there and kept (to try queries on it afterwards).
+With --store DIR the store is built there and kept (to try queries on it afterwards); --reuse then
+skips the ingest and queries that store (with --letters, the folder it was built from).
 
 With --rdflib the same store's content is exported as N-Quads and parsed into an in-memory
 rdflib.Dataset(default_union=True) in another child process, and every query runs once on rdflib's own
@@ -164,15 +165,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 (letters / name).write_text(text, encoding="utf-8")
         files = [p for p in letters.iterdir() if p.is_file()]
         store = Path(args.store) if args.store else work / "store"
-        if store.exists() and any(store.iterdir()):
-            raise SystemExit(f"{store}: not empty (the benchmark ingests into an empty store)")
+        if store.exists() and any(store.iterdir()) and not args.reuse:
+            raise SystemExit(f"{store}: not empty (the benchmark ingests into an empty store; --reuse to query it)")
         out: dict[str, Any] = {
             "letters": len(files), "letter_mb": round(sum(p.stat().st_size for p in files) / 1e6, 1),
             "workers": args.workers or os.cpu_count(), "bulk": args.bulk, "machine": f"{platform.system()} {platform.machine()}, "
             f"{os.cpu_count()} CPUs, Python {platform.python_version()}",
         }
-        print(f"ingesting {len(files)} letters ...", file=sys.stderr)
-        out["ingest"] = _child("ingest", str(letters), str(store), str(args.workers or 0), str(int(args.bulk)))
+        if args.reuse:
+            out["ingest"] = None
+        else:
+            print(f"ingesting {len(files)} letters ...", file=sys.stderr)
+            out["ingest"] = _child("ingest", str(letters), str(store), str(args.workers or 0), str(int(args.bulk)))
         params = _params(str(store))
         out["params"] = params
         out["queries"] = {}
@@ -197,11 +201,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 def report(r: dict[str, Any]) -> str:
     i = r["ingest"]
     mode = "bulk loads" if r.get("bulk") else "one transaction per letter"
-    lines = [f"{r['letters']} letters ({r['letter_mb']} MB), {r['workers']} workers, {mode}; {r['machine']}", "",
-             "| ingest | value |", "|---|---|"]
+    lines = [f"{r['letters']} letters ({r['letter_mb']} MB), {r['workers']} workers, {mode}; {r['machine']}", ""]
+    if i:
+        lines += ["| ingest | value |", "|---|---|"]
     for key in ("letters_loaded", "quarantined", "fatal_problems", "quads", "wall_s", "letters_per_s", "quads_per_s",
                 "cpu_main_s", "cpu_workers_s", "peak_rss_main_mb", "peak_rss_worker_mb", "store_mb_on_disk"):
-        lines.append(f"| {key} | {i[key]:,} |" if isinstance(i[key], int) else f"| {key} | {i[key]} |")
+        if i:
+            lines.append(f"| {key} | {i[key]:,} |" if isinstance(i[key], int) else f"| {key} | {i[key]} |")
     rd = r.get("rdflib")
     lines += ["", f"Query parameters: {r['params']}", ""]
     if rd:
@@ -231,6 +237,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--query-timeout", type=float, default=60.0, help="seconds before a query is abandoned (60)")
     ap.add_argument("--rdflib", action="store_true", help="also run every query on rdflib's in-memory engine")
     ap.add_argument("--store", help="ingest into this (empty) folder and keep the store afterwards")
+    ap.add_argument("--reuse", action="store_true", help="with --store and --letters: skip the ingest, query that store")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--child", choices=["ingest", "query", "rdflib"], help=argparse.SUPPRESS)
     ap.add_argument("rest", nargs="*", help=argparse.SUPPRESS)

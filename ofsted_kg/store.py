@@ -99,6 +99,12 @@ def _as_nquads(graph: str, ntriples: str) -> str:
     return "".join(line[:-2] + suffix for line in ntriples.splitlines() if line.endswith(" ."))
 
 
+def _replace_each(store: Store, graphs: list[tuple[str, str]]) -> None:
+    """Replace graphs one at a time, each in its own transaction (or request)."""
+    for name, ntriples in graphs:
+        store.replace_graph(name, ntriples)
+
+
 class OxigraphStore:
     """An embedded, persistent Oxigraph store in a folder (created if missing)."""
 
@@ -162,8 +168,7 @@ class OxigraphStore:
         stays half-loaded once the store is opened again for writing.
         """
         if not bulk:
-            for name, ntriples in graphs:
-                self.replace_graph(name, ntriples)
+            _replace_each(self, graphs)
             return
         import pyoxigraph as ox
 
@@ -294,8 +299,7 @@ class RemoteStore:
 
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None:
         """One Graph Store PUT per graph (`bulk` has no meaning for an endpoint)."""
-        for name, ntriples in graphs:
-            self.replace_graph(name, ntriples)
+        _replace_each(self, graphs)
 
     def optimize(self) -> None:
         """Nothing to do: an endpoint manages its own storage."""
