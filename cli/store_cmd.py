@@ -45,19 +45,14 @@ def ingest(
     """Extract, build, validate and load letters, one named graph each (re-ingesting replaces a letter)."""
     from ofsted_kg.api import ingest as run_ingest
     from ofsted_kg.api import remove_letter
-    from ofsted_kg.statistics import refresh_statistics
     from ofsted_kg.store import StoreError
 
     st = _open(store, endpoint)
     try:
-        removed = 0
         for letter in remove or []:
-            gone = remove_letter(st, letter, base, refresh=False)
-            removed += len(gone)
+            gone = remove_letter(st, letter, base)  # the statistics lose its counts
             typer.echo(f"removed {len(gone)} letter graph(s) for {letter}" if gone else f"warning: {letter}: not in the store",
                        err=not gone)
-        if removed and not paths:  # an ingest refreshes them anyway
-            refresh_statistics(st, base)
         if not paths:
             if not remove:
                 typer.echo("error: give letters to ingest or --remove LETTER", err=True)

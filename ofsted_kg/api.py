@@ -18,7 +18,7 @@ from ofsted_kg.extract.reading import Document, iter_input_files, read_document
 from ofsted_kg.extract.records import LetterRecord
 from ofsted_kg.extract.report import extract_report
 from ofsted_kg.extract.segment import find_regions
-from ofsted_kg.statistics import refresh_statistics
+from ofsted_kg.statistics import INCREMENTAL_MAX, Counts, letter_counts, refresh_statistics, update_statistics
 
 T = TypeVar("T")
 BULK_BATCH = 25  # letters per bulk load (measured: 25 to 100 cost the same; smaller batches lose less to a crash)
@@ -266,8 +266,10 @@ class IngestResult:
 _KNOWN_PEOPLE = """
 PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
 SELECT DISTINCT ?person ?name ?director ?authority WHERE {
-  ?person okg:nameAsWritten ?name .
-  OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director) }
+  GRAPH ?letter {
+    ?person okg:nameAsWritten ?name .
+    OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director) }
+  }
 }"""
 
 
@@ -319,7 +321,18 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         result.problems.append(Problem(str(getattr(store, "path", "store")), (
             f"an interrupted bulk load had left {len(recovered)} graph(s) partly loaded; they were removed "
             "(ingest their letters again if they are not among these)"), fatal=False))
+    # A few letters adjust the statistics by their own counts (those they replace are taken away
+    # first); many are recounted with the whole store at the end.
+    incremental = len(packed) <= INCREMENTAL_MAX
+    replaced: Counts = Counts()
     batch: list[tuple[str, str]] = []
+
+    def load(batch: list[tuple[str, str]]) -> None:
+        if incremental:
+            present = [name for name, _ in batch[::2] if store.has_graph(name)]
+            replaced.update(letter_counts(store, present) if present else {})
+        store.replace_graphs(batch, bulk)
+
     for prep in prepare_all(packed, base, people, validate, workers, progress):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
@@ -328,16 +341,19 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             continue
         batch += [(prep.iri, prep.ntriples), (prep.provenance_iri, prep.provenance)]
         if len(batch) >= (2 * BULK_BATCH if bulk else 2):
-            store.replace_graphs(batch, bulk)
+            load(batch)
             batch = []
         result.loaded.append(prep.iri)
     if batch:
-        store.replace_graphs(batch, bulk)
+        load(batch)
     if result.loaded:
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))
         store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
-        refresh_statistics(store, base)
+        if incremental:
+            update_statistics(store, replaced, result.loaded, base)
+        else:
+            refresh_statistics(store, base)
     if optimize or (optimize is None and len(result.loaded) >= OPTIMIZE_AFTER):
         if progress:
             progress(len(result.loaded), len(result.loaded), "compacting the store")
@@ -357,31 +373,31 @@ def _extract_packed(_context: Any, path: Path) -> tuple[list[tuple[bytes, list[A
 def remove_letter(store: Any, letter: str, base: str | None = None, refresh: bool = True) -> list[str]:
     """Retract letters from the store: `letter` is a letter IRI, or a file whose letters are removed.
 
-    The store's statistics are recomputed unless `refresh` is false (then call
+    The store's statistics lose the removed letters' counts unless `refresh` is false (then call
     `ofsted_kg.statistics.refresh_statistics` once after removing several letters).
     """
-    removed = _remove(store, letter, base)
-    if removed and refresh:
-        refresh_statistics(store, base)
+    present = [iri for iri in _letter_iris(letter, base) if store.has_graph(iri)]
+    counts = letter_counts(store, present) if present and refresh else None
+    removed = []
+    for iri in present:
+        store.remove_graph(f"{iri}/provenance")
+        if store.remove_graph(iri):
+            removed.append(iri)
+    if removed and counts is not None:
+        update_statistics(store, counts, [], base)
     return removed
 
 
-def _remove(store: Any, letter: str, base: str | None) -> list[str]:
+def _letter_iris(letter: str, base: str | None) -> list[str]:
+    """The IRI given, or the IRIs a file's letters have (whether or not they are in a store)."""
     from ofsted_kg.graph.iris import Minter
     from ofsted_kg.graph.vocab import DEFAULT_BASE
 
     if letter.startswith(("http://", "https://", "urn:")):
-        store.remove_graph(f"{letter}/provenance")
-        return [letter] if store.remove_graph(letter) else []
+        return [letter]
     doc = read_document(letter)
     mint = Minter(base or DEFAULT_BASE)
-    removed = []
-    for index in range(len(find_regions(normalise(doc.text).text)) or 1):
-        iri = str(mint.letter(doc.sha256, index))
-        store.remove_graph(f"{iri}/provenance")
-        if store.remove_graph(iri):
-            removed.append(iri)
-    return removed
+    return [str(mint.letter(doc.sha256, index)) for index in range(len(find_regions(normalise(doc.text).text)) or 1)]
 
 
 def _vocabulary() -> Any:

@@ -1,13 +1,17 @@
 """Figures derived from the whole store, kept in their own graph so that corpus-wide questions stay fast.
 
 Counting every finding's themes across 10,000 letters takes Oxigraph seconds; the library's
-`themes-by-year` question instead reads `okg:ThemeYearCount` nodes (year, theme, polarity, count),
-which `refresh_statistics` recomputes after each ingest or removal. The count is made inside each
-letter's own named graph, so a visit or a date repeated in several letters is never counted twice.
+`themes-by-year` question instead reads `okg:ThemeYearCount` nodes (year, theme, polarity, count).
+After a small ingest or a removal, `update_statistics` adjusts them by the counts of the letters
+added and taken away; `refresh_statistics` recounts the whole store (after large ingests, or when
+there are no counts yet). The count is made inside each letter's own named graph, so a visit or a
+date repeated in several letters is never counted twice.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -26,6 +30,20 @@ WHERE {
   BIND(YEAR(?start) AS ?year)
 }
 GROUP BY ?year ?theme ?polarity
+"""
+
+
+INCREMENTAL_MAX = 1000  # letters added in one go beyond which a whole recount is as cheap
+
+Counts = Counter[tuple[int, str, str]]  # (year, theme IRI, polarity IRI) -> findings
+
+STORED_COUNTS = """
+PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
+SELECT ?year ?theme ?polarity ?findings
+WHERE {
+  GRAPH ?statistics { ?c a okg:ThemeYearCount ; okg:year ?year ; okg:theme ?theme ; okg:polarity ?polarity ;
+                         okg:findingCount ?findings . }
+}
 """
 
 
@@ -55,6 +73,48 @@ def statistics_graph(counts: list[tuple[int, str, str, int]], base: str = DEFAUL
 def refresh_statistics(store: Any, base: str | None = None) -> int:
     """Recompute the statistics graph from the letters in `store`; returns how many counts it holds."""
     base = base or DEFAULT_BASE
-    counts = theme_year_counts(store)
+    return _write(store, theme_year_counts(store), base)
+
+
+def _write(store: Any, counts: list[tuple[int, str, str, int]], base: str) -> int:
     store.replace_graph(str(statistics_graph_iri(base)), statistics_graph(counts, base).serialize(format="nt"))
     return len(counts)
+
+
+def letter_counts(store: Any, letters: Sequence[str]) -> Counts:
+    """The counts of these letters' findings alone (letters not in the store count nothing)."""
+    out: Counts = Counter()
+    for i in range(0, len(letters), 500):  # a VALUES block of a few hundred IRIs at a time
+        # the IRIs are the store's own graph names, minted by ofsted-kg (no characters to escape)
+        values = " ".join(f"<{iri}>" for iri in letters[i:i + 500])
+        query = COUNT_THEMES_BY_YEAR.replace("GRAPH ?letter {", f"VALUES ?letter {{ {values} }}\n  GRAPH ?letter {{", 1)
+        for r in store.select(query).rows:
+            out[(int(r["year"]), str(r["theme"]), str(r["polarity"]))] += int(r["findings"])
+    return out
+
+
+def stored_counts(store: Any, base: str | None = None) -> Counts | None:
+    """The counts the statistics graph holds now; None when the store has none."""
+    graph = statistics_graph_iri(base or DEFAULT_BASE)
+    rows = store.select(STORED_COUNTS, {"statistics": f"<{graph}>"}).rows
+    if not rows:
+        return None
+    return Counter({(int(r["year"]), str(r["theme"]), str(r["polarity"])): int(r["findings"]) for r in rows})
+
+
+def update_statistics(store: Any, removed: Counts, added: Sequence[str], base: str | None = None) -> int:
+    """Adjust the statistics graph: take away `removed` (the counts of letters replaced or removed,
+    from `letter_counts` before they went) and add the counts of the letters `added`.
+
+    Recounts the whole store instead when there are no counts yet or more than `INCREMENTAL_MAX`
+    letters were added. Returns how many counts the graph holds.
+    """
+    base = base or DEFAULT_BASE
+    current = stored_counts(store, base) if len(added) <= INCREMENTAL_MAX else None
+    if current is None:
+        return refresh_statistics(store, base)
+    current.subtract(removed)
+    current.update(letter_counts(store, list(added)))
+    if any(n < 0 for n in current.values()):  # the counts had gone out of step with the letters
+        return refresh_statistics(store, base)
+    return _write(store, sorted((y, t, p, n) for (y, t, p), n in current.items() if n > 0), base)

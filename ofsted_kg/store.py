@@ -55,6 +55,7 @@ class Store(Protocol):
     def optimize(self) -> None: ...
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None: ...
     def remove_graph(self, graph: str) -> bool: ...
+    def has_graph(self, graph: str) -> bool: ...
     def graphs(self) -> list[str]: ...
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult: ...
     def dump(self, out: IO[bytes], fmt: str) -> None: ...
@@ -192,6 +193,11 @@ class OxigraphStore:
         self.store.remove_graph(g)
         return True
 
+    def has_graph(self, graph: str) -> bool:
+        import pyoxigraph as ox
+
+        return bool(self.store.contains_named_graph(ox.NamedNode(graph)))
+
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 
@@ -317,6 +323,10 @@ class RemoteStore:
                 return False
             raise
         return True
+
+    def has_graph(self, graph: str) -> bool:
+        res = self.select("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": f"<{graph}>"})
+        return bool(res.rows[0]["result"])
 
     def graphs(self) -> list[str]:
         res = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

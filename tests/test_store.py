@@ -394,3 +394,29 @@ def test_a_large_ingest_compacts_the_store_and_answers_stay_the_same(tmp_path: P
     assert sorted(map(str, store.select(load_query("letters").text).rows)) == before
     ingest([EXAMPLES], store, workers=1, optimize=False)
     assert store.optimized == 1
+
+
+def test_statistics_kept_incrementally_match_a_recount(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ofsted_kg.api
+    from ofsted_kg.statistics import stored_counts, theme_year_counts
+
+    def recount(store: OxigraphStore) -> dict[tuple[int, str, str], int]:
+        return {(y, t, p): n for y, t, p, n in theme_year_counts(store)}
+
+    store = OxigraphStore(tmp_path / "s")
+    seeds = sorted(EXAMPLES.glob("*.txt"))
+    ingest(seeds[:2], store, workers=1)  # no counts yet: a recount
+    ingest(seeds[2:], store, workers=1)  # a few letters: their counts added
+    assert stored_counts(store) == recount(store) and recount(store)
+    ingest(seeds[:1], store, workers=1)  # a letter replaced by itself: taken away, then added again
+    assert stored_counts(store) == recount(store)
+    remove_letter(store, str(seeds[3]))
+    assert stored_counts(store) == recount(store)
+    golden = sorted((GOLDEN / "letters").glob("*.txt"))[:4]
+    monkeypatch.setattr(ofsted_kg.api, "INCREMENTAL_MAX", 2)  # too many letters: a recount
+    ingest(golden, store, workers=1)
+    assert stored_counts(store) == recount(store)
+    before = stored_counts(store)
+    assert before is not None
+    remove_letter(store, str(seeds[0]), refresh=False)  # the caller recounts later
+    assert stored_counts(store) == before != recount(store)
