@@ -18,7 +18,15 @@ from ofsted_kg.extract.reading import Document, iter_input_files, read_document
 from ofsted_kg.extract.records import LetterRecord
 from ofsted_kg.extract.report import extract_report
 from ofsted_kg.extract.segment import find_regions
-from ofsted_kg.statistics import INCREMENTAL_MAX, Counts, letter_counts, refresh_statistics, update_statistics
+from ofsted_kg.statistics import (
+    INCREMENTAL_MAX,
+    Counts,
+    begin_changes,
+    end_changes,
+    letter_counts,
+    refresh_statistics,
+    update_statistics,
+)
 
 T = TypeVar("T")
 BULK_BATCH = 25  # letters per bulk load (measured: 25 to 100 cost the same; smaller batches lose less to a crash)
@@ -322,8 +330,9 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             f"an interrupted bulk load had left {len(recovered)} graph(s) partly loaded; they were removed "
             "(ingest their letters again if they are not among these)"), fatal=False))
     # A few letters adjust the statistics by their own counts (those they replace are taken away
-    # first); many are recounted with the whole store at the end.
-    incremental = len(packed) <= INCREMENTAL_MAX
+    # first); many are recounted with the whole store at the end, as after a run that died midway.
+    clean = begin_changes(store)
+    incremental = clean and len(packed) <= INCREMENTAL_MAX
     replaced: Counts = Counts()
     batch: list[tuple[str, str]] = []
 
@@ -354,6 +363,10 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             update_statistics(store, replaced, result.loaded, base)
         else:
             refresh_statistics(store, base)
+    elif clean:
+        end_changes(store)
+    else:
+        refresh_statistics(store, base)
     if optimize or (optimize is None and len(result.loaded) >= OPTIMIZE_AFTER):
         if progress:
             progress(len(result.loaded), len(result.loaded), "compacting the store")
@@ -377,14 +390,19 @@ def remove_letter(store: Any, letter: str, base: str | None = None, refresh: boo
     `ofsted_kg.statistics.refresh_statistics` once after removing several letters).
     """
     present = [iri for iri in _letter_iris(letter, base) if store.has_graph(iri)]
-    counts = letter_counts(store, present) if present and refresh else None
+    if not present:
+        return []
+    clean = begin_changes(store)
+    counts = letter_counts(store, present) if clean and refresh else None
     removed = []
     for iri in present:
         store.remove_graph(f"{iri}/provenance")
         if store.remove_graph(iri):
             removed.append(iri)
-    if removed and counts is not None:
+    if counts is not None:
         update_statistics(store, counts, [], base)
+    elif refresh:
+        refresh_statistics(store, base)
     return removed
 
 

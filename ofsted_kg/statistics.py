@@ -34,6 +34,9 @@ GROUP BY ?year ?theme ?polarity
 
 
 INCREMENTAL_MAX = 1000  # letters added in one go beyond which a whole recount is as cheap
+# Present while letters are being loaded or removed and the counts not yet adjusted: if a run dies in
+# between, the next one finds it and recounts rather than adjusting counts that no longer fit.
+PENDING_GRAPH = "urn:ofsted-kg:statistics-pending"
 
 Counts = Counter[tuple[int, str, str]]  # (year, theme IRI, polarity IRI) -> findings
 
@@ -78,7 +81,21 @@ def refresh_statistics(store: Any, base: str | None = None) -> int:
 
 def _write(store: Any, counts: list[tuple[int, str, str, int]], base: str) -> int:
     store.replace_graph(str(statistics_graph_iri(base)), statistics_graph(counts, base).serialize(format="nt"))
+    store.remove_graph(PENDING_GRAPH)
     return len(counts)
+
+
+def begin_changes(store: Any) -> bool:
+    """Mark the counts as about to go out of step with the letters (until the next `update_statistics`
+    or `refresh_statistics`). False when an earlier run left them so: they must then be recounted."""
+    clean = not store.has_graph(PENDING_GRAPH)
+    store.replace_graph(PENDING_GRAPH, f'<{PENDING_GRAPH}> <{PENDING_GRAPH}#pending> "true"^^<{XSD.boolean}> .\n')
+    return clean
+
+
+def end_changes(store: Any) -> None:
+    """Nothing changed after all (`begin_changes` returned True): the counts still fit."""
+    store.remove_graph(PENDING_GRAPH)
 
 
 def letter_counts(store: Any, letters: Sequence[str]) -> Counts:

@@ -420,3 +420,26 @@ def test_statistics_kept_incrementally_match_a_recount(tmp_path: Path, monkeypat
     assert before is not None
     remove_letter(store, str(seeds[0]), refresh=False)  # the caller recounts later
     assert stored_counts(store) == before != recount(store)
+
+
+def test_counts_left_out_of_step_by_a_dead_run_are_recounted(tmp_path: Path) -> None:
+    from ofsted_kg.statistics import (
+        PENDING_GRAPH,
+        begin_changes,
+        statistics_graph,
+        statistics_graph_iri,
+        stored_counts,
+        theme_year_counts,
+    )
+
+    store = OxigraphStore(tmp_path / "s")
+    seeds = sorted(EXAMPLES.glob("*.txt"))
+    ingest(seeds[:3], store, workers=1)
+    assert not store.has_graph(PENDING_GRAPH)  # a finished run leaves no mark
+    # a run that died after changing letters, before adjusting the counts: they no longer fit
+    assert begin_changes(store)
+    wrong = statistics_graph([(2020, "urn:x:theme", "urn:x:polarity", 7)])
+    store.replace_graph(str(statistics_graph_iri()), wrong.serialize(format="nt"))
+    ingest(seeds[3:], store, workers=1)  # finds the mark: recounts instead of adjusting
+    assert stored_counts(store) == {(y, t, p): n for y, t, p, n in theme_year_counts(store)}
+    assert not store.has_graph(PENDING_GRAPH)
