@@ -441,6 +441,232 @@ def bcp_2022() -> list[Page]:
     return paginate(body, footer_three_lines(title, dates), per_page=36) + [IMPRINT + ["", "© Crown copyright 2023"]]
 
 
+# --- 7. 2019, London Borough with "and", running header with the URN, lead inspector's title on its own
+# line, grade of overall effectiveness on the line after its label, numbered list with bare numbers -----
+
+def hammersmith_2019() -> list[Page]:
+    running = "Inspection of London Borough of Hammersmith and Fulham children’s services"
+    header: list[Line] = [[(0, running), (RIGHT_X, "URN: 80497")], ""]
+    body: list[Line] = [
+        "London Borough of Hammersmith and Fulham",
+        "Inspection of children’s social care services",
+        "Inspection dates: 25 February to 8 March 2019",
+        "Lead inspector: Cressida Naylor-Quist",
+        "Her Majesty’s Inspector",
+        "",
+        "Judgement",
+        "Grade",
+        [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Good")],
+        "children and families",
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Good")],
+        "help and protection",
+        [(0, "The experiences and progress of children in care and"), (GRADE_X, "Requires improvement")],
+        [(0, "care leavers"), (GRADE_X, "to be good")],
+        [(0, "Overall effectiveness")],
+        [(GRADE_X, "Good")],
+        "",
+        *wrap("At the last inspection, in May 2015, under the single inspection framework, services for "
+              "children in Hammersmith and Fulham were judged to require improvement to be good. Since "
+              "then, leaders have invested in the front door and in the workforce. A focused visit in "
+              "October 2018 found that children in need of help and protection received a timely response."),
+        *wrap("Children in care and care leavers do not yet receive a consistently good service. Too many "
+              "children in care have had several changes of home, and some care leavers do not have "
+              "up-to-date pathway plans."),
+        "",
+        "What needs to improve in this local authority?",
+        "1.",
+        *wrap("The stability of homes for children in care, so that fewer children experience unplanned "
+              "moves."),
+        "2.",
+        *wrap("The quality and timeliness of pathway plans for care leavers, including those aged 21 to 25."),
+        PAGE_BREAK,
+        "3.",
+        *wrap("The consistency of management oversight of children’s plans in the children in care teams, "
+              "and the recording of managers’ decisions."),
+        "",
+        "The experiences and progress of children who need help and protection: good",
+        *wrap("1. Children and families receive a prompt and proportionate response when concerns are "
+              "first raised. Thresholds are well understood by partners."),
+        "The experiences and progress of children in care and care leavers: requires improvement",
+        "to be good",
+        *wrap("2. Most children come into care at the right time, but too many have moved home several "
+              "times in the last two years."),
+        "The impact of leaders on social work practice with children and families: good",
+        *wrap("3. Senior leaders and elected members know their services well and have a clear plan to "
+              "improve the stability of homes for children in care."),
+    ]
+
+    def footer(n: int) -> list[Line]:
+        return [[(RIGHT_X, str(n))]]
+
+    return paginate(body, footer, per_page=40, header=header) + [IMPRINT + ["", "© Crown copyright 2019"]]
+
+
+# --- 8. 2024, Royal Borough, dates and lead inspector broken over lines, "Requires improvement to be" /
+# "good", a footer in the middle of a recommendation --------------------------------------------------
+
+def greenwich_2024() -> list[Page]:
+    title = "Inspection of Royal Borough of Greenwich local authority children’s services"
+    dates = "26 February to 8 March 2024"
+    body: list[Line] = [
+        "Inspection of Royal Borough of Greenwich local authority children’s",
+        "services",
+        "Inspection dates: 26 February to 8",
+        "March 2024",
+        "Lead inspector:",
+        "Ambrose Feltham-Oduya",
+        "His Majesty’s Inspector",
+        "",
+        "Judgement",
+        "Grade",
+        "The impact of leaders on social work practice with",
+        "children and families",
+        "Requires improvement to be",
+        "good",
+        "The experiences and progress of children who need",
+        "help and protection",
+        "Requires improvement to be",
+        "good",
+        "The experiences and progress of children in care",
+        "Good",
+        "The experiences and progress of care leavers",
+        "Good",
+        "Overall effectiveness",
+        "Requires improvement to be",
+        "good",
+        "",
+        *wrap("Greenwich was last inspected in July 2019, when overall effectiveness was judged to be good. "
+              "Since then, services for children who need help and protection have declined. A new "
+              "director of children’s services took up post in 2023. Leaders have an accurate "
+              "understanding of the weaknesses in practice, but their plans have not yet had an impact."),
+        "",
+        "What needs to improve?",
+        *split_at(bullets([
+            "The timeliness and quality of assessments for children in need, so that children receive "
+            "the right help when they need it.",
+            "The effectiveness of management oversight and supervision in the assessment and children in "
+            "need teams.",
+            "The response to 16- and 17-year-old children who present as homeless.",
+        ]), 2),  # the second item runs over a page break
+        "",
+        "The experiences and progress of children who need help and protection: requires",
+        "improvement to be good",
+        *wrap("1. Too many assessments take too long to complete, and some do not consider children’s "
+              "history. Managers do not always challenge drift."),
+        "The experiences and progress of children in care: good",
+        *wrap("2. Children in care live in stable homes with carers who know them well."),
+        "The experiences and progress of care leavers: good",
+        *wrap("3. Care leavers are well supported by personal advisers, and most live in suitable homes."),
+        "The impact of leaders on social work practice with children and families: requires",
+        "improvement to be good",
+        *wrap("4. Leaders have recently strengthened the quality assurance framework."),
+    ]
+    pages = [[
+        "Ofsted", "", "Inspection of Royal Borough of Greenwich", "local authority children’s services", "",
+        "Inspection report", "Published: 19 April 2024"]]
+    return pages + paginate(body, footer_two_runs(title, dates), per_page=36) + [
+        IMPRINT + ["", "© Crown copyright 2024"]]
+
+
+# --- 9. 2019, City Council, grade column read before the label column, capital "Inspector" label, an
+# en dash in the dates, bullet glyphs on their own lines ----------------------------------------------
+
+def bristol_2019() -> list[Page]:
+    title = "Inspection of Bristol City Council local authority children’s services"
+    dates = "11 March – 22 March 2019"
+    body: list[Line] = [
+        "Inspection of Bristol City Council local authority children’s services",
+        "Inspection dates: 11 March – 22 March 2019",
+        "Lead Inspector: Hollis Brackenbury-Amadi, Her Majesty’s Inspector",
+        "",
+        # the text layer holds the grade column first, then the label column
+        "Grade",
+        "Inadequate",
+        "Requires improvement to be good",
+        "Inadequate",
+        "Inadequate",
+        "Judgement",
+        "The impact of leaders on social work practice with children and families",
+        "The experiences and progress of children who need help and protection",
+        "The experiences and progress of children in care and care leavers",
+        "Overall effectiveness",
+        "",
+        *wrap("Since the last inspection in January 2014, when services for children were judged to be "
+              "good, the quality of practice has deteriorated. Three changes of director of children’s "
+              "services since 2016 have left the service without stable leadership. In 2017, the council’s "
+              "adoption service was judged to be outstanding by another regulator’s review, which is not "
+              "part of this inspection."),
+        "",
+        "Areas for priority action",
+        "•",
+        *wrap("The quality of management oversight and decision-making for children at risk of significant "
+              "harm."),
+        "•",
+        *wrap("Leaders’ understanding of the quality of frontline practice."),
+        "",
+        "What needs to improve?",
+        "•",
+        *wrap("The timeliness of strategy discussions and child protection enquiries."),
+        "•",
+        *wrap("The quality of plans for children in need and children subject to child protection plans."),
+        "•",
+        *wrap("The sufficiency of homes for children in care close to their families."),
+        "",
+        "The experiences and progress of children who need help and protection: inadequate",
+        *wrap("1. Too many children wait too long for a response to concerns about their safety."),
+        "The experiences and progress of children in care and care leavers: requires improvement to",
+        "be good",
+        *wrap("2. Most children in care live in stable homes, but some live too far from their families."),
+        "The impact of leaders on social work practice with children and families: inadequate",
+        *wrap("3. Leaders did not know about the extent of the weaknesses in practice at the front door."),
+    ]
+    return paginate(body, footer_two_runs(title, dates), per_page=44, header=["Ofsted", ""]) + [
+        IMPRINT + ["", "© Crown copyright 2019"]]
+
+
+# --- 10. 2024, County Council wrapped in the title, header carrying the title on every page, numbered
+# items with the number glued, a page break and repeated header in the middle of an item -------------
+
+def durham_2024() -> list[Page]:
+    running = "Inspection of Durham County Council local authority children’s services"
+    header: list[Line] = [running, ""]
+    body: list[Line] = [
+        "Inspection of Durham County",
+        "Council local authority children’s services",
+        "Inspection dates: 29 January 2024 to 9 February 2024",
+        [(0, "Lead inspector:"), (100, "Wilhelmina Drabble-Okoro, His Majesty’s Inspector")],
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "Overall effectiveness"), (GRADE_X, "Outstanding")],
+        [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Outstanding")],
+        "children and families",
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Outstanding")],
+        "help and protection",
+        [(0, "The experiences and progress of children in care"), (GRADE_X, "Good")],
+        [(0, "The experiences and progress of care leavers"), (GRADE_X, "Outstanding")],
+        "",
+        *wrap("Children in County Durham benefit from highly effective services. At the last inspection, "
+              "in June 2019, services were judged to be good. A focused visit in May 2022 looked at the "
+              "front door and found strong practice. Leaders have built on these strengths."),
+        "",
+        "What needs to improve?",
+        *split_at(wrap("1. The timeliness of permanence decisions for children in care who cannot return "
+                       "home, including the use of special guardianship orders.", 88), 1),
+        *wrap("2. The range of local homes for children in care with complex needs.", 88),
+        "",
+        "The experiences and progress of children who need help and protection: outstanding",
+        *wrap("1. Children receive the right help at the right time. Early help is highly effective."),
+        "The experiences and progress of children in care: good",
+        *wrap("2. Most children in care live in stable homes, but some wait too long for permanence."),
+        "The experiences and progress of care leavers: outstanding",
+        *wrap("3. Care leavers are exceptionally well supported by personal advisers."),
+        "The impact of leaders on social work practice with children and families: outstanding",
+        *wrap("4. Leaders have a detailed and accurate understanding of the quality of practice."),
+    ]
+    return paginate(body, footer_three_lines(running, "29 January 2024 to 9 February 2024"), per_page=44,
+                    header=header) + [IMPRINT + ["", "© Crown copyright 2024"]]
+
+
 REPORTS: dict[str, Callable[[], list[Page]]] = {
     "pdf_ilacs_2022_bcp_priority_actions": bcp_2022,
     "pdf_ilacs_2018_sutton_hmi": sutton_2018,
@@ -448,6 +674,10 @@ REPORTS: dict[str, Callable[[], list[Page]]] = {
     "pdf_ilacs_2023_sheffield_centred_grades": sheffield_2023,
     "pdf_ilacs_2025_wigan_grade_lines": wigan_2025,
     "pdf_ilacs_2026_lewisham_no_overall": lewisham_2026,
+    "pdf_ilacs_2019_hammersmith_urn_header": hammersmith_2019,
+    "pdf_ilacs_2024_greenwich_broken_lines": greenwich_2024,
+    "pdf_ilacs_2019_bristol_grade_column_first": bristol_2019,
+    "pdf_ilacs_2024_durham_numbered_header": durham_2024,
 }
 
 

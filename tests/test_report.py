@@ -129,6 +129,9 @@ def test_framework_from_title_and_dates_when_the_table_is_unreadable() -> None:
 @pytest.mark.parametrize("sentence, expected", [
     ("The previous inspection, in October 2017, judged services to be inadequate.", ("inadequate", "2017-10")),
     ("Services have improved from inadequate at the last inspection in May 2018 to good.", ("inadequate", "2018-05")),
+    # the date set right after the cue, a long clause before the judgement
+    ("At the last inspection, in May 2015, under the single inspection framework, services for children in "
+     "Hammersmith and Fulham were judged to require improvement to be good.", ("requires improvement to be good", "2015-05")),
 ])
 def test_previous_judgement_phrasings(sentence: str, expected: tuple[str, str]) -> None:
     table = "Judgement Grade\nOverall effectiveness Good\n"
@@ -192,3 +195,12 @@ def test_heading_after_a_numbered_contents_listing_starts_the_recommendations() 
             "2. Children and families receive timely help from a well-established early help service.\n")
     (rec,) = extract_text(HEAD + table + PROSE + contents + body)
     assert rec.recommendations == ["Ensure that every child at risk of exploitation has a risk assessment."]
+
+
+def test_list_numbers_alone_on_their_lines_mark_their_items() -> None:
+    head = HEAD + "Judgement Grade\nOverall effectiveness Good\n" + PROSE
+    body = ("What needs to improve in this local authority?\n1.\nThe stability of homes for children in care.\n"
+            "2.\nThe quality of pathway plans for care leavers, including those\naged 21 to 25.\n")
+    (rec,) = extract_text(head + body)
+    assert rec.recommendations == ["The stability of homes for children in care.",
+                                   "The quality of pathway plans for care leavers, including those aged 21 to 25."]

@@ -111,3 +111,13 @@ def test_typographic_hyphens_and_invisible_joiners() -> None:
 def test_a_sentence_opener_after_a_place_on_the_line_above_is_not_a_name() -> None:
     text = "Joint targeted area inspection of the response to exploitation in Nottingham\nBetween 8 and 12 July 2019"
     assert find_names(text) == []
+
+
+def test_list_number_alone_on_its_line_marks_the_next_line() -> None:
+    raw = "What needs to improve?\n1.\nThe stability of relationships.\n(b)\nThe timeliness of plans.\n"
+    clean = normalise(raw)
+    assert clean.text.splitlines()[:3] == ["What needs to improve?", "1. The stability of relationships.",
+                                           "(b) The timeliness of plans."]
+    for i, ch in enumerate(clean.text.rstrip("\n")):
+        if ch.isalnum():
+            assert raw[clean.offsets[i]] == ch

@@ -168,7 +168,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
             grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j") or m.group("v")
                                     or m.group("f") or m.group("w")).lower())
             grade = re.sub(r"^require ", "requires ", grade)
-            when = _nearest_month_year(sent, m.start(), m.end())
+            when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
             if when is None:
                 continue
             y, mo, _pos = when
@@ -181,6 +181,19 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
     if best is None:
         return None
     return best[1], best[2], best[3], best[4]
+
+
+def _cue_date(sent: str, a: int, cue: re.Pattern[str] | None) -> tuple[int, int | None, int] | None:
+    """The date set right after the cue ("At the last inspection, in May 2015, under ..., services were
+    judged ..."): the cue's date, however long the clause between it and the judgement. Only a date
+    before the judgement at `a`, with no other date between them."""
+    if cue is None:
+        return None
+    for c in cue.finditer(sent, 0, a):
+        m = re.match(rf"\W*(?:in|on|of|during)?\s*(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", sent[c.end():a], re.I)
+        if m and not _MONTH_YEAR.search(sent, c.end() + m.end(), a):
+            return int(m.group("y")), _month(m.group("m")) if m.group("m") else None, c.end() + m.start("y")
+    return None
 
 
 def _nearest_month_year(sent: str, a: int, b: int) -> tuple[int, int | None, int] | None:

@@ -242,11 +242,19 @@ def _mark_furniture(lines: list[_Line]) -> None:
 _TRAILING_GLYPH = re.compile(r"\s*[■•●▪◦‣⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]$")
 
 
+_LONE_NUMBER = re.compile(r"\d{1,2}[.)]|\([a-z0-9]{1,3}\)")
+
+
 def _attach_lone_bullets(lines: list[_Line]) -> None:
     """A bullet glyph set on another baseline than its text comes out alone on its line, or glued to the
-    end of the line before ("What needs to improve?•"): it marks the next line."""
+    end of the line before ("What needs to improve?•"): it marks the next line. So does a list number
+    set in a cell of its own ("1." alone on its line, the item's text on the next)."""
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if not nxt.chars or _BULLET.match(nxt.text):
+            continue
+        if _LONE_NUMBER.fullmatch(ln.text) and nxt.text[:1].isalpha() and not _is_bullet(nxt.text):
+            nxt.chars[:0], nxt.offs[:0] = [*ln.chars, " "], [*ln.offs, ln.offs[-1]]
+            ln.furniture = True  # dropped, not a blank line
             continue
         m = _BULLET.match(ln.text)
         if m and m.end() == len(ln.text) and ln.text[:1] not in "*-–—o":
