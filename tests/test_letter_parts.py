@@ -137,3 +137,24 @@ def test_reference_line_between_date_and_address_block() -> None:
     assert rec.letter_date == "2026-03-12"
     assert rec.recipient is not None
     assert (rec.recipient.name, rec.recipient.title) == ("Jo Bramwell", "Director of Children's Services")
+
+
+def test_date_below_the_address_block_or_at_the_end_of_its_last_line() -> None:
+    """Two-column layouts put the date right-aligned on the postcode line or under the address."""
+    body = ("\n\nDear Mr Kavanagh-Doyle\n\nFocused visit to Havering children's services\n\n"
+            "This letter summarises the findings of the focused visit to Havering children's services on "
+            "30 and 31 August 2022. Her Majesty's Inspectors for this visit were Annika Sorensen and Ruth Lyle.\n\n"
+            "Yours sincerely\n\nAnnika Sorensen\nHer Majesty's Inspector\n")
+    address = "Mr Rupert Kavanagh-Doyle\nDirector of Starting Well\nLondon Borough of Havering\nRomford\nRM1 3BB"
+    for head in (address + "  28 September 2022", address + "\n\n28 September 2022"):
+        rec = extract_text(head + body)[0]
+        assert rec.letter_date == "2022-09-28"
+        assert rec.recipient is not None
+        assert (rec.recipient.name, rec.recipient.title) == ("Rupert Kavanagh-Doyle", "Director of Starting Well")
+
+
+def test_the_same_letter_pasted_twice_is_one_letter() -> None:
+    letter = _LETTER.format(head="Ofsted\nPiccadilly Gate\nManchester\nM1 2WD\n", tail="")
+    recs = extract_text("Appendix 1\n\n" + letter + "\nAppendix 2\n\nThe letter is reproduced below.\n\n" + letter)
+    assert len(recs) == 1
+    assert recs[0].inspectors == ["Carol Ashdown", "Peter Lyle"]

@@ -121,3 +121,28 @@ def test_list_number_alone_on_its_line_marks_the_next_line() -> None:
     for i, ch in enumerate(clean.text.rstrip("\n")):
         if ch.isalnum():
             assert raw[clean.offsets[i]] == ch
+
+
+def test_html_table_rows_and_self_closing_breaks_are_consecutive_lines() -> None:
+    from ofsted_kg.extract.reading import html_to_text
+
+    markup = ("<table><tr><td>Ofsted<br/>Clive House<br/>London</td></tr></table>"
+              "<table><tr><td>Ms Jo Bramwell</td><td></td></tr><tr><td>Director of Children's Services</td></tr>"
+              "<tr><td>Wigan Council</td><td>12 March 2026</td></tr></table><p>Dear Ms Bramwell</p>")
+    text = html_to_text(markup)
+    assert "Ofsted\nClive House\nLondon\n" in text
+    assert "Ms Jo Bramwell\nDirector of Children's Services\nWigan Council  12 March 2026\n\nDear" in text
+
+
+def test_a_letter_pasted_twice_keeps_its_lines_at_page_edges() -> None:
+    letter = ("Dear Ms Rowe\n\nThis letter summarises the findings of the visit.\n\n"
+              "- the quality of care planning for children\n- the stability of placements\n\f"
+              "Inspectors found progress.\n\nYours sincerely\n\nFiona Marchbank\nHer Majesty's Inspector\n\f")
+    raw = "Agenda Item 7\n\nAppendix 1\n\n" + letter + "Appendix 2\n\nThe letter is reproduced below.\n\n" + letter
+    text = normalise(raw).text
+    assert text.count("Fiona Marchbank") == 2 and text.count("Yours sincerely") == 2
+    assert text.count("the stability of placements") == 2
+    # a running footer still goes: the same line beside different text on each page
+    pages = [f"Body text number {i} goes here.\nMore of page {i}.\nAnd a third line {i}.\nLast line {i}.\n"
+             "Monitoring visit to Wigan children's services\n\f" for i in range(3)]
+    assert "Monitoring visit to Wigan" not in normalise("".join(pages)).text

@@ -86,7 +86,12 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         rec.ofsted_office = office[0]
         rec.cite("ofsted_office", ctx.span(office[1], office[2]))
     block_start = text.find("\n", date_line) if date_line is not None else _block_start(text, region.start, sal)
-    recipient = _recipient(ctx, rec, block_start, sal, sal_end)
+    block_end = sal
+    if date_line is not None and (block_start == -1 or not text[block_start:sal].strip()):
+        # the date comes after the address block (on its own line below it, or right-aligned on its
+        # last line, as in two-column layouts): the block is the paragraph that ends at the date
+        block_start, block_end = _block_start(text, region.start, date_line), date_line
+    recipient = _recipient(ctx, rec, block_start, block_end, sal, sal_end)
 
     # opening: subject line, "This letter summarises ..." and the next paragraphs
     body_paras = paragraphs(text, sal_end, body_end)
@@ -206,9 +211,10 @@ _NOT_ADDRESS = re.compile(
     r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive)", re.I)
 
 
-def _recipient(ctx: Context, rec: LetterRecord, a: int, sal: int, sal_end: int) -> Recipient | None:
+def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_end: int) -> Recipient | None:
+    """The recipient from the address block between a and b, else from the salutation at sal."""
     text = ctx.text
-    block = [(x, y) for x, y in lines(text, a, sal)]
+    block = [(x, y) for x, y in lines(text, a, b)]
     block = [(x, y) for x, y in block if not LETTERHEAD_CUE.search(text[x:y]) or _ORG_LINE.search(text[x:y])]
     block = [(x, y) for x, y in block if not _NOT_ADDRESS.match(text[x:y])]
     salutation = text[sal:sal_end].strip()

@@ -207,7 +207,10 @@ def _mark_furniture(lines: list[_Line]) -> None:
             pages.append([])
     if len(pages) < 2:
         return
-    edge_keys: Counter[str] = Counter()
+    # A line counts once per distinct neighbourhood (the three lines next to it, towards the page's
+    # body): a letter pasted twice into one document repeats its own lines at page edges along with
+    # the text around them, where a running header or footer recurs beside different text on each page.
+    edge_contexts: dict[str, set[tuple[str, ...]]] = {}
     edges: list[list[_Line]] = []
     tops: list[_Line] = []
     for page in pages:
@@ -215,13 +218,21 @@ def _mark_furniture(lines: list[_Line]) -> None:
         edge = content[:3] + content[-3:]
         edges.append(edge)
         tops.extend(content[:3])
-        for key in {_furniture_key(ln.text) for ln in edge}:
-            edge_keys[key] += 1
+        seen: set[str] = set()
+        for i, ln in enumerate(content):
+            if 3 <= i < len(content) - 3:
+                continue
+            key = _furniture_key(ln.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            near = content[max(0, i - 3):i] if i >= len(content) - 3 else content[i + 1:i + 4]
+            edge_contexts.setdefault(key, set()).add(tuple(_furniture_key(x.text) for x in near))
     repeated = []
     for edge in edges:
         for ln in edge:
             key = _furniture_key(ln.text)
-            if edge_keys[key] >= 2 and len(key) < 200 and len(key.split()) >= 2:
+            if len(edge_contexts[key]) >= 2 and len(key) < 200 and len(key.split()) >= 2:
                 ln.furniture = True
                 repeated.append(ln)
     # The document's title heads its first page (or cover) and a running footer repeats it: the first

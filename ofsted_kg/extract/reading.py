@@ -174,6 +174,9 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "header", "footer", "blockquote", "pre", "hr", "address", "dt", "dd",
 }
+# tags whose line break is made when they open: closing them (or a self-closing <br/>) adds no
+# second break, so table rows and <br/> lines stay consecutive lines of one block
+_OPEN_ONLY_TAGS = {"li", "br", "tr"}
 _SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
 
 
@@ -196,7 +199,7 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK_TAGS and tag != "li":
+        elif tag in _BLOCK_TAGS and tag not in _OPEN_ONLY_TAGS:
             self.parts.append("\n\n" if tag in {"ul", "ol", "p", "table"} else "\n")
 
     def handle_data(self, data: str) -> None:

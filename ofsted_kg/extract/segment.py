@@ -68,6 +68,20 @@ def _date_line_before(text: str, pos: int, floor: int) -> int | None:
     return best
 
 
+def _address_above_date(text: str, date_line: int, salutation: int, floor: int) -> int:
+    """Start of the address block when the date sits right above the salutation, below the block."""
+    line_end = text.find("\n", date_line)
+    if line_end == -1 or text[line_end:salutation].strip():
+        return date_line  # the usual layout: date, then the address block, then the salutation
+    paras = [p for p in paragraphs(text, max(floor, date_line - 600), date_line) if p[1] <= date_line]
+    if paras:
+        a, b = paras[-1]
+        chunk = text[a:b]
+        if not LETTERHEAD_CUE.search(chunk) and chunk.count("\n") < 12 and not SIGN_OFF.search(chunk):
+            return a
+    return date_line
+
+
 def _letterhead_before(text: str, pos: int, floor: int) -> int:
     """Extend a letter's start back over an Ofsted letterhead (address, phone, web) above `pos`."""
     start = pos
@@ -125,7 +139,8 @@ def find_regions(text: str) -> list[Region]:
         nxt = salutations_pos[i + 1] if i + 1 < len(salutations_pos) else len(text)
         date_line = _date_line_before(text, pos, floor)
         if date_line is not None:
-            start = _letterhead_before(text, date_line, floor)
+            start = _address_above_date(text, date_line, pos, floor)
+            start = _letterhead_before(text, start, floor)
         else:
             block = [p for p in paragraphs(text, max(floor, pos - 600), pos) if p[1] <= pos]
             start = block[-1][0] if block else pos
@@ -149,4 +164,15 @@ def find_regions(text: str) -> list[Region]:
         if not any(r.start < end and start < r.end for r in regions):
             regions.append(Region("report", start, end))
     regions.sort(key=lambda r: r.start)
-    return regions
+    # a paper that reproduces the same letter twice (an appendix and again in a cabinet report) holds
+    # one letter: keep its first copy
+    seen: set[str] = set()
+    unique = []
+    for r in regions:
+        # up to the sign-off: what follows a signature (the next paper's heading) may differ
+        body = re.sub(r"\s+", " ", text[r.start:r.sign_off if r.sign_off is not None else r.end]).strip()
+        if r.kind == "letter" and body in seen:
+            continue
+        seen.add(body)
+        unique.append(r)
+    return unique
