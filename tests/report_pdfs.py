@@ -667,6 +667,226 @@ def durham_2024() -> list[Page]:
                     header=header) + [IMPRINT + ["", "© Crown copyright 2024"]]
 
 
+# --- 11. 2018, "City of ... Council" before the title, lead inspector then a team list, a grade cell
+# wrapped over three lines, lettered recommendations under a heading without a question mark, words
+# split by kerning in the prose -----------------------------------------------------------------------
+
+def wolverhampton_2018() -> list[Page]:
+    title = "Inspection of City of Wolverhampton Council children’s services"
+    dates = "3 December 2018 to 14 December 2018"
+    body: list[Line] = [
+        "City of Wolverhampton Council",
+        "Inspection of children’s social care services",
+        "Inspection dates: 3 December 2018 to 14 December 2018",
+        "Lead inspector: Philippa Tranmere-Osei",
+        "Inspection team: Gideon Ashworth-Lyle, Her Majesty’s Inspector; Rosalind",
+        "Cheverton, Her Majesty’s Inspector; Marcus Ellery-Nwosu, Ofsted Inspector",
+        "",
+        "Judgement",
+        "Grade",
+        "The impact of leaders on social work practice with",
+        "children and families",
+        "Good",
+        "The experiences and progress of children who need",
+        "help and protection",
+        "Requires",
+        "improvement to",
+        "be good",
+        "The experiences and progress of children in care and",
+        "care leavers",
+        "Good",
+        "Overall effectiveness",
+        "Good",
+        "",
+        *wrap("Since the last inspect ion in March 2016, when services for children were judged to "
+              "require improvement to be good, leaders have made sustained progress. The local "
+              "authority’s self-evaluat ion is accurate, and leaders know where practice needs to "
+              "improve. In 2017, a joint targeted area inspection looked at the response to children "
+              "living with domestic abuse."),
+        *wrap("Children in care and care leavers receive good support from social workers and personal "
+              "advisers who know them well. The response to children who need help and protection is "
+              "improving, but some children experience delay in assessments."),
+        "",
+        "What needs to improve in this local authority",
+        *wrap("(a) The timeliness and quality of assessments for children in need, so that children "
+              "receive the help they need without delay."),
+        *wrap("(b) The consistency of management oversight of children’s plans in the children in need "
+              "teams."),
+        *wrap("(c) The quality of return home interviews for children who go missing."),
+        "",
+        "The experiences and progress of children who need help and protection: requires",
+        "improvement to be good",
+        *wrap("1. Children and families who need early help receive a prompt response. Thresholds are "
+              "understood by partners, and the front door makes proportionate decisions."),
+        "The experiences and progress of children in care and care leavers: good",
+        *wrap("2. Children come into care when they need to, and most live in stable homes."),
+        "The impact of leaders on social work practice with children and families: good",
+        *wrap("3. Senior leaders and elected members are ambitious for children. Caseloads are manageable."),
+    ]
+    return paginate(body, footer_three_lines(title, dates), per_page=40) + [IMPRINT + ["", "© Crown copyright 2019"]]
+
+
+# --- 12. 2022 short inspection, a day range inside one month, kerning splits in the prose and in a
+# recommendation, a City Council whose name holds "upon" ------------------------------------------------
+
+def hull_2022() -> list[Page]:
+    title = "Inspection of Kingston upon Hull City Council local authority children’s services"
+    dates = "6 to 10 June 2022"
+    body: list[Line] = [
+        "Inspection of Kingston upon Hull City Council local",
+        "authority children’s services",
+        "Inspection dates: 6 to 10 June 2022",
+        "Lead inspector: Lorcan Featherstone-Abiola, Her Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Good")],
+        "children and families",
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Good")],
+        "help and protection",
+        [(0, "The experiences and progress of children in care and"), (GRADE_X, "Good")],
+        "care leavers",
+        [(0, "Overall effectiveness"), (GRADE_X, "Good")],
+        "",
+        *wrap("Children in Hull receive good services. At the last inspect ion, in October 2018, services "
+              "were judged to require improvem ent to be good. Since then, leaders have invested in "
+              "the workforce, and caseloads have reduced. The focused visit in November 2020 found that "
+              "leaders had responded well to the pandemic."),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "The timeliness of initial health assessm ents for children when they come into care.",
+            "The quality of pathway plans for care leavers, so that they reflect young people’s "
+            "current needs.",
+        ]),
+        "",
+        "The experiences and progress of children who need help and protection: good",
+        *wrap("1. Children and families receive a timely and proportionate response. Strategy "
+              "discussions are held promptly, and child protection enquiries are thorough."),
+        "The experiences and progress of children in care and care leavers: good",
+        *wrap("2. Most children in care live in stable homes, and their plans are reviewed regularly."),
+        "The impact of leaders on social work practice with children and families: good",
+        *wrap("3. Leaders have a clear understanding of the quality of practice through their "
+              "quality assurance framework."),
+    ]
+    return paginate(body, footer_two_runs(title, dates), per_page=40, header=["Ofsted", ""]) + [
+        IMPRINT + ["", "© Crown copyright 2022"]]
+
+
+# --- 13. 2019, "Local authority children’s services inspection" wording, a name holding "upon", a grade
+# cell wrapped over three lines beside a wrapped label ----------------------------------------------
+
+def richmond_2019() -> list[Page]:
+    title = "Inspection of London Borough of Richmond upon Thames children’s services"
+    dates = "24 June to 5 July 2019"
+    body: list[Line] = [
+        "London Borough of Richmond upon Thames",
+        "Local authority children’s services inspection",
+        "Inspection dates: 24 June to 5 July 2019",
+        "Lead inspector: Evangeline Marchbanks-Udeh, Her Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Good")],
+        "children and families",
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Requires")],
+        [(0, "help and protection"), (GRADE_X, "improvement to")],
+        [(GRADE_X, "be good")],
+        [(0, "The experiences and progress of children in care and"), (GRADE_X, "Good")],
+        "care leavers",
+        [(0, "Overall effectiveness"), (GRADE_X, "Good")],
+        "",
+        *wrap("When the local authority was last inspected, in May 2016, services for children were "
+              "judged to be good. Children’s services in Richmond upon Thames are delivered by a "
+              "community interest company on behalf of the council. Leaders have maintained good "
+              "services for children in care and care leavers."),
+        *wrap("The response to children who need help and protection is not consistently good. Some "
+              "children in need wait too long for their plans to be reviewed."),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "The timeliness of reviews of child in need plans, so that drift is identified and "
+            "addressed.",
+            "The quality of supervision for social workers in the locality teams.",
+            "The response to children aged 16 and 17 who present as homeless.",
+        ]),
+        "",
+        "The experiences and progress of children who need help and protection: requires",
+        "improvem ent to be good",
+        *wrap("1. Children who need help and protection receive a timely response at the front door, but "
+              "some child in need plans are not reviewed when circumstances change."),
+        "The experiences and progress of children in care and care leavers: good",
+        *wrap("2. Children in care live in stable homes and are supported to stay in touch with their "
+              "families."),
+        "The impact of leaders on social work practice with children and families: good",
+        *wrap("3. Leaders have a realistic view of the quality of practice."),
+    ]
+    return paginate(body, footer_two_runs(title, dates), per_page=42) + [IMPRINT + ["", "© Crown copyright 2019"]]
+
+
+# --- 14. 2023, letters of a lettered list alone on their lines, lead inspector then a team listed one per
+# line, a three-line grade cell in a label-then-grade table, kerning in the previous judgement ---------
+
+def calderdale_2023() -> list[Page]:
+    title = "Inspection of Calderdale Metropolitan Borough Council local authority children’s services"
+    dates = "9 to 20 October 2023"
+    body: list[Line] = [
+        "Inspection of Calderdale Metropolitan Borough",
+        "Council local authority children’s services",
+        "Inspection dates: 9 to 20 October 2023",
+        "Lead inspector: Beatrix Holloway-Mensah, His Majesty’s Inspector",
+        "Inspection team:",
+        "Crispin Oduya-Fairweather, His Majesty’s Inspector",
+        "Ottilie Brankson, Ofsted Inspector",
+        "",
+        "Judgement",
+        "Grade",
+        "The impact of leaders on social work practice with",
+        "children and families",
+        "Requires",
+        "improvement",
+        "to be good",
+        "The experiences and progress of children who need",
+        "help and protection",
+        "Requires",
+        "improvement",
+        "to be good",
+        "The experiences and progress of children in care",
+        "Good",
+        "The experiences and progress of care leavers",
+        "Good",
+        "Overall effectiveness",
+        "Requires",
+        "improvement",
+        "to be good",
+        "",
+        *wrap("Calderdale was last inspected in February 2019, when its services for children were judged to be outst "
+              "anding. Since then, the quality of practice for children who need help and protection "
+              "has declined. A focused visit in March 2022 found that children in care were well "
+              "supported. Leaders now have an accurate view of practice."),
+        "",
+        "What needs to improve in this local authority",
+        "(a)",
+        *wrap("The timeliness of child protection enquiries when children are at risk of significant "
+              "harm."),
+        "(b)",
+        *wrap("The quality of management oversight in the assessment teams."),
+        "(c)",
+        *wrap("The recording of the reasons for decisions on children’s files."),
+        "",
+        "The experiences and progress of children who need help and protection: requires",
+        "improvement to be good",
+        *wrap("1. Too many children wait too long for a child protection enquiry to begin."),
+        "The experiences and progress of children in care: good",
+        *wrap("2. Children in care live in stable homes with carers who meet their needs."),
+        "The experiences and progress of care leavers: good",
+        *wrap("3. Care leavers are supported well by personal advisers."),
+        "The impact of leaders on social work practice with children and families: requires",
+        "improvement to be good",
+        *wrap("4. Leaders have recently strengthened quality assurance."),
+    ]
+    return paginate(body, footer_two_runs(title, dates), per_page=44) + [IMPRINT + ["", "© Crown copyright 2023"]]
+
+
+
 REPORTS: dict[str, Callable[[], list[Page]]] = {
     "pdf_ilacs_2022_bcp_priority_actions": bcp_2022,
     "pdf_ilacs_2018_sutton_hmi": sutton_2018,
@@ -678,6 +898,10 @@ REPORTS: dict[str, Callable[[], list[Page]]] = {
     "pdf_ilacs_2024_greenwich_broken_lines": greenwich_2024,
     "pdf_ilacs_2019_bristol_grade_column_first": bristol_2019,
     "pdf_ilacs_2024_durham_numbered_header": durham_2024,
+    "pdf_ilacs_2018_wolverhampton_team_lettered": wolverhampton_2018,
+    "pdf_ilacs_2022_hull_short_kerning": hull_2022,
+    "pdf_ilacs_2019_richmond_three_line_grade": richmond_2019,
+    "pdf_ilacs_2023_calderdale_letters_alone": calderdale_2023,
 }
 
 

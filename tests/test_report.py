@@ -204,3 +204,30 @@ def test_list_numbers_alone_on_their_lines_mark_their_items() -> None:
     (rec,) = extract_text(head + body)
     assert rec.recommendations == ["The stability of homes for children in care.",
                                    "The quality of pathway plans for care leavers, including those aged 21 to 25."]
+
+
+def test_grade_cell_wrapped_over_three_lines_beside_a_wrapped_label() -> None:
+    table = ("Judgement Grade\n"
+             "The impact of leaders on social work practice with Good\n"
+             "children and families\n"
+             "The experiences and progress of children who need Requires\n"
+             "help and protection improvement to\n"
+             "be good\n"
+             "The experiences and progress of children in care and Good\n"
+             "care leavers\n"
+             "Overall effectiveness Good\n")
+    assert _grades(table) == [("families", "good"), ("protection", "requires improvement to be good"),
+                              ("leavers", "good"), ("effectiveness", "good")]
+
+
+def test_recommendations_stop_at_a_judgement_heading_whose_grade_wraps() -> None:
+    text = (HEAD + "Judgement Grade\nOverall effectiveness Good\n" + PROSE + "\n"
+            "What needs to improve in this local authority\n"
+            "(a) The timeliness of assessments for children in need.\n"
+            "(b) The quality of return home interviews for children who go missing.\n"
+            "The experiences and progress of children who need help and protection: requires\n"
+            "improvement to be good\n"
+            "1. Children and families who need early help receive a prompt response.\n")
+    (rec,) = extract_text(text)
+    assert rec.recommendations == ["The timeliness of assessments for children in need.",
+                                   "The quality of return home interviews for children who go missing."]

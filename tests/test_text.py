@@ -146,3 +146,15 @@ def test_a_letter_pasted_twice_keeps_its_lines_at_page_edges() -> None:
     pages = [f"Body text number {i} goes here.\nMore of page {i}.\nAnd a third line {i}.\nLast line {i}.\n"
              "Monitoring visit to Wigan children's services\n\f" for i in range(3)]
     assert "Monitoring visit to Wigan" not in normalise("".join(pages)).text
+
+
+def test_kerning_splits_of_the_genres_words_are_joined() -> None:
+    raw = ("At the last inspect ion, services were judged to require improvem ent to be good.\n"
+           "They were once outst anding; housing was in adequate supply.\n")
+    clean = normalise(raw)
+    assert "last inspection," in clean.text
+    assert "require improvement to be good" in clean.text
+    assert "once outstanding;" in clean.text
+    assert "in adequate supply" in clean.text  # a real word pair is kept
+    i = clean.text.index("inspection")
+    assert clean.raw[clean.offsets[i]:clean.offsets[i + len("inspection") - 1] + 1] == "inspect ion"

@@ -337,7 +337,8 @@ def is_heading(text: str, a: int, b: int) -> bool:
             and not line.lower().startswith(("dear", "yours")))
 
 
-_GRADE_AFTER_COLON = re.compile(rf":\s*{GRADE}\b", re.I)
+# a judgement section's heading ("...: good"), its grade maybe wrapped to the next line ("...: requires")
+_GRADE_AFTER_COLON = re.compile(rf":\s*(?:{GRADE}\b|requires?(?:\s+improvement(?:\s+to(?:\s+be)?)?)?\s*$)", re.I)
 
 
 def _marker(line: str) -> str:

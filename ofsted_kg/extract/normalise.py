@@ -112,7 +112,31 @@ def _clean_line(raw: str, start: int, end: int) -> _Line:
         del line.chars[: m.end()], line.offs[: m.end()]
         line.chars[:0], line.offs[:0] = ["-", " "], [keep, keep]
     _collapse_spaces(line)
+    _join_kerning_splits(line)
     return line
+
+
+# Words of the genre that a PDF's text layer may split with a space where the font kerns two glyphs
+# apart ("inspect ion", "improvem ent", "outst anding"); only splits leaving 3+ letters each side are
+# joined, so real word pairs ("in adequate") are kept
+_KERNED_WORDS = (
+    "inspection", "inspections", "inspected", "inspector", "improvement", "outstanding", "inadequate",
+    "requires", "judgement", "judgements", "effectiveness", "evaluation", "assessment", "assessments",
+    "protection", "management", "leadership", "previously",
+)
+_KERNED = re.compile(
+    r"\b(?:" + "|".join(sorted({f"{w[:i]} {w[i:]}" for w in _KERNED_WORDS for i in range(3, len(w) - 2)},
+                                key=len, reverse=True)) + r")\b",
+    re.I)
+
+
+def _join_kerning_splits(line: _Line) -> None:
+    """Drop the space a kerning gap put inside a known word of the genre, keeping offsets."""
+    if " " not in line.text:
+        return
+    for m in reversed(list(_KERNED.finditer(line.text))):
+        i = m.start() + m.group(0).index(" ")
+        del line.chars[i], line.offs[i]
 
 
 def _apply(line: _Line, pattern: re.Pattern[str], keep: object) -> None:

@@ -222,15 +222,27 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     block = text[a:b]
     grades: list[tuple[int, int, str]] = []
     masked = list(block)
-    for m in _GRADE_TOKEN.finditer(block):
-        tok = m.group(0)
+    found: list[tuple[int, int, str]] = []
+    for m in _INTERLEAVED_GRADE.finditer(block):
+        # a "Requires / improvement to / be good" cell set beside a wrapped label: the label's lines
+        # come between the grade's words
+        parts = ["r", "i"] + (["t"] if m.group("t") else [])
+        if not _FULL_RI.startswith(" ".join(" ".join(m.group(g) for g in parts).lower().split())):
+            parts = ["r", "i"]
+        for g in parts:
+            masked[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
+        phrase = " ".join(" ".join(m.group(g) for g in parts).lower().split())
+        found.append((m.start(), m.end(parts[-1]), _FULL_RI if phrase == _FULL_RI else "requires improvement"))
+    for m in _GRADE_TOKEN.finditer("".join(masked)):
         masked[m.start():m.end()] = " " * (m.end() - m.start())
+        found.append((m.start(), m.end(), m.group(0)))
+    for start, end, tok in sorted(found):
         if re.match(r"to\s+be\s+good", tok, re.I):
             # the second half of a wrapped "Requires improvement / to be good" cell
             if grades and grades[-1][2] == "requires improvement":
-                grades[-1] = (grades[-1][0], grades[-1][1], "requires improvement to be good")
+                grades[-1] = (grades[-1][0], grades[-1][1], _FULL_RI)
             continue
-        grades.append((m.start(), m.end(), _grade(tok)))
+        grades.append((start, end, _grade(tok)))
     masked_text = "".join(masked)
     labels = []
     for area, pattern in areas:
@@ -257,6 +269,12 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
         used.add(j)
         out.append((area, grades[j][2], a + s, a + max(e, grades[j][1])))
     return out
+
+
+_FULL_RI = "requires improvement to be good"
+_INTERLEAVED_GRADE = re.compile(
+    r"(?P<r>\bRequires)[ \t]*\n[^\n]*?\S[ \t]+(?P<i>improvement(?:[ \t]+to(?:[ \t]+be)?)?)[ \t]*\n"
+    r"(?:[ \t]*(?P<t>(?:to[ \t]+)?(?:be[ \t]+)?good)\b)?")
 
 
 _TABLE_FURNITURE = re.compile(r"(?:Judgements?|Grades?|Judgement\s+areas?)?", re.I)
