@@ -124,18 +124,24 @@ _KERNED_WORDS = (
     "requires", "judgement", "judgements", "effectiveness", "evaluation", "assessment", "assessments",
     "protection", "management", "leadership", "previously",
 )
-_KERNED = re.compile(
-    r"\b(?:" + "|".join(sorted({f"{w[:i]} {w[i:]}" for w in _KERNED_WORDS for i in range(3, len(w) - 2)},
-                                key=len, reverse=True)) + r")\b",
-    re.I)
+_KERNED_SET = frozenset(_KERNED_WORDS)
+# candidates: a word starting as one of those words do, a space, then 3+ letters (a lookahead, so that
+# overlapping candidates such as "Requires improvem ent" are all seen); the set decides
+_KERNED_CANDIDATE = re.compile(
+    r"\b(?=((?:" + "|".join(sorted({w[:3] for w in _KERNED_WORDS})) + r")[a-z]* [a-z]{3,})\b)", re.I)
 
 
 def _join_kerning_splits(line: _Line) -> None:
     """Drop the space a kerning gap put inside a known word of the genre, keeping offsets."""
-    if " " not in line.text:
+    text = line.text
+    if " " not in text:
         return
-    for m in reversed(list(_KERNED.finditer(line.text))):
-        i = m.start() + m.group(0).index(" ")
+    gaps = []
+    for m in _KERNED_CANDIDATE.finditer(text):
+        left, right = m.group(1).split(" ", 1)
+        if (left + right).lower() in _KERNED_SET:
+            gaps.append(m.start() + len(left))
+    for i in reversed(gaps):
         del line.chars[i], line.offs[i]
 
 
