@@ -223,9 +223,13 @@ def required_conditions(pattern: re.Pattern[str]) -> list[tuple[str, ...]] | Non
 
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The most selective of `required_conditions` (the one whose shortest option is longest); None
-    when there is none."""
-    return max(required_conditions(pattern) or [], key=lambda opts: min(len(o) for o in opts), default=None)
+    """The most selective of `required_conditions`; None when there is none."""
+    return _most_selective(required_conditions(pattern) or [])
+
+
+def _most_selective(conditions: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The condition whose shortest option is longest (None for no conditions)."""
+    return max(conditions, key=lambda opts: min(len(o) for o in opts), default=None)
 
 
 @dataclass(frozen=True)
@@ -258,7 +262,7 @@ def _compiled() -> tuple[tuple[Theme, ...], _Rules]:
             triggers.append((order, p))
             needs = required_conditions(p) or []
             conditions.append(tuple(needs))
-            best = max(needs, key=lambda opts: min(len(o) for o in opts), default=None)
+            best = _most_selective(needs)
             if best is None:
                 always.append(index)
             for lit in best or ():

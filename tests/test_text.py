@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -11,14 +12,19 @@ from ofsted_kg.extract.names import find_names, same_person, strip_honorific
 from ofsted_kg.extract.normalise import normalise
 
 
+def _assert_letters_map_back(raw: str, clean: Any) -> None:
+    """Every letter and digit of the clean text sits at its recorded offset in the raw text."""
+    for i, ch in enumerate(clean.text.rstrip("\n")):
+        if ch.isalnum():
+            assert raw[clean.offsets[i]] == ch
+
+
 def test_offsets_map_every_clean_character_back() -> None:
     raw = "# **Focused visit**\r\n\r\nThe visit was\r\n\f\r\nconducted by Her Majesty’s Inspectors.\r\n"
     clean = normalise(raw)
     assert "Focused visit" in clean.text and "**" not in clean.text and "#" not in clean.text
     assert "The visit was conducted by" in clean.text  # joined across the page break
-    for i, ch in enumerate(clean.text.rstrip("\n")):
-        if ch.isalnum():
-            assert raw[clean.offsets[i]] == ch
+    _assert_letters_map_back(raw, clean)
 
 
 def test_page_furniture_and_bullets() -> None:
@@ -99,9 +105,7 @@ def test_bullets_on_another_baseline_in_courier_or_unmapped_mark_their_item(raw:
     clean = normalise(raw)
     assert clean.text.splitlines()[:3] == ["What needs to improve?", "- The stability of relationships.",
                                            "- The timeliness of plans."]
-    for i, ch in enumerate(clean.text.rstrip("\n")):
-        if ch.isalnum():
-            assert raw[clean.offsets[i]] == ch
+    _assert_letters_map_back(raw, clean)
 
 
 def test_typographic_hyphens_and_invisible_joiners() -> None:
@@ -118,9 +122,7 @@ def test_list_number_alone_on_its_line_marks_the_next_line() -> None:
     clean = normalise(raw)
     assert clean.text.splitlines()[:3] == ["What needs to improve?", "1. The stability of relationships.",
                                            "(b) The timeliness of plans."]
-    for i, ch in enumerate(clean.text.rstrip("\n")):
-        if ch.isalnum():
-            assert raw[clean.offsets[i]] == ch
+    _assert_letters_map_back(raw, clean)
 
 
 def test_html_table_rows_and_self_closing_breaks_are_consecutive_lines() -> None:
