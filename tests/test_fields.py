@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from ofsted_kg.extract import fields
 
 
@@ -83,3 +85,13 @@ def test_a_word_ending_in_rated_is_not_a_judgement_verb() -> None:
             "was judged to be requires improvement to be good.")
     got = previous_judgement(text, 0, len(text), None)
     assert got is not None and got[:2] == ("requires improvement to be good", "2022-01")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("to Bedford Borough Council children's services", "Bedford Borough"),
+    ("to Worcestershire County Council children's services", "Worcestershire"),
+    ("to the London Borough of Barnet children's services", "Barnet"),
+])
+def test_authority_keeps_the_gazetteers_name_where_cleaning_would_cut_it(text: str, name: str) -> None:
+    found = fields.authority(text, [(0, len(text))])
+    assert found is not None and found[0] == name

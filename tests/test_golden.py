@@ -78,8 +78,6 @@ def test_synthetic_letters_core_fields(gold_file: Path) -> None:
     """Dates, authority, kind of visit and people are right on every synthetic letter."""
     t = _score(gold_file, GOLDEN / "letters")
     misses = [m for m in t.misses if m.split(": ")[1].split(":")[0] in LETTER_FIELDS]
-    # Bedford's gold keeps "Borough" as part of the name; the extractor drops it like "County Council"
-    misses = [m for m in misses if "bedfordborough" not in m]
     assert not misses, "\n".join(misses)
 
 

@@ -76,9 +76,19 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
             name = clean_authority_name(re.sub(r"\s+", " ", text[s:e]))
             if match_authority(name) != _auth:  # "City of London" is a name, not noise around one
                 name = re.sub(r"\s+", " ", text[_s0:_e0])
+            name = _keep_canonical(name, re.sub(r"\s+", " ", text[s:e]), _auth.name)
             if name:
                 return name, s, e
     return None
+
+
+def _keep_canonical(name: str, written: str, canonical: str) -> str:
+    """The gazetteer's own name where the letter writes it and cleaning cut it short: "Bedford Borough
+    Council" is "Bedford Borough", not "Bedford"."""
+    at = written.lower().find(canonical.lower())
+    if len(canonical) > len(name) and at >= 0:
+        return written[at:at + len(canonical)]
+    return name
 
 
 def authority_from_phrase(text: str, a: int, b: int) -> Found | None:
