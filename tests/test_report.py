@@ -231,3 +231,17 @@ def test_recommendations_stop_at_a_judgement_heading_whose_grade_wraps() -> None
     (rec,) = extract_text(text)
     assert rec.recommendations == ["The timeliness of assessments for children in need.",
                                    "The quality of return home interviews for children who go missing."]
+
+
+@pytest.mark.parametrize(("lead", "names"), [
+    ("Lead inspectors: Ifeoma Castellano and Peter Brownlow, His Majesty's Inspectors",
+     ["Ifeoma Castellano", "Peter Brownlow"]),
+    ("Lead inspectors: Ifeoma Castellano, His Majesty's Inspector, and Peter Brownlow, His Majesty's Inspector",
+     ["Ifeoma Castellano", "Peter Brownlow"]),
+    ("Lead inspector: Ifeoma Castellano, His Majesty's Inspector", ["Ifeoma Castellano"]),
+])
+def test_every_lead_inspector_named_on_the_line(lead: str, names: list[str]) -> None:
+    head = HEAD.replace("Lead inspector: Ifeoma Castellano, His Majesty's Inspector", lead)
+    (rec,) = extract_text(head + "Judgement Grade\nOverall effectiveness Good\n" + PROSE)
+    assert rec.inspectors == names
+    assert [s.text for s in rec.evidence["inspectors"]] == names

@@ -57,7 +57,7 @@ LSCB = re.compile(
     r"|effectiveness\s+of\s+the\s+(?:LSCB|Local\s+Safeguarding\s+Children\s+Board)\s+is:?\s+"
     r"(?P<g2>requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\b",
     re.I)
-LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspector\s*:?[ \t]*", re.I)
+LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspectors?\s*:?[ \t]*", re.I)
 PUBLISHED = re.compile(r"(?:Report\s+)?published\s*:?\s*|Publication\s+date\s*:?\s*", re.I)
 DATES = re.compile(r"Inspection\s+dates?\s*:?\s*", re.I)
 LAST_INSPECTION = re.compile(
@@ -107,11 +107,11 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             rec.cite("visit_start", ctx.span(*run.span))
             rec.cite("visit_end", ctx.span(*run.span))
     for m in LEAD.finditer(text, region.start, region.end):
-        found = _lead_name(text, m.end())
-        if found:
-            name, a, b = found
+        found = _lead_names(text, m.end(), "inspectors" in m.group(0).lower())
+        for name, a, b in found:
             rec.inspectors.append(name)
             rec.cite("inspectors", ctx.span(a, b))
+        if found:
             break
 
     _judgements(ctx, rec, region, title_end)
@@ -151,24 +151,32 @@ def _in_contents(text: str, pos: int, floor: int) -> bool:
     return not any(line.endswith(".") or re.search(r"(?:^|\s)\d{1,3}$", line) for line in between)
 
 
-def _lead_name(text: str, pos: int) -> tuple[str, int, int] | None:
-    """The name after "Lead inspector:" at `pos`: on its line, on the next line when the label stands
+_ROLE = r"(?:,?\s*(?:Her|His)\s+Majesty'?s\s+Inspectors?|,?\s*HMI|,?\s*Ofsted\s+Inspectors?)?"
+_NAME_JOIN = re.compile(_ROLE + r"\s*(?:,|and|&|,\s*and)\s*$", re.I)
+
+
+def _lead_names(text: str, pos: int, plural: bool) -> list[tuple[str, int, int]]:
+    """The names after "Lead inspector:" at `pos`: on its line, on the next line when the label stands
     alone (label and name set in separate cells), or over a line break after a hyphen ("Smith-" /
-    "Jones")."""
-    line = text[pos:pos + 120].split("\n")[0]
+    "Jones"). After a `plural` label, further names joined to the first by "and", "&" or a comma are
+    lead inspectors too ("Lead inspectors: Jane Smith and Peter Brown")."""
+    line = text[pos:pos + 160].split("\n")[0]
     if not line.strip():
         pos += len(line) + 1
-        line = text[pos:pos + 120].split("\n")[0]
+        line = text[pos:pos + 160].split("\n")[0]
     cut = len(line)
     if line.rstrip().endswith("-"):
         cut = len(line.rstrip())
-        line = line.rstrip() + text[pos + len(line) + 1:pos + len(line) + 121].split("\n")[0]
-    names = find_names(line)
-    if not names:
-        return None
-    name, a, b = names[0]
-    shift = len(text[pos:pos + 120].split("\n")[0]) - cut + 1  # the line break dropped after the hyphen
-    return strip_honorific(name)[0], pos + a, pos + (b + shift if b > cut else b)
+        line = line.rstrip() + text[pos + len(line) + 1:pos + len(line) + 161].split("\n")[0]
+    shift = len(text[pos:pos + 160].split("\n")[0]) - cut + 1  # the line break dropped after the hyphen
+    out: list[tuple[str, int, int]] = []
+    previous_end = 0
+    for name, a, b in find_names(line):
+        if out and not (plural and _NAME_JOIN.fullmatch(line[previous_end:a])):
+            break
+        out.append((strip_honorific(name)[0], pos + a + (shift if a > cut else 0), pos + b + (shift if b > cut else 0)))
+        previous_end = b
+    return out
 
 
 def _title_end(text: str, start: int, end: int) -> int:

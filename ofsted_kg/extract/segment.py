@@ -23,7 +23,7 @@ LETTER_CUE = re.compile(
 )
 OPENING_CUE = re.compile(r"this letter (?:summarises|sets out|confirms)|summarises the findings", re.I)
 REPORT_CUE = re.compile(
-    r"\bLead inspector[ \t]*:|^[ \t]*Lead inspector\b|\bInspection dates?[ \t]*:|"
+    r"\bLead inspectors?[ \t]*:|^[ \t]*Lead inspectors?\b|\bInspection dates?[ \t]*:|"
     r"^[^\n]{0,40}\bInspection of [^\n]{0,100}children's services[ \t]*$|"
     r"inspection of services for children in need of help|"
     r"inspection of safeguarding and looked after children|"
