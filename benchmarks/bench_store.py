@@ -6,7 +6,7 @@ Letters come from benchmarks/generate.py and are written to a temporary folder. 
 each in its own child process so that peak memory (getrusage ru_maxrss) is measured separately:
 
   pipeline  what `ofsted_kg.api.ingest` does, one stage at a time: (1) extract_letters(folder);
-            (2) build graphs: resolve people, letter_graph and letter_provenance for every record;
+            (2) build graphs: resolve people, letter_graph, letter_provenance and letter_listing for every record;
             (3) SHACL: validate_letter_graph on each letter's graph (skipped with --skip-validation);
             (4) load: serialise each graph to N-Triples and OxigraphStore.replace_graph it, then the
             authorities and vocabulary graphs, as ingest does. The peak RSS is read after each stage
@@ -83,6 +83,7 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     from ofsted_kg.api import extract_letters
     from ofsted_kg.extract.authorities import match_authority
     from ofsted_kg.graph.build import authorities_graph, letter_graph, letter_provenance
+    from ofsted_kg.graph.listing import letter_listing
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.people import resolve_records
     from ofsted_kg.store import OxigraphStore
@@ -114,14 +115,17 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     for rec in records:
         lg = letter_graph(rec, base, people)
         prov, pg = letter_provenance(lg.iri, rec, base)
-        built.append((rec, lg, prov, pg))
+        listing, listed = letter_listing(lg.graph, lg.iri)
+        built.append((rec, lg, prov, pg, listing, listed))
     secs = time.perf_counter() - t
-    letter_triples = sum(len(lg.graph) for _, lg, _, _ in built)
-    prov_triples = sum(len(pg) for _, _, _, pg in built)
+    letter_triples = sum(len(item[1].graph) for item in built)
+    prov_triples = sum(len(item[3]) for item in built)
+    listing_triples = sum(len(item[5]) for item in built)
     print(f"  build {secs:.1f} s", file=sys.stderr, flush=True)
     out["stages"]["build"] = {"seconds": secs, "people_seconds": t_people, "peak_rss_mb": _rss_mb(),
-                              "triples": letter_triples + prov_triples, "letter_triples": letter_triples,
-                              "provenance_triples": prov_triples}
+                              "triples": letter_triples + prov_triples + listing_triples,
+                              "letter_triples": letter_triples, "provenance_triples": prov_triples,
+                              "listing_triples": listing_triples}
 
     # (3) SHACL, one letter's graph at a time
     kept = built
@@ -156,10 +160,10 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     extra = [authorities_graph(base)]
     if _vocabulary is not None:
         extra.append((base + "graph/vocabulary", _vocabulary()))
-    items = [(str(lg.iri), lg.graph) for _, lg, _, _ in kept] + [(str(prov), pg) for _, _, prov, pg in kept]
-    # interleave as ingest does (letter, its provenance, next letter ...), then the shared graphs
+    # as ingest loads them (letter, its provenance, its listing, next letter ...), then the shared graphs
     n = len(kept)
-    order = [x for i in range(n) for x in (items[i], items[n + i])] + [(str(a), g) for a, g in extra]
+    order = [(str(x[0]), x[1]) for _, lg, prov, pg, listing, listed in kept
+             for x in ((lg.iri, lg.graph), (prov, pg), (listing, listed))] + [(str(a), g) for a, g in extra]
     for name, g in order:
         t1 = time.perf_counter()
         nt = g.serialize(format="nt")

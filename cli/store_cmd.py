@@ -129,6 +129,12 @@ def query(
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
     print_result(result, format)
+    if "listings" in q.needs:
+        from ofsted_kg.graph.listing import lacks_listings
+
+        if lacks_listings(st):
+            typer.echo("warning: this store holds letters loaded by an earlier version, which this query "
+                       "cannot see yet; any ingest into the store (even of one letter) brings them in", err=True)
 
 
 def export(

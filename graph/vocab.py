@@ -50,6 +50,7 @@ class OKG(DefinedNamespace):
     Evidence: object  # oa:Annotation: the words a fact was read from
     ExtractionRun: object  # prov:Activity: one run of the software
     ThemeYearCount: object  # derived: how many findings of one theme and polarity one year's visits had
+    InspectorPair: object  # a listing row: two inspectors named on one visit (see graph/listing.py)
 
     # --- object properties -----------------------------------------------------------------------
     visitOf: object  # Visit -> Authority
@@ -74,6 +75,8 @@ class OKG(DefinedNamespace):
     evidenceIn: object  # Evidence -> Document
     role: object  # InspectorAssociation -> skos:Concept in Roles
     theme: object  # Finding -> skos:Concept in the themes scheme (https://w3id.org/ofsted-kg/themes)
+    unthemedPolarity: object  # listing row (graph/listing.py): an unthemed Finding -> its polarity
+    pairVisit: object  # listing row: InspectorPair -> Visit
 
     # --- datatype properties ---------------------------------------------------------------------
     name: object  # preferred name (foaf:name)
@@ -108,6 +111,13 @@ class OKG(DefinedNamespace):
     unthemed: object  # Finding -> xsd:boolean: no theme rule matched (so the scheme can grow)
     year: object  # ThemeYearCount -> xsd:integer
     findingCount: object  # ThemeYearCount -> xsd:integer
+    # listing rows (see graph/listing.py): copies of a letter's facts, one property per column
+    unthemedText: object
+    unthemedAuthority: object
+    unthemedPath: object
+    pairInspector1: object
+    pairInspector2: object
+    pairAuthority: object
 
     # --- SKOS concept schemes and concepts -------------------------------------------------------
     VisitKinds: object

@@ -135,11 +135,18 @@ class Prepared:
     quarantine: str | None = None  # the reason, when SHACL validation failed
     provenance_iri: str = ""
     provenance: str = ""  # N-Triples of the letter's provenance graph (empty when quarantined)
+    listing_iri: str = ""
+    listing: str = ""  # N-Triples of the letter's listing graph (see ofsted_kg.graph.listing)
+
+    def graphs(self) -> list[tuple[str, str]]:
+        """The named graphs to load for this letter: (name, N-Triples)."""
+        return [(self.iri, self.ntriples), (self.provenance_iri, self.provenance), (self.listing_iri, self.listing)]
 
 
 def _prepare(context: tuple[str, Any, bool], rec: LetterRecord | bytes) -> Prepared:
     """Build, validate and serialise one letter (`rec` may come pickled, see `ingest`)."""
     from ofsted_kg.graph.build import letter_graph, letter_provenance
+    from ofsted_kg.graph.listing import letter_listing
     from ofsted_kg.validation import validate_letter_graph
 
     base, people, validate = context
@@ -157,6 +164,8 @@ def _prepare(context: tuple[str, Any, bool], rec: LetterRecord | bytes) -> Prepa
     if reason is None:
         prov, pg = letter_provenance(lg.iri, rec, base)
         prepared.provenance_iri, prepared.provenance = str(prov), pg.serialize(format="nt")
+        listing, listed = letter_listing(lg.graph, lg.iri)
+        prepared.listing_iri, prepared.listing = str(listing), listed.serialize(format="nt")
     return prepared
 
 
@@ -241,6 +250,7 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
             result.problems.append(Problem(rec.source, prep.quarantine))
             continue
         ds.graph(URIRef(prep.iri)).parse(data=prep.ntriples, format="nt")
+        ds.graph(URIRef(prep.listing_iri)).parse(data=prep.listing, format="nt")
         kept.append(rec)
         iris.append(URIRef(prep.iri))
     if kept:
@@ -299,6 +309,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     True or False forces it either way), which makes large queries about 30% faster afterwards.
     """
     from ofsted_kg.graph.build import authorities_graph
+    from ofsted_kg.graph.listing import ensure_listings
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.people import Mention, load_overrides, resolve
     from ofsted_kg.pipeline import parallel_map
@@ -324,6 +335,10 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
     packed = [p for p, _, _ in extracted]
     del extracted
+    upgraded = ensure_listings(store)
+    if upgraded:
+        result.problems.append(Problem(str(getattr(store, "path", "store")), (
+            f"{upgraded} letter(s) stored by an earlier version were given their listing graphs"), fatal=False))
     recovered = getattr(store, "recovered", [])
     if recovered:
         result.problems.append(Problem(str(getattr(store, "path", "store")), (
@@ -334,13 +349,13 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     clean = begin_changes(store)
     incremental = clean and len(packed) <= INCREMENTAL_MAX
     replaced: Counts = Counts()
-    batch: list[tuple[str, str]] = []
+    batch: list[Prepared] = []
 
-    def load(batch: list[tuple[str, str]]) -> None:
+    def load(batch: list[Prepared]) -> None:
         if incremental:
-            present = [name for name, _ in batch[::2] if store.has_graph(name)]
+            present = [p.iri for p in batch if store.has_graph(p.iri)]
             replaced.update(letter_counts(store, present) if present else {})
-        store.replace_graphs(batch, bulk)
+        store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
 
     for prep in prepare_all(packed, base, people, validate, workers, progress):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
@@ -348,8 +363,8 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             result.quarantined.append(prep.iri)
             result.problems.append(Problem(prep.source, prep.quarantine + " (not loaded)"))
             continue
-        batch += [(prep.iri, prep.ntriples), (prep.provenance_iri, prep.provenance)]
-        if len(batch) >= (2 * BULK_BATCH if bulk else 2):
+        batch.append(prep)
+        if len(batch) >= (BULK_BATCH if bulk else 1):
             load(batch)
             batch = []
         result.loaded.append(prep.iri)
@@ -389,6 +404,8 @@ def remove_letter(store: Any, letter: str, base: str | None = None, refresh: boo
     The store's statistics lose the removed letters' counts unless `refresh` is false (then call
     `ofsted_kg.statistics.refresh_statistics` once after removing several letters).
     """
+    from ofsted_kg.graph.listing import listing_graph_iri
+
     present = [iri for iri in _letter_iris(letter, base) if store.has_graph(iri)]
     if not present:
         return []
@@ -397,6 +414,7 @@ def remove_letter(store: Any, letter: str, base: str | None = None, refresh: boo
     removed = []
     for iri in present:
         store.remove_graph(f"{iri}/provenance")
+        store.remove_graph(str(listing_graph_iri(iri)))
         if store.remove_graph(iri):
             removed.append(iri)
     if counts is not None:

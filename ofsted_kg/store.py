@@ -60,6 +60,7 @@ class Store(Protocol):
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult: ...
     def dump(self, out: IO[bytes], fmt: str) -> None: ...
     def count(self) -> int: ...
+    def graph_ntriples(self, graph: str) -> str: ...
 
 
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
@@ -98,12 +99,6 @@ def _as_nquads(graph: str, ntriples: str) -> str:
     """N-Triples lines (as rdflib and Oxigraph write them: one statement a line) put in `graph`."""
     suffix = f" <{graph}> .\n"
     return "".join(line[:-2] + suffix for line in ntriples.splitlines() if line.endswith(" ."))
-
-
-def _replace_each(store: Store, graphs: list[tuple[str, str]]) -> None:
-    """Replace graphs one at a time, each in its own transaction (or request)."""
-    for name, ntriples in graphs:
-        store.replace_graph(name, ntriples)
 
 
 class OxigraphStore:
@@ -152,35 +147,41 @@ class OxigraphStore:
             self.store.remove_graph(g)
         data = ntriples.encode("utf-8")
         self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+        self._loaded(len(data))
+
+    def _loaded(self, size: int) -> None:
         # Without a flush now and then, RocksDB's in-memory tables keep growing during a long ingest
         # (about 0.75 GB per 1,000 letters, measured) and loading slows down.
-        self._unflushed += len(data)
+        self._unflushed += size
         if self._unflushed > self.FLUSH_BYTES:
             self.store.flush()
             self._unflushed = 0
 
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None:
-        """Replace several graphs (name, N-Triples).
+        """Replace several graphs (name, N-Triples), such as a letter's own graph and those derived from it.
 
-        Without `bulk`, each graph goes in with its own transaction (`replace_graph`). With `bulk`, all
-        of them go in with one `bulk_load`, about three times cheaper a triple but not transactional. A
-        journal graph naming them is written (in a transaction) first and dropped after: if a crash
-        interrupts the load, the next writer removes the graphs it names (`recovered`), so no graph
-        stays half-loaded once the store is opened again for writing.
+        Without `bulk`, the graphs are dropped, then all loaded in one transaction: a crash leaves
+        them all absent or all loaded. With `bulk`, they go in with one `bulk_load`, about three times
+        cheaper a triple but not transactional. A journal graph naming them is written (in a
+        transaction) first and dropped after: if a crash interrupts the load, the next writer removes
+        the graphs it names (`recovered`), so no graph stays half-loaded once the store is opened again
+        for writing.
         """
-        if not bulk:
-            _replace_each(self, graphs)
-            return
         import pyoxigraph as ox
 
         journal = ox.NamedNode(JOURNAL_GRAPH)
-        entries = "".join(f"<{JOURNAL_GRAPH}> <{JOURNAL_GRAPH}#graph> <{name}> .\n" for name, _ in graphs)
-        self.store.load(entries.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=journal)
+        if bulk:
+            entries = "".join(f"<{JOURNAL_GRAPH}> <{JOURNAL_GRAPH}#graph> <{name}> .\n" for name, _ in graphs)
+            self.store.load(entries.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=journal)
         for name, _ in graphs:
             g = ox.NamedNode(name)
             if self.store.contains_named_graph(g):
                 self.store.remove_graph(g)
         data = "".join(_as_nquads(name, nt) for name, nt in graphs).encode("utf-8")
+        if not bulk:
+            self.store.load(data, format=ox.RdfFormat.N_QUADS)
+            self._loaded(len(data))
+            return
         self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         self.store.remove_graph(journal)
 
@@ -305,7 +306,8 @@ class RemoteStore:
 
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None:
         """One Graph Store PUT per graph (`bulk` has no meaning for an endpoint)."""
-        _replace_each(self, graphs)
+        for name, ntriples in graphs:
+            self.replace_graph(name, ntriples)
 
     def optimize(self) -> None:
         """Nothing to do: an endpoint manages its own storage."""
@@ -348,6 +350,11 @@ class RemoteStore:
         for b in data["results"]["bindings"]:
             rows.append({n: _json_value(b.get(n)) for n in names})
         return QueryResult(names, rows)
+
+    def graph_ntriples(self, graph: str) -> str:
+        """One named graph as N-Triples (a Graph Store GET)."""
+        url = self.store_url + "?" + urllib.parse.urlencode({"graph": graph})
+        return self._request(url, None, {"Accept": "application/n-triples"}).decode("utf-8")
 
     def dump(self, out: IO[bytes], fmt: str) -> None:
         _, media = OX_FORMATS[fmt]

@@ -5,6 +5,7 @@ Each .rq file starts with a comment header:
     # title: Inspectors who visited an authority
     # description: ...
     # param: authority  The authority, as users type it (e.g. Worcestershire)
+    # needs: listings   (optional: it reads the letters' listing graphs)
 
 Parameters are bound as values (substitutions on the embedded store, a VALUES block on a remote
 endpoint), never pasted into the query text. An `authority` parameter is first matched to the
@@ -37,6 +38,7 @@ class Query:
     title: str = ""
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)  # name -> help
+    needs: str = ""  # "listings": reads the letters' listing graphs (see ofsted_kg.graph.listing)
 
     def bind(self, pairs: list[str]) -> dict[str, Any]:
         """NAME=VALUE pairs as bindings; every declared parameter must be given."""
@@ -69,7 +71,7 @@ def _canonical(name: str, value: str) -> Any:
 def parse_query(name: str, text: str) -> Query:
     q = Query(name, text)
     for line in text.splitlines():
-        m = re.match(r"^#\s*(title|description|param)\s*:\s*(.*)$", line.strip())
+        m = re.match(r"^#\s*(title|description|param|needs)\s*:\s*(.*)$", line.strip())
         if not m:
             if line.strip() and not line.strip().startswith("#"):
                 break
