@@ -12,6 +12,7 @@ finding (or, for a pair, is named after the visit's two people), whose evidence 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -46,32 +47,26 @@ def letter_listing(graph: Graph, letter: URIRef) -> tuple[URIRef, Graph]:
     return name, out
 
 
+def _row(out: Graph, subject: URIRef, columns: dict[URIRef, Iterable[Node]]) -> None:
+    for prop, values in columns.items():
+        for value in values:
+            out.add((subject, prop, value))
+
+
 def _unthemed(graph: Graph, out: Graph, letter: URIRef, authorities: list[Node], paths: list[Node]) -> None:
     for f in graph.objects(letter, OKG.finding):
-        if (f, OKG.unthemed, Literal(True)) not in graph:
-            continue
-        for text in graph.objects(f, OKG.text):
-            out.add((f, OKG.unthemedText, text))
-        for polarity in graph.objects(f, OKG.polarity):
-            out.add((f, OKG.unthemedPolarity, polarity))
-        for a in authorities:
-            out.add((f, OKG.unthemedAuthority, a))
-        for p in paths:
-            out.add((f, OKG.unthemedPath, p))
+        if isinstance(f, URIRef) and (f, OKG.unthemed, Literal(True)) in graph:
+            _row(out, f, {OKG.unthemedText: graph.objects(f, OKG.text), OKG.unthemedPolarity: graph.objects(f, OKG.polarity),
+                          OKG.unthemedAuthority: authorities, OKG.unthemedPath: paths})
 
 
 def _pairs(graph: Graph, out: Graph, letter: URIRef, visit: URIRef, authorities: list[Node]) -> None:
     people = sorted({p for p in graph.objects(visit, OKG.inspector) if isinstance(p, URIRef)}, key=str)
     for i, a in enumerate(people):
         for b in people[i + 1:]:
-            pair = URIRef(f"{letter}/listing/pair/{_local(a)}--{_local(b)}")
-            out.add((pair, OKG.pairVisit, visit))
-            for n in graph.objects(a, OKG.name):
-                out.add((pair, OKG.pairInspector1, n))
-            for n in graph.objects(b, OKG.name):
-                out.add((pair, OKG.pairInspector2, n))
-            for n in authorities:
-                out.add((pair, OKG.pairAuthority, n))
+            _row(out, URIRef(f"{letter}/listing/pair/{_local(a)}--{_local(b)}"), {
+                OKG.pairVisit: [visit], OKG.pairInspector1: graph.objects(a, OKG.name),
+                OKG.pairInspector2: graph.objects(b, OKG.name), OKG.pairAuthority: authorities})
 
 
 _MISSING = """
@@ -83,16 +78,19 @@ SELECT ?letter WHERE {
 }"""
 
 
-def ensure_listings(store: Any) -> int:
+def ensure_listings(store: Any, progress: Any = None) -> int:
     """Give every letter in `store` its listing graph, if the store was built before they existed
-    (a store says it needs none in its layout graph). Returns how many letters were given one."""
+    (a store says it needs none in its layout graph). Returns how many letters were given one.
+    `progress`, if given, is called with (done, total, stage) after each."""
     if store.has_graph(LAYOUT_GRAPH):
         return 0
     letters = [str(r["letter"]) for r in store.select(_MISSING).rows]
-    for letter in letters:
+    for n, letter in enumerate(letters, 1):
         graph = Graph().parse(data=store.graph_ntriples(letter), format="nt")
         name, listing = letter_listing(graph, URIRef(letter))
         store.replace_graph(str(name), listing.serialize(format="nt"))
+        if progress:
+            progress(n, len(letters), "listing the letters stored by an earlier version")
     marker = f'<{LAYOUT_GRAPH}> <{LAYOUT_GRAPH}#version> "{LAYOUT_VERSION}"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
     store.replace_graph(LAYOUT_GRAPH, marker)
     return len(letters)

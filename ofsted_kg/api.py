@@ -335,7 +335,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
     packed = [p for p, _, _ in extracted]
     del extracted
-    upgraded = ensure_listings(store)
+    upgraded = ensure_listings(store, progress)
     if upgraded:
         result.problems.append(Problem(str(getattr(store, "path", "store")), (
             f"{upgraded} letter(s) stored by an earlier version were given their listing graphs"), fatal=False))
