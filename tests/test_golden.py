@@ -148,3 +148,19 @@ def test_synthetic_letters_hard_wrapped_like_pdf_text(tmp_path: Path) -> None:
             total.fn[name] += t.fn[name]
         total.misses.extend(t.misses)
     assert total.micro_f1 >= 0.98, f"micro-F1 {total.micro_f1:.3f}\n" + "\n".join(total.misses)
+
+
+MORE_GOLD = sorted((GOLDEN / "expected-more").glob("*.json"))
+
+
+@pytest.mark.parametrize("gold_file", MORE_GOLD, ids=lambda p: p.name)
+def test_later_records_of_documents_holding_several_letters(gold_file: Path) -> None:
+    """tests/golden/expected-more/<stem>.<n>.json is the n-th record (document order) of letters/<stem>."""
+    stem, n = gold_file.name.split(".")[0], int(gold_file.name.split(".")[1])
+    letter = find_letter(GOLDEN / "letters", stem)
+    assert letter is not None
+    records = extract_letters([letter]).records
+    assert len(records) >= n, f"{letter.name}: {len(records)} records, expected at least {n}"
+    t = Tally()
+    score_record(t, json.loads(gold_file.read_text(encoding="utf-8")), records[n - 1].to_dict(), gold_file.name)
+    assert not t.misses, "\n".join(t.misses)

@@ -158,3 +158,75 @@ def test_the_same_letter_pasted_twice_is_one_letter() -> None:
     recs = extract_text("Appendix 1\n\n" + letter + "\nAppendix 2\n\nThe letter is reproduced below.\n\n" + letter)
     assert len(recs) == 1
     assert recs[0].inspectors == ["Carol Ashdown", "Peter Lyle"]
+
+
+_LATE_LETTERHEAD = """Ms Ada Pryce
+Director of Children's Services
+Rochdale Borough Council
+Number One Riverside
+Rochdale
+OL16 1XU
+
+Dear Ada
+
+Monitoring visit to Rochdale children's services
+
+This letter summarises the findings of the third monitoring visit to Rochdale children's
+services. The visit took place on 5 and 6 October 2021. Rochdale was judged inadequate
+in May 2019.
+
+Inspectors considered:
+
+the quality of assessments for children in need, including those who are living with
+neglect and domestic abuse
+the work of the front door
+the timeliness of child protection conferences.
+
+Piccadilly Gate
+Store Street
+Manchester
+M1 2WD
+T 0300 123 1231
+enquiries@ofsted.gov.uk
+
+9 November 2021
+
+Findings and progress
+
+Leaders have made progress since the last monitoring visit in June 2021.
+
+The inspectors were Nell Hardcastle and Omar Fenwick, Her Majesty's Inspectors.
+
+Yours sincerely
+
+Nell Hardcastle
+Her Majesty's Inspector
+"""
+
+
+def test_letterhead_read_after_page_one_gives_the_date_and_office() -> None:
+    """A letterhead side box the text layer put after page 1's body: its date is the letter's date and
+    its address Ofsted's office, while the recipient block still ends at the salutation."""
+    (rec,) = extract_text(_LATE_LETTERHEAD)
+    assert rec.letter_date == "2021-11-09"
+    assert rec.ofsted_office == "Piccadilly Gate, Store Street, Manchester M1 2WD"
+    assert rec.recipient is not None and rec.recipient.name == "Ada Pryce"
+
+
+def test_focus_list_whose_bullet_glyphs_were_lost() -> None:
+    """After 'Inspectors considered:' each lower-case line is an item; a line filling the text's
+    width runs on into the next (a wrapped item)."""
+    (rec,) = extract_text(_LATE_LETTERHEAD)
+    assert rec.focus_areas == [
+        "the quality of assessments for children in need, including those who are living with neglect "
+        "and domestic abuse",
+        "the work of the front door",
+        "the timeliness of child protection conferences",
+    ]
+
+
+def test_a_date_line_in_the_body_without_a_letterhead_is_not_the_letter_date() -> None:
+    letter = _LATE_LETTERHEAD.replace("T 0300 123 1231\nenquiries@ofsted.gov.uk\n", "").replace(
+        "Piccadilly Gate\nStore Street\nManchester\nM1 2WD\n", "Meeting of the board\n")
+    (rec,) = extract_text(letter)
+    assert rec.letter_date is None

@@ -160,3 +160,11 @@ def test_kerning_splits_of_the_genres_words_are_joined() -> None:
     assert "in adequate supply" in clean.text  # a real word pair is kept
     i = clean.text.index("inspection")
     assert clean.raw[clean.offsets[i]:clean.offsets[i + len("inspection") - 1] + 1] == "inspect ion"
+
+
+def test_markdown_backslash_escapes_are_dropped() -> None:
+    raw = "His Majesty\\'s Inspectors were **Tobias Wrenfield** and **Nadia Oyelaran\\-Smith**.\n\n1\\. An item\n"
+    clean = normalise(raw)
+    assert "Nadia Oyelaran-Smith." in clean.text
+    assert "\\" not in clean.text and "1. An item" in clean.text
+    _assert_letters_map_back(raw, clean)

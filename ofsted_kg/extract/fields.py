@@ -482,6 +482,36 @@ def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+def unmarked_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A list whose bullet glyphs the text layer lost: a paragraph of 2-8 lines, each starting with a
+    lower-case word and none but the last ending a sentence, right after a lead-in ending with a colon.
+    A line runs on into the next (the item wrapped) when it nearly fills the text's width (the longest
+    line of the text before) and ends without punctuation; otherwise each line is one item. [] if it
+    is not such a list."""
+    spans: list[tuple[int, int]] = []
+    pos = a
+    for line in text[a:b].split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    if not 2 <= len(spans) <= 8:
+        return []
+    texts = [text[x:y].strip() for x, y in spans]
+    if any(not t[:1].islower() for t in texts) or any(t.endswith((".", "?", "!")) for t in texts[:-1]):
+        return []
+    before = [len(ln.strip()) for ln in text[max(0, a - 2000):a].split("\n")]
+    widest = max([*before, *(len(t) for t in texts)])
+    out: list[tuple[int, int]] = []
+    run_on = False
+    for (x, y), t in zip(spans, texts, strict=True):
+        if run_on and out:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+        run_on = len(t) >= 0.85 * widest and not t.endswith((",", ";", ".", ":"))
+    return out if len(out) >= 2 else []
+
+
 def item_text(text: str, a: int, b: int) -> tuple[str, int, int]:
     """An item's words without its bullet marker, whitespace collapsed; with the trimmed span."""
     m = _ITEM_START.match(text[a:b])

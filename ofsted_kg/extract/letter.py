@@ -81,7 +81,14 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         date_line = a
         rec.letter_date = letter_date.isoformat()
         rec.cite("letter_date", ctx.span(a, b))
-    office = _ofsted_office(text, region.start, date_line if date_line is not None else sal)
+    late = None if date_found else _late_letterhead_date(text, sal_end, body_end)
+    if late:
+        # the letterhead is a side text box the text layer read after page 1's body: its date is the
+        # letter's, its address Ofsted's; the recipient block still ends at the salutation
+        rec.letter_date = late[0].isoformat()
+        rec.cite("letter_date", ctx.span(*late[1]))
+    office = (_ofsted_office(text, late[2], late[1][0]) if late else None) or \
+        _ofsted_office(text, region.start, date_line if date_line is not None else sal)
     if office:
         rec.ofsted_office = office[0]
         rec.cite("ofsted_office", ctx.span(office[1], office[2]))
@@ -176,6 +183,25 @@ def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]
         if date_line_start(text, m) is not None or found is None:
             found = (d, (m.start(), m.end()))
     return found
+
+
+# contact lines only Ofsted's letterhead has (a postcode alone could be the recipient's)
+_OFSTED_CONTACT = re.compile(r"enquiries@ofsted|www\.gov\.uk/ofsted|0300 ?123 ?1231|Textphone", re.I)
+
+
+def _late_letterhead_date(text: str, start: int, end: int) -> tuple[date, tuple[int, int], int] | None:
+    """A date on a line of its own right after Ofsted's contact lines, found after the salutation (the
+    letterhead, with the date, was read after page 1's body): (date, span, start of the letterhead)."""
+    for m in SINGLE_DATE.finditer(text, start, end):
+        d = parse_single(m)
+        if d is None or date_line_start(text, m) is None:
+            continue
+        paras = [p for p in paragraphs(text, max(start, m.start() - 600), m.start()) if text[p[0]:p[1]].strip()]
+        if any(_OFSTED_CONTACT.search(text[p[0]:p[1]]) for p in paras[-3:]):
+            first = next(p for p in paras[-3:] if _POSTCODE.search(text[p[0]:p[1]]) or
+                         _OFSTED_CONTACT.search(text[p[0]:p[1]]))
+            return d, (m.start(), m.end()), first[0]
+    return None
 
 
 def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -428,6 +454,9 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                     if not more:
                         break
                     items.extend(more)
+                if not items and i + 1 < len(paras) and e + 1 >= pb:
+                    # the bullet glyphs were lost: one item per lower-case line in the next paragraph
+                    items = fields.unmarked_items(text, *paras[i + 1])
                 if items:
                     for x, y in items:
                         t, tx, ty = fields.item_text(text, x, y)

@@ -21,6 +21,8 @@ _CHAR_MAP = {
 _BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|[*\-–—](?=\s)|[o?\ufffd](?=\s+[A-Z]))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
+# a Markdown backslash escape ("Oyelaran\\-Smith", "1\\. ", "\\*"): the punctuation stays, the backslash goes
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
@@ -95,6 +97,8 @@ def _clean_line(raw: str, start: int, end: int) -> _Line:
                 offs.append(start + i)
         line = _Line(chars, offs)
     _apply(line, _MD_LINK, lambda m: (m.start(1), m.end(1)))
+    if "\\" in line.text:
+        _apply(line, _MD_ESCAPE, lambda m: (m.start(1), m.end(1)))
     _drop_literals(line, ("**", "__"))
     if line.text.lstrip().startswith("|") or line.text.count("|") >= 2:
         if _TABLE_SEP.match(line.text):
