@@ -207,4 +207,9 @@
   document.body.setAttribute("data-drawn-nodes", String(count));
   document.body.setAttribute("data-drawn-edges", String(edges.length));
   document.title = data.title + " (" + count + " nodes)";
+  // page.html#selftest: hand the live state to selftest.js, which drives the handlers above
+  if (/^#selftest(=|$)/.test(window.location.hash)) {
+    window.ofstedVizProbe = { nodes: nodes, view: view, canvas: canvas, ctx: ctx, tip: tip, dpr: dpr,
+      state: function () { return { hover: hover, selected: selected, lit: lit }; } };
+  }
 })();
