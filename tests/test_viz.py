@@ -292,7 +292,8 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     others = {d["label"] for _, d in g.nodes(data=True)} - WORCESTERSHIRE - {"Worcestershire"}
     assert st["target"] == "Worcestershire"
     # hover: the node under the pointer, its tooltip beside the pointer; leaving the canvas hides it
-    assert st["hover"] == "Worcestershire" and st["tip-display"] == "block"
+    assert st["hover"] == "Worcestershire"
+    assert st["tip-display"] == "block"
     assert st["tip-label"] == "Worcestershire"
     assert st["tip-text"].startswith(f"WorcestershireAuthority · {g.degree(by_label(g, 'Worcestershire'))} link(s)")
     assert worcs["dates"] and all(d in st["tip-text"] for d in worcs["dates"])
@@ -302,17 +303,20 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     # empty space, clears it
     assert st["dimmed-before"] == ""
     assert st["selected"] == "Worcestershire"
+    assert st["redraw"] == "true"
     assert st["lit"].split("|") == sorted(WORCESTERSHIRE | {"Worcestershire"})
     assert others and st["dimmed"].split("|") == sorted(others)
     assert st["toggled-selected"] == st["toggled-lit"] == ""
     assert st["cleared-selected"] == st["cleared-lit"] == st["dimmed-after"] == ""
     # drag: the view follows the pointer, the tooltip hides, and a drag is not a click
     assert st["pan-shift"] == st["pan-node-shift"] == "40,25"
-    assert st["pan-dragging"] == "true,false" and st["pan-tip-display"] == "none"
+    assert st["pan-dragging"] == "true,false"  # the grabbing cursor while the button is down
+    assert st["pan-tip-display"] == "none"
     assert st["pan-selected"] == "Worcestershire"
     # wheel: zooms about the pointer, not the page, and the node stays under the pointer
     assert float(st["zoom-in"]) == pytest.approx(math.exp(200 * 0.0015))
-    assert float(st["zoom-drift"]) < 1e-6 and st["zoom-prevented"] == "true"
+    assert float(st["zoom-drift"]) < 1e-6
+    assert st["zoom-prevented"] == "true"  # the page itself does not scroll
     assert st["zoom-hover"] == "Worcestershire"
     assert float(st["zoom-back"]) == pytest.approx(1.0)
 

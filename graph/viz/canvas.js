@@ -209,7 +209,7 @@
   document.title = data.title + " (" + count + " nodes)";
   // page.html#selftest: hand the live state to selftest.js, which drives the handlers above
   if (/^#selftest(=|$)/.test(window.location.hash)) {
-    window.ofstedVizProbe = { nodes: nodes, view: view, canvas: canvas, ctx: ctx, tip: tip, dpr: dpr,
-      state: function () { return { hover: hover, selected: selected, lit: lit }; } };
+    window.ofstedVizProbe = { nodes: nodes, view: view, canvas: canvas, ctx: ctx, tip: tip, dpr: dpr, draw: draw,
+      state: function () { return { hover: hover, selected: selected, lit: lit, pending: pending }; } };
   }
 })();
