@@ -319,6 +319,12 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     assert st["zoom-prevented"] == "true"  # the page itself does not scroll
     assert st["zoom-hover"] == "Worcestershire"
     assert float(st["zoom-back"]) == pytest.approx(1.0)
+    # find: part of a name, any case, then Enter selects the node and centres it; an unknown name is marked
+    # and changes nothing; Esc clears the highlight
+    assert st["find-selected"] == "Worcestershire"
+    assert st["find-centred"] == "true"
+    assert st["find-missing"] == "true,Worcestershire"
+    assert st["escape-selected"] == st["escape-lit"] == ""
 
 
 def big_graph(n_authorities: int = 150, n_inspectors: int = 2200) -> nx.Graph:

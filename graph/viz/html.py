@@ -3,8 +3,8 @@
 Positions come from the graph (seeded networkx layout), so the page does no layout of its own. The
 page sets `data-drawn-nodes` on <body> and the document title once it has drawn, and collects
 script errors into <pre id="errors"> (and `data-errors`), which the tests read from a headless browser.
-Opened as page.html#selftest, selftest.js also drives the page's pointer and wheel handlers and records what
-they did as data-st-* attributes on <body>.
+Opened as page.html#selftest, selftest.js also drives the page's pointer, wheel and key handlers and
+records what they did as data-st-* attributes on <body>.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 // Self-test of the page's interactions, run only when the page is opened as page.html#selftest (or
-// #selftest=<node label>; default: the best-connected node). It dispatches synthetic pointer and wheel events
-// on the canvas at the node's on-screen position and writes what the handlers did as data-st-* attributes
-// on <body>, which tests/test_viz.py reads from headless Chromium. Without the fragment canvas.js sets no
+// #selftest=<node label>; default: the best-connected node). It dispatches synthetic pointer, wheel and
+// key events at the node's on-screen position and writes what the handlers did as data-st-* attributes on
+// <body>, which tests/test_viz.py reads from headless Chromium. Without the fragment canvas.js sets no
 // probe and this does nothing.
 (function () {
   "use strict";
@@ -109,6 +109,21 @@
     record("zoom-back", view.scale / scale);
   }
 
+  function search(t) {
+    var finder = probe.finder, r = canvas.getBoundingClientRect();
+    finder.value = "  " + nodes[t].label.slice(0, 6).toUpperCase();
+    finder.dispatchEvent(new Event("change", { bubbles: true }));
+    var p = at(t);
+    record("find-selected", label(probe.state().selected));
+    record("find-centred", Math.hypot(p.x - (r.left + r.width / 2), p.y - (r.top + r.height / 2)) <= 1);
+    finder.value = "no such name";
+    finder.dispatchEvent(new Event("change", { bubbles: true }));
+    record("find-missing", [finder.classList.contains("missing"), label(probe.state().selected)].join(","));
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    record("escape-selected", label(probe.state().selected));
+    record("escape-lit", labels(probe.state().lit && probe.state().lit.nodes));
+  }
+
   var t = target();
   record("target", label(t));
   try {
@@ -116,6 +131,7 @@
     select(t);
     pan(t);
     zoom(t);
+    search(t);
     record("done", "yes");
   } catch (e) {
     console.error("selftest: " + (e && e.stack || e));
