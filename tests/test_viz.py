@@ -3,11 +3,14 @@ HTML page in a real headless Chromium."""
 
 from __future__ import annotations
 
+import html
+import math
 import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import networkx as nx
 import pytest
@@ -265,6 +268,63 @@ def test_html_page_renders_the_view_without_errors(store: Any, tmp_path: Path) -
     assert attrs["data-drawn-nodes"] == str(g.number_of_nodes())
     assert attrs["data-drawn-edges"] == str(g.number_of_edges())
     assert attrs["title"].endswith(f"({g.number_of_nodes()} nodes)")
+    assert not [k for k in attrs if k.startswith("data-st-")]  # the self-test runs only with #selftest
+
+
+def self_test(tmp_path: Path, page: Path, label: str) -> dict[str, str]:
+    """What the page's handlers did when selftest.js drove them with synthetic events at `label`'s node."""
+    dom = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", f"{page.as_uri()}#selftest={quote(label)}")
+    body = re.search(r"<body([^>]*)>", dom)
+    assert body, dom[:500]
+    attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', body.group(1))}
+    errors = re.search(r'<pre id="errors">(.*?)</pre>', dom, re.S)
+    assert attrs["data-errors"] == "0", errors.group(1) if errors else dom[:500]
+    assert attrs.get("data-st-done") == "yes", attrs
+    return {k.removeprefix("data-st-"): v for k, v in attrs.items() if k.startswith("data-st-")}
+
+
+def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
+    g = build_view("inspectors-authorities", store)
+    page = tmp_path / "net.html"
+    write(g, page)
+    st = self_test(tmp_path, page, "Worcestershire")
+    worcs = g.nodes[by_label(g, "Worcestershire")]
+    others = {d["label"] for _, d in g.nodes(data=True)} - WORCESTERSHIRE - {"Worcestershire"}
+    assert st["target"] == "Worcestershire"
+    # hover: the node under the pointer, its tooltip beside the pointer; leaving the canvas hides it
+    assert st["hover"] == "Worcestershire"
+    assert st["tip-display"] == "block"
+    assert st["tip-label"] == "Worcestershire"
+    assert st["tip-text"].startswith(f"WorcestershireAuthority · {g.degree(by_label(g, 'Worcestershire'))} link(s)")
+    assert worcs["dates"] and all(d in st["tip-text"] for d in worcs["dates"])
+    assert st["tip-offset"] == "14,14"
+    assert st["leave-hover"] == "" and st["leave-tip-display"] == "none"
+    # click: the node and its neighbours lit, every other node drawn faded; a second click, or a click on
+    # empty space, clears it
+    assert st["dimmed-before"] == ""
+    assert st["selected"] == "Worcestershire"
+    assert st["redraw"] == "true"
+    assert st["lit"].split("|") == sorted(WORCESTERSHIRE | {"Worcestershire"})
+    assert others and st["dimmed"].split("|") == sorted(others)
+    assert st["toggled-selected"] == st["toggled-lit"] == ""
+    assert st["cleared-selected"] == st["cleared-lit"] == st["dimmed-after"] == ""
+    # drag: the view follows the pointer, the tooltip hides, and a drag is not a click
+    assert st["pan-shift"] == st["pan-node-shift"] == "40,25"
+    assert st["pan-dragging"] == "true,false"  # the grabbing cursor while the button is down
+    assert st["pan-tip-display"] == "none"
+    assert st["pan-selected"] == "Worcestershire"
+    # wheel: zooms about the pointer, not the page, and the node stays under the pointer
+    assert float(st["zoom-in"]) == pytest.approx(math.exp(200 * 0.0015))
+    assert float(st["zoom-drift"]) < 1e-6
+    assert st["zoom-prevented"] == "true"  # the page itself does not scroll
+    assert st["zoom-hover"] == "Worcestershire"
+    assert float(st["zoom-back"]) == pytest.approx(1.0)
+    # find: part of a name, any case, then Enter selects the node and centres it; an unknown name is marked
+    # and changes nothing; Esc clears the highlight
+    assert st["find-selected"] == "Worcestershire"
+    assert st["find-centred"] == "true"
+    assert st["find-missing"] == "true,Worcestershire"
+    assert st["escape-selected"] == st["escape-lit"] == ""
 
 
 def big_graph(n_authorities: int = 150, n_inspectors: int = 2200) -> nx.Graph:

@@ -5,7 +5,7 @@
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var nodes = data.nodes, edges = data.edges, kinds = data.kinds;
   var canvas = document.getElementById("graph"), ctx = canvas.getContext("2d");
-  var tip = document.getElementById("tip");
+  var tip = document.getElementById("tip"), finder = document.getElementById("find");
   var view = { scale: 1, tx: 0, ty: 0 }, dpr = window.devicePixelRatio || 1;
   var W = 0, H = 0, hover = -1, selected = -1, lit = null, pending = false;
   var adjacency = nodes.map(function () { return []; });
@@ -154,6 +154,18 @@
     tip.style.left = Math.min(px + 14, W - tip.offsetWidth - 4) + "px";
     tip.style.top = Math.min(py + 14, H - tip.offsetHeight - 4) + "px";
   }
+  // a label equal to the text, else the best-connected label containing it
+  function find(text) {
+    var q = text.trim().toLowerCase(), best = -1;
+    if (!q) return -1;
+    for (var j = 0; j < byLabelOrder.length; j++) {
+      var i = byLabelOrder[j], l = nodes[i].label.toLowerCase();
+      if (l === q) return i;
+      if (best < 0 && l.indexOf(q) >= 0) best = i;
+    }
+    return best;
+  }
+  function centre(i) { view.tx = W / 2 - nodes[i].x * view.scale; view.ty = H / 2 - nodes[i].y * view.scale; }
   function buildLegend() {
     var legend = document.getElementById("legend"), present = {};
     nodes.forEach(function (n) { present[n.kind] = (present[n.kind] || 0) + 1; });
@@ -200,6 +212,14 @@
     showTip(i, px, py);
   });
   canvas.addEventListener("pointerleave", function () { hover = -1; showTip(-1); schedule(); });
+  finder.addEventListener("change", function () {
+    var i = find(finder.value);
+    finder.classList.toggle("missing", i < 0 && finder.value.trim() !== "");
+    if (i >= 0) { highlight(i); centre(i); schedule(); }
+  });
+  window.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { highlight(-1); schedule(); }
+  });
   window.addEventListener("resize", function () { resize(); fit(); schedule(); });
 
   resize(); fit();
@@ -207,4 +227,9 @@
   document.body.setAttribute("data-drawn-nodes", String(count));
   document.body.setAttribute("data-drawn-edges", String(edges.length));
   document.title = data.title + " (" + count + " nodes)";
+  // page.html#selftest: hand the live state to selftest.js, which drives the handlers above
+  if (/^#selftest(=|$)/.test(window.location.hash)) {
+    window.ofstedVizProbe = { nodes: nodes, view: view, canvas: canvas, ctx: ctx, tip: tip, finder: finder, dpr: dpr, draw: draw,
+      state: function () { return { hover: hover, selected: selected, lit: lit, pending: pending }; } };
+  }
 })();

@@ -3,6 +3,8 @@
 Positions come from the graph (seeded networkx layout), so the page does no layout of its own. The
 page sets `data-drawn-nodes` on <body> and the document title once it has drawn, and collects
 script errors into <pre id="errors"> (and `data-errors`), which the tests read from a headless browser.
+Opened as page.html#selftest, selftest.js also drives the page's pointer, wheel and key handlers and
+records what they did as data-st-* attributes on <body>.
 """
 
 from __future__ import annotations
@@ -41,7 +43,9 @@ def render_html(graph: nx.Graph) -> str:
     folder = resources.files(__package__ or __name__)
     template = folder.joinpath("template.html").read_text(encoding="utf-8")
     script = folder.joinpath("canvas.js").read_text(encoding="utf-8")
+    selftest = folder.joinpath("selftest.js").read_text(encoding="utf-8")
     page = template.replace("__TITLE__", html.escape(data["title"])).replace("__SCRIPT__", script)
+    page = page.replace("__SELFTEST__", selftest)
     return page.replace("__DATA__", payload, 1)
 
 
