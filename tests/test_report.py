@@ -88,6 +88,9 @@ def test_previous_judgement_is_the_last_inspection_not_another_service() -> None
     ("Inspection of London Borough of Kensington\nand Chelsea local authority children's services", "Kensington and Chelsea"),
     ("Inspection of Wigan Metropolitan Borough\nCouncil local authority children's services", "Wigan"),
     ("Inspection of Royal Borough of Kingston upon\nThames local authority children's services", "Kingston upon Thames"),
+    # hyphenated names broken after one of their own hyphens
+    ("Inspection of Stockton-on-\nTees Borough Council local authority\nchildren's services", "Stockton-on-Tees"),
+    ("Inspection of Southend-\non-Sea City Council local authority\nchildren's services", "Southend-on-Sea"),
 ])
 def test_authority_name_wrapped_in_the_title(title: str, authority: str) -> None:
     head = (title + "\nInspection dates: 3 to 14 February 2025\n"
@@ -245,3 +248,30 @@ def test_every_lead_inspector_named_on_the_line(lead: str, names: list[str]) -> 
     (rec,) = extract_text(head + "Judgement Grade\nOverall effectiveness Good\n" + PROSE)
     assert rec.inspectors == names
     assert [s.text for s in rec.evidence["inspectors"]] == names
+
+
+def test_grades_as_image_alt_text_before_each_label() -> None:
+    # grades drawn as images: their alternative text ("Grade: Good") comes before each row's label, and
+    # there is no "Grade" column header
+    table = ("Judgements\n"
+             "Grade: Good\nThe impact of leaders on practice with children and families\n"
+             "Grade: Good\nThe experiences and progress of children who need help and protection\n"
+             "Grade: Requires improvement to be good\nThe experiences and progress of children in care\n"
+             "Grade: Outstanding\nThe experiences and progress of care leavers\n"
+             "Summary of findings\n")
+    assert _grades(table) == [("families", "good"), ("protection", "good"),
+                              ("care", "requires improvement to be good"), ("leavers", "outstanding")]
+
+
+def test_recommendations_under_what_the_local_authority_needs_to_do_to_improve() -> None:
+    head = HEAD + "Judgement Grade\nOverall effectiveness Good\n" + PROSE
+    body = ("What the local authority needs to do to improve\n"
+            "\u2022 The sufficiency of local homes for children in care.\n"
+            "\u2022 The quality of care plans, so that they are specific about how children's needs\n"
+            "  will be met.\n"
+            "Findings\n"
+            "The experiences and progress of children in care: good\n")
+    (rec,) = extract_text(head + body)
+    assert rec.recommendations == [
+        "The sufficiency of local homes for children in care.",
+        "The quality of care plans, so that they are specific about how children's needs will be met."]

@@ -285,7 +285,9 @@ _INTERLEAVED_GRADE = re.compile(
     r"(?:[ \t]*(?P<t>(?:to[ \t]+)?(?:be[ \t]+)?good)\b)?")
 
 
-_TABLE_FURNITURE = re.compile(r"(?:Judgements?|Grades?|Judgement\s+areas?)?", re.I)
+# a header cell, or what is left of a grade-only line once its grade is blanked out: the grade alone, or
+# an image's alternative text that labels it ("Grade: Good")
+_TABLE_FURNITURE = re.compile(r"(?:Judgements?|Grades?|Judgement\s+areas?)?|(?:Judgement|Grade)\s*:", re.I)
 
 
 def _pair_in_row_order(masked: str, labels: list[tuple[int, int, str]], grades: list[tuple[int, int, str]],
