@@ -275,3 +275,15 @@ def test_recommendations_under_what_the_local_authority_needs_to_do_to_improve()
     assert rec.recommendations == [
         "The sufficiency of local homes for children in care.",
         "The quality of care plans, so that they are specific about how children's needs will be met."]
+
+
+def test_grade_alt_text_in_lower_case_after_each_label() -> None:
+    # an image's alternative text may write the grade in lower case: after a "Grade:" label it is still a
+    # table cell, not prose (nor a 2009-2012 "area grade" row called "Grade")
+    table = ("Judgements\n"
+             "The impact of leaders on practice with children and families\nGrade: good\n"
+             "The experiences and progress of children who need help and protection\nGrade: inadequate\n"
+             "The experiences and progress of children in care\nGrade: requires improvement to be good\n"
+             "The experiences and progress of care leavers\nGrade: outstanding\n")
+    assert _grades(table) == [("families", "good"), ("protection", "inadequate"),
+                              ("care", "requires improvement to be good"), ("leavers", "outstanding")]

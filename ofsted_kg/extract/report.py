@@ -17,7 +17,10 @@ from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 _GRADE_TOKEN = re.compile(
     r"Requires\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
     r"Outstanding|OUTSTANDING|Good|GOOD|Inadequate|INADEQUATE|Adequate|ADEQUATE|"
-    r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b",
+    r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b|"
+    # any case after a "Grade:" label, as an image's alternative text gives it ("Grade: good")
+    r"(?:(?<=[Gg]rade:)|(?<=[Gg]rade: )|(?<=[Gg]rade:\n))"
+    r"(?i:requires\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)\b",
 )
 _W = r"\s+"
 
