@@ -131,6 +131,8 @@ def test_framework_from_title_and_dates_when_the_table_is_unreadable() -> None:
 
 @pytest.mark.parametrize("sentence, expected", [
     ("The previous inspection, in October 2017, judged services to be inadequate.", ("inadequate", "2017-10")),
+    ("The previous ILACS inspection, in 2022, found services to be inadequate.", ("inadequate", "2022")),
+    ("The last inspection, in March 2019, found them to be outstanding.", ("outstanding", "2019-03")),
     ("Services have improved from inadequate at the last inspection in May 2018 to good.", ("inadequate", "2018-05")),
     # the date set right after the cue, a long clause before the judgement
     ("At the last inspection, in May 2015, under the single inspection framework, services for children in "
