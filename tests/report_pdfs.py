@@ -886,6 +886,248 @@ def calderdale_2023() -> list[Page]:
     return paginate(body, footer_two_runs(title, dates), per_page=44) + [IMPRINT + ["", "© Crown copyright 2023"]]
 
 
+# --- 15. 2025, title over three lines with the authority's hyphenated name broken at a line end
+# ("Stockton-on-" / "Tees"), dates broken inside the range ("13 to" / "24 January 2025"), grade cells
+# "Requires" / "improvement to be" / "good" on three baselines beside one- and two-line labels, a
+# previous judgement with a year but no month, bare page-number footer, neighbours named in the prose -
+
+def stockton_2025() -> list[Page]:
+    body: list[Line] = [
+        "Inspection of Stockton-on-",
+        "Tees Borough Council local authority",
+        "children’s services",
+        "Inspection dates: 13 to",
+        "24 January 2025",
+        "Lead inspector: Ptolemy Grisedale-Achebe, His Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Requires")],
+        [(0, "children and families"), (GRADE_X, "improvement to be")],
+        [(GRADE_X, "good")],
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Good")],
+        "help and protection",
+        [(0, "The experiences and progress of children in care"), (GRADE_X, "Requires")],
+        [(GRADE_X, "improvement to be")],
+        [(GRADE_X, "good")],
+        [(0, "The experiences and progress of care leavers"), (GRADE_X, "Good")],
+        [(0, "Overall effectiveness"), (GRADE_X, "Requires")],
+        [(GRADE_X, "improvement to be")],
+        [(GRADE_X, "good")],
+        "",
+        *wrap("At the last inspection in 2021, the local authority’s services for children were judged to "
+              "be requires improvement to be good. Since then, leaders have strengthened the front door, "
+              "which is shared with Hartlepool, and the regional adoption agency run with Middlesbrough "
+              "and Redcar and Cleveland has improved the timeliness of adoption for children in care."),
+        *wrap("Too many children in care still experience changes of social worker, and the quality of "
+              "leaders’ oversight of practice is not yet consistent."),
+        "",
+        "What needs to improve?",
+        *bullets([
+            "The consistency of management oversight of children’s plans, so that drift is identified "
+            "and acted on.",
+            "The stability of social work relationships for children in care.",
+            "The quality of life-story work for children who are adopted or live with special guardians.",
+        ]),
+        "",
+        "The impact of leaders on social work practice with children and families: requires",
+        "improvement to be good",
+        *wrap("1. Leaders know where practice needs to improve, but their plans have not yet had an impact "
+              "for all children."),
+        "The experiences and progress of children who need help and protection: good",
+        *wrap("2. Children and families receive a timely response when concerns are first raised."),
+        "The experiences and progress of children in care: requires improvement to be good",
+        *wrap("3. Some children in care have had several changes of social worker."),
+        "The experiences and progress of care leavers: good",
+        *wrap("4. Care leavers are well supported by personal advisers who know them well."),
+    ]
+
+    def footer(n: int) -> list[Line]:
+        return [[(RIGHT_X, str(n))]]
+
+    return paginate(body, footer, per_page=44) + [IMPRINT + ["", "© Crown copyright 2025"]]
+
+
+# --- 16. 2020, a cover page, the judgement table's "Judgement" / "Grade" header at the foot of one page
+# and its rows on the next (after the footer and running header), read column by column (labels, then
+# grades), the grade before the date in the previous judgement, a recommendation broken by a running
+# header AND a footer ------------------------------------------------------------------------------
+
+def telford_2020() -> list[Page]:
+    title = "Inspection of Telford and Wrekin Council local authority children’s services"
+    dates = "20 January to 31 January 2020"
+    header: list[Line] = [[(0, "Ofsted"), (RIGHT_X, "URN: 80570")], ""]
+    cover: Page = [
+        "Ofsted",
+        "",
+        "Inspection of Telford and Wrekin Council",
+        "local authority children’s services",
+        "",
+        "Inspection report",
+        "Published: 6 March 2020",
+    ]
+    body: list[Line] = [
+        "Inspection of Telford and Wrekin Council local authority children’s services",
+        "Inspection dates: 20 January to 31 January 2020",
+        "Lead inspector: Seraphina Quarrington, Her Majesty’s Inspector",
+        "",
+        *wrap("Services for children in Telford and Wrekin were judged to be good at the last inspection, "
+              "in October 2016. Since then, leaders have sustained and improved the quality of practice. "
+              "A focused visit in May 2019 looked at the experiences of children in need and found that "
+              "managers knew their teams well. Leaders in Shropshire and Telford and Wrekin share a "
+              "youth offending service."),
+        *wrap("Children in care are now exceptionally well supported. Care leavers benefit from strong "
+              "relationships with their personal advisers and a wide range of accommodation."),
+        *wrap("Children who need help and protection receive a prompt and proportionate response. "
+              "Partners understand thresholds, and strategy discussions are timely."),
+        *wrap("Senior leaders and elected members are ambitious for children. The council has invested "
+              "in early help and in the workforce, and caseloads are manageable."),
+        *wrap("Managers provide regular supervision, and social workers say that they feel well "
+              "supported. Audits are thorough and lead to improvements in practice."),
+        *wrap("The local authority’s self-evaluation is accurate, and leaders use it to target "
+              "improvements. The director of children’s services has been in post since 2017."),
+        *wrap("Independent reviewing officers and child protection chairs know children well and "
+              "challenge drift when they see it."),
+        "",
+        "Judgement",
+        "Grade",
+        PAGE_BREAK,
+        "The impact of leaders on social work practice with children and families",
+        "The experiences and progress of children who need help and protection",
+        "The experiences and progress of children in care and care leavers",
+        "Overall effectiveness",
+        "Good",
+        "Good",
+        "Outstanding",
+        "Good",
+        "",
+        "What needs to improve?",
+        *split_at(bullets([
+            "The quality of written plans for children in need, so that they set out clearly what "
+            "needs to change, by when and who will do it.",
+            "The timeliness of return home interviews for children who go missing from home or care, and "
+            "the use of the information they give in children’s plans and in the work of the "
+            "exploitation panel.",
+            "The consistency of written records of management supervision.",
+        ], width=88), 4),  # the second item runs over a page break: footer, then running header
+        "",
+        "The experiences and progress of children who need help and protection: good",
+        *wrap("1. Children and families receive a timely response from the front door."),
+        "The experiences and progress of children in care and care leavers: outstanding",
+        *wrap("2. Children in care live in stable homes with carers who understand their needs."),
+        "The impact of leaders on social work practice with children and families: good",
+        *wrap("3. Leaders have a clear understanding of the quality of practice."),
+    ]
+    return [cover] + paginate(body, footer_two_runs(title, dates), per_page=40, header=header) + [
+        IMPRINT + ["", "© Crown copyright 2020"]]
+
+
+# --- 17. 2026, new-style section headings, no overall effectiveness, grades drawn as images whose
+# alternative text ("Grade: good") comes before each row's label in the text layer, the dates in a
+# separate cell on the line after their label, a "Mx" lead inspector, the previous grade in brackets --
+
+def north_yorkshire_2026() -> list[Page]:
+    title = "Inspection of North Yorkshire Council local authority children’s services"
+    body: list[Line] = [
+        "Inspection of North Yorkshire Council local authority children’s services",
+        [(0, "Inspection dates:")],
+        [(0, "8 to 19 June 2026")],
+        "Lead inspector: Mx Juniper Arkwright-Sato, His Majesty’s Inspector",
+        "",
+        "Judgements",
+        "Grade: Good",
+        "The impact of leaders on practice with children and families",
+        "Grade: Good",
+        "The experiences and progress of children who need help and protection",
+        "Grade: Requires improvement to be good",
+        "The experiences and progress of children in care",
+        "Grade: Outstanding",
+        "The experiences and progress of care leavers",
+        "",
+        "Summary of findings",
+        *wrap("North Yorkshire Council became a unitary authority in April 2023. The previous inspection "
+              "of children’s services (July 2022) judged them to be outstanding. Leaders have kept a "
+              "strong focus on practice during the reorganisation, but the quality of care planning for "
+              "some children in care has declined, and too many children live far from home."),
+        "",
+        "What the local authority needs to do to improve",
+        *bullets([
+            "The sufficiency of local homes for children in care, so that fewer children live a long "
+            "way from their families and schools.",
+            "The quality of care plans, so that they are specific about how children’s needs will be "
+            "met.",
+        ]),
+        "",
+        "Findings",
+        "The impact of leaders on practice with children and families: good",
+        *wrap("1. Leaders have a detailed understanding of practice and have acted on the findings of "
+              "audits."),
+        "The experiences and progress of children who need help and protection: good",
+        *wrap("2. Children receive a prompt response when concerns are first raised."),
+        "The experiences and progress of children in care: requires improvement to be good",
+        *wrap("3. Too many children in care live more than 20 miles from home."),
+        "The experiences and progress of care leavers: outstanding",
+        *wrap("4. Care leavers are exceptionally well supported."),
+    ]
+
+    def footer(n: int) -> list[Line]:
+        return [[(0, title), (RIGHT_X, str(n))], "8 to 19 June 2026"]
+
+    return paginate(body, footer, per_page=44) + [IMPRINT + ["", "© Crown copyright 2026"]]
+
+
+# --- 18. 2019 short inspection, a day range with an en dash and no spaces ("9–13 September 2019"),
+# the overall effectiveness row first with its grade glued before the label, previous judgement with a
+# year alone, recommendations running over two page breaks, the list's last item followed by a
+# paragraph ----------------------------------------------------------------------------------------
+
+def southend_2019() -> list[Page]:
+    title = "Inspection of Southend-on-Sea Borough Council local authority children’s services"
+    dates = "9–13 September 2019"
+    body: list[Line] = [
+        "Southend-on-Sea Borough Council",
+        "Inspection of children’s social care services",
+        "Inspection dates: 9–13 September 2019",
+        "Lead inspector: Barnaby Oyelowo-Trent, Her Majesty’s Inspector",
+        "",
+        [(0, "Judgement"), (GRADE_X, "Grade")],
+        [(GRADE_X, "Requires improvement to be good"), (0, "Overall effectiveness")],
+        [(0, "The impact of leaders on social work practice with"), (GRADE_X, "Requires improvement to be good")],
+        "children and families",
+        [(0, "The experiences and progress of children who need"), (GRADE_X, "Requires improvement to be good")],
+        "help and protection",
+        [(0, "The experiences and progress of children in care and"), (GRADE_X, "Good")],
+        "care leavers",
+        "",
+        *wrap("This was a short inspection. At the last inspection, in 2016, services for children in "
+              "Southend-on-Sea were judged to be requires improvement to be good, and services for "
+              "children in Essex and Thurrock, with whom the council shares a safeguarding partnership, "
+              "were not inspected at that time."),
+        *wrap("Leaders have improved the quality of practice for children in care, but the response to "
+              "children who need help and protection is inconsistent."),
+        "",
+        "What needs to improve?",
+        *split_at(split_at(bullets([
+            "The quality and timeliness of assessments for children in need, so that children and "
+            "families receive the right help at the right time.",
+            "The consistency of management oversight and supervision, including the recording of "
+            "managers’ decisions and the reasons for them on children’s case records.",
+            "The response to children at risk of exploitation, including the use of return home "
+            "interviews and of the information they give.",
+        ], glyph="\uf0b7"), 3), 6),
+        *wrap("Inspectors also identified a small number of strengths in practice with disabled children."),
+        "",
+        "The experiences and progress of children who need help and protection: requires",
+        "improvement to be good",
+        *wrap("1. Some children wait too long for an assessment to be completed."),
+        "The experiences and progress of children in care and care leavers: good",
+        *wrap("2. Children in care live in stable homes and their plans are reviewed regularly."),
+        "The impact of leaders on social work practice with children and families: requires",
+        "improvement to be good",
+        *wrap("3. Leaders have a realistic view of the quality of practice."),
+    ]
+    return paginate(body, footer_three_lines(title, dates), per_page=40, header=["Ofsted", ""]) + [
+        IMPRINT + ["", "© Crown copyright 2019"]]
+
 
 REPORTS: dict[str, Callable[[], list[Page]]] = {
     "pdf_ilacs_2022_bcp_priority_actions": bcp_2022,
@@ -902,6 +1144,10 @@ REPORTS: dict[str, Callable[[], list[Page]]] = {
     "pdf_ilacs_2022_hull_short_kerning": hull_2022,
     "pdf_ilacs_2019_richmond_three_line_grade": richmond_2019,
     "pdf_ilacs_2023_calderdale_letters_alone": calderdale_2023,
+    "pdf_ilacs_2025_stockton_hyphenated_title": stockton_2025,
+    "pdf_ilacs_2020_telford_table_over_page": telford_2020,
+    "pdf_ilacs_2026_north_yorkshire_grade_alt_text": north_yorkshire_2026,
+    "pdf_ilacs_2019_southend_short_en_dash": southend_2019,
 }
 
 

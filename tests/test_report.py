@@ -88,6 +88,9 @@ def test_previous_judgement_is_the_last_inspection_not_another_service() -> None
     ("Inspection of London Borough of Kensington\nand Chelsea local authority children's services", "Kensington and Chelsea"),
     ("Inspection of Wigan Metropolitan Borough\nCouncil local authority children's services", "Wigan"),
     ("Inspection of Royal Borough of Kingston upon\nThames local authority children's services", "Kingston upon Thames"),
+    # hyphenated names broken after one of their own hyphens
+    ("Inspection of Stockton-on-\nTees Borough Council local authority\nchildren's services", "Stockton-on-Tees"),
+    ("Inspection of Southend-\non-Sea City Council local authority\nchildren's services", "Southend-on-Sea"),
 ])
 def test_authority_name_wrapped_in_the_title(title: str, authority: str) -> None:
     head = (title + "\nInspection dates: 3 to 14 February 2025\n"
@@ -128,6 +131,8 @@ def test_framework_from_title_and_dates_when_the_table_is_unreadable() -> None:
 
 @pytest.mark.parametrize("sentence, expected", [
     ("The previous inspection, in October 2017, judged services to be inadequate.", ("inadequate", "2017-10")),
+    ("The previous ILACS inspection, in 2022, found services to be inadequate.", ("inadequate", "2022")),
+    ("The last inspection, in March 2019, found them to be outstanding.", ("outstanding", "2019-03")),
     ("Services have improved from inadequate at the last inspection in May 2018 to good.", ("inadequate", "2018-05")),
     # the date set right after the cue, a long clause before the judgement
     ("At the last inspection, in May 2015, under the single inspection framework, services for children in "
@@ -245,3 +250,42 @@ def test_every_lead_inspector_named_on_the_line(lead: str, names: list[str]) -> 
     (rec,) = extract_text(head + "Judgement Grade\nOverall effectiveness Good\n" + PROSE)
     assert rec.inspectors == names
     assert [s.text for s in rec.evidence["inspectors"]] == names
+
+
+def test_grades_as_image_alt_text_before_each_label() -> None:
+    # grades drawn as images: their alternative text ("Grade: Good") comes before each row's label, and
+    # there is no "Grade" column header
+    table = ("Judgements\n"
+             "Grade: Good\nThe impact of leaders on practice with children and families\n"
+             "Grade: Good\nThe experiences and progress of children who need help and protection\n"
+             "Grade: Requires improvement to be good\nThe experiences and progress of children in care\n"
+             "Grade: Outstanding\nThe experiences and progress of care leavers\n"
+             "Summary of findings\n")
+    assert _grades(table) == [("families", "good"), ("protection", "good"),
+                              ("care", "requires improvement to be good"), ("leavers", "outstanding")]
+
+
+def test_recommendations_under_what_the_local_authority_needs_to_do_to_improve() -> None:
+    head = HEAD + "Judgement Grade\nOverall effectiveness Good\n" + PROSE
+    body = ("What the local authority needs to do to improve\n"
+            "\u2022 The sufficiency of local homes for children in care.\n"
+            "\u2022 The quality of care plans, so that they are specific about how children's needs\n"
+            "  will be met.\n"
+            "Findings\n"
+            "The experiences and progress of children in care: good\n")
+    (rec,) = extract_text(head + body)
+    assert rec.recommendations == [
+        "The sufficiency of local homes for children in care.",
+        "The quality of care plans, so that they are specific about how children's needs will be met."]
+
+
+def test_grade_alt_text_in_lower_case_after_each_label() -> None:
+    # an image's alternative text may write the grade in lower case: after a "Grade:" label it is still a
+    # table cell, not prose (nor a 2009-2012 "area grade" row called "Grade")
+    table = ("Judgements\n"
+             "The impact of leaders on practice with children and families\nGrade: good\n"
+             "The experiences and progress of children who need help and protection\nGrade: inadequate\n"
+             "The experiences and progress of children in care\nGrade: requires improvement to be good\n"
+             "The experiences and progress of care leavers\nGrade: outstanding\n")
+    assert _grades(table) == [("families", "good"), ("protection", "inadequate"),
+                              ("care", "requires improvement to be good"), ("leavers", "outstanding")]

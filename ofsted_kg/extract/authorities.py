@@ -72,8 +72,10 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, Authority]]:
         for alias in a.aliases:
             lookup.setdefault(alias.lower(), a)
     alts = sorted(lookup, key=len, reverse=True)
-    # a name may wrap onto the next line ("London Borough of Kensington / and Chelsea")
-    pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in alts)
+    # a name may wrap onto the next line ("London Borough of Kensington / and Chelsea"), also after one
+    # of its own hyphens ("Stockton-on- / Tees")
+    pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(x).replace(r"\ ", r"\s+").replace(r"\-", r"-\s*")
+                                                       for x in alts)
                          + r")(?![A-Za-z])", re.I)
     return pattern, lookup
 
@@ -87,8 +89,14 @@ def find_authorities(text: str, pos: int = 0, endpos: int | None = None) -> list
         # "Bristol" etc. as a capitalised proper noun only
         if not word[0].isupper():
             continue
-        out.append((lookup[re.sub(r"\s+", " ", word.lower())], m.start(), m.end()))
+        out.append((lookup[squash(word).lower()], m.start(), m.end()))
     return out
+
+
+def squash(name: str) -> str:
+    """A name as written over lines, on one line: spaces collapsed, a hyphen that ended a line rejoined
+    ("Stockton-on-\nTees" is "Stockton-on-Tees")."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", name))
 
 
 def match_authority(name: str) -> Authority | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ofsted_kg.extract.authorities import clean_authority_name, find_authorities, match_authority
+from ofsted_kg.extract.authorities import clean_authority_name, find_authorities, match_authority, squash
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
 
@@ -73,10 +73,10 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
             before = _EXTEND_BEFORE.search(text[max(0, s - 30):s])
             if before:
                 s -= len(before.group(0))
-            name = clean_authority_name(re.sub(r"\s+", " ", text[s:e]))
+            name = clean_authority_name(squash(text[s:e]))
             if match_authority(name) != _auth:  # "City of London" is a name, not noise around one
-                name = re.sub(r"\s+", " ", text[_s0:_e0])
-            name = _keep_canonical(name, re.sub(r"\s+", " ", text[s:e]), _auth.name)
+                name = squash(text[_s0:_e0])
+            name = _keep_canonical(name, squash(text[s:e]), _auth.name)
             if name:
                 return name, s, e
     return None
@@ -153,7 +153,8 @@ _JUDGED = re.compile(
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
     rf"|overall effectiveness (?:was|is|has been) (?:judged |graded |rated )?(?:as |to be )?['\"]?(?P<o>{GRADE})\b"
     rf"|(?:judgement|grade|rating) of ['\"]?(?P<j>{GRADE})\b"
-    rf"|judged\s+(?:services|(?:the\s+)?(?:local\s+authority's\s+)?children's\s+services|them|it)\s+(?:to\s+be\s+|as\s+)?(?P<v>{GRADE})\b"
+    rf"|(?:judged|found)\s+(?:services|(?:the\s+)?(?:local\s+authority's\s+)?children's\s+services|them|it)\s+"
+    rf"(?:to\s+be\s+|as\s+)?(?P<v>{GRADE})\b"
     rf"|\bfrom\s+['\"]?(?P<f>{GRADE})['\"]?\s+(?:at|in|following)\s+(?:the|its)\s+(?:last|previous)\b"
     # "judged the overall effectiveness of safeguarding services to be adequate"
     rf"|\b(?:judged|graded|rated)\s+(?:the\s+)?[^.;:]{{0,60}}?\b(?:effectiveness|services|provision)\b[^.;:]{{0,40}}?"
@@ -301,7 +302,7 @@ def focus_from_sentence(sentence: str) -> list[str]:
 # ---- sections and items ----------------------------------------------------------------------
 RECOMMENDATION_HEADING = re.compile(
     r"^(?:what needs to improve(?: in this area of (?:social work )?practice| in this local authority| at)?|"
-    r"what (?:does|do) (?:the local authority|the council|the lscb|leaders) need to (?:do to )?improve|"
+    r"what (?:(?:does|do) )?(?:the local authority|the council|the lscb|leaders) needs? to (?:do to )?improve|"
     r"areas? for (?:priority )?(?:action|development|improvement)|priority (?:and immediate )?actions?|"
     r"areas? for immediate action|recommendations?|areas? (?:that|which) (?:need|require) improvement|"
     r"what needs to happen next|immediate action)\s*[?:.]?$",

@@ -17,7 +17,10 @@ from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 _GRADE_TOKEN = re.compile(
     r"Requires\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
     r"Outstanding|OUTSTANDING|Good|GOOD|Inadequate|INADEQUATE|Adequate|ADEQUATE|"
-    r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b",
+    r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b|"
+    # any case after a "Grade:" label, as an image's alternative text gives it ("Grade: good")
+    r"(?:(?<=[Gg]rade:)|(?<=[Gg]rade: )|(?<=[Gg]rade:\n))"
+    r"(?i:requires\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)\b",
 )
 _W = r"\s+"
 
@@ -285,7 +288,9 @@ _INTERLEAVED_GRADE = re.compile(
     r"(?:[ \t]*(?P<t>(?:to[ \t]+)?(?:be[ \t]+)?good)\b)?")
 
 
-_TABLE_FURNITURE = re.compile(r"(?:Judgements?|Grades?|Judgement\s+areas?)?", re.I)
+# a header cell, or what is left of a grade-only line once its grade is blanked out: the grade alone, or
+# an image's alternative text that labels it ("Grade: Good")
+_TABLE_FURNITURE = re.compile(r"(?:Judgements?|Grades?|Judgement\s+areas?)?|(?:Judgement|Grade)\s*:", re.I)
 
 
 def _pair_in_row_order(masked: str, labels: list[tuple[int, int, str]], grades: list[tuple[int, int, str]],
