@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, URIRef
 
 from ofsted_kg.graph.vocab import DEFAULT_BASE, OKG
 
@@ -60,17 +60,21 @@ def theme_year_counts(store: Any) -> list[tuple[int, str, str, int]]:
     return sorted((int(r["year"]), str(r["theme"]), str(r["polarity"]), int(r["findings"])) for r in rows)
 
 
-def statistics_graph(counts: list[tuple[int, str, str, int]], base: str = DEFAULT_BASE) -> Graph:
-    g = Graph()
+def statistics_ntriples(counts: list[tuple[int, str, str, int]], base: str = DEFAULT_BASE) -> str:
+    """The statistics graph as N-Triples, written directly: at 10,000 letters there are about 2,500
+    counts, and building them as an rdflib graph first took most of a small ingest's second."""
+    integer, lines = f"^^<{XSD.integer}>", []
     for year, theme, polarity, n in counts:
         local = f"{theme.rsplit('#', 1)[-1]}-{polarity.rsplit('#', 1)[-1].removeprefix('polarity_')}"
-        node = URIRef(f"{base}statistics/themes-by-year/{year}/{local}")
-        g.add((node, RDF.type, OKG.ThemeYearCount))
-        g.add((node, OKG.year, Literal(year, datatype=XSD.integer)))
-        g.add((node, OKG.theme, URIRef(theme)))
-        g.add((node, OKG.polarity, URIRef(polarity)))
-        g.add((node, OKG.findingCount, Literal(n, datatype=XSD.integer)))
-    return g
+        node = f"<{base}statistics/themes-by-year/{year}/{local}>"
+        lines += [f"{node} <{RDF.type}> <{OKG.ThemeYearCount}> .", f'{node} <{OKG.year}> "{year}"{integer} .',
+                  f"{node} <{OKG.theme}> <{theme}> .", f"{node} <{OKG.polarity}> <{polarity}> .",
+                  f'{node} <{OKG.findingCount}> "{n}"{integer} .']
+    return "".join(line + "\n" for line in lines)
+
+
+def statistics_graph(counts: list[tuple[int, str, str, int]], base: str = DEFAULT_BASE) -> Graph:
+    return Graph().parse(data=statistics_ntriples(counts, base), format="nt")
 
 
 def refresh_statistics(store: Any, base: str | None = None) -> int:
@@ -80,7 +84,7 @@ def refresh_statistics(store: Any, base: str | None = None) -> int:
 
 
 def _write(store: Any, counts: list[tuple[int, str, str, int]], base: str) -> int:
-    store.replace_graph(str(statistics_graph_iri(base)), statistics_graph(counts, base).serialize(format="nt"))
+    store.replace_graph(str(statistics_graph_iri(base)), statistics_ntriples(counts, base))
     store.remove_graph(PENDING_GRAPH)
     return len(counts)
 
