@@ -46,6 +46,16 @@ def test_wrapped_copy_entry_is_not_an_organisation() -> None:
     assert rec.copied_to == ["Anne Oakes", "Department for Education"]
 
 
+def test_run_on_copy_list_does_not_glue_an_authoritys_last_word_to_the_next_name() -> None:
+    """'... Royal Borough of Kensington and Chelsea Rosalind Okonkwo-Reed, ...' on one line: 'Chelsea'
+    ends the council's name, it does not start the next person's."""
+    for council, tail_word in (("Royal Borough of Kensington and Chelsea", "Chelsea"),
+                               ("London Borough of Hammersmith and Fulham", "Fulham")):
+        rec = _one(tail=f"Copy: Anne Oakes, Chief Executive, {council} Rosalind Okonkwo-Reed, Department for Education")
+        assert rec.copied_to[:2] == ["Anne Oakes", "Rosalind Okonkwo-Reed"], rec.copied_to
+        assert not any(c.startswith(tail_word) for c in rec.copied_to)
+
+
 def test_jtai_without_a_focus_list_takes_its_subject() -> None:
     letter = """7 April 2022
 

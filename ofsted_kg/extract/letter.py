@@ -410,13 +410,15 @@ def _copied_organisations(ctx: Context, rec: LetterRecord, body: str, body_start
 
 def _names_after_organisations(body: str) -> list[tuple[str, int, int]]:
     """Names in a run-on copy list, without the end of the previous organisation glued on
-    ("... London Borough of Merton Jo Bloggs, ..." gives "Jo Bloggs")."""
+    ("... London Borough of Merton Jo Bloggs, ..." gives "Jo Bloggs"; "... Kensington and Chelsea Jo
+    Bloggs" too, where only "Chelsea" was taken for part of the name)."""
+    authorities = [(s, e) for _auth, s, e in find_authorities(body)]
     out = []
     for name, x, y in find_names(body):
-        for _auth, s, e in find_authorities(name):
-            if s == 0 and e < len(name) and len(name[e:].split()) >= 2:
-                x += e + (len(name[e:]) - len(name[e:].lstrip()))
-                name = name[e:].strip()
+        for s, e in authorities:
+            if s <= x < e < y and len(body[e:y].split()) >= 2:
+                name = body[e:y].strip()
+                x = y - len(name)
                 break
         out.append((name, x, y))
     return out
