@@ -39,6 +39,8 @@ _DOC_TITLE = re.compile(
     r"Joint targeted area inspection)\b", re.I)
 _BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
 _COPY_START = re.compile(r"^(?:cc|c\.c\.|copy|copies|copied to)\b", re.I)
+# a form feed written out by a careless converter, alone on its line: "\\f", "\\x0c", "^L", "<FF>"
+_LITERAL_FORM_FEED = re.compile(r"\\f|\\x0c|\\u000c|\^L|<FF>", re.I)
 _TERMINAL = tuple(".!?:;)\"'")
 
 
@@ -117,6 +119,7 @@ def _clean_line(raw: str, start: int, end: int) -> _Line:
         line.chars[:0], line.offs[:0] = ["-", " "], [keep, keep]
     _collapse_spaces(line)
     _join_kerning_splits(line)
+    _repair_ocr(line)
     return line
 
 
@@ -147,6 +150,77 @@ def _join_kerning_splits(line: _Line) -> None:
             gaps.append(m.start() + len(left))
     for i in reversed(gaps):
         del line.chars[i], line.offs[i]
+
+
+# OCR confusions in the genre's cue words and in dates ("rnonitoring visit", "Her Majesty's lnspector",
+# "0fsted", "Decernber", "Januarv", "1O January 2O19", "2l March"). Only misspellings are listed (each
+# word's m as "rn", a capital I as "l" or "1", a capital O as "0", a final y as "v"), never the clean
+# word, so clean text is left alone; digits are repaired only in a day or year next to a month name.
+_OCR_WORDS = (
+    "monitoring", "summarises", "summarise", "assessment", "assessments", "management", "improvement",
+    "recommendations", "Inspector", "Inspectors", "Inspectorate", "Inspection", "Inspections", "Ofsted",
+    "OFSTED", "January", "February", "July", "September", "November", "December",
+)
+
+
+def _ocr_variants(word: str) -> set[str]:
+    forms = {""}
+    for i, ch in enumerate(word):
+        alts = {ch}
+        if ch == "m":
+            alts.add("rn")
+        elif i == 0 and ch == "I":
+            alts |= {"l", "1"}
+        elif i == 0 and ch == "O":
+            alts.add("0")
+        elif ch == "y" and i == len(word) - 1:
+            alts.add("v")
+        forms = {f + a for f in forms for a in alts}
+    return forms - {word}
+
+
+_OCR_FIX = {v.lower(): w for w in _OCR_WORDS for v in _ocr_variants(w)}
+# variants that are a clean word in another case ("0FSTED" and "0fsted" both fold to "0fsted") are fine;
+# a variant that is itself a real word would not be: none of the above is
+_OCR_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _OCR_FIX), key=len, reverse=True)) + r")\b", re.I)
+_OCR_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_OCR_DAY = re.compile(r"\b[0-3OolI]?[0-9OolI](?=(?:st|nd|rd|th)?\s+(?:of\s+)?" + _OCR_MONTH + r"\b)", re.I)
+_OCR_YEAR = re.compile(r"\b" + _OCR_MONTH + r"(,?\s+)([12l][09O][0-9OolI]{2})\b", re.I)
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _ocr_case(found: str, word: str) -> str:
+    if found.isupper() and len(found) > 1 or word.isupper():
+        return word.upper() if found[1:].isupper() else word
+    if found[0].isupper() or found[0] in "l10":
+        return word[0].upper() + word[1:]
+    return word[0].lower() + word[1:]
+
+
+def _splice(line: _Line, start: int, end: int, new: str) -> None:
+    """Replace line.chars[start:end] by `new`, its characters mapped onto the old span's offsets."""
+    olds = line.offs[start:end]
+    offs = [olds[min(i, len(olds) - 1)] for i in range(len(new))]
+    if offs:
+        offs[-1] = olds[-1]
+    line.chars[start:end], line.offs[start:end] = list(new), offs
+
+
+def _repair_ocr(line: _Line) -> None:
+    text = line.text
+    for m in reversed(list(_OCR_WORD.finditer(text))):
+        word = _OCR_FIX[m.group(0).lower()]
+        _splice(line, m.start(), m.end(), _ocr_case(m.group(0), word))
+    text = line.text
+    if not re.search(r"\d[OolI]|[OolI]\d|\b[lIO]\d", text):
+        return
+    for pattern, group in ((_OCR_DAY, 0), (_OCR_YEAR, 2)):
+        for m in pattern.finditer(text):
+            token = m.group(group)
+            if any(c.isdigit() for c in token) and not token.isdigit():
+                a = m.start(group)
+                line.chars[a:a + len(token)] = list(token.translate(_OCR_DIGITS))
+        text = line.text
 
 
 def _apply(line: _Line, pattern: re.Pattern[str], keep: object) -> None:
@@ -335,6 +409,8 @@ def normalise(raw: str) -> CleanText:
     lines = []
     for start, end, ff in _split_lines(raw):
         ln = _clean_line(raw, start, end)
+        if ln.chars and _LITERAL_FORM_FEED.fullmatch(ln.text):
+            ln, ff = _Line([], []), True  # a page break a converter wrote out as text: a blank line too
         ln.page_break_after = ff
         lines.append(ln)
     _attach_lone_bullets(lines)
