@@ -184,7 +184,10 @@ _OCR_FIX = {v.lower(): w for w in _OCR_WORDS for v in _ocr_variants(w)}
 # a variant that is itself a real word would not be: none of the above is
 _OCR_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _OCR_FIX), key=len, reverse=True)) + r")\b", re.I)
 _OCR_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_OCR_DAY = re.compile(r"\b[0-3OolI]?[0-9OolI](?=(?:st|nd|rd|th)?\s+(?:of\s+)?" + _OCR_MONTH + r"\b)", re.I)
+# a day before its month, or before the other days of its run ("1O and 1l February", "3O-31 May")
+_OCR_DAY_TOKEN = r"[0-3OolI]?[0-9OolI](?:st|nd|rd|th)?"
+_OCR_DAY = re.compile(r"\b[0-3OolI]?[0-9OolI](?=(?:st|nd|rd|th)?(?:\s*(?:,|and|to|-|–|—)\s*" + _OCR_DAY_TOKEN
+                      + r")*\s+(?:of\s+)?" + _OCR_MONTH + r"\b)", re.I)
 _OCR_YEAR = re.compile(r"\b" + _OCR_MONTH + r"(,?\s+)([12l][09O][0-9OolI]{2})\b", re.I)
 _OCR_DIGITS = str.maketrans("OolI", "0011")
 
@@ -404,6 +407,48 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
     return last == "," and len(prev) > 40
 
 
+# Words of the genre that a hard-wrapped letter may hyphenate at a line end ("moni-" / "toring visit",
+# "Novem-" / "ber 2017", "Inspec-" / "tors"): the hyphen and the line break are dropped only when the
+# two halves make one of these words, so that compounds ("multi-" / "agency") and hyphenated names keep
+# their hyphen.
+_MONTH_WORDS = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december")
+_ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
+_HYPHENATED_WORDS = frozenset(
+    [w.lower() for w in _KERNED_WORDS + _OCR_WORDS] + list(_MONTH_WORDS + _ORDINAL_WORDS) + [
+        "inspectors", "inspectorate", "inspecting", "monitoring", "focused", "focussed", "summarises",
+        "majesty's", "judged", "services", "children's", "authority", "assurance", "targeted",
+        "recommendations", "unannounced", "arrangements", "sincerely", "safeguarding", "director",
+        "following", "considered", "evaluated", "reviewed", "progress", "accompanied", "supported",
+    ])
+_LINE_END_HALF = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][a-z']*)-$")
+_LINE_START_HALF = re.compile(r"[a-z']+")
+
+
+def _join_hyphenated_words(par: list[_Line]) -> None:
+    for ln, nxt in zip(par, par[1:], strict=False):
+        if not ln.chars or ln.chars[-1] != "-" or not nxt.chars:
+            continue
+        head = _LINE_END_HALF.search(ln.text)
+        tail = _LINE_START_HALF.match(nxt.text)
+        if not head or not tail or (head.group(1) + tail.group(0)).lower() not in _HYPHENATED_WORDS:
+            continue
+        n = tail.end()
+        del ln.chars[-1], ln.offs[-1]
+        ln.chars.extend(nxt.chars[:n])
+        ln.offs.extend(nxt.offs[:n])
+        del nxt.chars[:n], nxt.offs[:n]
+        while nxt.chars and nxt.chars[0] == " ":
+            del nxt.chars[0], nxt.offs[0]
+        if nxt.text[:1] in (",", ".", ";", ":"):  # the word's punctuation goes with it
+            ln.chars.append(nxt.chars.pop(0))
+            ln.offs.append(nxt.offs.pop(0))
+            while nxt.chars and nxt.chars[0] == " ":
+                del nxt.chars[0], nxt.offs[0]
+    par[:] = [ln for ln in par if ln.chars]
+
+
 def normalise(raw: str) -> CleanText:
     """Clean `raw`; paragraphs end with a blank line, lines inside a paragraph are kept."""
     lines = []
@@ -444,6 +489,8 @@ def normalise(raw: str) -> CleanText:
         paragraphs.append(current)
         gaps.append(False)
 
+    for par in paragraphs:
+        _join_hyphenated_words(par)
     out_chars: list[str] = []
     out_offs: list[int] = []
 
