@@ -182,7 +182,8 @@ def _ocr_variants(word: str) -> set[str]:
 _OCR_FIX = {v.lower(): w for w in _OCR_WORDS for v in _ocr_variants(w)}
 # variants that are a clean word in another case ("0FSTED" and "0fsted" both fold to "0fsted") are fine;
 # a variant that is itself a real word would not be: none of the above is
-_OCR_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _OCR_FIX), key=len, reverse=True)) + r")\b", re.I)
+_OCR_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _OCR_FIX), key=len, reverse=True)) + r")\b")
+_OCR_WORD_I = re.compile(_OCR_WORD.pattern, re.I)  # searching the lower-cased line is three times faster
 _OCR_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # a day before its month, or before the other days of its run ("1O and 1l February", "3O-31 May")
 _OCR_DAY_TOKEN = r"[0-3OolI]?[0-9OolI](?:st|nd|rd|th)?"
@@ -211,9 +212,11 @@ def _splice(line: _Line, start: int, end: int, new: str) -> None:
 
 def _repair_ocr(line: _Line) -> None:
     text = line.text
-    for m in reversed(list(_OCR_WORD.finditer(text))):
-        word = _OCR_FIX[m.group(0).lower()]
-        _splice(line, m.start(), m.end(), _ocr_case(m.group(0), word))
+    low = text.lower()
+    found = list(_OCR_WORD.finditer(low) if len(low) == len(text) else _OCR_WORD_I.finditer(text))
+    for m in reversed(found):
+        typo = text[m.start():m.end()]
+        _splice(line, m.start(), m.end(), _ocr_case(typo, _OCR_FIX[typo.lower()]))
     text = line.text
     if not re.search(r"\d[OolI]|[OolI]\d|\b[lIO]\d", text):
         return
