@@ -176,6 +176,7 @@ def test_ocr_confusions_in_the_genres_cue_words_are_repaired() -> None:
            "Her Majesty’s lnspectors A and B; 1nspection; assessrnents and managernent.\n")
     clean = normalise(raw)
     assert clean.text.split("\n\n")[:2] == ["OFSTED", "Monitoring visit"]
+    assert normalise("0fsted, LNSPECTOR, Januarv").text == "Ofsted, INSPECTOR, January\n"
     assert "summarises the fifth monitoring visit" in clean.text
     assert "Her Majesty's Inspectors A and B; Inspection; assessments and management." in clean.text
     raw_spans = [clean.to_raw(m.start(), m.end()) for m in re.finditer("monitoring", clean.text)]

@@ -159,7 +159,7 @@ def _join_kerning_splits(line: _Line) -> None:
 _OCR_WORDS = (
     "monitoring", "summarises", "summarise", "assessment", "assessments", "management", "improvement",
     "recommendations", "Inspector", "Inspectors", "Inspectorate", "Inspection", "Inspections", "Ofsted",
-    "OFSTED", "January", "February", "July", "September", "November", "December",
+    "January", "February", "July", "September", "November", "December",
 )
 
 
@@ -180,8 +180,7 @@ def _ocr_variants(word: str) -> set[str]:
 
 
 _OCR_FIX = {v.lower(): w for w in _OCR_WORDS for v in _ocr_variants(w)}
-# variants that are a clean word in another case ("0FSTED" and "0fsted" both fold to "0fsted") are fine;
-# a variant that is itself a real word would not be: none of the above is
+# (a variant that is itself a real word would not do: none of the above is)
 _OCR_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _OCR_FIX), key=len, reverse=True)) + r")\b")
 _OCR_WORD_I = re.compile(_OCR_WORD.pattern, re.I)  # searching the lower-cased line is three times faster
 _OCR_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -194,8 +193,9 @@ _OCR_DIGITS = str.maketrans("OolI", "0011")
 
 
 def _ocr_case(found: str, word: str) -> str:
-    if found.isupper() and len(found) > 1 or word.isupper():
-        return word.upper() if found[1:].isupper() else word
+    """`word` in the case of the misreading `found` ("0FSTED" -> "OFSTED", "lnspector" -> "Inspector")."""
+    if found[1:].isupper():
+        return word.upper()
     if found[0].isupper() or found[0] in "l10":
         return word[0].upper() + word[1:]
     return word[0].lower() + word[1:]
