@@ -240,3 +240,13 @@ def test_a_date_line_in_the_body_without_a_letterhead_is_not_the_letter_date() -
         "Piccadilly Gate\nStore Street\nManchester\nM1 2WD\n", "Meeting of the board\n")
     (rec,) = extract_text(letter)
     assert rec.letter_date is None
+
+
+def test_copy_list_with_roles_after_dashes() -> None:
+    """'Copy:' entries as 'Name – Role': the name is a person (honorific dropped), an organisation loses
+    the role after its dash, and no one copied becomes an inspector."""
+    rec = _one(tail="Copy:\nGraham Lockwood – Chief Executive, Wigan Council\n"
+                    "Councillor Prudence Aldwych – Lead Member for Children's Services\n"
+                    "Department for Education - Regional Director")
+    assert rec.copied_to == ["Graham Lockwood", "Prudence Aldwych", "Department for Education"]
+    assert not {"Graham Lockwood", "Prudence Aldwych"} & set(rec.inspectors)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -167,4 +168,47 @@ def test_markdown_backslash_escapes_are_dropped() -> None:
     clean = normalise(raw)
     assert "Nadia Oyelaran-Smith." in clean.text
     assert "\\" not in clean.text and "1. An item" in clean.text
+    _assert_letters_map_back(raw, clean)
+
+
+def test_ocr_confusions_in_the_genres_cue_words_are_repaired() -> None:
+    raw = ("0FSTED\n\nRnonitoring visit\n\nThis letter surnmarises the fifth rnonitoring visit. "
+           "Her Majesty’s lnspectors A and B; 1nspection; assessrnents and managernent.\n")
+    clean = normalise(raw)
+    assert clean.text.split("\n\n")[:2] == ["OFSTED", "Monitoring visit"]
+    assert normalise("0fsted, LNSPECTOR, Januarv").text == "Ofsted, INSPECTOR, January\n"
+    assert "summarises the fifth monitoring visit" in clean.text
+    assert "Her Majesty's Inspectors A and B; Inspection; assessments and management." in clean.text
+    raw_spans = [clean.to_raw(m.start(), m.end()) for m in re.finditer("monitoring", clean.text)]
+    assert [raw[a:b] for a, b in raw_spans] == ["rnonitoring"]  # lower-case "monitoring" once; maps back
+    # clean text, and words that merely look alike, are left alone
+    plain = "Inspectors looked at modern learning, burn units and Ofsted's inspection of 'rn' forms.\n"
+    assert normalise(plain).text == plain
+
+
+def test_ocr_letters_in_dates_are_read_as_digits_only_next_to_a_month() -> None:
+    clean = normalise("1O January 2O19\n\nvisit on 2l and 3O Decernber 2O18; judged good in Januarv 2O18.\n")
+    assert clean.text.startswith("10 January 2019\n\nvisit on 21 and 30 December 2018; judged good in January 2018.")
+    assert parse_run(clean.text) is not None and parse_run(clean.text).start == date(2019, 1, 10)  # type: ignore[union-attr]
+    for plain in ("Room 1O and flat 2l", "In May 2019 I met", "lO May", "Item O1 in June"):
+        assert normalise(plain).text.rstrip("\n") == plain
+
+
+def test_a_form_feed_written_out_as_text_separates_paragraphs() -> None:
+    raw = "7 June 2024  \n\\f\nMs Lorraine Abernethy-Cole  \nExecutive Director  \n^L\nThe following areas:  \n\\f\n- one\n"
+    clean = normalise(raw)
+    assert clean.text == "7 June 2024\n\nMs Lorraine Abernethy-Cole\nExecutive Director\n\nThe following areas:\n\n- one\n"
+
+
+def test_ocr_letters_in_the_days_of_a_run_before_its_month() -> None:
+    assert normalise("on 1O and 1l February 2O19, 3O-31 May").text == "on 10 and 11 February 2019, 30-31 May\n"
+    assert normalise("Rooms 1O and 1l, May 2019").text == "Rooms 1O and 1l, May 2019\n"
+
+
+def test_genre_words_hyphenated_at_a_line_end_are_joined() -> None:
+    raw = ("the third moni-\ntoring visit, by Her Majesty's Inspec-\ntors A and B, judged inadequate in Novem-\n"
+           "ber 2017. A multi-\nagency team; Imogen Calloway-\nReid; well-\nbeing.\n")
+    clean = normalise(raw)
+    assert clean.text == ("the third monitoring\nvisit, by Her Majesty's Inspectors\nA and B, judged inadequate in November\n"
+                          "2017. A multi-\nagency team; Imogen Calloway-\nReid; well-\nbeing.\n")
     _assert_letters_map_back(raw, clean)

@@ -374,7 +374,7 @@ def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         for name, x, y in _names_after_organisations(body):
             after = body[y:y + 4]
             before = body[max(0, x - 3):x]
-            if after.startswith(",") or before.strip() in ("", ":") or x == 0 or "\n" in body[max(0, x - 2):x]:
+            if after.startswith(",") or _DASH_ROLE.match(after) or before.strip() in ("", ":") or x == 0 or "\n" in body[max(0, x - 2):x]:
                 clean, _ = strip_honorific(name)
                 if _is_person_in_copy(body, x, y):
                     people.append((x, y))
@@ -385,6 +385,8 @@ def _copied_to(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
 
 
 _COPY_ENTRY = re.compile(r"[^;\n]+")
+_DASH_ROLE = re.compile(r"[ \t]+[-–—][ \t]")  # "Jo Bloggs – Chief Executive"
+_ROLE_AFTER_DASH = re.compile(r"[ \t]+[-–—][ \t].*$")
 _ORG_TAIL = re.compile(r"(?:Metropolitan|Borough|County|City|District|Council|Trust|Board|Partnership|Constabulary)\b")
 
 
@@ -396,7 +398,7 @@ def _copied_organisations(ctx: Context, rec: LetterRecord, body: str, body_start
         raw = m.group(0)
         lead = COPY_LIST.match(raw.lstrip())  # a second "cc:" line
         entry = raw.lstrip()[lead.end():] if lead else raw
-        entry = entry.strip(" \t,.")
+        entry = _ROLE_AFTER_DASH.sub("", entry).strip(" \t,.")  # "Department for Education – Regional Director"
         if not entry or not entry[0].isupper() or len(entry) > 100 or any(x <= p < y for p, _q in people):
             continue
         if len(entry.split()) < 2 or re.search(r"(?:,|\band|\bof)\s*$", body[:x]) or _ORG_TAIL.match(entry):
@@ -425,9 +427,10 @@ def _names_after_organisations(body: str) -> list[tuple[str, int, int]]:
 
 
 def _is_person_in_copy(body: str, x: int, y: int) -> bool:
-    """In a copy list, a person's name is followed by ", <role>" or a line break, not part of a role."""
+    """In a copy list, a person's name is followed by ", <role>", " – <role>" or a line break, not part of
+    a role."""
     after = body[y:y + 40]
-    return bool(re.match(r"^\s*(?:,|\n|$)", after))
+    return bool(re.match(r"^\s*(?:,|\n|$)", after) or _DASH_ROLE.match(after))
 
 
 def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:

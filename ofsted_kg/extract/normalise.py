@@ -39,6 +39,8 @@ _DOC_TITLE = re.compile(
     r"Joint targeted area inspection)\b", re.I)
 _BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
 _COPY_START = re.compile(r"^(?:cc|c\.c\.|copy|copies|copied to)\b", re.I)
+# a form feed written out by a careless converter, alone on its line: "\\f", "\\x0c", "^L", "<FF>"
+_LITERAL_FORM_FEED = re.compile(r"\\f|\\x0c|\\u000c|\^L|<FF>", re.I)
 _TERMINAL = tuple(".!?:;)\"'")
 
 
@@ -117,6 +119,7 @@ def _clean_line(raw: str, start: int, end: int) -> _Line:
         line.chars[:0], line.offs[:0] = ["-", " "], [keep, keep]
     _collapse_spaces(line)
     _join_kerning_splits(line)
+    _repair_ocr(line)
     return line
 
 
@@ -147,6 +150,83 @@ def _join_kerning_splits(line: _Line) -> None:
             gaps.append(m.start() + len(left))
     for i in reversed(gaps):
         del line.chars[i], line.offs[i]
+
+
+# OCR confusions in the genre's cue words and in dates ("rnonitoring visit", "Her Majesty's lnspector",
+# "0fsted", "Decernber", "Januarv", "1O January 2O19", "2l March"). Only misspellings are listed (each
+# word's m as "rn", a capital I as "l" or "1", a capital O as "0", a final y as "v"), never the clean
+# word, so clean text is left alone; digits are repaired only in a day or year next to a month name.
+_OCR_WORDS = (
+    "monitoring", "summarises", "summarise", "assessment", "assessments", "management", "improvement",
+    "recommendations", "Inspector", "Inspectors", "Inspectorate", "Inspection", "Inspections", "Ofsted",
+    "January", "February", "July", "September", "November", "December",
+)
+
+
+def _ocr_variants(word: str) -> set[str]:
+    forms = {""}
+    for i, ch in enumerate(word):
+        alts = {ch}
+        if ch == "m":
+            alts.add("rn")
+        elif i == 0 and ch == "I":
+            alts |= {"l", "1"}
+        elif i == 0 and ch == "O":
+            alts.add("0")
+        elif ch == "y" and i == len(word) - 1:
+            alts.add("v")
+        forms = {f + a for f in forms for a in alts}
+    return forms - {word}
+
+
+_OCR_FIX = {v.lower(): w for w in _OCR_WORDS for v in _ocr_variants(w)}
+# (a variant that is itself a real word would not do: none of the above is)
+_OCR_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _OCR_FIX), key=len, reverse=True)) + r")\b")
+_OCR_WORD_I = re.compile(_OCR_WORD.pattern, re.I)  # searching the lower-cased line is three times faster
+_OCR_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# a day before its month, or before the other days of its run ("1O and 1l February", "3O-31 May")
+_OCR_DAY_TOKEN = r"[0-3OolI]?[0-9OolI](?:st|nd|rd|th)?"
+_OCR_DAY = re.compile(r"\b[0-3OolI]?[0-9OolI](?=(?:st|nd|rd|th)?(?:\s*(?:,|and|to|-|–|—)\s*" + _OCR_DAY_TOKEN
+                      + r")*\s+(?:of\s+)?" + _OCR_MONTH + r"\b)", re.I)
+_OCR_YEAR = re.compile(r"\b" + _OCR_MONTH + r"(,?\s+)([12l][09O][0-9OolI]{2})\b", re.I)
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _ocr_case(found: str, word: str) -> str:
+    """`word` in the case of the misreading `found` ("0FSTED" -> "OFSTED", "lnspector" -> "Inspector")."""
+    if found[1:].isupper():
+        return word.upper()
+    if found[0].isupper() or found[0] in "l10":
+        return word[0].upper() + word[1:]
+    return word[0].lower() + word[1:]
+
+
+def _splice(line: _Line, start: int, end: int, new: str) -> None:
+    """Replace line.chars[start:end] by `new`, its characters mapped onto the old span's offsets."""
+    olds = line.offs[start:end]
+    offs = [olds[min(i, len(olds) - 1)] for i in range(len(new))]
+    if offs:
+        offs[-1] = olds[-1]
+    line.chars[start:end], line.offs[start:end] = list(new), offs
+
+
+def _repair_ocr(line: _Line) -> None:
+    text = line.text
+    low = text.lower()
+    found = list(_OCR_WORD.finditer(low) if len(low) == len(text) else _OCR_WORD_I.finditer(text))
+    for m in reversed(found):
+        typo = text[m.start():m.end()]
+        _splice(line, m.start(), m.end(), _ocr_case(typo, _OCR_FIX[typo.lower()]))
+    text = line.text
+    if not re.search(r"\d[OolI]|[OolI]\d|\b[lIO]\d", text):
+        return
+    for pattern, group in ((_OCR_DAY, 0), (_OCR_YEAR, 2)):
+        for m in pattern.finditer(text):
+            token = m.group(group)
+            if any(c.isdigit() for c in token) and not token.isdigit():
+                a = m.start(group)
+                line.chars[a:a + len(token)] = list(token.translate(_OCR_DIGITS))
+        text = line.text
 
 
 def _apply(line: _Line, pattern: re.Pattern[str], keep: object) -> None:
@@ -330,11 +410,55 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
     return last == "," and len(prev) > 40
 
 
+# Words of the genre that a hard-wrapped letter may hyphenate at a line end ("moni-" / "toring visit",
+# "Novem-" / "ber 2017", "Inspec-" / "tors"): the hyphen and the line break are dropped only when the
+# two halves make one of these words, so that compounds ("multi-" / "agency") and hyphenated names keep
+# their hyphen.
+_MONTH_WORDS = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december")
+_ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
+_HYPHENATED_WORDS = frozenset(
+    [w.lower() for w in _KERNED_WORDS + _OCR_WORDS] + list(_MONTH_WORDS + _ORDINAL_WORDS) + [
+        "inspectors", "inspectorate", "inspecting", "monitoring", "focused", "focussed", "summarises",
+        "majesty's", "judged", "services", "children's", "authority", "assurance", "targeted",
+        "recommendations", "unannounced", "arrangements", "sincerely", "safeguarding", "director",
+        "following", "considered", "evaluated", "reviewed", "progress", "accompanied", "supported",
+    ])
+_LINE_END_HALF = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][a-z']*)-$")
+_LINE_START_HALF = re.compile(r"[a-z']+")
+
+
+def _join_hyphenated_words(par: list[_Line]) -> None:
+    for ln, nxt in zip(par, par[1:], strict=False):
+        if not ln.chars or ln.chars[-1] != "-" or not nxt.chars:
+            continue
+        head = _LINE_END_HALF.search(ln.text)
+        tail = _LINE_START_HALF.match(nxt.text)
+        if not head or not tail or (head.group(1) + tail.group(0)).lower() not in _HYPHENATED_WORDS:
+            continue
+        n = tail.end()
+        del ln.chars[-1], ln.offs[-1]
+        ln.chars.extend(nxt.chars[:n])
+        ln.offs.extend(nxt.offs[:n])
+        del nxt.chars[:n], nxt.offs[:n]
+        while nxt.chars and nxt.chars[0] == " ":
+            del nxt.chars[0], nxt.offs[0]
+        if nxt.text[:1] in (",", ".", ";", ":"):  # the word's punctuation goes with it
+            ln.chars.append(nxt.chars.pop(0))
+            ln.offs.append(nxt.offs.pop(0))
+            while nxt.chars and nxt.chars[0] == " ":
+                del nxt.chars[0], nxt.offs[0]
+    par[:] = [ln for ln in par if ln.chars]
+
+
 def normalise(raw: str) -> CleanText:
     """Clean `raw`; paragraphs end with a blank line, lines inside a paragraph are kept."""
     lines = []
     for start, end, ff in _split_lines(raw):
         ln = _clean_line(raw, start, end)
+        if ln.chars and _LITERAL_FORM_FEED.fullmatch(ln.text):
+            ln, ff = _Line([], []), True  # a page break a converter wrote out as text: a blank line too
         ln.page_break_after = ff
         lines.append(ln)
     _attach_lone_bullets(lines)
@@ -368,6 +492,8 @@ def normalise(raw: str) -> CleanText:
         paragraphs.append(current)
         gaps.append(False)
 
+    for par in paragraphs:
+        _join_hyphenated_words(par)
     out_chars: list[str] = []
     out_offs: list[int] = []
 
