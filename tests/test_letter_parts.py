@@ -321,3 +321,29 @@ def test_short_first_line_of_a_wrapped_item_is_not_a_heading() -> None:
     rec = extract_text(_RECENT.format(extra="", focus="Inspectors looked at children in need.", improve=improve))[0]
     assert rec.recommendations == ["The timeliness of conferences for children who are newly referred.",
                                    "The quality of plans for children in need."]
+
+
+def test_opening_naming_two_councils_takes_the_addressed_one() -> None:
+    """A company or trust (invented) serving two councils: the opening names both, the address block one."""
+    letter = """14 May 2024
+
+Ms Ann Rowe
+Director of Children's Services
+Wokingham Borough Council
+Shute End
+Wokingham
+
+Dear Ms Rowe
+
+Monitoring visit to Thames Valley Children First
+
+This letter summarises the findings of the monitoring visit to Thames Valley Children First, which delivers children's services for Reading and Wokingham, on 2 and 3 April 2024. The visit was carried out by His Majesty's Inspectors Carol Ashdown and Peter Lyle.
+
+Yours sincerely
+
+Carol Ashdown
+His Majesty's Inspector
+"""
+    assert extract_text(letter)[0].authority == "Wokingham"
+    # one council in the opening: it stands, whatever the address block says
+    assert extract_text(letter.replace("for Reading and Wokingham", "for Reading"))[0].authority == "Reading"

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ofsted_kg.extract.authorities import clean_authority_name, find_authorities, match_authority, squash
+from ofsted_kg.extract.authorities import (
+    Authority,
+    clean_authority_name,
+    find_authorities,
+    match_authority,
+    squash,
+)
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
 
@@ -60,12 +66,19 @@ _EXTEND_TO_COUNCIL = re.compile(r"(?:\s+(?:City|County|Metropolitan|Borough|Dist
 _EXTEND_BEFORE = re.compile(r"(?:(?:the )?(?:London|Royal) Borough of |City of |County of )$", re.I)
 
 
-def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int, int]] = ()) -> Found | None:  # type: ignore[assignment]
-    """The council named first in the first window that names one, as the letter writes it."""
+def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
+              prefer: Authority | None = None) -> Found | None:
+    """The council named first in the first window that names one, as the letter writes it.
+
+    When that window names several councils ("Achieving for Children, which delivers children's
+    services for Kingston upon Thames and Richmond upon Thames"), the one the letter is addressed to
+    (`prefer`) is the one visited.
+    """
     for a, b in windows:
-        for _auth, s, e in find_authorities(text, a, b):
-            if any(x <= s < y for x, y in exclude):
-                continue
+        hits = [h for h in find_authorities(text, a, b) if not any(x <= h[1] < y for x, y in exclude)]
+        if prefer is not None and len({h[0] for h in hits}) > 1:
+            hits = [h for h in hits if h[0] == prefer] or hits
+        for _auth, s, e in hits:
             _s0, _e0 = s, e
             m = _EXTEND_TO_COUNCIL.match(text, e) or _EXTEND_AFTER.match(text, e)
             if m:

@@ -128,7 +128,10 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         rec.visit_type = vt[0]
         rec.cite("visit_type", ctx.span(vt[1], vt[2]))
     exclude = [(region.start, sal_end)]
-    auth = fields.authority(text, windows, exclude) or fields.authority(text, [(block_start or sal, sal)])
+    # the council in the address block breaks a tie between councils named together in the opening
+    addressed = next(iter(find_authorities(text, block_start, sal)), None) if block_start and block_start > 0 else None
+    auth = fields.authority(text, windows, exclude, addressed[0] if addressed else None) or \
+        fields.authority(text, [(block_start or sal, sal)])
     if not auth:
         for w in windows:
             auth = fields.authority_from_phrase(text, *w)
