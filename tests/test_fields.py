@@ -95,3 +95,14 @@ def test_a_word_ending_in_rated_is_not_a_judgement_verb() -> None:
 def test_authority_keeps_the_gazetteers_name_where_cleaning_would_cut_it(text: str, name: str) -> None:
     found = fields.authority(text, [(0, len(text))])
     assert found is not None and found[0] == name
+
+
+def test_wrapped_item_line_is_not_a_heading_but_a_wrapped_heading_is() -> None:
+    from ofsted_kg.extract.fields import item_text, section_items
+
+    text = ("What needs to improve\n\nThe timeliness of conferences for children who\nare newly referred.\n\n"
+            "The quality of plans.\n\nThe experiences and progress of children who need help and\n"
+            "protection: good\n\nChildren are seen promptly.\n")
+    start = text.index("\n")
+    items = [item_text(text, a, b)[0] for a, b in section_items(text, start, len(text))]
+    assert items == ["The timeliness of conferences for children who are newly referred.", "The quality of plans."]

@@ -250,3 +250,110 @@ def test_copy_list_with_roles_after_dashes() -> None:
                     "Department for Education - Regional Director")
     assert rec.copied_to == ["Graham Lockwood", "Prudence Aldwych", "Department for Education"]
     assert not {"Graham Lockwood", "Prudence Aldwych"} & set(rec.inspectors)
+
+
+_RECENT = """9 October 2025
+
+Ms Ann Rowe
+Director of Children's Services
+Wigan Council
+
+Dear Ms Rowe
+
+Focused visit to Wigan children's services
+
+This letter summarises the findings of the focused visit to Wigan children's services on 2 and 3 September 2025. {extra}His Majesty's Inspectors Carol Ashdown and Peter Lyle carried out this visit.
+
+{focus}
+
+What needs to improve in this area of social work practice
+
+{improve}
+
+Main findings
+
+Social workers know children well. Managers review plans regularly.
+
+Yours sincerely
+
+Carol Ashdown
+His Majesty's Inspector
+"""
+
+
+def test_focus_list_wins_over_a_focus_verb_in_earlier_prose() -> None:
+    """'Inspectors also considered progress since ...' in the opening is no focus area when a later
+    focus sentence introduces a list."""
+    letter = _RECENT.format(
+        extra="Inspectors also considered progress since the monitoring visit on 4 and 5 March 2025, which "
+              "looked at children in care. ",
+        focus="Inspectors looked at the following areas:\n\n- the response to children at risk of exploitation\n"
+              "- the quality of return home interviews.",
+        improve="- The quality of plans for children in need.")
+    rec = extract_text(letter)[0]
+    assert rec.focus_areas == ["the response to children at risk of exploitation",
+                               "the quality of return home interviews"]
+    # with no list, the prose focus still counts
+    rec = extract_text(_RECENT.format(extra="", focus="Inspectors looked at the response to children at risk "
+                                      "of exploitation.", improve="- The quality of plans."))[0]
+    assert rec.focus_areas == ["response to children at risk of exploitation"]
+
+
+def test_improvement_items_wrapped_without_bullets_or_blank_lines() -> None:
+    """Items pasted from a PDF: no bullets, each a sentence wrapped over lines, a blank line only after
+    the list; every sentence ends at a line end, so each sentence is one item."""
+    improve = ("The timeliness of initial child protection conferences for the children who are\n"
+               "newly referred to the service.\n"
+               "The quality of plans for children in need, so that they say what\n"
+               "will happen if things do not improve.\n"
+               "Managers' oversight of supervision.")
+    rec = extract_text(_RECENT.format(extra="", focus="Inspectors looked at children in need.", improve=improve))[0]
+    assert rec.recommendations == [
+        "The timeliness of initial child protection conferences for the children who are newly referred to the "
+        "service.",
+        "The quality of plans for children in need, so that they say what will happen if things do not improve.",
+        "Managers' oversight of supervision."]
+    # a wrapped prose paragraph (a sentence ends mid-line) stays one item
+    prose = ("Leaders should improve the timeliness of conferences. This is because too many\n"
+             "children wait for help.\n"
+             "Plans are improving.")
+    rec = extract_text(_RECENT.format(extra="", focus="Inspectors looked at children in need.", improve=prose))[0]
+    assert len(rec.recommendations) == 1
+
+
+def test_short_first_line_of_a_wrapped_item_is_not_a_heading() -> None:
+    """A hard-wrapped item whose first line is short and unpunctuated ('The timeliness of conferences for
+    children who') runs on in lower case: it is an item, not a heading ending the section."""
+    improve = ("The timeliness of conferences for children who\n"
+               "are newly referred.\n"
+               "\n"
+               "The quality of plans for children in need.")
+    rec = extract_text(_RECENT.format(extra="", focus="Inspectors looked at children in need.", improve=improve))[0]
+    assert rec.recommendations == ["The timeliness of conferences for children who are newly referred.",
+                                   "The quality of plans for children in need."]
+
+
+def test_opening_naming_two_councils_takes_the_addressed_one() -> None:
+    """A company or trust (invented) serving two councils: the opening names both, the address block one."""
+    letter = """14 May 2024
+
+Ms Ann Rowe
+Director of Children's Services
+Wokingham Borough Council
+Shute End
+Wokingham
+
+Dear Ms Rowe
+
+Monitoring visit to Thames Valley Children First
+
+This letter summarises the findings of the monitoring visit to Thames Valley Children First, which delivers children's services for Reading and Wokingham, on 2 and 3 April 2024. The visit was carried out by His Majesty's Inspectors Carol Ashdown and Peter Lyle.
+
+Yours sincerely
+
+Carol Ashdown
+His Majesty's Inspector
+"""
+    assert extract_text(letter)[0].authority == "Wokingham"
+    # one council in the opening: it stands, whatever the address block says
+    assert extract_text(letter.replace("for Reading and Wokingham", "for Reading"))[0].authority == "Reading"

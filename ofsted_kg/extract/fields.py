@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ofsted_kg.extract.authorities import clean_authority_name, find_authorities, match_authority, squash
+from ofsted_kg.extract.authorities import (
+    Authority,
+    clean_authority_name,
+    find_authorities,
+    match_authority,
+    squash,
+)
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
 
@@ -60,12 +66,19 @@ _EXTEND_TO_COUNCIL = re.compile(r"(?:\s+(?:City|County|Metropolitan|Borough|Dist
 _EXTEND_BEFORE = re.compile(r"(?:(?:the )?(?:London|Royal) Borough of |City of |County of )$", re.I)
 
 
-def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int, int]] = ()) -> Found | None:  # type: ignore[assignment]
-    """The council named first in the first window that names one, as the letter writes it."""
+def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
+              prefer: Authority | None = None) -> Found | None:
+    """The council named first in the first window that names one, as the letter writes it.
+
+    When that window names several councils ("Achieving for Children, which delivers children's
+    services for Kingston upon Thames and Richmond upon Thames"), the one the letter is addressed to
+    (`prefer`) is the one visited.
+    """
     for a, b in windows:
-        for _auth, s, e in find_authorities(text, a, b):
-            if any(x <= s < y for x, y in exclude):
-                continue
+        hits = [h for h in find_authorities(text, a, b) if not any(x <= h[1] < y for x, y in exclude)]
+        if prefer is not None and len({h[0] for h in hits}) > 1:
+            hits = [h for h in hits if h[0] == prefer] or hits
+        for _auth, s, e in hits:
             _s0, _e0 = s, e
             m = _EXTEND_TO_COUNCIL.match(text, e) or _EXTEND_AFTER.match(text, e)
             if m:
@@ -331,6 +344,25 @@ _BOILERPLATE = re.compile(
     r"the findings of|we will|thank you|the local authority (?:should|will) (?:now )?(?:submit|prepare))", re.I)
 
 
+def sentence_per_line(text: str, start: int, limit: int) -> bool:
+    """Does the first paragraph after `start` hold two or more sentences, each ending at a line's end?
+
+    Items pasted from a PDF lose their bullets and wrap over lines, with no blank line between them
+    ("The timeliness of X for children who come into" / "care, so that Y." / "The quality of Z."):
+    every sentence ending at a line end, never mid-line, marks a list of one-sentence items, not prose.
+    """
+    m = re.match(r"\s*\n", text[start:limit])
+    a = start + (m.end() if m else 0)
+    blank = re.search(r"\n[ \t]*\n", text[a:limit])
+    para = [ln.strip() for ln in text[a:a + blank.start() if blank else limit].split("\n") if ln.strip()]
+    if len(para) < 3 or any(_is_item_start(ln) for ln in para):
+        return False
+    ends = [i for i, ln in enumerate(para) if ln.endswith(".")]
+    return (len(ends) >= 2 and ends[-1] == len(para) - 1
+            and all(para[i + 1][:1].isupper() for i in ends[:-1])
+            and not any(re.search(r"[.?!]\s+[A-Z]", ln) for ln in para))
+
+
 def _is_intro(text: str, a: int, b: int) -> bool:
     """Is text[a:b] the sentence introducing a list ("... should take the following action.")?"""
     return bool(_INTRO.search(re.sub(r"\s+", " ", text[a:b]).strip()))
@@ -427,7 +459,8 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             blank_before = False
             continue
         heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
-            (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower())
+            (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower()
+            and not _wraps_on(text, b, limit))
         if heading or _GRADE_AFTER_COLON.search(line) or (line.endswith(":") and (cur or items)):
             break
         if mode == "list":
@@ -450,6 +483,19 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     if cur:
         items.append(cur)
     return items
+
+
+_LOWER_NEXT_LINE = re.compile(r"\n[ \t]*[a-z][^\n]*[.;,][ \t]*(?:\n|$)")
+
+
+def _wraps_on(text: str, end: int, limit: int) -> bool:
+    """Does the line ending at `end` run on into the next, a lower-case line ending in punctuation?
+
+    A short first line of a hard-wrapped item ("The timeliness of conferences for children who" /
+    "are newly referred.") looks like a heading; a wrapped heading ends without a full stop
+    ("The experiences and progress of children who need help and" / "protection: good").
+    """
+    return _LOWER_NEXT_LINE.match(text, end, limit) is not None
 
 
 _ITEM_START = re.compile(r"^(?:- |\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")

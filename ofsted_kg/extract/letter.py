@@ -128,7 +128,10 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         rec.visit_type = vt[0]
         rec.cite("visit_type", ctx.span(vt[1], vt[2]))
     exclude = [(region.start, sal_end)]
-    auth = fields.authority(text, windows, exclude) or fields.authority(text, [(block_start or sal, sal)])
+    # the council in the address block breaks a tie between councils named together in the opening
+    addressed = next(iter(find_authorities(text, block_start, sal)), None) if block_start and block_start > 0 else None
+    auth = fields.authority(text, windows, exclude, addressed[0] if addressed else None) or \
+        fields.authority(text, [(block_start or sal, sal)])
     if not auth:
         for w in windows:
             auth = fields.authority_from_phrase(text, *w)
@@ -442,6 +445,8 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             rec.cite("focus_areas", ctx.span(a + m.start("f"), a + m.end("f")))
             return
     paras = paragraphs(text, a, b)
+    prose: list[tuple[str, int, int]] = []
+    prose_para = -1
     for i, (pa, pb) in enumerate(paras[:14]):
         for s, e in sentences(text, pa, pb):
             sent = text[s:e]
@@ -468,11 +473,18 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                         rec.focus_areas.append(t.rstrip(" .;"))
                         rec.cite("focus_areas", ctx.span(tx, ty))
                     return
-            for part in fields.focus_from_sentence(sent):
-                rec.focus_areas.append(part)
-                rec.cite("focus_areas", ctx.span(s, e))
-        if rec.focus_areas:
-            return
+            if not prose or prose_para == i:
+                # areas named in running prose (the first paragraph naming any) count only if no focus
+                # sentence introduces a list: "Inspectors also considered progress since the focused
+                # visit on ..." in the opening, then "Inspectors reviewed ... the following areas:"
+                found = [(part, s, e) for part in fields.focus_from_sentence(sent)]
+                prose_para = i if found else prose_para
+                prose.extend(found)
+    for part, s, e in prose:
+        rec.focus_areas.append(part)
+        rec.cite("focus_areas", ctx.span(s, e))
+    if rec.focus_areas:
+        return
     if rec.visit_type == "joint targeted area inspection":
         # no list: the inspection's subject ("a joint targeted area inspection (JTAI) of the multi-agency
         # response to identification of initial need and risk in Hammersmith and Fulham.")
@@ -506,7 +518,8 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             deferred.append((la, lb))
             continue
         # PDF text without blank lines: one-sentence items ("The quality of X, so that Y.") one per line start
-        unspaced = re.match(r"what needs to improve", line, re.I) and not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400])
+        unspaced = re.match(r"what needs to improve", line, re.I) and (
+            not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400]) or fields.sentence_per_line(text, lb, b))
         add_recommendations(ctx, rec, lb, b, bool(unspaced))
     for _la, lb in deferred:
         if not rec.recommendations or _starts_list(text, lb, b):
