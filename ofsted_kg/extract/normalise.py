@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ofsted_kg.extract.dates import MONTH_NAMES
+
 _CHAR_MAP = {
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
@@ -183,7 +185,7 @@ _OCR_FIX = {v.lower(): w for w in _OCR_WORDS for v in _ocr_variants(w)}
 # (a variant that is itself a real word would not do: none of the above is)
 _OCR_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _OCR_FIX), key=len, reverse=True)) + r")\b")
 _OCR_WORD_I = re.compile(_OCR_WORD.pattern, re.I)  # searching the lower-cased line is three times faster
-_OCR_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_OCR_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
 # a day before its month, or before the other days of its run ("1O and 1l February", "3O-31 May")
 _OCR_DAY_TOKEN = r"[0-3OolI]?[0-9OolI](?:st|nd|rd|th)?"
 _OCR_DAY = re.compile(r"\b[0-3OolI]?[0-9OolI](?=(?:st|nd|rd|th)?(?:\s*(?:,|and|to|-|–|—)\s*" + _OCR_DAY_TOKEN
@@ -414,15 +416,14 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
 # "Novem-" / "ber 2017", "Inspec-" / "tors"): the hyphen and the line break are dropped only when the
 # two halves make one of these words, so that compounds ("multi-" / "agency") and hyphenated names keep
 # their hyphen.
-_MONTH_WORDS = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
-                "november", "december")
+_MONTH_WORDS = tuple(m for m in MONTH_NAMES if len(m) > 3)  # "may" is too short to be hyphenated
 _ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                   "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth")
 _HYPHENATED_WORDS = frozenset(
     [w.lower() for w in _KERNED_WORDS + _OCR_WORDS] + list(_MONTH_WORDS + _ORDINAL_WORDS) + [
-        "inspectors", "inspectorate", "inspecting", "monitoring", "focused", "focussed", "summarises",
+        "inspecting", "focused", "focussed",
         "majesty's", "judged", "services", "children's", "authority", "assurance", "targeted",
-        "recommendations", "unannounced", "arrangements", "sincerely", "safeguarding", "director",
+        "unannounced", "arrangements", "sincerely", "safeguarding", "director",
         "following", "considered", "evaluated", "reviewed", "progress", "accompanied", "supported",
     ])
 _LINE_END_HALF = re.compile(r"(?:^|(?<=[\s(\"']))([A-Za-z][a-z']*)-$")
