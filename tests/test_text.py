@@ -212,3 +212,15 @@ def test_genre_words_hyphenated_at_a_line_end_are_joined() -> None:
     assert clean.text == ("the third monitoring\nvisit, by Her Majesty's Inspectors\nA and B, judged inadequate in November\n"
                           "2017. A multi-\nagency team; Imogen Calloway-\nReid; well-\nbeing.\n")
     _assert_letters_map_back(raw, clean)
+
+
+@pytest.mark.parametrize("glyph", ["\u25fc", "\u25fe", "\uf06e", "\uf0a8", "\u27a2", "\u25a1"])
+def test_bullet_glyphs_of_real_reports_start_an_item(glyph: str) -> None:
+    # ILACS reports bullet "What needs to improve?" with ◼ (U+25FC); older ones with a Wingdings
+    # square that pypdf gives as a private-use code point (U+F06E)
+    raw = (f"What needs to improve?\n{glyph} The timeliness of plans for children in care.\n"
+           f"{glyph} Manageable caseloads for social workers.\n")
+    clean = normalise(raw)
+    assert clean.text.splitlines()[:3] == ["What needs to improve?", "- The timeliness of plans for children in care.",
+                                           "- Manageable caseloads for social workers."]
+    _assert_letters_map_back(raw, clean)

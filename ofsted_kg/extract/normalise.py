@@ -20,7 +20,10 @@ _CHAR_MAP = {
     "\ufeff": "",
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
-_BULLET = re.compile(r"^(?:[■•●▪◦○‣∙·⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|[*\-–—](?=\s)|[o?\ufffd](?=\s+[A-Z]))\s*")
+# Bullet glyphs: the geometric shapes (U+25A0-U+25FF: ■ ▪ ● ◼ ◾ …), bullets and arrows (• ‣ ⁃ ➢ ►), and
+# the private-use code points that Symbol/Wingdings bullets come out as in PDF text layers (\uf06e, \uf0a7, …).
+_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\uf000-\uf0ff"
+_BULLET = re.compile(r"^(?:[" + _GLYPHS + r"]|[*\-–—](?=\s)|[o?\ufffd](?=\s+[A-Z]))\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 # a Markdown backslash escape ("Oyelaran\\-Smith", "1\\. ", "\\*"): the punctuation stays, the backslash goes
@@ -366,7 +369,7 @@ def _mark_furniture(lines: list[_Line]) -> None:
             ln.furniture = True
 
 
-_TRAILING_GLYPH = re.compile(r"\s*[■•●▪◦‣⁃\u2023\u25aa\u25cf\uf0b7\uf0a7\uf076\uf0d8\uf0fc]$")
+_TRAILING_GLYPH = re.compile(r"\s*[" + _GLYPHS + "]$")
 
 
 _LONE_NUMBER = re.compile(r"\d{1,2}[.)]|\([a-z0-9]{1,3}\)")
