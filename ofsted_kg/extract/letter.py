@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ofsted_kg.extract import fields
+from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.authorities import find_authorities
 from ofsted_kg.extract.context import Context, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
-from ofsted_kg.extract.records import Finding, LetterRecord, PreviousJudgement, Recipient
+from ofsted_kg.extract.records import Finding, LetterRecord, PreviousJudgement, Recipient, TeamMember
 from ofsted_kg.extract.segment import (
     COPY_LIST,
     LETTERHEAD_CUE,
@@ -21,7 +21,7 @@ from ofsted_kg.extract.segment import (
 )
 
 INSPECTOR_CUE = re.compile(
-    r"Majesty's Inspector|\bHMI\b|\binspectors? (?:were|was|for this visit)|(?:carried out|conducted|undertaken|"
+    r"Majesty's Inspectors?\b|\bHMI\b|\binspectors? (?:were|was|for this visit)|(?:carried out|conducted|undertaken|"
     r"led|completed) by|lead inspector|team inspector|Ofsted Inspector|inspection team|"
     r"the inspectors? (?:on|for) (?:this|the) visit", re.I)
 _TITLE_START = re.compile(
@@ -158,10 +158,16 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
 
     # people
     signatories = _signatories(ctx, region) if region.sign_off is not None else []
+    joint = _joint_signatories(ctx, region) if region.sign_off is not None else []
+    if len(joint) >= 2:
+        # a joint letter: one signature for each inspectorate, Ofsted's is the letter's signatory
+        ofsted = [j for j in joint if j[4] == "Ofsted"] or joint[:1]
+        signatories = [(n, x, y) for n, x, y, _, _ in ofsted + [j for j in joint if j not in ofsted]]
     if signatories:
         rec.signatory = signatories[0][0]
         rec.cite("signatory", ctx.span(signatories[0][1], signatories[0][2]))
-    _inspectors(ctx, rec, sal_end, body_end, signatories, recipient)
+    _inspectors(ctx, rec, sal_end, body_end, signatories if len(joint) >= 2 else signatories[:1], recipient,
+                joint if len(joint) >= 2 else [])
     _copied_to(ctx, rec, sal_end, region.end)
 
     # what the visit looked at and what must improve
@@ -323,28 +329,52 @@ def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
 
 
 def _inspectors(ctx: Context, rec: LetterRecord, a: int, b: int, signatories: list[tuple[str, int, int]],
-                recipient: Recipient | None) -> None:
+                recipient: Recipient | None, joint: list[tuple[str, int, int, str | None, str | None]]) -> None:
+    """Every inspector the letter names, once, with the role and inspectorate it gives them."""
     text = ctx.text
     found: list[tuple[str, int, int]] = []
     for s, e in sentences(text, a, b):
         sent = text[s:e]
         if not INSPECTOR_CUE.search(sent) or re.match(r"(?i)\s*(?:copy|cc)\b", sent):
             continue
+        places = find_authorities(sent)
         for name, x, y in find_names(sent):
             if recipient and recipient.name and same_person(name, recipient.name):
+                continue
+            if any(p <= x < q for _, p, q in places):  # "Cheshire West (and Chester)" is a place
                 continue
             if _near_role_word(sent, x, y):
                 continue
             found.append((name, s + x, s + y))
         if len(found) >= 1 and s - a > 6000:
             break
-    for name, x, y in signatories[:1]:
+    for name, x, y in signatories:
         found.append((name, x, y))
     for name, x, y in found:
         if any(same_person(name, n) for n in rec.inspectors):
             continue
         rec.inspectors.append(name)
         rec.cite("inspectors", ctx.span(x, y))
+        sign = next((j for j in joint if same_person(j[0], name)), None)
+        rec.inspection_team.append(TeamMember(name, sign[3], sign[4]) if sign else
+                                   TeamMember(name, team.role_near(text, x, y), "Ofsted"))
+
+
+def _joint_signatories(ctx: Context, region: Region) -> list[tuple[str, int, int, str | None, str | None]]:
+    """The signature blocks of a letter signed by several inspectorates (empty for other letters)."""
+    text = ctx.text
+    assert region.sign_off is not None
+    m = SIGN_OFF.match(text, region.sign_off)
+    start = m.end() if m else region.sign_off
+    spans = []
+    for a, b in lines(text, start, region.end)[:40]:
+        if COPY_LIST.match(text[a:b].strip()):
+            break
+        spans.append((a, b))
+    found = team.joint_signatories(text, spans)
+    if len({org for *_, org in found if org}) < 2:
+        return []
+    return found
 
 
 _ROLE_AFTER = re.compile(

@@ -38,6 +38,8 @@ NOT_NAME_WORDS = {
     # sentence openers that follow a heading on the next line in PDF text ("... in Nottingham / Between")
     "between", "during", "since", "following", "however", "although", "while", "whilst", "when", "where",
     "what", "these", "those", "there", "their",
+    # services' names that read like names ("the First Response Team, Early Help Hub")
+    "early", "help", "response", "front", "door", "hospital", "foundation", "clinical", "commissioning",
 }
 
 NICKNAMES = {

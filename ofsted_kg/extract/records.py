@@ -41,6 +41,15 @@ class PreviousJudgement:
 
 
 @dataclass
+class TeamMember:
+    """An inspector as the document presents them: their role and inspectorate where it says them."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+
+
+@dataclass
 class Judgement:
     area: str
     grade: str
@@ -78,6 +87,7 @@ class LetterRecord:
     visit_sequence: int | None = None
     previous_judgement: PreviousJudgement | None = None
     inspectors: list[str] = field(default_factory=list)
+    inspection_team: list[TeamMember] = field(default_factory=list)
     signatory: str | None = None
     recipient: Recipient | None = None
     copied_to: list[str] = field(default_factory=list)
@@ -110,6 +120,7 @@ class LetterRecord:
             "visit_sequence": self.visit_sequence,
             "previous_judgement": asdict(self.previous_judgement) if self.previous_judgement else None,
             "inspectors": list(self.inspectors),
+            "inspection_team": [asdict(m) for m in self.inspection_team],
             "signatory": self.signatory,
             "recipient": asdict(self.recipient) if self.recipient else None,
             "copied_to": list(self.copied_to),

@@ -106,13 +106,25 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
         if a == paras[0][0]:
             end = b
             continue
-        if COPY_LIST.match(chunk) or (taken < 2 and len(chunk) < 160 and not chunk.endswith(".")
-                                      and not re.match(r"(?:Agenda|Item|Minutes|Appendix)\b", chunk)):
+        short = len(chunk) < 160 and not chunk.endswith(".") and \
+            not re.match(r"(?:Agenda|Item|Minutes|Appendix)\b", chunk)
+        if COPY_LIST.match(chunk) or (short and (taken < 2 or (taken < 16 and _signature_part(chunk)))):
             end = b
             taken += 1
             continue
         break
     return end
+
+
+_SIGNATURE_PART = re.compile(
+    r"\b(?:Inspector|Director|Chief|Ofsted|Care Quality Commission|CQC|Constabulary|Probation|HMI\w*)\b")
+
+
+def _signature_part(chunk: str) -> bool:
+    """A paragraph of a joint letter's signature blocks: a signer's name, title or inspectorate."""
+    return bool(_SIGNATURE_PART.search(chunk)) or \
+        (len(chunk) < 60 and re.fullmatch(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+                                          r"(?: [A-Z]{2,5})*", chunk.strip()) is not None)
 
 
 def find_regions(text: str) -> list[Region]:

@@ -1,0 +1,147 @@
+"""Inspection teams: the role and inspectorate of each inspector a letter or report names.
+
+Single-inspectorate letters say a role beside each name ("Steve Lowe, Her Majesty's Inspector",
+"Jo Smith HMI (lead inspector)"). Joint letters are signed by one person for each inspectorate, in
+blocks that PDF text layers give as a name line and a title line, sometimes under header lines that
+name two inspectorates side by side ("Ofsted Care Quality Commission"): the header's inspectorates are
+taken by the blocks that follow, in order, unless a block's title names its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ofsted_kg.extract.names import find_names, strip_honorific
+
+# (organisation, pattern); the order is the order of precedence when a line names several
+INSPECTORATES: list[tuple[str, re.Pattern[str]]] = [
+    ("CQC", re.compile(r"Care Quality Commission|\bCQC\b|Health Care", re.I)),
+    ("HMICFRS", re.compile(r"Constabulary|\bHMICF?R?S\b|Fire (?:&|and) Rescue", re.I)),
+    ("HMI Probation", re.compile(r"Probation|\bHMI ?Prob?\b|\bHMIP\b", re.I)),
+    ("Estyn", re.compile(r"\bEstyn\b")),
+    ("Ofsted", re.compile(r"\bOfsted\b|Social Care\b|Regulation and Social Care", re.I)),
+]
+
+ROLE_AFTER = re.compile(
+    r"[,\s(]*(?:the\s+)?(?P<role>(?:Senior\s+|Regional\s+)?(?:Her|His)\s+Majesty'?s\s+Inspector(?!\s+of)|"
+    r"Senior\s+HMI|HMI|(?:Senior\s+|Regulatory\s+)?Ofsted\s+Inspector|Social\s+Care\s+Regulatory\s+Inspector|"
+    r"(?:the\s+)?lead\s+inspector|team\s+inspector|Children's\s+Services\s+Inspector|"
+    r"Regulatory\s+Inspection\s+Manager)"
+    r"(?:\s*\(?(?P<lead>lead(?: inspector)?)\)?)?", re.I)
+ROLE_BEFORE = re.compile(
+    r"(?P<role>lead inspector|team inspectors?|deputy lead inspector|shadow inspectors?|"
+    r"(?:Her|His) Majesty's Inspectors?|Ofsted Inspectors?|Senior HMI|HMI)[:\s,]*(?:was|were|is)?\s*$", re.I)
+
+
+def inspectorates_in(line: str) -> list[tuple[int, str]]:
+    """(position, organisation) of each inspectorate a line names, in order."""
+    hits: list[tuple[int, str]] = []
+    for org, pat in INSPECTORATES:
+        for m in pat.finditer(line):
+            if not any(a <= m.start() < a + 1 for a, _ in hits):
+                hits.append((m.start(), org))
+    hits.sort()
+    out: list[tuple[int, str]] = []
+    for pos, org in hits:
+        if not out or out[-1][1] != org:
+            out.append((pos, org))
+    return out
+
+
+def role_near(text: str, x: int, y: int) -> str | None:
+    """The role a document gives a name at text[x:y]: just after it, or in a label just before it."""
+    m = ROLE_AFTER.match(text, y, min(len(text), y + 90))
+    if m:
+        role = re.sub(r"\s+", " ", m.group("role"))
+        if m.group("lead"):
+            role += " (lead inspector)"
+        return role
+    before = text[max(0, x - 60):x]
+    m = ROLE_BEFORE.search(before)
+    if m and "\n\n" not in before[m.start():]:
+        return re.sub(r"\s+", " ", m.group("role")).rstrip("s") if m.group("role").lower().endswith(
+            "inspectors") else re.sub(r"\s+", " ", m.group("role"))
+    return None
+
+
+def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str | None, str | None]]:
+    """The people who sign a joint letter: (name, start, end, role, organisation) in order.
+
+    `line_spans` are the non-empty lines after "Yours sincerely", up to the copy list or the letter's end.
+    Blocks set side by side keep a gap of two or more spaces between their columns.
+    """
+    pending: list[str] = []  # inspectorates named by header lines, waiting for their blocks
+    # Two layouts: inspectorates named in header lines above the blocks ("Ofsted   Care Quality
+    # Commission", then two blocks), or each block's last line naming its own (name, title, "Ofsted").
+    headers_first = _headers_first(text, line_spans)
+    blocks: list[list[Any]] = []  # [name, start, end, role, organisation]
+    open_blocks: list[int] = []  # the blocks whose title and inspectorate lines may follow
+    prev_end = -1
+    for a, b in line_spans:
+        adjacent = prev_end >= 0 and text.count("\n", prev_end, a) <= 1
+        prev_end = b
+        cells = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+(?: \S+)*", text[a:b])]
+        people = [_name_cell(text, x, y) for x, y in cells]
+        if people and all(people):
+            open_blocks = []
+            for person in people:
+                assert person is not None
+                blocks.append([person[0], person[1], person[2], None, None])
+                open_blocks.append(len(blocks) - 1)
+            continue
+        if open_blocks and adjacent and len(cells) <= len(open_blocks):
+            for k, (x, y) in zip(open_blocks, cells, strict=False):
+                cell = text[x:y].strip(" ,")
+                orgs = [o for _, o in inspectorates_in(cell)]
+                titled = re.search(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b", cell)
+                if headers_first and blocks[k][3] is not None and not titled:
+                    break  # a header line for the blocks below
+                if blocks[k][3] is None or not titled:
+                    if titled or not orgs or blocks[k][3] is None:
+                        blocks[k][3] = blocks[k][3] or cell
+                    if orgs:
+                        blocks[k][4] = orgs[-1]
+                elif orgs and blocks[k][4] is None:
+                    blocks[k][4] = orgs[-1]
+            else:
+                continue
+        open_blocks = []
+        line = text[a:b]
+        if not re.search(r"\b(?:Director|Inspector of|Chief|Commissioner|Manager)\b", line):
+            pending.extend(o for _, o in inspectorates_in(line))
+    for blk in blocks:  # an inspectorate a block names for itself is not waiting for another block
+        if blk[4] in pending:
+            pending.remove(blk[4])
+    for blk in blocks:
+        if blk[4] is None and pending:
+            blk[4] = pending.pop(0)
+    return [(n, x, y, r, o) for n, x, y, r, o in blocks]
+
+
+def _headers_first(text: str, line_spans: list[tuple[int, int]]) -> bool:
+    """Does a line naming an inspectorate come before the first signer's name?"""
+    for a, b in line_spans:
+        line = text[a:b]
+        if _name_cell(text, a, a + len(line.split("  ")[0])):
+            return False
+        if inspectorates_in(line):
+            return True
+    return False
+
+
+def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
+    """The person a cell of a signature block names, when the cell holds nothing else."""
+    cell = text[x:y]
+    names = find_names(cell)
+    hon = re.match(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+)", cell)
+    if not names or names[0][1] > (hon.end() if hon else 0) + 1 or not _only_name(cell, names[0][2]):
+        return None
+    name, p, q = names[0]
+    return strip_honorific(name)[0], x + p, x + q
+
+
+def _only_name(line: str, end: int) -> bool:
+    """Nothing but post-nominals ("OBE QPM", "BSc MB ChB") after the name on its line."""
+    rest = line[end:].strip(" ,")
+    return not rest or bool(re.fullmatch(r"(?:[A-Z][A-Za-z]{0,4}\.?[\s,]*)+", rest))

@@ -1,0 +1,139 @@
+"""Inspection teams: roles beside names, joint letters' signature blocks, places that are not people."""
+
+from __future__ import annotations
+
+from ofsted_kg.api import extract_text
+from ofsted_kg.extract.context import lines
+from ofsted_kg.extract.team import joint_signatories, role_near
+
+HEADERS_ABOVE = """Yours sincerely
+
+Ofsted Care Quality Commission
+
+
+
+Eleanor Schooling
+National Director, Social Care
+
+
+
+Ursula Gallagher
+Deputy Chief Inspector
+
+HMI Constabulary HMI Probation
+
+
+Wendy Williams
+Her Majesty's Inspector of Constabulary
+
+
+
+Helen Mercer
+Assistant Chief Inspector
+"""
+
+STACKED = """Yours sincerely
+
+Yvette Stanley
+National Director Regulation and Social Care, Ofsted
+
+Dr Sean O'Kelly BSc MB ChB MSc DCH FRCA
+Chief Inspector of Health Care, CQC
+
+Michelle Skeer OBE QPM
+His Majesty's Inspector of Constabulary
+His Majesty's Inspector of Fire & Rescue Services
+
+Martin Jones CBE
+His Majesty's Chief Inspector of Probation
+"""
+
+COLUMNS = """Yours sincerely
+
+Yvonne Castellane  Dr Samir Quayle
+National Director, Regulation and Social Care  Deputy Chief Inspector, Children's Services
+Ofsted  Care Quality Commission
+
+Rosalind Thewlis  Bernard Ilsley
+His Majesty's Inspector of Constabulary  Assistant Chief Inspector
+HMICFRS  HM Inspectorate of Probation
+"""
+
+
+def _signers(block: str) -> list[tuple[str, str | None, str | None]]:
+    start = block.index("\n")
+    return [(n, r, o) for n, _, _, r, o in joint_signatories(block, lines(block, start, len(block)))]
+
+
+def test_header_lines_name_the_inspectorates_of_the_blocks_below() -> None:
+    assert _signers(HEADERS_ABOVE) == [
+        ("Eleanor Schooling", "National Director, Social Care", "Ofsted"),
+        ("Ursula Gallagher", "Deputy Chief Inspector", "CQC"),
+        ("Wendy Williams", "Her Majesty's Inspector of Constabulary", "HMICFRS"),
+        ("Helen Mercer", "Assistant Chief Inspector", "HMI Probation"),
+    ]
+
+
+def test_each_block_names_its_own_inspectorate_and_post_nominals_are_dropped() -> None:
+    assert [(n, o) for n, _, o in _signers(STACKED)] == [
+        ("Yvette Stanley", "Ofsted"), ("Sean O'Kelly", "CQC"), ("Michelle Skeer", "HMICFRS"),
+        ("Martin Jones", "HMI Probation")]
+
+
+def test_blocks_side_by_side_in_two_columns() -> None:
+    assert _signers(COLUMNS) == [
+        ("Yvonne Castellane", "National Director, Regulation and Social Care", "Ofsted"),
+        ("Samir Quayle", "Deputy Chief Inspector, Children's Services", "CQC"),
+        ("Rosalind Thewlis", "His Majesty's Inspector of Constabulary", "HMICFRS"),
+        ("Bernard Ilsley", "Assistant Chief Inspector", "HMI Probation"),
+    ]
+
+
+def test_roles_beside_names() -> None:
+    text = ("The inspectors were Steve Lowe, Her\nMajesty's Inspector, and Joy Howick HMI. "
+            "Lead inspector: Jane Doe")
+    def role(name: str) -> str | None:
+        x = text.index(name)
+        return role_near(text, x, x + len(name))
+    assert role("Steve Lowe") == "Her Majesty's Inspector"
+    assert role("Joy Howick") == "HMI"
+    assert role("Jane Doe") == "Lead inspector"
+
+
+JOINT_LETTER = """12 June 2018
+
+Emma Taylor, Director of Children's Services, Cheshire West and Chester local authority
+
+Dear local partnership
+
+Joint targeted area inspection of the multi-agency response to abuse and neglect in Cheshire West and Chester
+
+Between 25 and 29 September 2017, Ofsted, the Care Quality Commission (CQC), Her Majesty's Inspectorate of
+Constabulary and Fire & Rescue Services (HMICFRS) and HMI Probation undertook a joint inspection of the
+multi-agency response to abuse and neglect in Cheshire West and Chester.
+
+Audit activity was undertaken by the Countess of Chester NHS Hospital Foundation Trust.
+
+Yours sincerely
+
+""" + HEADERS_ABOVE.split("\n", 1)[1]
+
+
+def test_a_joint_letter_names_every_signer_and_no_place_or_trust_as_an_inspector() -> None:
+    rec = extract_text(JOINT_LETTER)[0]
+    assert rec.inspectors == ["Eleanor Schooling", "Ursula Gallagher", "Wendy Williams", "Helen Mercer"]
+    assert rec.signatory == "Eleanor Schooling"
+    assert [m.organisation for m in rec.inspection_team] == ["Ofsted", "CQC", "HMICFRS", "HMI Probation"]
+
+
+def test_services_named_like_people_are_not_inspectors() -> None:
+    letter = ("21 February 2019\n\nJulian Wooster\nDirector of Children's Services\nSomerset County Council\n\n"
+              "Dear Mr Wooster\n\nFocused visit to Somerset local authority children's services\n\n"
+              "This letter summarises the findings of a focused visit to Somerset local authority children's "
+              "services on 29 and 30 January 2019. The inspectors were Steve Lowe, Her Majesty's Inspector, "
+              "and Joy Howick, Her Majesty's Inspector, who looked at decisions made within the First Response "
+              "Team and the Early Help Hub, as carried out by Somerset.\n\nYours sincerely\n\nSteve Lowe\n"
+              "Her Majesty's Inspector\n")
+    rec = extract_text(letter)[0]
+    assert rec.inspectors == ["Steve Lowe", "Joy Howick"]
+    assert [m.role for m in rec.inspection_team] == ["Her Majesty's Inspector", "Her Majesty's Inspector"]
