@@ -106,3 +106,13 @@ def test_wrapped_item_line_is_not_a_heading_but_a_wrapped_heading_is() -> None:
     start = text.index("\n")
     items = [item_text(text, a, b)[0] for a, b in section_items(text, start, len(text))]
     assert items == ["The timeliness of conferences for children who are newly referred.", "The quality of plans."]
+
+
+@pytest.mark.parametrize("heading", ["What needs to improve in this area of social work practice?1",
+                                     "What needs to improve?2", "Recommendations"])
+def test_a_heading_with_a_footnote_marker_is_still_the_recommendations_heading(heading: str) -> None:
+    assert fields.RECOMMENDATION_HEADING.match(heading)
+
+
+def test_a_footnote_marker_does_not_make_a_sentence_a_heading() -> None:
+    assert not fields.RECOMMENDATION_HEADING.match("Recommendations were made in 2019")

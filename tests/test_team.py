@@ -137,3 +137,9 @@ def test_services_named_like_people_are_not_inspectors() -> None:
     rec = extract_text(letter)[0]
     assert rec.inspectors == ["Steve Lowe", "Joy Howick"]
     assert [m.role for m in rec.inspection_team] == ["Her Majesty's Inspector", "Her Majesty's Inspector"]
+
+
+def test_a_surname_that_is_a_country_is_still_a_name() -> None:
+    from ofsted_kg.extract.names import find_names
+    assert [n for n, _, _ in find_names("His Majesty's Inspectors for this visit were Sophie\nWales and Margaret Burke.")] \
+        == ["Sophie\nWales".replace("\n", " "), "Margaret Burke"]

@@ -318,7 +318,7 @@ RECOMMENDATION_HEADING = re.compile(
     r"what (?:(?:does|do) )?(?:the local authority|the council|the lscb|leaders) needs? to (?:do to )?improve|"
     r"areas? for (?:priority )?(?:action|development|improvement)|priority (?:and immediate )?actions?|"
     r"areas? for immediate action|recommendations?|areas? (?:that|which) (?:need|require) improvement|"
-    r"what needs to happen next|immediate action)\s*[?:.]?$",
+    r"what needs to happen next|immediate action)\s*[?:.]?(?<=\w|[?:.])\d{0,2}$",
     re.I)
 OTHER_HEADING = re.compile(
     r"^(?:strengths?|satisfactory practice|areas of strength|findings|main findings|headline findings|"

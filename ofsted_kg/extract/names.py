@@ -34,7 +34,7 @@ NOT_NAME_WORDS = {
     "act", "acts", "unit", "hub", "panel", "committee", "partners",
     "plan", "plans", "programme", "framework", "regulations", "section", "schedule", "appendix", "item",
     "agenda", "minutes", "report", "hall", "street", "road", "house", "building", "centre",
-    "school", "schools", "college", "university", "nhs", "police", "england", "wales",
+    "school", "schools", "college", "university", "nhs", "police",
     # sentence openers that follow a heading on the next line in PDF text ("... in Nottingham / Between")
     "between", "during", "since", "following", "however", "although", "while", "whilst", "when", "where",
     "what", "these", "those", "there", "their",
