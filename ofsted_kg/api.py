@@ -89,6 +89,8 @@ def _extract_path(_context: Any, path: Path) -> tuple[list[LetterRecord], str | 
     except RecursionError:
         return [], "too deeply nested to read"
     if not records:
+        if path.suffix.lower() == ".pdf" and b"%PDF-" not in path.read_bytes()[:1024]:
+            return [], "is a web page saved under a .pdf name, not a PDF, and holds no Ofsted letter or report"
         return [], "no Ofsted letter or report found in this document"
     return records, None
 

@@ -25,6 +25,7 @@ from ofsted_kg.cli.app import app
 from ofsted_kg.extract.reading import Document, read_document
 from ofsted_kg.extract.records import LetterRecord
 
+from .conftest import EXAMPLES
 from .pdfmaker import make_pdf
 
 HERE = Path(__file__).resolve().parent
@@ -357,3 +358,24 @@ def test_a_page_pypdf_cannot_decode_leaves_the_others_readable(tmp_path: Path,
     doc = read_document(path)
     assert len(doc.page_starts) == 2 and doc.text.startswith("\f")
     assert FOOTER.format(2) in doc.text
+
+
+def test_a_web_page_under_a_pdf_name_is_named_as_such(tmp_path: Path) -> None:
+    page = tmp_path / "children's services inspection - 1 may 2019.pdf"
+    page.write_text("<!DOCTYPE html><html><head><title>Page not found</title></head>"
+                    "<body><h1>Sorry, we cannot find that page</h1></body></html>", encoding="utf-8")
+    broken = tmp_path / "b.pdf"
+    broken.write_bytes(b"\x00\x01 not a pdf at all")
+    result = extract_letters([tmp_path])
+    problems = {Path(p.path).name: p.message for p in result.problems}
+    assert problems[page.name].startswith("is a web page saved under a .pdf name")
+    assert problems["b.pdf"] == "has a .pdf name but is not a PDF (no %PDF- header)"
+
+
+def test_a_letter_saved_as_html_under_a_pdf_name_is_read(tmp_path: Path) -> None:
+    letter = (EXAMPLES / sorted(p.name for p in EXAMPLES.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in letter.splitlines())
+    (tmp_path / "letter.pdf").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    result = extract_letters([tmp_path / "letter.pdf"])
+    assert result.records and not result.problems
+    assert result.records[0].authority

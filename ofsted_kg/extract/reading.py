@@ -75,6 +75,12 @@ def read_document(path: str | Path) -> Document:
         raise InputError(name, "is empty")
     digest = hashlib.sha256(data).hexdigest()
     suffix = p.suffix.lower()
+    if suffix in PDF_SUFFIXES and b"%PDF-" not in data[:1024]:
+        # archived "PDFs" are sometimes the site's web pages (an error page, a redirect) under a .pdf name
+        if _looks_like_html(data[:4096].decode("latin-1")):
+            text, encoding = decode_bytes(name, data)
+            return Document(name, html_to_text(text), digest, "text/html", encoding)
+        raise InputError(name, "has a .pdf name but is not a PDF (no %PDF- header)")
     if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
         text, starts = _pdf_text(name, data)
         return Document(name, text, digest, "application/pdf", None, starts)

@@ -108,7 +108,10 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
             continue
         short = len(chunk) < 160 and not chunk.endswith(".") and \
             not re.match(r"(?:Agenda|Item|Minutes|Appendix)\b", chunk)
-        if COPY_LIST.match(chunk) or (short and (taken < 2 or (taken < 16 and _signature_part(chunk)))):
+        # a joint letter's signature blocks may come out as one paragraph of name and title lines
+        blocks = len(chunk) < 600 and _signature_part(chunk) and not re.search(r"[a-z]\.(?:\s|$)", chunk)
+        if COPY_LIST.match(chunk) or (short and (taken < 2 or (taken < 16 and _signature_part(chunk)))) or \
+                (blocks and taken < 16):
             end = b
             taken += 1
             continue
