@@ -143,3 +143,16 @@ def test_a_surname_that_is_a_country_is_still_a_name() -> None:
     from ofsted_kg.extract.names import find_names
     assert [n for n, _, _ in find_names("His Majesty's Inspectors for this visit were Sophie\nWales and Margaret Burke.")] \
         == ["Sophie\nWales".replace("\n", " "), "Margaret Burke"]
+
+
+def test_a_sif_reports_team_list_gives_its_inspectors_not_its_analysts() -> None:
+    from ofsted_kg.extract.team import team_list
+    text = ("The inspection team\nLead inspector: Helen Cawston HMI\nDeputy lead inspector: Janet Fraser HMI\n"
+            "Team inspectors: Ali Mekki HMI, Karen Wareing (Contracted Inspector), Louise\nHocking HMI, "
+            "Sean Tarpey, Acting Senior HMI, Steve Stanley HMI.\nShadow inspectors: Maire Atherton SCRI\n"
+            "Senior data analyst: Judith Swindell\nQuality assurance manager: Carolyn Adcock, Senior HMI\n")
+    assert [(n, r) for n, _, _, r in team_list(text, 0, len(text))] == [
+        ("Helen Cawston", "lead inspector"), ("Janet Fraser", "deputy lead inspector"),
+        ("Ali Mekki", "team inspector"), ("Karen Wareing", "team inspector"), ("Louise Hocking", "team inspector"),
+        ("Sean Tarpey", "team inspector"), ("Steve Stanley", "team inspector"), ("Maire Atherton", "shadow inspector")]
+    assert team_list("Lead inspector: Tracey Scott\nHer Majesty's Inspector\n", 0, 45) == []

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ofsted_kg.extract import fields
+from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.context import Context, lines
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_run, parse_single
 from ofsted_kg.extract.letter import add_recommendations
-from ofsted_kg.extract.names import find_names, strip_honorific
-from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient
+from ofsted_kg.extract.names import find_names, same_person, strip_honorific
+from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
 from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 
 # Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
@@ -116,6 +116,15 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             rec.cite("inspectors", ctx.span(a, b))
         if found:
             break
+
+    listed = team.team_list(text, region.start, region.end)
+    for name, a, b, role in listed:
+        if not any(same_person(name, n) for n in rec.inspectors):
+            rec.inspectors.append(name)
+            rec.cite("inspectors", ctx.span(a, b))
+    for name in rec.inspectors:
+        role = next((r for n, _, _, r in listed if same_person(n, name)), "lead inspector")
+        rec.inspection_team.append(TeamMember(name, role, "Ofsted"))
 
     _judgements(ctx, rec, region, title_end)
     rec.focus_areas = [j.area for j in rec.judgements]

@@ -145,3 +145,69 @@ def _only_name(line: str, end: int) -> bool:
     """Nothing but post-nominals ("OBE QPM", "BSc MB ChB") after the name on its line."""
     rest = line[end:].strip(" ,")
     return not rest or bool(re.fullmatch(r"(?:[A-Z][A-Za-z]{0,4}\.?[\s,]*)+", rest))
+
+
+# A SIF report's closing list: "Lead inspector: …", "Deputy lead inspector: …", "Team inspectors: A, B
+# HMI, C", "Shadow inspectors: …", then analysts and managers, who are not inspectors of the visit.
+TEAM_LABEL = re.compile(
+    r"^[ \t]*(?P<label>(?:Deputy )?lead inspectors?|team inspectors?|shadow inspectors?|"
+    r"(?:senior )?data analysts?|(?:senior )?(?:quality assurance|QA) managers?|analysts?|"
+    r"inspection support|regulatory inspection managers?)[ \t]*:", re.I | re.M)
+_INSPECTING = re.compile(r"lead inspector|team inspector|shadow inspector", re.I)
+_SUFFIX = re.compile(
+    r"\s*(?:\((?:Contracted|Associate|Additional|Seconded)[^)]*\)|,?\s*(?:Acting\s+)?Senior\s+HMI|"
+    r",?\s*\b(?:HMI|S?HMI|AI|SCRI|OI|SHMI)\b|,?\s*(?:Her|His)\s+Majesty's\s+Inspector|,?\s*Ofsted\s+Inspector)+\s*$",
+    re.I)
+
+
+def team_list(text: str, start: int, end: int) -> list[tuple[str, int, int, str]]:
+    """The inspectors of a report's closing team list: (name, start, end, role), lead first.
+
+    Empty when the report has no list with a team or deputy lead label (ILACS reports name only the
+    lead inspector).
+    """
+    labels = list(TEAM_LABEL.finditer(text, start, end))
+    if not any(re.match(r"(?:deputy lead|team|shadow)", m.group("label").strip(), re.I) for m in labels):
+        return []
+    # the list is the run of labels around the first team/deputy label
+    first = next(i for i, m in enumerate(labels) if re.match(r"(?:deputy lead|team|shadow)",
+                                                              m.group("label").strip(), re.I))
+    run = [labels[first]]
+    k = first - 1
+    while k >= 0 and labels[k + 1].start() - labels[k].end() < 400:
+        run.insert(0, labels[k])
+        k -= 1
+    k = first + 1
+    while k < len(labels) and labels[k].start() - run[-1].end() < 400:
+        run.append(labels[k])
+        k += 1
+    out: list[tuple[str, int, int, str]] = []
+    for i, m in enumerate(run):
+        label = re.sub(r"\s+", " ", m.group("label").strip()).lower()
+        if not _INSPECTING.search(label):
+            continue
+        stop = run[i + 1].start() if i + 1 < len(run) else end
+        blank = re.search(r"\n[ \t]*\n|\f", text[m.end():stop])
+        stop = m.end() + blank.start() if blank else stop
+        role = "lead inspector" if label.startswith("lead") else re.sub(r"s$", "", label)
+        for name, a, b in _names_in_list(text, m.end(), stop):
+            out.append((name, a, b, role))
+    return out
+
+
+def _names_in_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
+    """Comma- or "and"-separated names, each maybe followed by a suffix ("HMI", "Acting Senior HMI")."""
+    out = []
+    for m in re.finditer(r"[^,;]+", text[a:b]):
+        for part in re.split(r"\s+and\s+|\s*&\s*", m.group(0)):
+            raw = part.strip(" .\n\t")
+            if not raw:
+                continue
+            bare = _SUFFIX.sub("", raw).strip(" .")
+            bare = re.sub(r"\s+", " ", bare)
+            name, _ = strip_honorific(bare)
+            if len(name.split()) < 2 or not find_names(name):
+                continue
+            x = a + m.start() + m.group(0).find(part.strip(" .\n\t"))
+            out.append((name, x, x + len(raw)))
+    return out
