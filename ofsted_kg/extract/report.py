@@ -118,7 +118,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             break
 
     listed = team.team_list(text, region.start, region.end)
-    for name, a, b, role in listed:
+    for name, a, b, _ in listed:
         if not any(same_person(name, n) for n in rec.inspectors):
             rec.inspectors.append(name)
             rec.cite("inspectors", ctx.span(a, b))
