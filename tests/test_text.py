@@ -224,3 +224,16 @@ def test_bullet_glyphs_of_real_reports_start_an_item(glyph: str) -> None:
     assert clean.text.splitlines()[:3] == ["What needs to improve?", "- The timeliness of plans for children in care.",
                                            "- Manageable caseloads for social workers."]
     _assert_letters_map_back(raw, clean)
+
+
+@pytest.mark.parametrize(("phrase", "periods"), [
+    ("on 5 to 9 December 2022 and 14 to 15 February 2023.", [("2022-12-05", "2022-12-09"), ("2023-02-14", "2023-02-15")]),
+    ("on 8 and 9 January 2019", [("2019-01-08", "2019-01-09")]),
+    ("on 30 November and 1 December 2023", [("2023-11-30", "2023-12-01")]),
+    ("on 14 and 21 May 2019", [("2019-05-14", "2019-05-14"), ("2019-05-21", "2019-05-21")]),
+])
+def test_a_visit_in_several_blocks_keeps_each_block(phrase: str, periods: list[tuple[str, str]]) -> None:
+    run = parse_run(phrase)
+    assert run is not None
+    assert [(a.isoformat(), b.isoformat()) for a, b in run.periods] == periods
+    assert (run.start.isoformat(), run.end.isoformat()) == (periods[0][0], periods[-1][1])

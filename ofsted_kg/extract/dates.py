@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 _MONTH_ALIASES = [
@@ -66,6 +66,8 @@ class DateRun:
     end: date
     span: tuple[int, int]
     has_year: bool
+    # the blocks of fieldwork the run names ("5 to 9 December 2022 and 14 to 15 February 2023" is two)
+    periods: list[tuple[date, date]] = field(default_factory=list)
 
 
 def parse_run(text: str, pos: int = 0, endpos: int | None = None, default_year: int | None = None,
@@ -107,5 +109,20 @@ def parse_run(text: str, pos: int = 0, endpos: int | None = None, default_year: 
             continue
         valid = [d for d in dates if d is not None]
         end_off = m.start() + parts[-1].end()
-        return DateRun(min(valid), max(valid), (m.start(), end_off), has_year)
+        links = [m.group(0)[a.end():b.start()] for a, b in zip(parts, parts[1:], strict=False)]
+        return DateRun(min(valid), max(valid), (m.start(), end_off), has_year, _periods(valid, links))
+    return None
+
+
+def _periods(days: list[date], links: list[str]) -> list[tuple[date, date]]:
+    """Blocks of consecutive fieldwork: a range ("to", a dash) joins its ends; a list ("and", a comma)
+    starts a new block where the next day is more than two days on."""
+    periods = [(days[0], days[0])]
+    for day, link in zip(days[1:], links, strict=False):
+        start, end = periods[-1]
+        if re.search(r"\bto\b|[-–—]", link) or (day - end).days <= 2:
+            periods[-1] = (start, max(end, day))
+        else:
+            periods.append((day, day))
+    return periods
     return None

@@ -16,7 +16,7 @@ from ofsted_kg.extract.authorities import (
     squash,
 )
 from ofsted_kg.extract.context import sentences
-from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, _month, parse_run
+from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, DateRun, _month, parse_run
 
 Found = tuple[str, int, int]  # value, clean start, clean end
 
@@ -124,14 +124,14 @@ DATE_CUE = re.compile(
     r"\b(?:on|between|from|dates?:?|during|conducted|carried out|took place|visited|held)\s", re.I)
 
 
-def visit_dates(text: str, windows: list[tuple[int, int]], letter_date: date | None) -> tuple[date, date, int, int] | None:
-    """Start and end of the visit from the first window with a dated run ("on 8 and 9 January 2019")."""
+def visit_dates(text: str, windows: list[tuple[int, int]], letter_date: date | None) -> DateRun | None:
+    """The visit's dates from the first window with a dated run ("on 8 and 9 January 2019")."""
     default_year = letter_date.year if letter_date else None
     for a, b in windows:
         for cue in DATE_CUE.finditer(text, a, b):
-            run = parse_run(text, cue.end(), min(b, cue.end() + 60), default_year, letter_date)
+            run = parse_run(text, cue.end(), min(b, cue.end() + 80), default_year, letter_date)
             if run and run.span[0] - cue.end() < 12:
-                return run.start, run.end, run.span[0], run.span[1]
+                return run
     return None
 
 

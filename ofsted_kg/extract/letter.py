@@ -143,9 +143,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     dates = fields.visit_dates(text, windows[1:] if subject else windows, letter_date) or \
         fields.visit_dates(text, windows, letter_date)
     if dates:
-        rec.visit_start, rec.visit_end = dates[0].isoformat(), dates[1].isoformat()
-        rec.cite("visit_start", ctx.span(dates[2], dates[3]))
-        rec.cite("visit_end", ctx.span(dates[2], dates[3]))
+        rec.set_visit_dates(dates, ctx.span(*dates.span))
     seq = fields.visit_sequence(text, sal_end, opening_end, rec.visit_type)
     if seq:
         rec.visit_sequence = seq[0]

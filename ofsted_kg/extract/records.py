@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ofsted_kg.extract.dates import DateRun
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class LetterRecord:
     visit_type: str | None = None
     visit_start: str | None = None
     visit_end: str | None = None
+    visit_periods: list[tuple[str, str]] = field(default_factory=list)  # each block of fieldwork
     visit_sequence: int | None = None
     previous_judgement: PreviousJudgement | None = None
     inspectors: list[str] = field(default_factory=list)
@@ -102,6 +106,13 @@ class LetterRecord:
     evidence: dict[str, list[Span]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
+    def set_visit_dates(self, run: DateRun, span: Span) -> None:
+        """The visit's first and last days and each block of fieldwork, cited to the words they came from."""
+        self.visit_start, self.visit_end = run.start.isoformat(), run.end.isoformat()
+        self.visit_periods = [(a.isoformat(), b.isoformat()) for a, b in (run.periods or [(run.start, run.end)])]
+        for name in ("visit_start", "visit_end", "visit_periods"):
+            self.cite(name, span)
+
     def cite(self, name: str, span: Span | None) -> None:
         """Record `span` as evidence for field `name`."""
         if span is not None:
@@ -117,6 +128,7 @@ class LetterRecord:
             "visit_type": self.visit_type,
             "visit_start": self.visit_start,
             "visit_end": self.visit_end,
+            "visit_periods": [{"start": a, "end": b} for a, b in self.visit_periods],
             "visit_sequence": self.visit_sequence,
             "previous_judgement": asdict(self.previous_judgement) if self.previous_judgement else None,
             "inspectors": list(self.inspectors),

@@ -106,9 +106,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
         default = date.fromisoformat(rec.letter_date) if rec.letter_date else None
         run = parse_run(text, m.end(), min(region.end, m.end() + 120), default.year if default else None, default)
         if run:
-            rec.visit_start, rec.visit_end = run.start.isoformat(), run.end.isoformat()
-            rec.cite("visit_start", ctx.span(*run.span))
-            rec.cite("visit_end", ctx.span(*run.span))
+            rec.set_visit_dates(run, ctx.span(*run.span))
     for m in LEAD.finditer(text, region.start, region.end):
         found = _lead_names(text, m.end(), "inspectors" in m.group(0).lower())
         for name, a, b in found:
