@@ -289,3 +289,19 @@ def test_grade_alt_text_in_lower_case_after_each_label() -> None:
              "The experiences and progress of care leavers\nGrade: outstanding\n")
     assert _grades(table) == [("families", "good"), ("protection", "inadequate"),
                               ("care", "requires improvement to be good"), ("leavers", "outstanding")]
+
+
+@pytest.mark.parametrize(("areas", "start", "version"), [
+    (["Overall effectiveness", "The experiences and progress of children in care and care leavers"], "2019-05-01",
+     "ILACS 2018"),
+    (["Overall effectiveness", "The experiences and progress of children in care",
+      "The experiences and progress of care leavers"], "2023-02-06", "ILACS 2023"),
+    (["The impact of leaders on social work practice with children and families",
+      "The experiences and progress of care leavers"], "2026-05-11", "ILACS 2026"),
+])
+def test_framework_version_from_the_judgement_areas(areas: list[str], start: str, version: str) -> None:
+    from ofsted_kg.extract.records import Judgement, LetterRecord
+    from ofsted_kg.extract.report import _framework_version
+    rec = LetterRecord(source="x", kind="report", framework="ILACS", visit_start=start,
+                       judgements=[Judgement(a, "good") for a in areas])
+    assert _framework_version(rec) == version

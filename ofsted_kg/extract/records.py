@@ -101,6 +101,7 @@ class LetterRecord:
     judgements: list[Judgement] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     framework: str | None = None
+    framework_version: str | None = None  # "SIF", "ILACS 2018", "ILACS 2023", "ILACS 2026"
     complete: bool = True
     span: Span | None = None  # where the letter sits inside its document
     evidence: dict[str, list[Span]] = field(default_factory=dict)
@@ -142,6 +143,7 @@ class LetterRecord:
             "judgements": [asdict(j) for j in self.judgements],
             "findings": [f.as_dict() for f in self.findings],
             "framework": self.framework,
+            "framework_version": self.framework_version,
             "complete": self.complete,
             "span": self.span.as_dict() if self.span else None,
             "evidence": {k: [s.as_dict() for s in v] for k, v in self.evidence.items()},

@@ -128,6 +128,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     rec.focus_areas = [j.area for j in rec.judgements]
     rec.evidence["focus_areas"] = list(rec.evidence.get("judgements", []))
     rec.framework = _framework(rec, text[title_window[0]:title_window[1]])
+    rec.framework_version = _framework_version(rec)
 
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
     # a report restates the last inspection's judgement; other grades it mentions (a fostering or
@@ -388,3 +389,20 @@ def _framework(rec: LetterRecord, title: str) -> str | None:
                                      title, re.I):
         return "ILACS"
     return None
+
+
+def _framework_version(rec: LetterRecord) -> str | None:
+    """ILACS 2018 (one "children in care and care leavers" judgement), ILACS 2023 (the two apart, from
+    January 2023), ILACS 2026 (no overall effectiveness, from April 2026); SIF as it is."""
+    if rec.framework == "SIF":
+        return "SIF"
+    if rec.framework != "ILACS":
+        return None
+    areas = [j.area.lower() for j in rec.judgements]
+    if areas and not any("overall" in a for a in areas) and (rec.visit_start or "") >= "2026-04":
+        return "ILACS 2026"
+    if any("care leavers" in a and "in care" in a for a in areas):
+        return "ILACS 2018"
+    if any("care leavers" in a for a in areas) or (rec.visit_start or "") >= "2023-01":
+        return "ILACS 2023"
+    return "ILACS 2018"
