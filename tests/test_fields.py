@@ -116,3 +116,12 @@ def test_a_heading_with_a_footnote_marker_is_still_the_recommendations_heading(h
 
 def test_a_footnote_marker_does_not_make_a_sentence_a_heading() -> None:
     assert not fields.RECOMMENDATION_HEADING.match("Recommendations were made in 2019")
+
+
+def test_between_two_days_is_one_block_of_fieldwork() -> None:
+    text = "Between 31 October and 4 November 2016, Ofsted undertook a joint inspection."
+    run = fields.visit_dates(text, [(0, len(text))], date(2016, 12, 20))
+    assert run is not None and run.periods == [(date(2016, 10, 31), date(2016, 11, 4))]
+    text = "The visit took place on 14 and 21 May 2019."
+    run = fields.visit_dates(text, [(0, len(text))], date(2019, 6, 20))
+    assert run is not None and len(run.periods) == 2

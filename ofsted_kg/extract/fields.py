@@ -131,6 +131,8 @@ def visit_dates(text: str, windows: list[tuple[int, int]], letter_date: date | N
         for cue in DATE_CUE.finditer(text, a, b):
             run = parse_run(text, cue.end(), min(b, cue.end() + 80), default_year, letter_date)
             if run and run.span[0] - cue.end() < 12:
+                if cue.group(0).strip().lower() == "between":  # "between 31 October and 4 November": a range
+                    run.periods = [(run.start, run.end)]
                 return run
     return None
 
