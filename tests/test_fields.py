@@ -125,3 +125,34 @@ def test_between_two_days_is_one_block_of_fieldwork() -> None:
     text = "The visit took place on 14 and 21 May 2019."
     run = fields.visit_dates(text, [(0, len(text))], date(2019, 6, 20))
     assert run is not None and len(run.periods) == 2
+
+
+SIF_LIST = """
+Capacity
+1. Ensure that service managers have sufficient capacity to undertake their full
+role, including supporting and monitoring the work of team managers.
+2. Ensure that all children looked after are registered with a dentist.
+Areas for improvement
+Quality of practice
+3. Further improve the quality and consistency of social work assessment,
+analysis and recording.
+4. The board should evaluate the impact of early help services.
+Inspection findings – the Local Safeguarding Children Board
+5. Following a self-assessment in September 2015, the LSCB is purposefully
+addressing all recommendations arising from it.
+"""
+
+
+def test_a_numbered_list_goes_on_over_topic_sub_heads_but_not_into_findings() -> None:
+    assert _items(SIF_LIST) == [
+        "Ensure that service managers have sufficient capacity to undertake their full role, including supporting "
+        "and monitoring the work of team managers.",
+        "Ensure that all children looked after are registered with a dentist.",
+        "Further improve the quality and consistency of social work assessment, analysis and recording.",
+        "The board should evaluate the impact of early help services.",
+    ]
+
+
+def test_no_items_is_not_an_item() -> None:
+    assert _items("\nThere are no priority actions.\nAreas for improvement\n1. Ensure that plans are timely.\n") == [
+        "Ensure that plans are timely."]

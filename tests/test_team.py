@@ -156,3 +156,15 @@ def test_a_sif_reports_team_list_gives_its_inspectors_not_its_analysts() -> None
         ("Ali Mekki", "team inspector"), ("Karen Wareing", "team inspector"), ("Louise Hocking", "team inspector"),
         ("Sean Tarpey", "team inspector"), ("Steve Stanley", "team inspector"), ("Maire Atherton", "shadow inspector")]
     assert team_list("Lead inspector: Tracey Scott\nHer Majesty's Inspector\n", 0, 45) == []
+
+
+def test_a_joint_letters_areas_for_improvement_are_findings_not_recommendations() -> None:
+    letter = JOINT_LETTER.replace(
+        "Audit activity was undertaken",
+        "Areas for improvement\n\n- Thresholds are not consistently understood and applied across all agencies.\n"
+        "- Pathways to early help are not well understood among agencies.\n\nAudit activity was undertaken")
+    rec = extract_text(letter)[0]
+    assert rec.recommendations == []
+    with_list = letter.replace("Areas for improvement\n", "What needs to improve?\n\n- The response to neglect.\n\n"
+                               "Areas for improvement\n")
+    assert extract_text(with_list)[0].recommendations == ["The response to neglect."]

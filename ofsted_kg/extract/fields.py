@@ -404,11 +404,19 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     marker = ""
     blank_before = False
     timed = False
+    number = 0  # the last item's number in a numbered list
     pos = start
     for raw_line in text[start:limit].split("\n"):
         a, b = pos, pos + len(raw_line)
         pos = b + 1
         line = raw_line.strip()
+        if line and (mode is None or (mode == "list" and marker == "n")) and _is_subheading(line) and \
+                _numbering_goes_on(text, pos, limit, number):
+            # a SIF report's topic sub-heads inside its numbered list ("Capacity", "Areas for improvement")
+            blank_before = False
+            continue
+        if line and mode is None and _NO_ITEMS.match(line):
+            continue  # "There are no priority actions." is not an item
         if not line:
             blank_before = True
             if mode == "prose" and cur:
@@ -458,6 +466,8 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             if cur:
                 items.append(cur)
             mode, marker, cur = "list", _marker(line), (a, b)
+            num = re.match(r"(\d{1,3})[.)]", line)
+            number = int(num.group(1)) if num else 0
             blank_before = False
             continue
         heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
@@ -487,6 +497,47 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     return items
 
 
+_NO_ITEMS = re.compile(r"^(?:there (?:are|were) no\b|no (?:areas|priority|recommendations|actions)\b|none\.?$)", re.I)
+
+
+def _is_subheading(line: str) -> bool:
+    """A short topic line inside a list of recommendations: a heading, but none that ends the list."""
+    return (len(line) < 80 and not line.endswith((".", ",", ";")) and line[:1].isupper()
+            and not _ITEM_START.match(line) and not OTHER_HEADING.match(line)
+            and not _GRADE_AFTER_COLON.search(line) and not re.search(r"\d", line))
+
+
+_RECOMMENDS = re.compile(r"^(?:further|continue|enhance|deliver|consolidate|tackle|target|work|build|"
+                         r"maintain|prioritise|accelerate|sustain|assure|appoint|recruit|urgently)\b|"
+                         r"\b(?:should|must|needs? to|ought to)\b", re.I)
+
+
+def _recommends(line: str) -> bool:
+    """Does a numbered paragraph's first line recommend ("Ensure that ...", "The board should ...")
+    rather than report a finding?"""
+    line = line.strip()
+    return bool(_REC_VERB.match(line) or _RECOMMENDS.search(line))
+
+
+def _numbering_goes_on(text: str, pos: int, limit: int, number: int) -> bool:
+    """Do the next lines, after at most two more sub-heads, carry the list on with item `number` + 1
+    (or start one, when `number` is 0)?"""
+    heads = 0
+    for line in text[pos:min(limit, pos + 400)].split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        m = re.match(r"(\d{1,3})[.)]\s", line)
+        if m:
+            return (int(m.group(1)) == number + 1 or (number == 0 and int(m.group(1)) > 0)) and \
+                _recommends(line[m.end():])
+
+        heads += 1
+        if heads > 2 or not _is_subheading(line):
+            return False
+    return False
+
+
 _LOWER_NEXT_LINE = re.compile(r"\n[ \t]*[a-z][^\n]*[.;,][ \t]*(?:\n|$)")
 
 
@@ -500,7 +551,7 @@ def _wraps_on(text: str, end: int, limit: int) -> bool:
     return _LOWER_NEXT_LINE.match(text, end, limit) is not None
 
 
-_ITEM_START = re.compile(r"^(?:- |\d{1,2}[.)]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
+_ITEM_START = re.compile(r"^(?:- |\d{1,3}[.)]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
 
 
 def _is_item_start(line: str) -> bool:

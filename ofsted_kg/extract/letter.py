@@ -533,8 +533,8 @@ _JTAI_SUBJECT = re.compile(
 def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     """Items under "What needs to improve", "Areas for development", "Area(s) for priority action", ...
 
-    A prose "Areas for improvement" section (JTAI letters) holds findings, not recommendations, when the
-    letter has a list of them elsewhere.
+    A prose "Areas for improvement" section holds findings, not recommendations, when the letter has a
+    list of them elsewhere; in a joint letter it always does.
     """
     text = ctx.text
     deferred: list[tuple[int, int]] = []
@@ -549,6 +549,8 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         unspaced = re.match(r"what needs to improve", line, re.I) and (
             not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400]) or fields.sentence_per_line(text, lb, b))
         add_recommendations(ctx, rec, lb, b, bool(unspaced))
+    if rec.visit_type == "joint targeted area inspection":
+        return  # a joint letter's "Areas for improvement" are findings for each agency, bulleted or not
     for _la, lb in deferred:
         if not rec.recommendations or _starts_list(text, lb, b):
             add_recommendations(ctx, rec, lb, b)
