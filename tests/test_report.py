@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ofsted_kg.api import extract_text
+from ofsted_kg.extract import fields
 
 HEAD = ("Inspection of Sheffield City Council local authority children's services\n"
         "Inspection dates: 13 to 24 March 2023\n"
@@ -305,3 +306,21 @@ def test_framework_version_from_the_judgement_areas(areas: list[str], start: str
     rec = LetterRecord(source="x", kind="report", framework="ILACS", visit_start=start,
                        judgements=[Judgement(a, "good") for a in areas])
     assert _framework_version(rec) == version
+
+
+def test_a_sif_reports_predecessor_is_the_protection_inspection_not_the_looked_after_one() -> None:
+    from ofsted_kg.extract.report import _protection_inspection
+    text = ("31. The last Ofsted inspection of Isle of Wight Council's services for looked after children was in "
+            "September 2010. The local authority was judged to be adequate.\n- The previous inspection of Isle of "
+            "Wight's arrangements for the protection of children was undertaken in November 2012. The local\n"
+            "authority was judged to be inadequate.\n- The previous single inspection of local authority services "
+            "for children in need of help and protection, children looked after and care leavers was in in April "
+            "2014. The overall effectiveness of the local authority was judged to be inadequate.")
+    assert _protection_inspection(text, 0, len(text))[:2] == ("inadequate", "2012-11")
+    later = text[text.index("- The previous single"):]
+    assert _protection_inspection(later, 0, len(later))[:2] == ("inadequate", "2014-04")
+
+
+def test_judged_with_the_authority_between_verb_and_grade() -> None:
+    text = "47. In 2018, inspectors judged Haringey children's services to require improvement\nto be good."
+    assert fields.previous_judgement(text, 0, len(text), None)[:2] == ("requires improvement to be good", "2018")

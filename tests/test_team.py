@@ -168,3 +168,14 @@ def test_a_joint_letters_areas_for_improvement_are_findings_not_recommendations(
     with_list = letter.replace("Areas for improvement\n", "What needs to improve?\n\n- The response to neglect.\n\n"
                                "Areas for improvement\n")
     assert extract_text(with_list)[0].recommendations == ["The response to neglect."]
+
+
+def test_a_joint_letters_areas_for_improvement_written_as_what_must_improve_are_recommendations() -> None:
+    letter = JOINT_LETTER.replace(
+        "Audit activity was undertaken",
+        "Areas for improvement\n\n- The quality of multi-agency risk assessments for children at risk of "
+        "exploitation.\n- Access to emotional and mental health support for children who have been exploited.\n\n"
+        "Audit activity was undertaken")
+    assert extract_text(letter)[0].recommendations == [
+        "The quality of multi-agency risk assessments for children at risk of exploitation.",
+        "Access to emotional and mental health support for children who have been exploited."]

@@ -173,7 +173,7 @@ _JUDGED = re.compile(
     rf"|\bfrom\s+['\"]?(?P<f>{GRADE})['\"]?\s+(?:at|in|following)\s+(?:the|its)\s+(?:last|previous)\b"
     # "judged the overall effectiveness of safeguarding services to be adequate"
     rf"|\b(?:judged|graded|rated)\s+(?:the\s+)?[^.;:]{{0,60}}?\b(?:effectiveness|services|provision)\b[^.;:]{{0,40}}?"
-    rf"\s+(?:to\s+be|as)\s+['\"]?(?P<w>{GRADE})\b",
+    rf"\s+(?:to\s+be|as|to(?=\s+require))\s+['\"]?(?P<w>{GRADE})\b",
     re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)

@@ -549,11 +549,29 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         unspaced = re.match(r"what needs to improve", line, re.I) and (
             not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400]) or fields.sentence_per_line(text, lb, b))
         add_recommendations(ctx, rec, lb, b, bool(unspaced))
-    if rec.visit_type == "joint targeted area inspection":
-        return  # a joint letter's "Areas for improvement" are findings for each agency, bulleted or not
+    joint = rec.visit_type == "joint targeted area inspection"
     for _la, lb in deferred:
+        if joint and (rec.recommendations or not _phrased_as_improvements(text, lb, b)):
+            continue  # a joint letter's "Areas for improvement" are mostly findings for each agency
         if not rec.recommendations or _starts_list(text, lb, b):
             add_recommendations(ctx, rec, lb, b)
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|cannot|could|lacks?|remains?|needs?|"
+                     r"means?|leads?|results?|shows?)\b", re.I)
+
+
+def _phrased_as_improvements(text: str, start: int, end: int) -> bool:
+    """Are the items of the section at `start` written as what must improve ("The quality of X, so that
+    Y") rather than as findings ("Thresholds are not consistently understood")? Two in three items whose
+    head, before any comma or "so that", has no finite verb."""
+    items = [fields.item_text(text, x, y)[0] for x, y in fields.section_items(text, start, end)]
+    if not items:
+        return False
+    # the head: up to a comma, a purpose ("so that") or a relative clause ("children who are ...")
+    heads = [re.split(r",|;|\b(?:so that|to ensure|in order to|who|that|which|where|when|while|whilst)\b", t,
+                      maxsplit=1, flags=re.I)[0].strip() for t in items]
+    return sum(1 for h in heads if h and not _FINITE.search(h)) * 3 >= 2 * len(items)
 
 
 def _starts_list(text: str, start: int, end: int) -> bool:

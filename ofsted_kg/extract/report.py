@@ -7,7 +7,7 @@ from datetime import date
 
 from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.context import Context, lines
-from ofsted_kg.extract.dates import SINGLE_DATE, parse_run, parse_single
+from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
 from ofsted_kg.extract.letter import add_recommendations
 from ofsted_kg.extract.names import find_names, same_person, strip_honorific
 from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
@@ -66,7 +66,10 @@ DATES = re.compile(r"Inspection\s+dates?\s*:?\s*", re.I)
 LAST_INSPECTION = re.compile(
     r"\b(?:last|previous|most\s+recent|prior)\s+(?:\w+\s+){0,3}?(?:inspection|ILACS|SIF)|"
     r"\b(?:last|previously)\s+inspected|\binspected\s+(?:\w+\s+){0,3}?(?:last|previously)\b|"
-    r"\boverall\s+effectiveness\b", re.I)
+    r"\boverall\s+effectiveness\b|"
+    # "In 2018, inspectors judged Haringey children's services to require improvement to be good."
+    r"^(?:In|At)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+(?:inspectors|Ofsted)\s+(?:judged|found|rated)\b",
+    re.I)
 OLD_TABLE_ROW = re.compile(
     r"^(?P<a>[A-Z][^\n]{2,200}?)\s+(?:Grade\s+\d\s+\()?(?P<g>Outstanding|Good|Adequate|Inadequate)\)?\s*$", re.I)
 
@@ -134,7 +137,9 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     # a report restates the last inspection's judgement; other grades it mentions (a fostering or
     # adoption service, children's homes) are about other things
     prev_end = min(region.end, title_end + 15000)
-    prev = (fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
+    prev = (_protection_inspection(text, region.start, region.end)
+            or fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
+            or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, region.start, prev_end, before))
     if prev:
         rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
@@ -406,3 +411,30 @@ def _framework_version(rec: LetterRecord) -> str | None:
     if any("care leavers" in a for a in areas) or (rec.visit_start or "") >= "2023-01":
         return "ILACS 2023"
     return "ILACS 2018"
+
+
+# A SIF report states its predecessor's result in two sentences ("The last Ofsted inspection of X's
+# arrangements for the protection of children was in November 2012. The local authority was judged to be
+# inadequate."), beside the same statement for looked after children, fostering and adoption, which are not
+# the overall judgement. A reinspection gives the report that it follows ("The last inspection report ...
+# was published in January 2015 ... Overall effectiveness: inadequate").
+_PROTECTION_INSPECTION = re.compile(
+    rf"\b(?:last|previous)\s+(?:Ofsted\s+|single\s+)?inspection\s+(?:report\s+)?(?:of|for)\s+(?P<subject>[^.]{{0,200}}?)"
+    rf"\s+was\s+(?:undertaken\s+|carried\s+out\s+|published\s+)?(?:in\s+)?in\s+(?P<m>{MONTH_RE})\s+"
+    rf"(?P<y>(?:19|20)\d\d)\b[^.]{{0,20}}[.,]?\s*"
+    rf"(?:(?:The|when\s+the)\s+(?:overall\s+effectiveness\s+of\s+the\s+)?(?:local\s+authority|council)\s+was\s+judged\s+"
+    rf"(?:to\s+be\s+|as\s+)?|[^.]{{0,300}}?Overall\s+effectiveness\s*:?\s*(?:was\s+)?(?:judged\s+)?(?:to\s+be\s+)?)"
+    rf"(?P<g>{fields.GRADE})\b",
+    re.I)
+_OVERALL_SUBJECT = re.compile(r"safeguarding|protection|children's\s+services|children\s+in\s+need", re.I)
+
+
+def _protection_inspection(text: str, start: int, end: int) -> tuple[str, str, int, int] | None:
+    """The overall judgement of the inspection a SIF report follows, from its two-sentence statement."""
+    for m in _PROTECTION_INSPECTION.finditer(text, start, end):
+        if not _OVERALL_SUBJECT.search(m.group("subject")):
+            continue  # the looked after children, fostering or adoption inspection
+        grade = re.sub(r"\s+", " ", m.group("g").lower())
+        grade = re.sub(r"^require ", "requires ", grade)
+        return grade, f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", m.start("g"), m.end("g")
+    return None
