@@ -29,6 +29,7 @@ from ofsted_kg.api import Problem
 from ofsted_kg.errors import OfstedKgError
 from ofsted_kg.manifest import Entry, Manifest
 from ofsted_kg.site import (
+    CATEGORIES,
     DEFAULT_BASE_URL,
     ROWS,
     Provider,
@@ -349,6 +350,8 @@ def _plan(providers: list[Provider], by_urn: dict[str, str], kinds: list[str], s
     """Read each provider page; the chosen publications with the paths they go to."""
     plan: list[Planned] = []
     taken = {e.path: e.url for e in manifest.entries.values()}
+    listed = 0
+    matched: set[str] = set()  # the `kinds` some publication was of
     for n, provider in enumerate(providers, 1):
         if progress:
             progress(n - 1, len(providers), "reading authorities' pages")
@@ -360,6 +363,8 @@ def _plan(providers: list[Provider], by_urn: dict[str, str], kinds: list[str], s
         result.providers += 1
         authority = by_urn.get(provider.urn) or provider.name or provider.urn
         for pub in publications:
+            listed += 1
+            matched.update(k for k in kinds if kind_matches(pub, [k]))
             if pub.format not in ("pdf", "") or not kind_matches(pub, kinds) or (
                     since is not None and (pub.date is None or dt.date.fromisoformat(pub.date) < since)):
                 result.left_out += 1
@@ -372,6 +377,10 @@ def _plan(providers: list[Provider], by_urn: dict[str, str], kinds: list[str], s
             plan.append(Planned(provider, authority, pub, path))
     if progress:
         progress(len(providers), len(providers), "reading authorities' pages")
+    for k in kinds:
+        if k not in matched and listed:
+            result.problems.append(Problem(f"--kind {k!r}", f"no publication of this kind among the {listed} listed "
+                                           f"(kinds: {', '.join(CATEGORIES)}, or words of the site's own)", fatal=False))
     return plan
 
 
