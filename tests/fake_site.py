@@ -102,6 +102,7 @@ class FakeOfsted:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            wbufsize = 1 << 16  # headers and body in one send: unbuffered, each waits for a delayed ACK (~40 ms)
 
             def do_GET(self) -> None:  # noqa: N802
                 fake.log.append((host, self.path, self.headers.get("User-Agent", "")))

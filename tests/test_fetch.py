@@ -399,6 +399,17 @@ def test_fetch_ingest_loads_what_is_new_and_publish_shows_public_urls(site: Fake
     assert sum(1 for _ in ds.quads((None, None, None, None))) == OxigraphStore(store, read_only=True).count()
 
 
+def test_fetch_ingest_takes_up_what_an_earlier_run_did_not_ingest(site: FakeOfsted, tmp_path: Path) -> None:
+    out, store = tmp_path / "docs", tmp_path / "store"
+    fetch(out, ["Warwickshire"], base_url=site.site_url, client=quick())  # fetched, never ingested
+    args = [*CLI, "-o", str(out), "-a", "Warwickshire", "--base-url", site.site_url, "--ingest", "--store", str(store)]
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == "" and "ingest: 1 new document(s); 1 letter(s) loaded" in r.stderr
+    r = runner.invoke(app, args)
+    assert r.exit_code == 0 and "nothing new to ingest" in r.stderr
+
+
 def test_a_public_source_is_checked_by_the_shapes() -> None:
     from rdflib import Literal
 
