@@ -327,6 +327,14 @@ def test_a_killed_fetch_resumes_where_it_stopped(site: FakeOfsted, tmp_path: Pat
     assert len(manifest_lines(tmp_path)) == 4 and not list(tmp_path.rglob("*.part"))
 
 
+def test_two_runs_cannot_write_one_folder(site: FakeOfsted, tmp_path: Path) -> None:
+    from ofsted_kg.fetch import FetchError, _locked
+
+    with _locked(tmp_path), pytest.raises(FetchError, match="another ofsted-kg fetch is writing to this folder"):
+        fetch(tmp_path, base_url=site.site_url, client=quick())
+    assert site.log == [] and len(fetch(tmp_path, base_url=site.site_url, client=quick()).downloaded) == 4
+
+
 def test_a_half_written_manifest_line_is_skipped_and_its_document_fetched_again(site: FakeOfsted,
                                                                                tmp_path: Path) -> None:
     fetch(tmp_path, base_url=site.site_url, client=quick())
