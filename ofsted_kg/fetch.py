@@ -14,6 +14,7 @@ import datetime as dt
 import email.utils
 import hashlib
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -197,8 +198,6 @@ def _what(head: bytes, response: httpx.Response) -> str:
     text = head.decode("utf-8", "replace")
     low = text.lower()
     if "<html" in low or "<!doctype html" in low or "text/html" in response.headers.get("Content-Type", ""):
-        import re
-
         title = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
         words = " ".join(title.group(1).split()) if title else ""
         return f"an HTML page ({words!r})" if words else "an HTML page"

@@ -14,6 +14,7 @@ When a page no longer fits, `SiteChanged` says which page and what was missing: 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,9 +173,10 @@ def parse_description(text: str) -> tuple[str, str, str | None]:
         fmt = re.search(r",\s*([a-z]{2,5})$", text, re.I)
         return (text[:fmt.start()] if fmt else text), (fmt.group(1).lower() if fmt else ""), None
     day, month, year = m.group("date").split()
-    iso = None
-    if month.lower() in MONTHS and 1 <= int(day) <= 31:
-        iso = f"{year}-{MONTHS[month.lower()]:02d}-{int(day):02d}"
+    try:
+        iso: str | None = dt.date(int(year), MONTHS[month.lower()], int(day)).isoformat()
+    except (KeyError, ValueError):  # not a month, or not a day of it
+        iso = None
     return m.group("kind").strip(" ,"), (m.group("format") or "").lower(), iso
 
 

@@ -123,6 +123,7 @@ def test_descriptions_kinds_and_dates() -> None:
     assert parse_description("joint area child protection inspection, pdf - 10 may 2017")[2] == "2017-05-10"
     assert parse_description("monitoring visit letter, pdf") == ("monitoring visit letter", "pdf", None)
     assert parse_description("some inspection - 31 smarch 2019")[2] is None
+    assert parse_description("focused visit, pdf - 30 february 2019") == ("focused visit", "pdf", None)
     cases = {"children's services inspection": "inspection", "joint targeted area inspection": "joint inspection",
              "joint area child protection inspection": "joint inspection", "annual unannounced inspection": "inspection",
              "children's services focused visit": "focused visit", "monitoring visit": "monitoring visit",
