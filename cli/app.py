@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ofsted_kg._version import __version__
-from ofsted_kg.cli import extract_cmd, findings_cmd, graph_cmd, people_cmd, store_cmd
+from ofsted_kg.cli import extract_cmd, fetch_cmd, findings_cmd, graph_cmd, people_cmd, store_cmd
 from ofsted_kg.cli.viz_cmd import viz as viz_command
 
 app = typer.Typer(
@@ -40,6 +40,7 @@ app.command("build")(graph_cmd.build)
 app.command("validate")(graph_cmd.validate)
 app.command("people")(people_cmd.people)
 app.command("themes")(findings_cmd.themes)
+app.command("fetch")(fetch_cmd.fetch)
 app.command("ingest")(store_cmd.ingest)
 app.command("query")(store_cmd.query)
 app.command("export")(store_cmd.export)

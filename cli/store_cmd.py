@@ -71,21 +71,22 @@ def ingest(
 
 
 class _progress:
-    """A rich progress bar on a terminal; nothing when output is piped or in CI."""
+    """A rich progress bar on stderr when it is a terminal; nothing when output is piped or in CI."""
 
     def __enter__(self) -> _progress:
         self.bar = None
         if sys.stderr.isatty():
+            from rich.console import Console
             from rich.progress import Progress
 
-            self.bar = Progress(transient=True)
+            self.bar = Progress(transient=True, console=Console(stderr=True))
             self.bar.start()
             self.task = self.bar.add_task("ingesting", total=None)
         return self
 
     def __call__(self, done: int, total: int, stage: str = "ingesting") -> None:
         if self.bar is not None:
-            self.bar.update(self.task, completed=done, total=total, description=stage)
+            self.bar.update(self.task, completed=done, total=total or None, description=stage)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

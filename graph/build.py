@@ -67,8 +67,9 @@ def _date(value: str | None) -> Literal | None:
 
 
 class _Builder:
-    def __init__(self, rec: LetterRecord, mint: Minter, people: Resolution) -> None:
+    def __init__(self, rec: LetterRecord, mint: Minter, people: Resolution, public_url: str | None = None) -> None:
         self.rec = rec
+        self.public_url = public_url
         self.mint = mint
         self.people = people
         self.g = Graph()
@@ -131,6 +132,8 @@ class _Builder:
         g.add((self.file, OKG.path, Literal(rec.source)))
         g.add((self.file, OKG.sha256, Literal(rec.source_sha256 or "")))
         self.add(self.file, OKG.mediaType, Literal(rec.media_type) if rec.media_type else None)
+        if self.public_url:  # the document as Ofsted publishes it (the file came from `ofsted-kg fetch`)
+            g.add((letter, DCTERMS.source, public_iri(self.public_url)))
         if rec.letter_date:
             g.add((letter, OKG.letterDate, _date(rec.letter_date)))  # type: ignore[arg-type]
             self.cite("letter_date", letter, OKG.letterDate, _date(rec.letter_date))
@@ -320,12 +323,21 @@ def add_authority(g: Graph, node: URIRef, a: Authority) -> None:
         g.add((node, SKOS.exactMatch, GSS[a.gss_code]))
 
 
-def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE, people: Resolution | None = None) -> LetterGraph:
+def public_iri(url: str) -> URIRef:
+    """A public URL as an IRI (spaces and other characters an IRI may not hold percent-encoded)."""
+    from urllib.parse import quote
+
+    return URIRef(quote(url, safe=":/?#[]@!$&'()*+,;=%~"))
+
+
+def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE, people: Resolution | None = None,
+                 public_url: str | None = None) -> LetterGraph:
     """The RDF of one letter or report, deterministic for the same record (and the same corpus).
 
     `people` resolves names across a corpus; without it the letter's own names are resolved alone.
+    `public_url`, the address Ofsted publishes the source file at, becomes the letter's `dcterms:source`.
     """
-    return _Builder(rec, Minter(base), people or resolve_records([rec])).build()
+    return _Builder(rec, Minter(base), people or resolve_records([rec]), public_url).build()
 
 
 def _run(mint: Minter, records: list[LetterRecord], when: dt.datetime | None) -> tuple[URIRef, Graph]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -145,17 +145,17 @@ class Prepared:
         return [(self.iri, self.ntriples), (self.provenance_iri, self.provenance), (self.listing_iri, self.listing)]
 
 
-def _prepare(context: tuple[str, Any, bool], rec: LetterRecord | bytes) -> Prepared:
+def _prepare(context: tuple[str, Any, bool, Mapping[str, str]], rec: LetterRecord | bytes) -> Prepared:
     """Build, validate and serialise one letter (`rec` may come pickled, see `ingest`)."""
     from ofsted_kg.graph.build import letter_graph, letter_provenance
     from ofsted_kg.graph.listing import letter_listing
     from ofsted_kg.validation import validate_letter_graph
 
-    base, people, validate = context
+    base, people, validate, sources = context
     if isinstance(rec, bytes):
         rec = pickle.loads(rec)
     assert isinstance(rec, LetterRecord)
-    lg = letter_graph(rec, base, people)
+    lg = letter_graph(rec, base, people, sources.get(rec.source_sha256 or ""))
     reason = None
     if validate:
         check = validate_letter_graph(lg.graph, lg.iri)
@@ -172,15 +172,18 @@ def _prepare(context: tuple[str, Any, bool], rec: LetterRecord | bytes) -> Prepa
 
 
 def prepare_all(records: Sequence[LetterRecord | bytes], base: str, people: Any, validate: bool = True,
-                workers: int | None = None, progress: Any = None) -> Iterator[Prepared]:
+                workers: int | None = None, progress: Any = None,
+                sources: Mapping[str, str] | None = None) -> Iterator[Prepared]:
     """Build and validate letters, in input order, in `workers` processes when there are enough.
 
-    `people` (see `ofsted_kg.people`) goes to each process once. `progress`, if given, is called with
-    (done, total, "loading") after each letter is yielded.
+    `people` (see `ofsted_kg.people`) goes to each process once, with `sources` (SHA-256 of a source file
+    -> the public URL it was fetched from, see `ofsted_kg.manifest.public_sources`). `progress`, if
+    given, is called with (done, total, "loading") after each letter is yielded.
     """
     from ofsted_kg.pipeline import parallel_map
 
-    for n, prepared in enumerate(parallel_map(_prepare, records, (base, people, validate), workers), 1):
+    context = (base, people, validate, dict(sources or {}))
+    for n, prepared in enumerate(parallel_map(_prepare, records, context, workers), 1):
         yield prepared
         if progress:
             progress(n, len(records), "loading")
@@ -228,6 +231,7 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     from ofsted_kg.extract.authorities import match_authority
     from ofsted_kg.graph.build import PREFIXES, authorities_graph, people_graph, run_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
+    from ofsted_kg.manifest import public_sources
     from ofsted_kg.people import load_overrides, resolve_records
 
     base = base or DEFAULT_BASE
@@ -244,8 +248,9 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
         return result
     kept: list[LetterRecord] = []
     iris = []
-    for rec, prep in zip(extraction.records, prepare_all(extraction.records, base, people, validate, workers),
-                         strict=True):
+    sources = public_sources(r.source for r in extraction.records)
+    for rec, prep in zip(extraction.records, prepare_all(extraction.records, base, people, validate, workers,
+                                                         sources=sources), strict=True):
         result.problems.extend(Problem(rec.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)
@@ -298,7 +303,9 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
            bulk: bool = False, optimize: bool | None = None) -> IngestResult:
     """Extract, build, validate and load letters into `store` (see `ofsted_kg.store`), one named graph each.
 
-    People are resolved together with those already in the store, whose identifiers are kept.
+    People are resolved together with those already in the store, whose identifiers are kept. A file
+    listed in a `fetch` manifest next to or above it (with the same SHA-256) gives its letters a
+    `dcterms:source` link to the document's public URL.
     `progress`, if given, is called with (done, total, stage): stage "extracting" while files are read,
     then "loading" after each letter is loaded, and "compacting the store" before a compaction.
     `workers` processes (default: one per core) read, build and validate; this process loads.
@@ -313,6 +320,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     from ofsted_kg.graph.build import authorities_graph
     from ofsted_kg.graph.listing import ensure_listings
     from ofsted_kg.graph.vocab import DEFAULT_BASE
+    from ofsted_kg.manifest import public_sources
     from ofsted_kg.people import Mention, load_overrides, resolve
     from ofsted_kg.pipeline import parallel_map
 
@@ -359,7 +367,8 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             replaced.update(letter_counts(store, present) if present else {})
         store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
 
-    for prep in prepare_all(packed, base, people, validate, workers, progress):
+    sources = public_sources(files)  # files that came from `ofsted-kg fetch` link to Ofsted's copy
+    for prep in prepare_all(packed, base, people, validate, workers, progress, sources):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)

@@ -81,19 +81,78 @@ def describe(store: Any, base: str = DEFAULT_BASE, files: dict[str, Path] | None
     return g
 
 
+_PUBLIC_SOURCES = """
+PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?path ?url WHERE { GRAPH ?g { ?letter dcterms:source ?url ; okg:sourceFile/okg:path ?path } }"""
+# the properties whose values are a source file's local path (see graph/listing.py for okg:unthemedPath)
+PATH_PROPERTIES = (str(OKG.path), str(OKG.unthemedPath))
+
+
+def public_paths(store: Any) -> dict[str, str]:
+    """Local path of a source file -> the public URL its letters were fetched from (`dcterms:source`)."""
+    return {str(row["path"]): str(row["url"]) for row in store.select(_PUBLIC_SOURCES).rows}
+
+
+def _dump_public(store: Any, folder: Path, paths: dict[str, str]) -> dict[str, Path]:
+    """The dumps, with each local path that has a public URL replaced by that URL.
+
+    The store is dumped once as N-Quads, then streamed through pyoxigraph into each format.
+    """
+    import pyoxigraph as ox
+
+    from ofsted_kg.graph.build import PREFIXES
+    from ofsted_kg.store import OX_FORMATS
+
+    raw = folder / ".ofsted-kg-store.nq.part"
+    written: dict[str, Path] = {}
+    try:
+        with raw.open("wb") as fh:
+            store.dump(fh, "nquads")
+
+        def quads() -> Any:
+            for q in ox.parse(path=raw, format=ox.RdfFormat.N_QUADS):
+                o = q.object
+                if q.predicate.value in PATH_PROPERTIES and isinstance(o, ox.Literal) and o.value in paths:
+                    q = ox.Quad(q.subject, q.predicate, ox.Literal(paths[o.value]), q.graph_name)
+                yield q
+
+        for fmt, name in DUMPS.items():
+            target = folder / name
+            tmp = target.with_name(target.name + ".part")
+            rdf_format = getattr(ox.RdfFormat, OX_FORMATS[fmt][0])
+            prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt in ("turtle", "trig") else None
+            data = quads() if rdf_format.supports_datasets else (q.triple for q in quads())
+            with tmp.open("wb") as out:
+                ox.serialize(data, out, rdf_format, prefixes=prefixes)
+            tmp.replace(target)
+            written[fmt] = target
+    finally:
+        raw.unlink(missing_ok=True)
+    return written
+
+
 def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | None = None) -> list[Path]:
-    """Write dumps, the ontology, themes and shapes, and void.ttl into `folder`; returns the files written."""
+    """Write dumps, the ontology, themes and shapes, and void.ttl into `folder`; returns the files written.
+
+    A letter whose source file came from `ofsted-kg fetch` is published with the document's public URL
+    where its file's local path would be (`okg:path`, and the listing's `okg:unthemedPath`).
+    """
     from ofsted_kg import ontology, shapes
 
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
-    for fmt, name in DUMPS.items():
-        target = folder / name
-        tmp = target.with_name(target.name + ".part")
-        with tmp.open("wb") as fh:
-            store.dump(fh, fmt)
-        tmp.replace(target)
-        written[fmt] = target
+    paths = public_paths(store)
+    if paths:
+        written = _dump_public(store, folder, paths)
+    else:
+        for fmt, name in DUMPS.items():
+            target = folder / name
+            tmp = target.with_name(target.name + ".part")
+            with tmp.open("wb") as fh:
+                store.dump(fh, fmt)
+            tmp.replace(target)
+            written[fmt] = target
     extra = []
     for module, name in ((ontology, "ofsted-kg.ttl"), (ontology, "themes.ttl"), (shapes, "ofsted-kg-shapes.ttl")):
         target = folder / ("ontology.ttl" if name == "ofsted-kg.ttl" else name)
