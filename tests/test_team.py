@@ -179,3 +179,18 @@ def test_a_joint_letters_areas_for_improvement_written_as_what_must_improve_are_
     assert extract_text(letter)[0].recommendations == [
         "The quality of multi-agency risk assessments for children at risk of exploitation.",
         "Access to emotional and mental health support for children who have been exploited."]
+
+
+def test_a_joint_letters_focus_is_its_subject_or_the_deep_dive_of_a_generic_one() -> None:
+    rec = extract_text(JOINT_LETTER)[0]
+    # "abuse and neglect" is every 2016-2019 letter's subject: no deep dive named, the subject stands
+    assert rec.focus_areas == ["the multi-agency response to abuse and neglect"]
+    dived = JOINT_LETTER.replace(
+        "Cheshire West and Chester.\n\nAudit",
+        "Cheshire West and Chester. This inspection included a 'deep dive' focus on the response to children "
+        "living with domestic abuse.\n\nAudit")
+    assert extract_text(dived)[0].focus_areas == ["the response to children living with domestic abuse"]
+    titled = JOINT_LETTER.replace("abuse and neglect in Cheshire West and Chester\n",
+                                  "children who are victims of domestic abuse in Cheshire West and Chester\n", 1)
+    assert extract_text(titled)[0].focus_areas == [
+        "the multi-agency response to children who are victims of domestic abuse"]

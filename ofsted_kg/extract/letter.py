@@ -508,6 +508,8 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 found = [(part, s, e) for part in fields.focus_from_sentence(sent)]
                 prose_para = i if found else prose_para
                 prose.extend(found)
+    if rec.visit_type == "joint targeted area inspection" and _jtai_focus(ctx, rec, a, b):
+        return  # no list of what it evaluated: the subject, or its deep dive, beats other prose
     for part, s, e in prose:
         rec.focus_areas.append(part)
         rec.cite("focus_areas", ctx.span(s, e))
@@ -523,6 +525,37 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 rec.focus_areas.append(m.group("f"))
                 rec.cite("focus_areas", ctx.span(s, e))
                 return
+
+
+_DEEP_DIVE = re.compile(r"deep[- ]dive['’]?\s+focus\s+on\s+(?!a\s+(?:number|sample)\b|cases\b)(?P<f>[^.]+?)"
+                        r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w&,'’ -]*)?\.", re.I)
+
+
+def _jtai_focus(ctx: Context, rec: LetterRecord, a: int, b: int) -> bool:
+    """A joint inspection's subject: "the multi-agency response to X" from its title or opening, or, when
+    the subject is the generic "abuse and neglect", the theme of its deep dive."""
+    text = ctx.text
+    window = text[a:min(b, a + 2500)]
+    place = re.escape(rec.authority.split()[0]) if rec.authority else r"(?-i:[A-Z])\w+"
+    subject = re.search(
+        r"(?:joint\s+targeted\s+area\s+inspection|JTAI\)?)\s+of\s+(?P<f>the\s+multi-agency\s+response\s+to\s+"
+        rf"[^.]+?)\s+in\s+(?:the\s+)?(?:(?:London|Royal)\s+Borough\s+of\s+|City\s+of\s+)?{place}", window, re.I)
+    if not subject:  # a title that names no place ends at its line's end
+        subject = re.search(r"^Joint\s+targeted\s+area\s+inspection\s+of\s+(?P<f>the\s+multi-agency\s+response\s+to\s+"
+                            r"[^\n]+(?:\n(?!Between|This|From|On|In|During)[a-z][^\n]*)?)$", window, re.I | re.M)
+    dive = _DEEP_DIVE.search(window)
+    chosen = None
+    if subject and not re.search(r"abuse\s+and\s+neglect$", subject.group("f"), re.I):
+        chosen = subject
+    elif dive:
+        chosen = dive
+    elif subject:
+        chosen = subject
+    if chosen is None:
+        return False
+    rec.focus_areas.append(re.sub(r"\s+", " ", chosen.group("f")).strip())
+    rec.cite("focus_areas", ctx.span(a + chosen.start("f"), a + chosen.end("f")))
+    return True
 
 
 _JTAI_SUBJECT = re.compile(
