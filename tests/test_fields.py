@@ -156,3 +156,10 @@ def test_a_numbered_list_goes_on_over_topic_sub_heads_but_not_into_findings() ->
 def test_no_items_is_not_an_item() -> None:
     assert _items("\nThere are no priority actions.\nAreas for improvement\n1. Ensure that plans are timely.\n") == [
         "Ensure that plans are timely."]
+
+
+def test_a_first_visit_since_an_event_numbers_no_series() -> None:
+    text = "This is the first focused visit since the last inspection in May 2022."
+    assert fields.visit_sequence(text, 0, len(text), "focused visit") is None
+    text = "This letter summarises the findings of the third monitoring visit since the local authority was judged"
+    assert fields.visit_sequence(text, 0, len(text), "monitoring visit")[0] == 3

@@ -43,3 +43,8 @@ def test_truncated_letter_still_gives_a_record_with_a_warning() -> None:
     assert len(records) == 1
     assert records[0].authority == "Warwickshire" and not records[0].complete
     assert any("truncated" in w for w in records[0].warnings)
+
+
+def test_a_misprinted_sign_off_still_ends_the_letter() -> None:
+    from ofsted_kg.extract.segment import SIGN_OFF
+    assert SIGN_OFF.search("next inspection or visit.\nYour sincerely\n\nVictoria Horsefield\n")

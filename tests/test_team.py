@@ -194,3 +194,20 @@ def test_a_joint_letters_focus_is_its_subject_or_the_deep_dive_of_a_generic_one(
                                   "children who are victims of domestic abuse in Cheshire West and Chester\n", 1)
     assert extract_text(titled)[0].focus_areas == [
         "the multi-agency response to children who are victims of domestic abuse"]
+
+
+def test_names_as_printed_and_the_text_layers_slips() -> None:
+    letter = JOINT_LETTER.replace("Eleanor Schooling\n", "EleanorSchooling\n").replace(
+        "Helen Mercer\n", "Dr Helen O’Mercer BSc MB ChB\n").replace(
+        "Audit activity was undertaken by", "Improvement work was led by West Midlands Police and")
+    rec = extract_text(letter)[0]
+    assert rec.inspectors == ["Eleanor Schooling", "Ursula Gallagher", "Wendy Williams", "Helen O’Mercer"]
+
+
+def test_team_label_with_a_note_and_a_name_broken_at_its_hyphen() -> None:
+    from ofsted_kg.extract.team import team_list
+    text = ("Lead inspector: Jansy Kelly HMI\nDeputy lead inspector: Brendan Parkinson HMI\n"
+            "Team inspectors (all HMI unless otherwise stated): Dominic Porter-\nMoore, Deane Jennings (Associate "
+            "Inspector)\nand Teresa Lavelle-Hill (Associate Inspector)\nQuality assurance manager: Jo Bloggs\n")
+    assert [n for n, *_ in team_list(text, 0, len(text))] == [
+        "Jansy Kelly", "Brendan Parkinson", "Dominic Porter-Moore", "Deane Jennings", "Teresa Lavelle-Hill"]

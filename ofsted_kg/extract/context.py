@@ -29,6 +29,17 @@ class Context:
         return Span(ra, rb, raw[ra:rb], page, raw[_sentence_start(raw, ra):ra], raw[rb:_sentence_end(raw, rb)])
 
 
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+
+
+def as_printed(ctx: Context, value: str, a: int, b: int) -> str:
+    """A name as the document prints it ("Sean O’Kelly", with its typographic apostrophe), where the
+    words at clean span [a, b) are `value` but for the characters cleaning made plain; else `value`."""
+    raw = re.sub(r"\s+", " ", ctx.span(a, b).text).strip()
+    at = raw.translate(_TYPOGRAPHIC).find(value)  # the span may hold an honorific or post-nominals too
+    return raw[at:at + len(value)] if at >= 0 else value
+
+
 _CONTEXT = 240
 
 

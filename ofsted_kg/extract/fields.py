@@ -155,6 +155,8 @@ def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> tuple[
         named = re.search(r"monitoring|focused|assurance", m.group(0), re.I)
         if kind and named and named.group(0).lower() not in kind:
             continue
+        if kind != "monitoring visit" and re.match(r"[^.]{0,80}?\bsince\b", text[m.end():b]):
+            continue  # "the first focused visit since the last inspection" numbers no series
         o = m.group("o").lower()
         n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
         return n, m.start(), m.end()

@@ -7,7 +7,7 @@ from datetime import date
 
 from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.authorities import find_authorities
-from ofsted_kg.extract.context import Context, lines, paragraphs, sentences
+from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
 from ofsted_kg.extract.records import Finding, LetterRecord, PreviousJudgement, Recipient, TeamMember
@@ -162,7 +162,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         ofsted = [j for j in joint if j[4] == "Ofsted"] or joint[:1]
         signatories = [(n, x, y) for n, x, y, _, _ in ofsted + [j for j in joint if j not in ofsted]]
     if signatories:
-        rec.signatory = signatories[0][0]
+        rec.signatory = as_printed(ctx, *signatories[0])
         rec.cite("signatory", ctx.span(signatories[0][1], signatories[0][2]))
     _inspectors(ctx, rec, sal_end, body_end, signatories if len(joint) >= 2 else signatories[:1], recipient,
                 joint if len(joint) >= 2 else [])
@@ -341,6 +341,8 @@ def _inspectors(ctx: Context, rec: LetterRecord, a: int, b: int, signatories: li
                 continue
             if any(p <= x < q for _, p, q in places):  # "Cheshire West (and Chester)" is a place
                 continue
+            if _ORG_AFTER.match(sent, y):  # "West Midlands Police", "Hounslow Youth Offending Team"
+                continue
             if _near_role_word(sent, x, y):
                 continue
             found.append((name, s + x, s + y))
@@ -351,6 +353,7 @@ def _inspectors(ctx: Context, rec: LetterRecord, a: int, b: int, signatories: li
     for name, x, y in found:
         if any(same_person(name, n) for n in rec.inspectors):
             continue
+        name = as_printed(ctx, name, x, y)
         rec.inspectors.append(name)
         rec.cite("inspectors", ctx.span(x, y))
         sign = next((j for j in joint if same_person(j[0], name)), None)
@@ -373,6 +376,11 @@ def _joint_signatories(ctx: Context, region: Region) -> list[tuple[str, int, int
     if len({org for *_, org in found if org}) < 2:
         return []
     return found
+
+
+_ORG_AFTER = re.compile(
+    r"\s+(?:Police|Probation|Constabulary|Council|Trust|Partnership|Board|Service|Services|Team|Hospital|"
+    r"Foundation|CCG|ICB|NHS|Health|Community|Youth|Safeguarding|Children's|Integrated|Fire)\b")
 
 
 _ROLE_AFTER = re.compile(

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ofsted_kg.extract import fields, team
-from ofsted_kg.extract.context import Context, lines
+from ofsted_kg.extract.context import Context, as_printed, lines
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
 from ofsted_kg.extract.letter import add_recommendations
 from ofsted_kg.extract.names import find_names, same_person, strip_honorific
@@ -113,7 +113,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     for m in LEAD.finditer(text, region.start, region.end):
         found = _lead_names(text, m.end(), "inspectors" in m.group(0).lower())
         for name, a, b in found:
-            rec.inspectors.append(name)
+            rec.inspectors.append(as_printed(ctx, name, a, b))
             rec.cite("inspectors", ctx.span(a, b))
         if found:
             break
@@ -121,7 +121,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     listed = team.team_list(text, region.start, region.end)
     for name, a, b, _ in listed:
         if not any(same_person(name, n) for n in rec.inspectors):
-            rec.inspectors.append(name)
+            rec.inspectors.append(as_printed(ctx, name, a, b))
             rec.cite("inspectors", ctx.span(a, b))
     for name in rec.inspectors:
         role = next((r for n, _, _, r in listed if same_person(n, name)), "lead inspector")

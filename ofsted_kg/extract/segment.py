@@ -14,7 +14,7 @@ from ofsted_kg.extract.context import paragraphs
 from ofsted_kg.extract.dates import SINGLE_DATE
 
 SALUTATION = re.compile(r"^Dear\b[ \t]*[^\n]{0,200}$", re.M)
-SIGN_OFF = re.compile(r"^[ \t]*Yours[ \t]+(?:sincerely|faithfully|truly)\b[^\n]*$", re.M | re.I)
+SIGN_OFF = re.compile(r"^[ \t]*Yours?[ \t]+(?:sincerely|faithfully|truly)\b[^\n]*$", re.M | re.I)  # "Your sincerely" too
 LETTER_CUE = re.compile(
     r"this letter summarises|summarises the findings|monitoring visit|focused visit|focussed visit|"
     r"assurance visit|unannounced inspection|joint targeted area inspection|"

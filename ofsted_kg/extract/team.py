@@ -133,6 +133,9 @@ def _headers_first(text: str, line_spans: list[tuple[int, int]]) -> bool:
 def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
     """The person a cell of a signature block names, when the cell holds nothing else."""
     cell = text[x:y]
+    glued = re.fullmatch(r"(?!Mc|Mac)([A-Z][a-z]{2,})([A-Z][a-z]{2,})", cell.strip())
+    if glued:  # "YvetteStanley": a text layer that lost the space
+        return f"{glued.group(1)} {glued.group(2)}", x, y
     names = find_names(cell)
     hon = re.match(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+)", cell)
     if not names or names[0][1] > (hon.end() if hon else 0) + 1 or not _only_name(cell, names[0][2]):
@@ -152,7 +155,7 @@ def _only_name(line: str, end: int) -> bool:
 TEAM_LABEL = re.compile(
     r"^[ \t]*(?P<label>(?:Deputy )?lead inspectors?|team inspectors?|shadow inspectors?|"
     r"(?:senior )?data analysts?|(?:senior )?(?:quality assurance|QA) managers?|analysts?|"
-    r"inspection support|regulatory inspection managers?)[ \t]*:", re.I | re.M)
+    r"inspection support|regulatory inspection managers?)[ \t]*(?:\([^)\n]{0,60}\))?[ \t]*:", re.I | re.M)
 _INSPECTING = re.compile(r"lead inspector|team inspector|shadow inspector", re.I)
 _SUFFIX = re.compile(
     r"\s*(?:\((?:Contracted|Associate|Additional|Seconded)[^)]*\)|,?\s*(?:Acting\s+)?Senior\s+HMI|"
@@ -204,7 +207,7 @@ def _names_in_list(text: str, a: int, b: int) -> list[tuple[str, int, int]]:
             if not raw:
                 continue
             bare = _SUFFIX.sub("", raw).strip(" .")
-            bare = re.sub(r"\s+", " ", bare)
+            bare = re.sub(r"\s+", " ", re.sub(r"(?<=[a-z])-\s*\n\s*(?=[A-Z])", "-", bare))  # "Porter-" / "Moore"
             name, _ = strip_honorific(bare)
             if len(name.split()) < 2 or not find_names(name):
                 continue
