@@ -324,3 +324,38 @@ def test_a_sif_reports_predecessor_is_the_protection_inspection_not_the_looked_a
 def test_judged_with_the_authority_between_verb_and_grade() -> None:
     text = "47. In 2018, inspectors judged Haringey children's services to require improvement\nto be good."
     assert fields.previous_judgement(text, 0, len(text), None)[:2] == ("requires improvement to be good", "2018")
+
+
+SIF_HEAD = """Devon County Council
+Inspection of services for children in need of help and
+protection, children looked after and care leavers
+Inspection date: 24 February – 18 March 2015
+Report published: 12 May 2015
+The overall judgement is that children's services require
+improvement
+The judgements on areas of the service that contribute to overall effectiveness are:
+1. Children who need help and protection Require improvement
+2. Children looked after and achieving
+permanence
+Requires
+Improvement
+
+2.1 Adoption performance Good
+2.2 Experiences and progress of care leavers Inadequate
+1. Leadership, management and governance Inadequate
+
+The local authority is failing children in too many ways.
+"""
+
+
+def test_a_sif_table_with_a_wrapped_overall_sentence_require_and_a_misnumbered_row() -> None:
+    from ofsted_kg.api import extract_text
+    rec = extract_text(SIF_HEAD)[0]
+    assert [(j.area, j.grade) for j in rec.judgements] == [
+        ("Overall effectiveness", "requires improvement"),
+        ("1. Children who need help and protection", "requires improvement"),
+        ("2. Children looked after and achieving permanence", "requires improvement"),
+        ("2.1 Adoption performance", "good"),
+        ("2.2 Experiences and progress of care leavers", "inadequate"),
+        ("3. Leadership, management and governance", "inadequate"),
+    ]

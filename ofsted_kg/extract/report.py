@@ -15,7 +15,7 @@ from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 
 # Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
 _GRADE_TOKEN = re.compile(
-    r"Requires\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
+    r"Requires?\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
     r"Outstanding|OUTSTANDING|Good|GOOD|Inadequate|INADEQUATE|Adequate|ADEQUATE|"
     r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b|"
     # any case after a "Grade:" label, as an image's alternative text gives it ("Grade: good")
@@ -48,11 +48,12 @@ SIF_AREAS = [
     ("2.1 Adoption performance", r"2\.1\.?\s*" + _label("Adoption performance")),
     ("2.2 Experiences and progress of care leavers",
      r"2\.2\.?\s*" + _label("Experiences and progress of care leavers")),
-    ("3. Leadership, management and governance", r"3\.?\s*" + _label("Leadership, management and governance")),
+    # printed "1. Leadership, ..." in one report: the label, not its number, names the row
+    ("3. Leadership, management and governance", r"(?:\d\.?\s*)?" + _label("Leadership, management and governance")),
 ]
 SIF_OVERALL = re.compile(
     r"(?:overall judgement is that\s+)?children's\s+services(?:\s+in\s+[^\n]{1,60}?)?\s+(?:are|is|require|requires)\s+"
-    r"(?P<g>improvement\s+to\s+be\s+good|requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)",
+    r"(?P<g>improvement(?:\s+to\s+be\s+good)?|requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)",
     re.I)
 LSCB = re.compile(
     r"(?:The\s+Local\s+Safeguarding\s+Children\s+Board|the\s+LSCB)(?:\s+\(LSCB\))?\s+(?:is\s+|requires\s+)"
@@ -78,7 +79,7 @@ def _grade(g: str) -> str:
     g = re.sub(r"\s+", " ", g.strip().lower())
     if g.startswith("improvement"):
         g = "requires " + g
-    return g
+    return re.sub(r"^require ", "requires ", g)  # "Require improvement" in some SIF tables
 
 
 def extract_report(ctx: Context, region: Region) -> LetterRecord:
