@@ -163,3 +163,22 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
     assert fields.visit_sequence(text, 0, len(text), "focused visit") is None
     text = "This letter summarises the findings of the third monitoring visit since the local authority was judged"
     assert fields.visit_sequence(text, 0, len(text), "monitoring visit")[0] == 3
+
+
+@pytest.mark.parametrize(("sentence", "areas"), [
+    ("Inspectors looked at the local authority's arrangements for the front door, including decision-making for "
+     "contacts and referrals, child protection enquiries, and child in need assessments.",
+     ["front door, including decision-making for contacts and referrals, child protection enquiries, and child in "
+      "need assessments"]),
+    ("Inspectors looked at the local authority's arrangements for the 'front door' and the response to adults in "
+     "positions of trust who may pose a risk to children.",
+     ["'front door'", "the response to adults in positions of trust who may pose a risk to children"]),
+    ("They evaluated transfers between the MASH and early help services, the effectiveness of child protection "
+     "enquiries, and the quality of assessments.",
+     ["transfers between the MASH and early help services", "the effectiveness of child protection enquiries",
+      "the quality of assessments"]),
+    ("Inspectors looked at arrangements for placement stability and achieving permanence.",
+     ["placement stability and achieving permanence"]),
+])
+def test_focus_areas_from_a_sentence(sentence: str, areas: list[str]) -> None:
+    assert fields.focus_from_sentence(sentence) == areas

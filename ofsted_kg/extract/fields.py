@@ -247,7 +247,7 @@ def _nearest_month_year(sent: str, a: int, b: int) -> tuple[int, int | None, int
 
 # ---- focus areas -----------------------------------------------------------------------------
 FOCUS_VERB = re.compile(
-    r"\b(?:inspectors|the visit|this visit|the inspection|this inspection|we|it|"
+    r"\b(?:inspectors|they|the visit|this visit|the inspection|this inspection|we|it|"
     r"(?:this|the) (?:[\w-]+ ){1,5}(?:inspection|visit)(?: \([A-Z]+\))?)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
     r"focused on|focussed on|examined|explored|assessed|scrutinised|tracked)\b|"
     r"\b(?:the|this) visit (?:focused|focussed|concentrated) on\b|"
@@ -269,6 +269,13 @@ _FOCUS_CLAUSE = re.compile(r",?\s+(?:focusing|focussing|concentrating) on\s+|,\s
                            re.I)
 
 
+_ELABORATION = re.compile(r",?\s+(?:including|in particular|specifically|such as|particularly)\b", re.I)
+# two areas joined by "and" when the second starts as areas do ("the 'front door' and the response to ...")
+_SPLIT_AREAS = re.compile(
+    r"\s+and\s+(?=the\s+(?:response|quality|effectiveness|timeliness|experiences|impact|progress|use|support|"
+    r"management|arrangements|help|identification|application)\b)", re.I)
+
+
 _NOT_LIST_ITEM = re.compile(r"(?:including|particularly|especially|such as|which|who|where|when|so that)\b", re.I)
 
 
@@ -278,6 +285,8 @@ def _focus_clause_items(part: str) -> list[str]:
     Only lists the letter marks as lists (commas before a final 'and', or a repeated preposition);
     'placement stability and achieving permanence' stays one area.
     """
+    if _ELABORATION.search(part):
+        return [part]  # "the front door, including A, B and C": one area, its parts spelled out
     m = _FOCUS_CLAUSE.search(part)
     head, clause = (part[: m.end()], part[m.end():]) if m else ("", part)
     pieces = re.split(r",?\s+and\s+(?=(?:on|in|for|to|of)\s)(?:on|in|for|to|of)\s+", clause)
@@ -305,6 +314,8 @@ def focus_from_sentence(sentence: str) -> list[str]:
         return []
     obj = _LEAD_IN.sub("", obj)
     parts = [p.strip(" ,;.") for p in _SPLIT_AND.split(obj) if p.strip(" ,;.")]
+    if len(parts) == 1 and not _ELABORATION.search(obj) and "," not in obj:
+        parts = [p.strip(" ,;.") for p in _SPLIT_AREAS.split(obj) if p.strip(" ,;.")]
     parts = [x for p in parts for x in _focus_clause_items(p)]
     group = _GROUP.search(parts[0]) if parts else None
     out = []
