@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ofsted_kg.extract import fields, team
-from ofsted_kg.extract.authorities import find_authorities
+from ofsted_kg.extract.authorities import find_authorities, match_authority
 from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
@@ -267,6 +267,10 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
                 org = _org_start(t)
                 if _ORG_LINE.search(t) and not _TITLE_START.match(t):
                     break
+                if not _TITLE_START.search(t) and match_authority(t.strip()) is not None:
+                    break  # "North Somerset": the council, no title
+                if tlines and not _title_goes_on(text[tlines[-1][0]:tlines[-1][1]], t):
+                    break  # "Children's Services Directorate", "Municipal Buildings": the address
                 if org:
                     tlines.append((bx, bx + org))
                     break
@@ -306,6 +310,14 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
         return rcp
     rec.recipient = None
     return None
+
+
+def _title_goes_on(prev: str, line: str) -> bool:
+    """Does a recipient's title wrap from `prev` onto `line` ("Corporate Director, Children, Young People" /
+    "and Education")? Only when `prev` is unfinished or `line` starts as a continuation does."""
+    return bool(re.search(r"(?:,|\b(?:and|of|for|to|the|&|-))\s*$", prev.strip())
+                or re.match(r"\s*(?:and\b|&|of\b|for\b|[a-z(])", line)
+                or _TITLE_START.match(line.strip()))
 
 
 def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
