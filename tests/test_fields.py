@@ -182,3 +182,21 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
 ])
 def test_focus_areas_from_a_sentence(sentence: str, areas: list[str]) -> None:
     assert fields.focus_from_sentence(sentence) == areas
+
+
+def test_a_numbered_items_own_sub_points_stay_in_it() -> None:
+    text = ("\n1. Strengthen arrangements to reduce the risk to children of sexual exploitation by:\n"
+            "- improving information sharing\n- ensuring risk assessments are of a consistently good\nstandard.\n"
+            "2. Ensure that strategy discussions are promptly considered.\n")
+    assert _items(text) == [
+        "Strengthen arrangements to reduce the risk to children of sexual exploitation by: improving information "
+        "sharing ensuring risk assessments are of a consistently good standard.",
+        "Ensure that strategy discussions are promptly considered."]
+
+
+def test_an_intro_wrapped_after_the_following_is_no_item() -> None:
+    text = ("\nThe local authority needs to take swift and decisive action to improve the following\n"
+            "areas of practice:\n\n- all children should be allocated to a social worker without delay\n"
+            "- the timeliness of decision-making.\n")
+    assert _items(text) == ["all children should be allocated to a social worker without delay",
+                            "the timeliness of decision-making."]

@@ -344,6 +344,7 @@ OTHER_HEADING = re.compile(
     r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully))\s*[?:.]?$",
     re.I)
 _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|the following (?:areas|actions)"
+                    r"|\bthe following\s*$"
                     r"|identified (?:\w+ )?(?:areas?|an area) for (?:priority|immediate) action\W*$"
                     r"|as follows\W*$", re.I)
 _TIMEFRAME = re.compile(r"^(?:immediately|within (?:\w+ )?(?:\w+ )?(?:months?|weeks?|days?))\s*:?$", re.I)
@@ -470,6 +471,11 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             if ended or RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line):
                 break
             cur = (cur[0], b)
+            continue
+        if (mode == "list" and marker == "n" and cur and line.startswith("- ")
+                and (text[cur[0]:cur[1]].rstrip().endswith(":") or "\n- " in text[cur[0]:cur[1]])):
+            cur = (cur[0], b)  # a numbered item's own sub-points ("... by:" / "- improving ...")
+            blank_before = False
             continue
         if _is_item_start(line):
             if mode == "list" and _marker(line) != marker and not items and cur and _is_intro(text, *cur):
@@ -634,4 +640,4 @@ def item_text(text: str, a: int, b: int) -> tuple[str, int, int]:
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    return re.sub(r"\s+", " ", text[a:b]), a, b
+    return re.sub(r"\s+", " ", re.sub(r"\n-\s+", "\n", text[a:b])), a, b  # sub-points' dashes dropped

@@ -147,7 +147,8 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
         rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
     for la, lb in lines(text, region.start, region.end):
         line = text[la:lb].strip()
-        if (fields.RECOMMENDATION_HEADING.match(line) and line[:1].isupper() and not re.search(r"LSCB|safeguarding children board", line, re.I)
+        # the safeguarding board's own list ("What does the LSCB need to improve?") counts too
+        if (fields.RECOMMENDATION_HEADING.match(line) and line[:1].isupper()
                 and not _in_contents(text, la, region.start)):
             add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
     return rec
