@@ -185,12 +185,12 @@ def test_focus_areas_from_a_sentence(sentence: str, areas: list[str]) -> None:
 
 
 def test_a_numbered_items_own_sub_points_stay_in_it() -> None:
-    text = ("\n1. Strengthen arrangements to reduce the risk to children of sexual exploitation by:\n"
+    text = ("\n1. Strengthen arrangements to reduce the risk to children of sexual exploitation\nand missing by:\n"
             "- improving information sharing\n- ensuring risk assessments are of a consistently good\nstandard.\n"
             "2. Ensure that strategy discussions are promptly considered.\n")
     assert _items(text) == [
-        "Strengthen arrangements to reduce the risk to children of sexual exploitation by: improving information "
-        "sharing ensuring risk assessments are of a consistently good standard.",
+        "Strengthen arrangements to reduce the risk to children of sexual exploitation and missing by: improving "
+        "information sharing ensuring risk assessments are of a consistently good standard.",
         "Ensure that strategy discussions are promptly considered."]
 
 
@@ -200,3 +200,11 @@ def test_an_intro_wrapped_after_the_following_is_no_item() -> None:
             "- the timeliness of decision-making.\n")
     assert _items(text) == ["all children should be allocated to a social worker without delay",
                             "the timeliness of decision-making."]
+
+
+def test_ofsteds_address_read_into_a_list_is_skipped() -> None:
+    text = ("\n- Operational management of the front door.\n\n- Quality assurance processes.\n\nOfsted\n"
+            "Piccadilly Gate\nStore Street\nManchester\nM1 2WD\n\nT 0300 123 1231\nenquiries@ofsted.gov.uk\n"
+            "www.gov.uk/ofsted\n\n- The quality of supervision.\nMain findings\nThe senior leaders are new.\n")
+    assert _items(text) == ["Operational management of the front door.", "Quality assurance processes.",
+                            "The quality of supervision."]

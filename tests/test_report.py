@@ -359,3 +359,13 @@ def test_a_sif_table_with_a_wrapped_overall_sentence_require_and_a_misnumbered_r
         ("2.2 Experiences and progress of care leavers", "inadequate"),
         ("3. Leadership, management and governance", "inadequate"),
     ]
+
+
+def test_the_safeguarding_boards_list_counts_and_no_areas_is_no_item() -> None:
+    from ofsted_kg.api import extract_text
+    report = SIF_HEAD + ("\nWhat does the LSCB need to improve?\n136. No areas were identified for immediate "
+                         "improvement.\n\nAreas for improvement\n137. Robustly impress upon key agencies the need to "
+                         "improve the system.\n138. Ensure that the board evaluates its training.\n")
+    assert extract_text(report)[0].recommendations == [
+        "Robustly impress upon key agencies the need to improve the system.",
+        "Ensure that the board evaluates its training."]

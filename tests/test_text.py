@@ -237,3 +237,8 @@ def test_a_visit_in_several_blocks_keeps_each_block(phrase: str, periods: list[t
     assert run is not None
     assert [(a.isoformat(), b.isoformat()) for a, b in run.periods] == periods
     assert (run.start.isoformat(), run.end.isoformat()) == (periods[0][0], periods[-1][1])
+
+
+def test_a_minus_sign_is_a_bullet() -> None:
+    assert normalise("includes:\n\u2212 ensuring capacity in the MASH\n").text.splitlines()[1] == \
+        "- ensuring capacity in the MASH"

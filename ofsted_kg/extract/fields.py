@@ -419,6 +419,7 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     blank_before = False
     timed = False
     number = 0  # the last item's number in a numbered list
+    skip_to = start
     pos = start
     for raw_line in text[start:limit].split("\n"):
         a, b = pos, pos + len(raw_line)
@@ -429,8 +430,14 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             # a SIF report's topic sub-heads inside its numbered list ("Capacity", "Areas for improvement")
             blank_before = False
             continue
-        if line and mode is None and _NO_ITEMS.match(line):
+        if line and (mode is None or cur is None or blank_before) and NO_ITEMS.match(line):
             continue  # "There are no priority actions." is not an item
+        if line == "Ofsted" and _OFSTED_BLOCK.match(text, a, limit):
+            # Ofsted's address, set beside page 1's text, read into the middle of a list
+            skip_to = _OFSTED_BLOCK.match(text, a, limit).end()  # type: ignore[union-attr]
+            continue
+        if a < skip_to:
+            continue
         if not line:
             blank_before = True
             if mode == "prose" and cur:
@@ -492,7 +499,8 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
         heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
             (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower()
             and not _wraps_on(text, b, limit))
-        if heading or _GRADE_AFTER_COLON.search(line) or (line.endswith(":") and (cur or items)):
+        if heading or _GRADE_AFTER_COLON.search(line) or (line.endswith(":") and (cur or items)
+                                                           and not (mode == "list" and line[:1].islower())):
             break
         if mode == "list":
             assert cur is not None
@@ -516,7 +524,11 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     return items
 
 
-_NO_ITEMS = re.compile(r"^(?:there (?:are|were) no\b|no (?:areas|priority|recommendations|actions)\b|none\.?$)", re.I)
+_OFSTED_BLOCK = re.compile(
+    r"Ofsted[ \t]*\n(?:[^\n]{0,60}\n){0,12}?[^\n]*(?:www\.gov\.uk/ofsted|enquiries@ofsted\.gov\.uk)[^\n]*(?:\n|$)"
+    r"(?:[^\n]*(?:www\.gov\.uk/ofsted|enquiries@ofsted\.gov\.uk|lascinspection)[^\n]*(?:\n|$))*", re.I)
+NO_ITEMS = re.compile(r"^(?:there (?:are|were) no\b|no (?:areas|priority|recommendations|actions)\b|none\.?$|"
+                      r"(?:the inspection )?did not (?:find|identify) any)", re.I)
 
 
 def _is_subheading(line: str) -> bool:

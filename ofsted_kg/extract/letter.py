@@ -604,7 +604,8 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         add_recommendations(ctx, rec, lb, b, bool(unspaced))
     joint = rec.visit_type == "joint targeted area inspection"
     for _la, lb in deferred:
-        if joint and (rec.recommendations or not _phrased_as_improvements(text, lb, b)):
+        if joint and (rec.recommendations or not _starts_list(text, lb, b)
+                      or not _phrased_as_improvements(text, lb, b)):
             continue  # a joint letter's "Areas for improvement" are mostly findings for each agency
         if not rec.recommendations or _starts_list(text, lb, b):
             add_recommendations(ctx, rec, lb, b)
@@ -636,7 +637,9 @@ def add_recommendations(ctx: Context, rec: LetterRecord, start: int, end: int, o
     """Add the items of the section starting at `start` to `rec.recommendations`, each once."""
     for x, y in fields.section_items(ctx.text, start, end, one_per_line):
         t, tx, ty = fields.item_text(ctx.text, x, y)
-        if t and t not in rec.recommendations:
+        if fields.NO_ITEMS.match(t):
+            continue  # "136. No areas were identified for immediate improvement."
+        if t and re.search(r"[A-Za-z]{2}", t) and t not in rec.recommendations:  # not a stray glyph
             rec.recommendations.append(t)
             rec.cite("recommendations", ctx.span(tx, ty))
 
