@@ -261,7 +261,7 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
         if len(block) >= 2 and (not mt or mt.start() == 0 or not is_plausible_name(strip_honorific(first[: mt.start()])[0])):
             name_raw = first
             name_span = (x, y)
-            tlines = []
+            tlines: list[tuple[int, int]] = []
             for bx, by in block[1:]:
                 t = text[bx:by]
                 org = _org_start(t)
