@@ -369,3 +369,46 @@ def test_the_safeguarding_boards_list_counts_and_no_areas_is_no_item() -> None:
     assert extract_text(report)[0].recommendations == [
         "Robustly impress upon key agencies the need to improve the system.",
         "Ensure that the board evaluates its training."]
+
+
+AREA_SEND = """Local Area Partnership report
+
+Area SEND inspection of Southend-on-Sea Local Area
+Partnership
+
+Inspection dates: 6 to 10 March 2023
+Date of previous inspection: 1 to 6 October 2018
+
+Inspection outcome
+
+The local area partnership's arrangements lead to inconsistent experiences and outcomes
+for children and young people with special educational needs and/or disabilities (SEND).
+
+Areas for improvement
+
+Areas for improvement
+The local area partnership should evaluate the quality and impact of services more
+effectively. This is a statutory duty.
+Local area partnership leaders should improve the effectiveness of joint working.
+
+Local area partnership details
+
+Inspection team
+
+Ofsted Care Quality Commission
+Katherine Douglas, Ofsted HMI, lead inspector Liz Fox, CQC lead inspector
+Margaret Burke, Ofsted HMI David Roberts, CQC Inspector
+"""
+
+
+def test_an_area_send_report() -> None:
+    from ofsted_kg.api import extract_text
+    rec = extract_text(AREA_SEND)[0]
+    assert rec.visit_type == "other:area send inspection" and rec.judgements == []
+    assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
+    assert [m.organisation for m in rec.inspection_team] == ["Ofsted", "CQC", "Ofsted", "CQC"]
+    assert rec.recommendations == [
+        "The local area partnership should evaluate the quality and impact of services more effectively. "
+        "This is a statutory duty.", "Local area partnership leaders should improve the effectiveness of joint working."]
+    assert rec.focus_areas == ["the local area partnership's arrangements for children and young people with special "
+                               "educational needs and/or disabilities (SEND)"]

@@ -145,6 +145,9 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     if prev:
         rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
         rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
+    if _AREA_SEND.search(text, region.start, min(region.end, region.start + 600)):
+        _area_send(ctx, rec, region)
+        return rec
     for la, lb in lines(text, region.start, region.end):
         line = text[la:lb].strip()
         # the safeguarding board's own list ("What does the LSCB need to improve?") counts too
@@ -440,3 +443,81 @@ def _protection_inspection(text: str, start: int, end: int) -> tuple[str, str, i
         grade = re.sub(r"^require ", "requires ", grade)
         return grade, f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", m.start("g"), m.end("g")
     return None
+
+
+# Area SEND inspections (Ofsted with the CQC, of a local area partnership): outcomes, not graded judgements
+_AREA_SEND = re.compile(r"\bArea\s+SEND\s+inspection\s+of\b", re.I)
+_SEND_SUBJECT = re.compile(r"\bThe\s+(local\s+area\s+partnership['’]s\s+[^.]{5,200}?)\s+(?:typically\s+|generally\s+)?"
+                           r"leads?\b", re.I)
+_SEND_WORD = r"[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*"  # "Douglas", "O’Kelly"; not "HMI"
+_SEND_MEMBER = re.compile(rf"(?P<n>{_SEND_WORD}(?:[ \t]+{_SEND_WORD}){{1,2}}),[ \t]+(?P<r>(?:Ofsted|CQC)\b[^,\n]*?"
+                          rf"(?:,[ \t]+lead[ \t]+inspector)?)(?=[ \t]+{_SEND_WORD}(?:[ \t]+{_SEND_WORD}){{1,2}},|[ \t]*$)",
+                          re.M)
+
+
+def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
+    """An area SEND report: its kind, subject, the team table (Ofsted beside CQC) and its areas for
+    improvement, each a paragraph that says who "should" do what."""
+    text = ctx.text
+    rec.visit_type = "other:area send inspection"
+    rec.judgements, rec.focus_areas, rec.framework, rec.framework_version = [], [], None, None
+    rec.evidence.pop("judgements", None)
+    rec.evidence.pop("focus_areas", None)
+    m = _SEND_SUBJECT.search(text, region.start, region.end)
+    if m:
+        subject = "the " + re.sub(r"\s+", " ", m.group(1))
+        who = re.search(r"children\s+and\s+young\s+people\s+with\s+special\s+educational\s+needs[^.]*?\(SEND\)",
+                        text[m.end():m.end() + 300])
+        if "SEND" not in subject and who:  # "...'s arrangements lead to ... for children and young people with SEND"
+            subject += " for " + re.sub(r"\s+", " ", who.group(0))
+        rec.focus_areas.append(subject)
+        rec.cite("focus_areas", ctx.span(m.start(1), m.end(1)))
+    team = re.search(r"^Inspection team[ \t]*$", text[region.start:region.end], re.M)
+    if team:  # the table is the whole team; "lead inspector Liz Fox" read across its columns is not
+        rec.inspectors, rec.inspection_team = [], []
+        rec.evidence.pop("inspectors", None)
+        start = region.start + team.end()
+        block_end = text.find("\n\n", start + 2)
+        for mm in _SEND_MEMBER.finditer(text, start, block_end if block_end > 0 else region.end):
+            name = re.sub(r"\s+", " ", mm.group("n"))
+            if any(same_person(name, n) for n in rec.inspectors):
+                continue
+            role = re.sub(r"\s+", " ", mm.group("r"))
+            rec.inspectors.append(as_printed(ctx, name, mm.start("n"), mm.end("n")))
+            rec.cite("inspectors", ctx.span(mm.start("n"), mm.end("n")))
+            rec.inspection_team.append(TeamMember(rec.inspectors[-1], role, "CQC" if role.startswith("CQC") else "Ofsted"))
+        rec.inspection_team = [t for t in rec.inspection_team if t.name in rec.inspectors]
+    for la, lb in lines(text, region.start, region.end):
+        if re.fullmatch(r"\s*Areas for improvement\s*", text[la:lb]):
+            items = _should_paragraphs(text, lb, region.end)
+            if items:
+                for a, b in items:
+                    rec.recommendations.append(re.sub(r"\s+", " ", text[a:b]).strip())
+                    rec.cite("recommendations", ctx.span(a, b))
+                break
+
+
+def _should_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items that each start with a sentence saying who should act; other sentences join the item before."""
+    items: list[tuple[int, int]] = []
+    prev_line = ""
+    for la, lb in lines(text, start, end):
+        line = text[la:lb].strip()
+        if not items and re.fullmatch(r"Areas for improvement", line, re.I):
+            continue  # the heading printed twice
+        if prev_line.endswith(".") and len(line.split()) < 9 and not line.endswith(".") or \
+                line.startswith("Area SEND inspection report"):
+            if items:
+                break
+            prev_line = line
+            continue
+        if prev_line.endswith(".") or not items:
+            first = re.split(r"(?<=\.)\s", text[la:min(end, la + 400)], maxsplit=1)[0]
+            if re.search(r"\bshould\b|\bmust\b|\bneeds? to\b", first):
+                items.append((la, lb))
+                prev_line = line
+                continue
+        if items:
+            items[-1] = (items[-1][0], lb)
+        prev_line = line
+    return items
