@@ -229,3 +229,11 @@ def test_an_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest
     assert [str(p) for p in result.problems] == [
         f"{tmp_path / 'b'}: is a folder that cannot be read (Permission denied); its letters were not read"]
     assert result.failed
+
+
+def test_a_stray_byte_in_plain_ascii_keeps_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "stray.txt"
+    path.write_bytes(seed().replace("■", "-").encode("ascii", "replace").replace(b"Dear", b"Dear\x81", 1))
+    result = extract_letters(path)
+    assert result.records[0].authority == "Warwickshire"
+    assert [p.message for p in result.problems] == ["is not valid UTF-8: 1 byte(s) read as U+FFFD"]
