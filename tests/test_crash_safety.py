@@ -115,7 +115,7 @@ import os, sys, time
 from ofsted_kg.pipeline import parallel_map
 
 def slow(_context, item):
-    print(os.getpid(), flush=True)
+    os.write(1, f"{os.getpid()}\\n".encode())  # one write: the two workers' lines never interleave
     time.sleep(600)
     return item
 
@@ -136,10 +136,12 @@ def _alive(pid: int) -> bool:
 def test_pool_workers_die_with_the_process_that_started_them() -> None:
     main = subprocess.Popen([sys.executable, "-c", _POOL], stdout=subprocess.PIPE, text=True)
     assert main.stdout is not None
-    workers = {int(main.stdout.readline()) for _ in range(2)}
-    assert main.pid not in workers
-    main.send_signal(signal.SIGKILL)
-    main.wait()
+    try:
+        workers = {int(main.stdout.readline()) for _ in range(2)}
+    finally:
+        main.send_signal(signal.SIGKILL)
+        main.wait()
+    assert main.pid not in workers and len(workers) == 2
     deadline = time.monotonic() + 30  # a liveness wait, not a measure: they go at once when it works
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
