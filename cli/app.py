@@ -49,7 +49,16 @@ app.command("viz")(viz_command)
 
 
 def main() -> None:
-    app()
+    """The console script: a library error that reached this far is one line and exit 2, never a traceback."""
+    import sys
+
+    from ofsted_kg.errors import OfstedKgError
+
+    try:
+        app()
+    except OfstedKgError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

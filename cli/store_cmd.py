@@ -24,10 +24,15 @@ def _open(store: Path | None, endpoint: str | None, read_only: bool = False) -> 
     from ofsted_kg.store import StoreError, open_store
 
     try:
-        return open_store(store, endpoint, read_only)
+        st = open_store(store, endpoint, read_only)
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
+    unrecovered = getattr(st, "unrecovered", [])
+    if unrecovered:
+        typer.echo(f"warning: {store or 'the store'}: an interrupted bulk load left {len(unrecovered)} graph(s) "
+                   "partly loaded; any ingest removes them (then ingest their letters again)", err=True)
+    return st
 
 
 def ingest(

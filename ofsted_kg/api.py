@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 
 from rdflib import URIRef
 
-from ofsted_kg.errors import InputError
+from ofsted_kg.errors import InputError, shown
 from ofsted_kg.extract.context import Context
 from ofsted_kg.extract.letter import extract_letter
 from ofsted_kg.extract.normalise import normalise
@@ -18,6 +19,7 @@ from ofsted_kg.extract.reading import Document, iter_input_files, read_document
 from ofsted_kg.extract.records import LetterRecord
 from ofsted_kg.extract.report import extract_report
 from ofsted_kg.extract.segment import find_regions
+from ofsted_kg.limits import Limits, TimeLimitExceeded, time_limit
 from ofsted_kg.statistics import (
     INCREMENTAL_MAX,
     Counts,
@@ -55,14 +57,23 @@ class Extraction:
         return any(p.fatal for p in self.problems)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract_document(doc: Document) -> list[LetterRecord]:
-    """Every letter and report opening found in one read document, in document order."""
+    """Every letter and report opening found in one read document, in document order.
+
+    The document's warnings (an encoding that was guessed) are each record's warnings too.
+    """
+    if _SURROGATE.search(doc.text):  # lone surrogates cannot be written as UTF-8: U+FFFD, offsets kept
+        doc.text = _SURROGATE.sub("\ufffd", doc.text)
     clean = normalise(doc.text)
     records = []
     for index, region in enumerate(find_regions(clean.text)):
         ctx = Context(doc, clean, region.start, region.end)
         rec = extract_letter(ctx, region) if region.kind == "letter" else extract_report(ctx, region)
         rec.source_sha256, rec.media_type, rec.index = doc.sha256, doc.media_type, index
+        rec.warnings[:0] = doc.warnings
         records.append(rec)
     return records
 
@@ -71,21 +82,31 @@ def extract_text(text: str, source: str = "<text>") -> list[LetterRecord]:
     """Extract from a string (handy in notebooks and tests)."""
     import hashlib
 
-    doc = Document(source, text, hashlib.sha256(text.encode()).hexdigest(), "text/plain")
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return extract_document(Document(source, text, digest, "text/plain"))
+
+
+def extract_file(path: str | Path, limits: Limits | None = None) -> list[LetterRecord]:
+    """Read and extract one file; raises `InputError` if it cannot be read or breaks `limits`
+    (size and length; see `ofsted_kg.limits`, whose defaults apply when `limits` is None)."""
+    limits = limits or Limits()
+    doc = read_document(path, limits)
+    too_long = limits.too_long(len(doc.text))
+    if too_long:
+        raise InputError(doc.path, too_long)
     return extract_document(doc)
 
 
-def extract_file(path: str | Path) -> list[LetterRecord]:
-    """Read and extract one file; raises `InputError` if it cannot be read."""
-    return extract_document(read_document(path))
-
-
-def _extract_path(_context: Any, path: Path) -> tuple[list[LetterRecord], str | None]:
-    """One file's records, or why it gave none (the message for a `Problem`)."""
+def _extract_path(limits: Limits | None, path: Path) -> tuple[list[LetterRecord], str | None]:
+    """One file's records, or why it gave none (the message for a `Problem`), within `limits`."""
+    limits = limits or Limits()
     try:
-        records = extract_file(path)
+        with time_limit(limits.seconds):
+            records = extract_file(path, limits)
     except InputError as e:
         return [], e.problem
+    except TimeLimitExceeded:
+        return [], limits.too_slow()
     except RecursionError:
         return [], "too deeply nested to read"
     if not records:
@@ -100,7 +121,7 @@ def _collect(files: list[Path], outcomes: Iterable[tuple[list[T], str | None]], 
     """Each file's results, with its problems and warnings noted in `problems`."""
     for n, (path, (items, problem)) in enumerate(zip(files, outcomes, strict=True), 1):
         if problem is not None:
-            problems.append(Problem(str(path), problem))
+            problems.append(Problem(shown(str(path)), problem))
         for item in items:
             problems.extend(Problem(str(path), w, fatal=False) for w in warnings(item))
             yield item
@@ -109,11 +130,12 @@ def _collect(files: list[Path], outcomes: Iterable[tuple[list[T], str | None]], 
 
 
 def extract_letters(paths: Iterable[str | Path] | str | Path, workers: int | None = 1,
-                    progress: Any = None) -> Extraction:
+                    progress: Any = None, limits: Limits | None = None) -> Extraction:
     """Extract from files and folders (recursively); problems are collected, never raised.
 
     `workers` > 1 (or None: one per core) reads files in that many processes, for large folders; the
     result is the same, in the same order. `progress`, if given, is called with (done, total, "extracting").
+    Each file is bounded by `limits` (default: `Limits.from_env()`); one that breaks them is a problem.
     """
     from ofsted_kg.pipeline import parallel_map
 
@@ -121,7 +143,7 @@ def extract_letters(paths: Iterable[str | Path] | str | Path, workers: int | Non
         paths = [paths]
     files = list(iter_input_files(paths))
     result = Extraction()
-    outcomes = parallel_map(_extract_path, files, workers=workers)
+    outcomes = parallel_map(_extract_path, files, limits or Limits.from_env(), workers=workers)
     result.records = list(_collect(files, outcomes, lambda r: r.warnings, result.problems, progress))
     return result
 
@@ -219,8 +241,8 @@ class BuildResult:
 
 
 def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = None,
-                  validate: bool = True, overrides: str | Path | None = None, workers: int | None = None
-                  ) -> BuildResult:
+                  validate: bool = True, overrides: str | Path | None = None, workers: int | None = None,
+                  limits: Limits | None = None) -> BuildResult:
     """Extract, build and (by default) SHACL-validate letters; letters that fail are quarantined.
 
     People are resolved across all the letters given (see `ofsted_kg.people`); the dataset also holds
@@ -235,7 +257,7 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     from ofsted_kg.people import load_overrides, resolve_records
 
     base = base or DEFAULT_BASE
-    extraction = extract_letters(paths, workers)
+    extraction = extract_letters(paths, workers, limits=limits)
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
@@ -300,7 +322,7 @@ SELECT DISTINCT ?person ?name ?director ?authority WHERE {
 
 def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | None = None, validate: bool = True,
            overrides: str | Path | None = None, progress: Any = None, workers: int | None = None,
-           bulk: bool = False, optimize: bool | None = None) -> IngestResult:
+           bulk: bool = False, optimize: bool | None = None, limits: Limits | None = None) -> IngestResult:
     """Extract, build, validate and load letters into `store` (see `ofsted_kg.store`), one named graph each.
 
     People are resolved together with those already in the store, whose identifiers are kept. A file
@@ -329,7 +351,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     files = list(iter_input_files([paths] if isinstance(paths, str | Path) else paths))
     # Records travel pickled: this process only needs their people, and 10,000 unpickled records would
     # take about a gigabyte here.
-    outcomes = parallel_map(_extract_packed, files, workers=workers)
+    outcomes = parallel_map(_extract_packed, files, limits or Limits.from_env(), workers=workers)
     extracted = list(_collect(files, outcomes, lambda x: x[2], result.problems, progress))
     try:
         rules = load_overrides(overrides) if overrides else []
@@ -401,11 +423,11 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     return result
 
 
-def _extract_packed(_context: Any, path: Path) -> tuple[list[tuple[bytes, list[Any], list[str]]], str | None]:
+def _extract_packed(limits: Limits | None, path: Path) -> tuple[list[tuple[bytes, list[Any], list[str]]], str | None]:
     """One file's records, each pickled, with the people it mentions and its warnings."""
     from ofsted_kg.people import mentions_of
 
-    records, problem = _extract_path(None, path)
+    records, problem = _extract_path(limits, path)
     return [(pickle.dumps(r), mentions_of(r), r.warnings) for r in records], problem
 
 

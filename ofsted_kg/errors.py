@@ -14,3 +14,19 @@ class InputError(OfstedKgError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+def shown(name: str) -> str:
+    """A file name as it can be printed on one line: bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) as \\xNN, control characters such as a newline as escapes, the rest as is."""
+    if name.isprintable():
+        return name
+    out = []
+    for ch in name:
+        if "\udc80" <= ch <= "\udcff":  # a byte the file system gave that is not UTF-8
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
+    return "".join(out)

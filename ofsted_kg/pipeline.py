@@ -30,6 +30,36 @@ def pool_size(workers: int | None, jobs: int) -> int:
 def _start(context: Any) -> None:
     global _context
     _context = context
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies (a killed `ingest` left its
+    workers running); elsewhere a daemon thread notices the new parent and exits."""
+    import signal
+    import sys
+
+    parent = os.getppid()
+    if sys.platform == "linux":
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent died before the request was made
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _run_batch(func: Callable[[Any, T], R], batch: Sequence[T]) -> list[R]:

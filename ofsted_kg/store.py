@@ -7,6 +7,7 @@ the same triples); a letter is loaded in one call, so a crash never leaves it ha
 from __future__ import annotations
 
 import base64
+import http.client
 import os
 import urllib.error
 import urllib.parse
@@ -95,6 +96,13 @@ def _plain(term: Any) -> Any:
 JOURNAL_GRAPH = "urn:ofsted-kg:bulk-load-in-progress"
 
 
+def replace_update(graphs: list[tuple[str, str]]) -> str:
+    """One SPARQL update that drops the graphs and loads their new N-Triples: applied as one transaction
+    (by Oxigraph, embedded or served), so a crash leaves the old graphs or the new ones, never a mix."""
+    drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name, _ in graphs)
+    return drops + "INSERT DATA {\n" + "".join(f"GRAPH <{name}> {{\n{nt}}}\n" for name, nt in graphs) + "}\n"
+
+
 def _as_nquads(graph: str, ntriples: str) -> str:
     """N-Triples lines (as rdflib and Oxigraph write them: one statement a line) put in `graph`."""
     suffix = f" <{graph}> .\n"
@@ -121,17 +129,27 @@ class OxigraphStore:
                 self.store = ox.Store(str(self.path))
         except (OSError, ValueError) as e:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from None
-        # graphs of a bulk load that a crash interrupted: removed, for the caller to report and reload
+        # graphs of a bulk load that a crash interrupted: removed, for the caller to report and reload;
+        # a read-only open cannot remove them, and lists them in `unrecovered` for the caller to report
         self.recovered: list[str] = [] if read_only else self._recover()
+        self.unrecovered: list[str] = self._journalled() if read_only else []
 
-    def _recover(self) -> list[str]:
+    def _journalled(self) -> list[str]:
         import pyoxigraph as ox
 
         journal = ox.NamedNode(JOURNAL_GRAPH)
         if not self.store.contains_named_graph(journal):
             return []
-        graphs = sorted({q.object.value for q in self.store.quads_for_pattern(None, None, None, journal)
-                         if isinstance(q.object, ox.NamedNode)})
+        return sorted({q.object.value for q in self.store.quads_for_pattern(None, None, None, journal)
+                       if isinstance(q.object, ox.NamedNode)})
+
+    def _recover(self) -> list[str]:
+        import pyoxigraph as ox
+
+        journal = ox.NamedNode(JOURNAL_GRAPH)
+        graphs = self._journalled()
+        if not graphs and not self.store.contains_named_graph(journal):
+            return []
         for g in graphs:
             self.store.remove_graph(ox.NamedNode(g))
         self.store.remove_graph(journal)
@@ -160,8 +178,9 @@ class OxigraphStore:
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None:
         """Replace several graphs (name, N-Triples), such as a letter's own graph and those derived from it.
 
-        Without `bulk`, the graphs are dropped, then all loaded in one transaction: a crash leaves
-        them all absent or all loaded. With `bulk`, they go in with one `bulk_load`, about three times
+        Without `bulk`, the old graphs are dropped and the new ones loaded by one SPARQL update, one
+        transaction: a crash leaves the old graphs or the new ones, never a letter without one of its
+        graphs (about 10% slower than dropping each graph and then loading, measured). With `bulk`, they go in with one `bulk_load`, about three times
         cheaper a triple but not transactional. A journal graph naming them is written (in a
         transaction) first and dropped after: if a crash interrupts the load, the next writer removes
         the graphs it names (`recovered`), so no graph stays half-loaded once the store is opened again
@@ -169,19 +188,19 @@ class OxigraphStore:
         """
         import pyoxigraph as ox
 
+        if not bulk:
+            update = replace_update(graphs)
+            self.store.update(update)
+            self._loaded(len(update))
+            return
         journal = ox.NamedNode(JOURNAL_GRAPH)
-        if bulk:
-            entries = "".join(f"<{JOURNAL_GRAPH}> <{JOURNAL_GRAPH}#graph> <{name}> .\n" for name, _ in graphs)
-            self.store.load(entries.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=journal)
+        entries = "".join(f"<{JOURNAL_GRAPH}> <{JOURNAL_GRAPH}#graph> <{name}> .\n" for name, _ in graphs)
+        self.store.load(entries.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=journal)
         for name, _ in graphs:
             g = ox.NamedNode(name)
             if self.store.contains_named_graph(g):
                 self.store.remove_graph(g)
         data = "".join(_as_nquads(name, nt) for name, nt in graphs).encode("utf-8")
-        if not bulk:
-            self.store.load(data, format=ox.RdfFormat.N_QUADS)
-            self._loaded(len(data))
-            return
         self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         self.store.remove_graph(journal)
 
@@ -281,6 +300,7 @@ class RemoteStore:
 
     def __init__(self, url: str, update_url: str | None = None, store_url: str | None = None) -> None:
         self.recovered: list[str] = []  # nothing to recover on an endpoint (no bulk loads)
+        self.unrecovered: list[str] = []
         base = url.rsplit("/", 1)[0] if url.endswith("/query") else url.rstrip("/")
         self.query_url = url if url.endswith("/query") else base + "/query"
         self.update_url = update_url or base + "/update"
@@ -303,11 +323,15 @@ class RemoteStore:
             raise StoreError(f"{url}: HTTP {e.code}: {body}") from None
         except urllib.error.URLError as e:
             raise StoreError(f"{url}: cannot reach the endpoint ({e.reason})") from None
+        except (OSError, http.client.HTTPException) as e:  # reset, closed mid-answer, timed out
+            raise StoreError(f"{url}: the endpoint broke off ({type(e).__name__}: {e or 'no answer'})") from None
 
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None:
-        """One Graph Store PUT per graph (`bulk` has no meaning for an endpoint)."""
-        for name, ntriples in graphs:
-            self.replace_graph(name, ntriples)
+        """One SPARQL update for all the graphs (see `replace_update`), so that an endpoint that applies
+        an update as a transaction, as Oxigraph does, never keeps a letter without its listing; `bulk`
+        has no meaning for an endpoint."""
+        self._request(self.update_url, replace_update(graphs).encode("utf-8"),
+                      {"Content-Type": "application/sparql-update"}, "POST")
 
     def optimize(self) -> None:
         """Nothing to do: an endpoint manages its own storage."""
@@ -408,6 +432,25 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     if not m:
         return sparql
     return sparql[: m.end()] + " " + values + " " + sparql[m.end():]
+
+
+_LETTER_GRAPHS = """
+PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
+SELECT ?g WHERE { GRAPH ?g { ?g a okg:Document } }"""
+
+
+def store_integrity(store: Any) -> list[str]:
+    """What an interrupted write left: graphs of an unrecovered bulk load, letters without their
+    provenance graph, and provenance graphs whose letter is gone. Each line names the letter to ingest again."""
+    problems = [f"{g}: partly loaded by an interrupted bulk load (open the store for writing, e.g. any "
+                "ingest, to remove it, then ingest its letter again)" for g in getattr(store, "unrecovered", [])]
+    graphs = set(store.graphs())
+    letters = {str(r["g"]) for r in store.select(_LETTER_GRAPHS).rows}
+    problems += [f"{g}: letter without its provenance graph (ingest its letter again)"
+                 for g in sorted(letters) if f"{g}/provenance" not in graphs]
+    problems += [f"{g[:-len('/provenance')]}: provenance graph without its letter (ingest its letter again)"
+                 for g in sorted(graphs) if g.endswith("/provenance") and g[:-len("/provenance")] not in letters]
+    return problems
 
 
 def open_store(store: str | Path | None = None, endpoint: str | None = None, read_only: bool = False) -> Store:

@@ -95,13 +95,14 @@ class LetterResult:
 @dataclass
 class ValidationReport:
     letters: list[LetterResult] = field(default_factory=list)
+    store_problems: list[str] = field(default_factory=list)  # a store's letters missing graphs (see store_integrity)
 
     @property
     def conforms(self) -> bool:
-        return all(r.conforms for r in self.letters)
+        return all(r.conforms for r in self.letters) and not self.store_problems
 
     def lines(self) -> list[str]:
-        return [v.line() for r in self.letters for v in r.violations]
+        return [*self.store_problems, *(v.line() for r in self.letters for v in r.violations)]
 
     def summary(self) -> str:
         bad = sum(1 for r in self.letters if not r.conforms)
@@ -322,7 +323,9 @@ def validate_store(store: Any, inference: bool = False) -> ValidationReport:
     """Validate every letter graph in an embedded store, one at a time."""
     rows = store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
                         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a okg:Document } }").rows
-    report = ValidationReport()
+    from ofsted_kg.store import store_integrity
+
+    report = ValidationReport(store_problems=store_integrity(store))
     for row in rows:
         iri = URIRef(row["g"])
         g = Graph().parse(data=store.graph_ntriples(str(iri)), format="nt")

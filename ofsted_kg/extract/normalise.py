@@ -253,10 +253,19 @@ def _apply(line: _Line, pattern: re.Pattern[str], keep: object) -> None:
 
 
 def _drop_literals(line: _Line, literals: tuple[str, ...]) -> None:
+    """Drop every occurrence of each literal ("**", "__"), left to right, in one pass (linear in the line:
+    a run of 30,000 asterisks took 6 s when each occurrence was cut out of the whole line in turn)."""
     for lit in literals:
-        while lit in line.text:
-            i = line.text.index(lit)
-            del line.chars[i : i + len(lit)], line.offs[i : i + len(lit)]
+        text = line.text
+        i = text.find(lit)
+        if i < 0:
+            continue
+        keep = [True] * len(text)
+        while i >= 0:
+            keep[i : i + len(lit)] = [False] * len(lit)
+            i = text.find(lit, i + len(lit))
+        line.chars = [c for c, k in zip(line.chars, keep, strict=True) if k]
+        line.offs = [o for o, k in zip(line.offs, keep, strict=True) if k]
 
 
 def _replace_chars(line: _Line, old: str, new: str) -> None:
@@ -264,8 +273,10 @@ def _replace_chars(line: _Line, old: str, new: str) -> None:
 
 
 def _strip(line: _Line) -> None:
-    while line.chars and line.chars[0].isspace():
-        line.chars.pop(0), line.offs.pop(0)
+    lead = 0
+    while lead < len(line.chars) and line.chars[lead].isspace():
+        lead += 1
+    del line.chars[:lead], line.offs[:lead]  # one cut, not one pop(0) per space (quadratic in a long run)
     while line.chars and line.chars[-1].isspace():
         line.chars.pop(), line.offs.pop()
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 import bisect
 import hashlib
 import html
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ofsted_kg.errors import InputError
+from ofsted_kg.errors import InputError, shown
+from ofsted_kg.limits import Limits
 
 if TYPE_CHECKING:
     from pypdf import PageObject
@@ -38,6 +41,7 @@ class Document:
     media_type: str
     encoding: str | None = None
     page_starts: list[int] = field(default_factory=lambda: [0])
+    warnings: list[str] = field(default_factory=list)  # e.g. an encoding that had to be guessed
 
     def page_of(self, offset: int) -> int:
         """1-based page number holding character `offset`."""
@@ -47,30 +51,40 @@ class Document:
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Expand files and folders (recursively) into the document files they hold, sorted per folder.
 
-    A path that does not exist is yielded as is, so the caller reports it.
+    A path that does not exist is yielded as is, so the caller reports it; so are a subfolder that
+    cannot be listed and a FIFO, device or socket with a document's suffix (`read_document` says why
+    each gives nothing). Links to folders are not followed.
     """
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield child
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        yield from sorted(_walk(path))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one file into a `Document`; raise `InputError` naming the problem."""
+def _walk(path: Path) -> list[Path]:
+    """The files with a document's suffix under `path`, and the folders that could not be listed."""
+    found: list[Path] = []
+
+    def unlisted(e: OSError) -> None:
+        if e.filename is not None:
+            found.append(Path(e.filename))
+
+    for folder, _dirs, names in os.walk(path, onerror=unlisted):
+        found.extend(Path(folder, n) for n in names if Path(n).suffix.lower() in SUPPORTED_SUFFIXES)
+    return found
+
+
+def read_document(path: str | Path, limits: Limits | None = None) -> Document:
+    """Read one file into a `Document`; raise `InputError` naming the problem.
+
+    Only regular files are read (a FIFO would block forever), and none larger than `limits.max_mb`.
+    The document's `path` is the name as it can be printed (see `ofsted_kg.errors.shown`).
+    """
     p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(name, "no such file")
-    if p.is_dir():
-        raise InputError(name, "is a folder, not a document")
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(name, f"cannot be read ({e.strerror or e})") from None
+    name = shown(str(path))
+    data = _read_bytes(p, name, limits or Limits())
     if not data.strip():
         raise InputError(name, "is empty")
     digest = hashlib.sha256(data).hexdigest()
@@ -78,43 +92,100 @@ def read_document(path: str | Path) -> Document:
     if suffix in PDF_SUFFIXES and b"%PDF-" not in data[:1024]:
         # archived "PDFs" are sometimes the site's web pages (an error page, a redirect) under a .pdf name
         if _looks_like_html(data[:4096].decode("latin-1")):
-            text, encoding = decode_bytes(name, data)
-            return Document(name, html_to_text(text), digest, "text/html", encoding)
+            text, encoding, warning = _decode(name, data)
+            return Document(name, html_to_text(text), digest, "text/html", encoding, warnings=_listed(warning))
         raise InputError(name, "has a .pdf name but is not a PDF (no %PDF- header)")
     if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
         text, starts = _pdf_text(name, data)
         return Document(name, text, digest, "application/pdf", None, starts)
-    text, encoding = decode_bytes(name, data)
+    text, encoding, warning = _decode(name, data)
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
-        return Document(name, html_to_text(text), digest, "text/html", encoding)
+        return Document(name, html_to_text(text), digest, "text/html", encoding, warnings=_listed(warning))
     media = "text/markdown" if suffix in {".md", ".markdown"} else "text/plain"
-    return Document(name, text, digest, media, encoding, _form_feed_starts(text))
+    return Document(name, text, digest, media, encoding, _form_feed_starts(text), _listed(warning))
+
+
+def _listed(warning: str | None) -> list[str]:
+    return [warning] if warning else []
+
+
+def _read_bytes(p: Path, name: str, limits: Limits) -> bytes:
+    if p.is_dir():
+        try:
+            os.scandir(p).close()
+        except OSError as e:
+            raise InputError(name, f"is a folder that cannot be read ({e.strerror or e}); its letters were not read") from None
+        raise InputError(name, "is a folder, not a document")
+    try:
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)  # non-blocking: opening a FIFO must not wait for a writer
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as e:
+        raise InputError(name, f"cannot be read ({e.strerror or e})") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "is not a regular file (a FIFO, device or socket); not read")
+        too_big = limits.too_big(info.st_size)
+        if too_big:
+            raise InputError(name, too_big)
+        try:
+            data = fh.read(int(limits.max_mb * 1_000_000) + 1 if limits.max_mb else -1)
+        except OSError as e:
+            raise InputError(name, f"cannot be read ({e.strerror or e})") from None
+    too_big = limits.too_big(len(data))  # grown since it was looked at
+    if too_big:
+        raise InputError(name, too_big)
+    return data
 
 
 def decode_bytes(name: str, data: bytes) -> tuple[str, str]:
     """Decode bytes to text: UTF-8 (with or without BOM) first, then a detected encoding."""
+    text, encoding, _ = _decode(name, data)
+    return text, encoding
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str, str | None]:
+    """(text, encoding, a warning when the encoding was guessed or bytes were replaced)."""
     if _is_binary(data):
         raise InputError(name, "is a binary file, not a text, PDF or HTML document")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        text = data[3:].decode("utf-8", errors="replace")
+        return text, "utf-8-sig", _replaced(text, data[3:])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        text = data.decode("utf-16", errors="replace")
+        return text, "utf-16", ("holds bytes that are not UTF-16, read as U+FFFD" if "\ufffd" in text else None)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+    # UTF-8 with a stray byte: more valid multi-byte characters than broken ones (a cp1252 reading
+    # would turn each "■" into "â– " without a word)
+    if 0 < bad <= good:
+        return text, "utf-8", _replaced(text, data)
     try:
         # English letters that are not UTF-8 are nearly always Windows-1252; its undefined bytes make
         # this fail for other encodings, which are then detected.
-        return data.decode("cp1252"), "cp1252"
+        return data.decode("cp1252"), "cp1252", "is not UTF-8; read as Windows-1252 (cp1252), a guess"
     except UnicodeDecodeError:
         pass
+    if bad * 1000 <= len(data):  # a few stray bytes that no single-byte reading explains better
+        return text, "utf-8", _replaced(text, data)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and best.encoding:
-        return str(best), best.encoding
-    return data.decode("cp1252", errors="replace"), "cp1252"
+        return str(best), best.encoding, f"is not UTF-8; read as {best.encoding}, a guess (check the text)"
+    return (data.decode("cp1252", errors="replace"), "cp1252",
+            "is not UTF-8 and its encoding could not be detected; read as Windows-1252 with bytes replaced")
+
+
+def _replaced(text: str, data: bytes) -> str | None:
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return f"is not valid UTF-8: {bad} byte(s) read as U+FFFD" if bad > 0 else None
 
 
 def _is_binary(data: bytes) -> bool:
@@ -219,6 +290,12 @@ def html_to_text(markup: str) -> str:
     parser.feed(markup)
     parser.close()
     text = html.unescape("".join(parser.parts))
-    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
-    text = re.sub(r"\n(?:\n)+(?=- )", lambda m: "\n" if m.string[max(0, m.start() - 200):m.start()].rfind("\n- ") >= 0 else m.group(0), text)
+    # Each pattern below is linear in the text: no match starts inside a run it already looked at. (A
+    # run of 60,000 <br> took 46 s with "\n(?:\n)+(?=- )", tried again from every newline of the run.)
+    text = "\n".join(line.strip(" \t") for line in text.split("\n"))
+    text = _LIST_GAP.sub(lambda m: "\n" if m.string[max(0, m.start() - 200):m.start()].rfind("\n- ") >= 0 else m.group(0), text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# blank lines before a list item (the start of the run only: a possessive run, never a match from inside it)
+_LIST_GAP = re.compile(r"(?<!\n)\n\n++(?=- )")
