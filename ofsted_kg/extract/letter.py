@@ -369,6 +369,8 @@ def _inspectors(ctx: Context, rec: LetterRecord, a: int, b: int, signatories: li
         rec.inspectors.append(name)
         rec.cite("inspectors", ctx.span(x, y))
         sign = next((j for j in joint if same_person(j[0], name)), None)
+        if sign and sign[4] == "HMICFRS" and rec.letter_date and rec.letter_date < "2017-07":
+            sign = (*sign[:4], "HMIC")  # the constabulary inspectorate took on fire and rescue in July 2017
         rec.inspection_team.append(TeamMember(name, sign[3], sign[4]) if sign else
                                    TeamMember(name, team.role_near(text, x, y), "Ofsted"))
 

@@ -128,7 +128,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """A name's words in lower case, with everything but letters, apostrophes and hyphens dropped."""
-    return tuple(re.sub(r"[^a-z\s'\-]", " ", name.lower()).split())
+    return tuple(re.sub(r"[^a-z\s'\-]", " ", name.lower().replace("\u2019", "'")).split())
 
 
 def person_key(name: str | None) -> tuple[str, str] | None:
