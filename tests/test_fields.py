@@ -208,3 +208,13 @@ def test_ofsteds_address_read_into_a_list_is_skipped() -> None:
             "www.gov.uk/ofsted\n\n- The quality of supervision.\nMain findings\nThe senior leaders are new.\n")
     assert _items(text) == ["Operational management of the front door.", "Quality assurance processes.",
                             "The quality of supervision."]
+
+
+def test_a_wrapped_item_line_after_an_unfinished_one_and_a_kept_running_header() -> None:
+    header = "Sandwell Council Inspection of looked after children services"
+    text = (f"\nImmediately:\n\n- Ensure that a clear plan is in place to improve the effectiveness of the\n"
+            f"Independent Reviewing Officers service\n\n- Review the current policy\n\n{header}\n\n"
+            f"Within three months:\n- Ensure the consistently high quality of PEPs\n\n{header}\n{header}\n")
+    assert _items(text) == [
+        "Ensure that a clear plan is in place to improve the effectiveness of the Independent Reviewing Officers "
+        "service", "Review the current policy", "Ensure the consistently high quality of PEPs"]

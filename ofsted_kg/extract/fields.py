@@ -438,6 +438,8 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             continue
         if a < skip_to:
             continue
+        if len(line) > 25 and text.count(line) >= 3 and not _ITEM_START.match(line):
+            continue  # a running header the normaliser kept ("Sandwell Council Inspection of ...")
         if not line:
             blank_before = True
             if mode == "prose" and cur:
@@ -496,9 +498,10 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             number = int(num.group(1)) if num else 0
             blank_before = False
             continue
+        unfinished = cur is not None and not blank_before and _JOINS_NEXT.search(text[cur[0]:cur[1]].rstrip())
         heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
             (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower()
-            and not _wraps_on(text, b, limit))
+            and not _wraps_on(text, b, limit) and not unfinished)  # "... effectiveness of the" / "Independent ..."
         if heading or _GRADE_AFTER_COLON.search(line) or (line.endswith(":") and (cur or items)
                                                            and not (mode == "list" and line[:1].islower())):
             break
