@@ -211,3 +211,13 @@ def test_team_label_with_a_note_and_a_name_broken_at_its_hyphen() -> None:
             "Inspector)\nand Teresa Lavelle-Hill (Associate Inspector)\nQuality assurance manager: Jo Bloggs\n")
     assert [n for n, *_ in team_list(text, 0, len(text))] == [
         "Jansy Kelly", "Brendan Parkinson", "Dominic Porter-Moore", "Deane Jennings", "Teresa Lavelle-Hill"]
+
+
+def test_the_director_of_childrens_services_is_the_recipient_among_a_joint_letters_addressees() -> None:
+    letter = JOINT_LETTER.replace(
+        "Emma Taylor, Director of Children's Services, Cheshire West and Chester local authority\n",
+        "Tom McCabe, Chief Executive Officer, Cheshire West and Chester Council\n"
+        "Emma Taylor OBE, Executive Director Children's Services, Cheshire West and Chester Council\n"
+        "Paul Sanford, Chief Constable, Cheshire Constabulary\n")
+    rec = extract_text(letter)[0]
+    assert rec.recipient is not None and rec.recipient.name == "Emma Taylor"

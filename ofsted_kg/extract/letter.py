@@ -254,6 +254,7 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
     sal_name = re.sub(r"^Dear\s+", "", salutation).strip(" ,:")
     rcp = Recipient()
     name_span = title_span = None
+    block = _director_first(text, block)
     if block:
         x, y = block[0]
         first = text[x:y]
@@ -310,6 +311,23 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
         return rcp
     rec.recipient = None
     return None
+
+
+_DCS_TITLE = re.compile(r"Children['’]?s\s+Services|Director\s+of\s+Children|Children,?\s+(?:Young\s+People|Families)|"
+                        r"\bDCS\b", re.I)
+
+
+def _director_first(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A joint letter's addressees, one "Name, Title, Organisation" line each: the director of children's
+    services is the recipient, wherever the list puts them (often after the council's chief executive)."""
+    rows = [(x, y) for x, y in block if re.match(r"\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+                                                  r"(?:\s+[A-Z]{2,5})*\s*,", text[x:y])]
+    if len(rows) < 3 or len(rows) < len(block) - 3:
+        return block
+    dcs = next(((x, y) for x, y in rows if _DCS_TITLE.search(text[x:y])), None)
+    if dcs is None or dcs == block[0]:
+        return block
+    return [dcs] + [r for r in block if r != dcs]
 
 
 def _title_goes_on(prev: str, line: str) -> bool:
