@@ -154,7 +154,9 @@ def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | 
             tmp.replace(target)
             written[fmt] = target
     extra = []
-    for module, name in ((ontology, "ofsted-kg.ttl"), (ontology, "themes.ttl"), (shapes, "ofsted-kg-shapes.ttl")):
+    shipped = ((ontology, "ofsted-kg.ttl"), (ontology, "themes.ttl"), (ontology, "judgement-areas.ttl"),
+               (shapes, "ofsted-kg-shapes.ttl"))
+    for module, name in shipped:
         target = folder / ("ontology.ttl" if name == "ofsted-kg.ttl" else name)
         target.write_text(module.read(name), encoding="utf-8")
         extra.append(target)
