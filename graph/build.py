@@ -17,7 +17,7 @@ from ofsted_kg._version import __version__
 from ofsted_kg.extract.authorities import Authority, match_authority
 from ofsted_kg.extract.records import LetterRecord, Span
 from ofsted_kg.graph.iris import Minter, slug
-from ofsted_kg.graph.judgements import area_concept, framework_of
+from ofsted_kg.graph.judgements import AREAS, area_concept, framework_of
 from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
 from ofsted_kg.people import Resolution, resolve_records
 
@@ -237,6 +237,8 @@ class _Builder:
             node = URIRef(f"{visit}/previous-judgement")
             g.add((visit, OKG.previousJudgement, node))
             g.add((node, RDF.type, OKG.PreviousJudgement))
+            # a letter restates the authority's overall judgement; which framework made it, it rarely says
+            g.add((node, OKG.judgementArea, AREAS.overall_effectiveness))
             self.add(node, OKG.grade, grade_concept(pj.grade))
             if pj.date:
                 dtype = XSD.gYearMonth if len(pj.date) == 7 else XSD.gYear
