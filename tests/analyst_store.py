@@ -10,7 +10,9 @@ Records are written out, not extracted, so that each query's expected rows follo
   letter and by a council agenda's copy of it; its next visit, an ILACS 2018 inspection 14-25 January
   2019 judged inadequate and led by Bob Lead, 257 days after the focused visit's last day; a monitoring
   visit in June 2019 restating "inadequate, January 2019", addressed to a new director.
-- Lewisham (London): an ILACS 2026 inspection 11-22 May 2026 with no overall effectiveness, led by Cy Lead.
+- Lewisham (London): a SIF inspection 1-19 June 2015 whose overall grade was not read (three area
+  judgements, requires improvement), and an ILACS 2026 inspection 11-22 May 2026 with no overall
+  effectiveness; both led by Cy Lead.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ def records() -> list[LetterRecord]:
                 "ILACS", "ILACS 2018", ILACS_2018, [inad, inad, inad, ri], [OVERSIGHT]),
         _letter("peterborough-mv-2019.txt", "Peterborough", "monitoring visit", "2019-06-11", "2019-06-12",
                 "2019-07-09", "Quinn Director", previous=PreviousJudgement("inadequate", "2019-01")),
+        _report("lewisham-2015.pdf", "Lewisham", "2015-06-01", "2015-06-19", "2015-08-05", "Cy Lead", "SIF", "SIF",
+                SIF[1:], [ri, ri, ri]),  # the overall grade only in a sentence the extractor did not read
         _report("lewisham-2026.pdf", "Lewisham", "2026-05-11", "2026-05-22", "2026-07-01", "Cy Lead", "ILACS",
                 "ILACS 2026", ILACS_2026, [inad, inad, ri, ri]),
     ]

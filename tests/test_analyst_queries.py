@@ -54,6 +54,9 @@ def test_grades_by_region_and_year(store: OxigraphStore) -> None:
         ("East of England", 2019, "ILACS 2018", "leadership", inad, 1),
         ("East of England", 2019, "ILACS 2018", "help and protection", inad, 1),
         ("East of England", 2019, "ILACS 2018", "children in care", ri, 1),
+        ("London", 2015, "SIF", "help and protection", ri, 1),
+        ("London", 2015, "SIF", "children in care", ri, 1),
+        ("London", 2015, "SIF", "leadership", ri, 1),
         # the 2026 reform: no overall effectiveness, the four areas answer
         ("London", 2026, "ILACS 2026", "leadership", inad, 1),
         ("London", 2026, "ILACS 2026", "help and protection", inad, 1),
@@ -72,12 +75,14 @@ def test_lead_inspectors_by_outcome(store: OxigraphStore) -> None:
         ("Bob Lead", "ILACS 2018", "inadequate", 1, "Peterborough"),
         ("Bob Lead", "ILACS 2018", "requires_improvement", 1, "Slough"),
         ("Cy Lead", "ILACS 2026", "no overall judgement", 1, "Lewisham"),
+        ("Cy Lead", "SIF", "overall grade not read", 1, "Lewisham"),
     ]
 
 
 def test_publication_lag(store: OxigraphStore) -> None:
     got = [(r["authority"], r["kind"], r["visit_end"], r["published"], r["days"]) for r in rows(store, "publication-lag")]
     assert got == [
+        ("Lewisham", "inspection", "2015-06-19", "2015-08-05", 47),
         ("Lewisham", "inspection", "2026-05-22", "2026-07-01", 40),
         ("Peterborough", "focused_visit", "2018-05-02", "2018-06-05", 34),  # a letter and an agenda: once
         ("Peterborough", "inspection", "2019-01-25", "2019-03-08", 42),
