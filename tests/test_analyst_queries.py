@@ -144,3 +144,10 @@ def test_one_node_per_inspection_and_judgement(store: OxigraphStore) -> None:
                                                   okg:judgement ?j } }"""
     assert store.select(q).rows == [{"documents": 2, "visits": 1, "judgements": 5}]
 
+
+
+def test_report_judgements_say_which_framework(store: OxigraphStore) -> None:
+    got = {(r["start"], r["framework"]) for r in rows(store, "report-judgements") if r["authority"] == "Slough"}
+    assert got == {("2016-10-31", "SIF"), ("2019-03-04", "ILACS 2018"), ("2023-05-08", "ILACS 2023")}
+    # the report and its text copy: each area once
+    assert len([r for r in rows(store, "report-judgements") if r["start"] == "2023-05-08"]) == 5
