@@ -151,3 +151,29 @@ def test_report_judgements_say_which_framework(store: OxigraphStore) -> None:
     assert got == {("2016-10-31", "SIF"), ("2019-03-04", "ILACS 2018"), ("2023-05-08", "ILACS 2023")}
     # the report and its text copy: each area once
     assert len([r for r in rows(store, "report-judgements") if r["start"] == "2023-05-08"]) == 5
+
+
+def test_visits_by_kind_and_year(store: OxigraphStore) -> None:
+    got = {(r["year"], r["kind"], r["visits"]) for r in rows(store, "visits-by-kind-and-year")}
+    assert got == {(2015, "inspection", 1), (2016, "inspection", 1), (2017, "monitoring_visit", 1),
+                   (2018, "focused_visit", 1), (2019, "inspection", 2), (2019, "monitoring_visit", 1),
+                   (2023, "inspection", 1), (2026, "inspection", 1)}
+
+
+def test_previous_judgements(store: OxigraphStore) -> None:
+    got = {(r["authority"], r["grade"], r["judgement_date"], r["letters_restating_it"])
+           for r in rows(store, "previous-judgements")}
+    assert got == {("Slough", "inadequate", "2016-11", 1), ("Peterborough", "inadequate", "2019-01", 1)}
+
+
+def test_returning_inspectors(store: OxigraphStore) -> None:
+    got = {(r["inspector"], r["authority"], r["visits"]) for r in rows(store, "returning-inspectors")}
+    assert got == {("Ann Lead", "Slough", 2), ("Cy Lead", "Lewisham", 2), ("Dee Inspector", "Peterborough", 2),
+                   ("Eve Inspector", "Peterborough", 2)}
+
+
+def test_authority_timeline_has_one_row_per_visit(store: OxigraphStore) -> None:
+    got = [(r["start"], r["kind"], r["overall_grade"], r["previous_grade"])
+           for r in rows(store, "authority-timeline", "authority=Slough")]
+    assert got == [("2016-10-31", "inspection", "inadequate", None), ("2017-06-06", "monitoring_visit", None, "inadequate"),
+                   ("2019-03-04", "inspection", "requires_improvement", None), ("2023-05-08", "inspection", "good", None)]

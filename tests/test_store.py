@@ -71,7 +71,9 @@ def test_library_has_the_named_questions() -> None:
     assert len(names) >= 15
     assert {"inspectors-of-authority", "authorities-of-inspector", "co-inspectors", "authority-timeline",
             "directors-at-visits", "repeated-recommendations", "themes-by-year", "priority-actions-by-authority",
-            "returning-inspectors", "evidence-for-inspector", "director-turnover"} <= names
+            "returning-inspectors", "evidence-for-inspector", "director-turnover", "improvement-trajectories",
+            "grades-by-region-and-year", "lead-inspectors-by-outcome", "recurring-recommendations-next-visit",
+            "after-priority-actions", "publication-lag"} <= names
     for q in library():
         assert q.title and q.description, q.name
 
