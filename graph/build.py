@@ -17,6 +17,7 @@ from ofsted_kg._version import __version__
 from ofsted_kg.extract.authorities import Authority, match_authority
 from ofsted_kg.extract.records import LetterRecord, Span
 from ofsted_kg.graph.iris import Minter, slug
+from ofsted_kg.graph.judgements import AREAS, area_concept, framework_of
 from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
 from ofsted_kg.people import Resolution, resolve_records
 
@@ -211,11 +212,23 @@ class _Builder:
             g.add((visit, OKG.focusArea, Literal(area)))
             if rec.kind != "report":
                 self.cite("focus_areas", visit, OKG.focusArea, Literal(area), i)
+        framework = framework_of(rec.framework, rec.framework_version)
+        judged_on = _date(rec.visit_end or rec.visit_start)
+        names: set[str] = set()
         for i, j in enumerate(rec.judgements):
-            node = URIRef(f"{visit}/judgement/{i + 1}-{slug(j.area)}")
+            # named by its area, not its place in the table: every document reporting the inspection
+            # (the report, a text copy of it) gives the same node
+            concept = area_concept(framework, j.area)
+            name = concept.rsplit("#", 1)[-1] if concept else slug(j.area)
+            if name in names:  # two rows read as one area: keep both apart, as written
+                concept, name = None, f"{i + 1}-{slug(j.area)}"
+            names.add(name)
+            node = URIRef(f"{visit}/judgement/{name}")
             g.add((visit, OKG.judgement, node))
             g.add((node, RDF.type, OKG.Judgement))
             g.add((node, OKG.area, Literal(j.area)))
+            self.add(node, OKG.judgementArea, concept)
+            self.add(node, OKG.judgementDate, judged_on)
             grade = grade_concept(j.grade)
             self.add(node, OKG.grade, grade)
             self.cite("judgements", node, OKG.grade, grade, i)
@@ -224,6 +237,8 @@ class _Builder:
             node = URIRef(f"{visit}/previous-judgement")
             g.add((visit, OKG.previousJudgement, node))
             g.add((node, RDF.type, OKG.PreviousJudgement))
+            # a letter restates the authority's overall judgement; which framework made it, it rarely says
+            g.add((node, OKG.judgementArea, AREAS.overall_effectiveness))
             self.add(node, OKG.grade, grade_concept(pj.grade))
             if pj.date:
                 dtype = XSD.gYearMonth if len(pj.date) == 7 else XSD.gYear
@@ -280,13 +295,16 @@ class _Builder:
 
     def _findings(self, visit: URIRef) -> None:
         """Each finding unit (and any recommendation the units missed) as a themed, evidenced node."""
+        from ofsted_kg.themes import assign_themes
+
         rec, g, letter = self.rec, self.g, self.letter
         units = [(f.text, f.section, f.polarity, f.themes, f.span) for f in rec.findings]
         texts = {u[0] for u in units}
         spans = rec.evidence.get("recommendations", [])
         for i, text in enumerate(rec.recommendations):
-            if text not in texts:
-                units.append((text, "", "recommendation", [], spans[i] if i < len(spans) else None))  # type: ignore[arg-type]
+            if text not in texts:  # themed as finding units are, so that repeated recommendations show
+                themes = [t.label for t, _ in assign_themes(text)]
+                units.append((text, "", "recommendation", themes, spans[i] if i < len(spans) else None))  # type: ignore[arg-type]
         for n, (text, section, polarity, themes, span) in enumerate(units, 1):
             f = URIRef(f"{letter}/finding/{n}")
             g.add((letter, OKG.finding, f))
@@ -321,6 +339,8 @@ def add_authority(g: Graph, node: URIRef, a: Authority) -> None:
             g.add((node, prop, Literal(value)))
     if a.gss_code:
         g.add((node, SKOS.exactMatch, GSS[a.gss_code]))
+    if a.region:
+        g.add((node, OKG.region, Literal(a.region)))
 
 
 def public_iri(url: str) -> URIRef:

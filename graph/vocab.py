@@ -66,6 +66,7 @@ class OKG(DefinedNamespace):
     judgement: object  # Visit -> Judgement
     previousJudgement: object  # Visit -> PreviousJudgement
     grade: object  # Judgement -> skos:Concept in JudgementGrades
+    judgementArea: object  # Judgement -> skos:Concept in a framework's scheme (ontology/judgement-areas.ttl)
     finding: object  # Document -> Finding
     polarity: object  # Finding -> skos:Concept in Polarities
     recommendationFor: object  # Finding -> Visit
@@ -89,7 +90,9 @@ class OKG(DefinedNamespace):
     sequenceNumber: object
     focusArea: object
     area: object  # judgement area as written
-    judgementDate: object  # "YYYY-MM" or "YYYY" of a previous judgement
+    judgementDate: object  # xsd:date of an awarded judgement; "YYYY-MM" or "YYYY" of a restated one
+    rank: object  # grade concept -> xsd:integer, 1 (outstanding) to 4 (inadequate)
+    region: object  # Authority -> the ONS region's name
     text: object  # a finding's words, verbatim
     section: object  # the heading a finding sits under
     textStart: object  # Finding -> character offset of its words in the source file's text

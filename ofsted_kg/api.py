@@ -470,12 +470,12 @@ def _letter_iris(letter: str, base: str | None) -> list[str]:
 
 
 def _vocabulary() -> Any:
-    """The ontology and the themes scheme, so that a store answers with labels."""
+    """The ontology, the themes and the judgement areas, so that a store answers with labels and ranks."""
     from rdflib import Graph
 
     from ofsted_kg import ontology
 
     g = Graph()
-    for name in ("ofsted-kg.ttl", "themes.ttl"):
+    for name in ("ofsted-kg.ttl", "themes.ttl", "judgement-areas.ttl"):
         g.parse(data=ontology.read(name), format="turtle")
     return g

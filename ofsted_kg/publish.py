@@ -133,7 +133,8 @@ def _dump_public(store: Any, folder: Path, paths: dict[str, str]) -> dict[str, P
 
 
 def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | None = None) -> list[Path]:
-    """Write dumps, the ontology, themes and shapes, and void.ttl into `folder`; returns the files written.
+    """Write dumps, the ontology, themes, judgement areas and shapes, the reference page (reference.html)
+    and void.ttl into `folder`; returns the files written.
 
     A letter whose source file came from `ofsted-kg fetch` is published with the document's public URL
     where its file's local path would be (`okg:path`, and the listing's `okg:unthemedPath`).
@@ -154,10 +155,17 @@ def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | 
             tmp.replace(target)
             written[fmt] = target
     extra = []
-    for module, name in ((ontology, "ofsted-kg.ttl"), (ontology, "themes.ttl"), (shapes, "ofsted-kg-shapes.ttl")):
+    shipped = ((ontology, "ofsted-kg.ttl"), (ontology, "themes.ttl"), (ontology, "judgement-areas.ttl"),
+               (shapes, "ofsted-kg-shapes.ttl"))
+    for module, name in shipped:
         target = folder / ("ontology.ttl" if name == "ofsted-kg.ttl" else name)
         target.write_text(module.read(name), encoding="utf-8")
         extra.append(target)
+    from ofsted_kg.reference import reference_html
+
+    page = folder / "reference.html"  # the ontology for people who write SPARQL
+    page.write_text(reference_html(), encoding="utf-8")
+    extra.append(page)
     void = folder / "void.ttl"
     void.write_text(describe(store, base, written, base_url).serialize(format="turtle"), encoding="utf-8")
     return [*written.values(), *extra, void]

@@ -209,7 +209,9 @@ def test_every_referenced_entity_is_declared(g: Graph) -> None:
         if p == OWL.onProperty:
             assert (o, RDF.type, OWL.ObjectProperty) in g, f"restriction on undeclared {o}"
         if not str(p).startswith(BUILTIN):
-            assert (p, RDF.type, OWL.AnnotationProperty) in g, f"{p} is used as an annotation but not declared"
+            # a datatype property may state a fact about a named individual (a grade's okg:rank)
+            fact = (p, RDF.type, OWL.DatatypeProperty) in g and (s, RDF.type, OWL.NamedIndividual) in g
+            assert fact or (p, RDF.type, OWL.AnnotationProperty) in g, f"{p} is used as an annotation but not declared"
 
 
 # ---- SKOS schemes --------------------------------------------------------------------------------
@@ -243,6 +245,8 @@ def test_grades_are_ordered(g: Graph) -> None:
     order = [OKG.grade_outstanding, OKG.grade_good, OKG.grade_requires_improvement, OKG.grade_inadequate]
     assert [g.value(c, SKOS.notation) for c in order] == [Literal(n) for n in (1, 2, 3, 4)]
     assert g.value(OKG.grade_adequate, SKOS.notation) == Literal(3)
+    assert [g.value(c, OKG.rank) for c in order] == [Literal(n) for n in (1, 2, 3, 4)]
+    assert g.value(OKG.grade_adequate, OKG.rank) == Literal(3)
     assert (OKG.grade_adequate, SKOS.closeMatch, OKG.grade_requires_improvement) in g
     assert Literal("requires improvement to be good", lang="en") in set(
         g.objects(OKG.grade_requires_improvement, SKOS.altLabel))

@@ -71,7 +71,9 @@ def test_library_has_the_named_questions() -> None:
     assert len(names) >= 15
     assert {"inspectors-of-authority", "authorities-of-inspector", "co-inspectors", "authority-timeline",
             "directors-at-visits", "repeated-recommendations", "themes-by-year", "priority-actions-by-authority",
-            "returning-inspectors", "evidence-for-inspector", "director-turnover"} <= names
+            "returning-inspectors", "evidence-for-inspector", "director-turnover", "improvement-trajectories",
+            "grades-by-region-and-year", "lead-inspectors-by-outcome", "recurring-recommendations-next-visit",
+            "after-priority-actions", "publication-lag"} <= names
     for q in library():
         assert q.title and q.description, q.name
 
@@ -156,7 +158,8 @@ def test_publish_writes_a_servable_folder(seeded: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     names = {p.name for p in out.iterdir()}
     assert {"ofsted-kg.trig", "ofsted-kg.nq", "ofsted-kg.ttl", "ontology.ttl", "themes.ttl", "void.ttl",
-            "ofsted-kg-shapes.ttl"} <= names
+            "ofsted-kg-shapes.ttl", "judgement-areas.ttl", "reference.html"} <= names
+    assert "<code>okg:judgementArea</code>" in (out / "reference.html").read_text(encoding="utf-8")
     void = Graph().parse(out / "void.ttl")
     q = """PREFIX void: <http://rdfs.org/ns/void#> PREFIX dcat: <http://www.w3.org/ns/dcat#>
     PREFIX dcterms: <http://purl.org/dc/terms/>

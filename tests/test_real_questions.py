@@ -1,0 +1,67 @@
+"""The analyst's questions on real documents of ../shared/corpus, checked against what the PDFs say.
+
+- ilacs-003 (Isle of Wight, SIF, 2014): the protection inspection of November 2012 judged the
+  authority inadequate; the 2014 inspection required improvement. ilacs-002 (Isle of Wight, ILACS,
+  19-30 November 2018): overall effectiveness good.
+- ilacs-014 (Doncaster, SIF, 9-24 November 2017, published 19 January 2018): good; its last inspection,
+  in September 2015, was overall inadequate.
+- ilacs-044 (West Berkshire, SIF, 8-19 May 2017, published 7 July 2017): good; the report on its last
+  inspection, published in May 2015, gave overall effectiveness inadequate.
+- focused-visit-006 (Dudley, focused visit 13 October 2020, letter of 27 November 2020): two bulleted
+  areas for priority action.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ofsted_kg.api import ingest
+from ofsted_kg.queries.library import load_query
+from ofsted_kg.store import OxigraphStore
+
+from .conftest import ROOT
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+FILES = ["ilacs-002.pdf", "ilacs-003.pdf", "ilacs-014.pdf", "ilacs-044.pdf", "focused-visit-006.pdf"]
+pytestmark = pytest.mark.skipif(not all((CORPUS / f).is_file() for f in FILES),
+                                reason="the shared corpus is not beside the project")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
+    s = OxigraphStore(tmp_path_factory.mktemp("real") / "store")
+    assert not ingest([CORPUS / f for f in FILES], s, workers=1).failed
+    return s
+
+
+def _rows(store: OxigraphStore, name: str) -> list[dict[str, object]]:
+    return store.select(load_query(name).text).rows
+
+
+def test_improvement_trajectories_on_real_reports(store: OxigraphStore) -> None:
+    got = [(r["authority"], r["inadequate"], r["improved"], r["grade"], r["months"])
+           for r in _rows(store, "improvement-trajectories")]
+    assert got == [("Doncaster", "2015-09", "2017-11", "good", 26),
+                   ("Isle of Wight", "2012-11", "2018-11", "good", 72),
+                   ("West Berkshire", "2015-05", "2017-05", "good", 24)]
+
+
+def test_publication_lag_on_real_reports(store: OxigraphStore) -> None:
+    lag = {(r["authority"], r["visit_end"]): (r["published"], r["days"]) for r in _rows(store, "publication-lag")}
+    assert lag[("Doncaster", "2017-11-24")] == ("2018-01-19", 56)
+    assert lag[("West Berkshire", "2017-05-19")] == ("2017-07-07", 49)
+    assert lag[("Isle of Wight", "2014-10-08")] == ("2014-11-19", 42)
+
+
+def test_priority_actions_on_a_real_focused_visit(store: OxigraphStore) -> None:
+    assert _rows(store, "priority-actions-by-authority") == [{"authority": "Dudley", "priority_actions": 2, "visits": 1}]
+    (row,) = _rows(store, "after-priority-actions")
+    assert (row["authority"], row["focused_visit"], row["priority_actions"], row["next_start"]) == (
+        "Dudley", "2020-10-13", 2, None)
+
+
+def test_grades_by_region_on_real_reports(store: OxigraphStore) -> None:
+    overall = {(r["region"], r["year"], r["framework"], r["grade"]) for r in _rows(store, "grades-by-region-and-year")
+               if r["area"] == "overall effectiveness"}
+    assert overall == {("South East", 2018, "ILACS 2018", "good"), ("Yorkshire and the Humber", 2017, "SIF", "good"),
+                       ("South East", 2017, "SIF", "good")}
