@@ -4,7 +4,6 @@ HTML page in a real headless Chromium."""
 from __future__ import annotations
 
 import html
-import math
 import re
 import shutil
 import subprocess
@@ -263,17 +262,33 @@ def test_html_page_renders_the_view_without_errors(store: Any, tmp_path: Path) -
     write(g, page)
     text = page.read_text(encoding="utf-8")
     assert "http://" not in text.replace("http://www.w3.org", "") and "https://cdn" not in text  # offline
+    assert "<script src" not in text  # sigma and graphology inlined
     attrs = loaded(tmp_path, page)
     assert attrs["errors-text"] == "" and attrs["data-errors"] == "0"
-    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes())
+    assert attrs["data-drawn-nodes"] == attrs["data-nodes"] == str(g.number_of_nodes())
     assert attrs["data-drawn-edges"] == str(g.number_of_edges())
     assert attrs["title"].endswith(f"({g.number_of_nodes()} nodes)")
+    assert float(attrs["data-first-frame-ms"]) > 0
     assert not [k for k in attrs if k.startswith("data-st-")]  # the self-test runs only with #selftest
+
+
+def test_html_page_hides_isolated_nodes_until_asked(store: Any, tmp_path: Path) -> None:
+    g = build_view("co-inspectors", store)
+    alone = [v for v in g if g.degree(v) == 0]
+    assert [g.nodes[v]["label"] for v in alone] == ["Karen McKeown"]
+    page = tmp_path / "co.html"
+    write(g, page)
+    attrs = loaded(tmp_path, page)
+    assert attrs["data-errors"] == "0", attrs["errors-text"]
+    assert attrs["data-nodes"] == str(g.number_of_nodes())
+    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes() - 1) and attrs["data-hidden-isolated"] == "1"
+    st = self_test(tmp_path, page, "Andrew Waugh")
+    assert st["isolated-shown"] == str(g.number_of_nodes())  # the checkbox brings her back
 
 
 def self_test(tmp_path: Path, page: Path, label: str) -> dict[str, str]:
     """What the page's handlers did when selftest.js drove them with synthetic events at `label`'s node."""
-    dom = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", f"{page.as_uri()}#selftest={quote(label)}")
+    dom = chromium(tmp_path, "--virtual-time-budget=15000", "--dump-dom", f"{page.as_uri()}#selftest={quote(label)}")
     body = re.search(r"<body([^>]*)>", dom)
     assert body, dom[:500]
     attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', body.group(1))}
@@ -291,40 +306,58 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     worcs = g.nodes[by_label(g, "Worcestershire")]
     others = {d["label"] for _, d in g.nodes(data=True)} - WORCESTERSHIRE - {"Worcestershire"}
     assert st["target"] == "Worcestershire"
-    # hover: the node under the pointer, its tooltip beside the pointer; leaving the canvas hides it
+    # hover: the node under the pointer, its tooltip beside the pointer with visit kinds and the latest
+    # grade; moving off the node hides it
     assert st["hover"] == "Worcestershire"
     assert st["tip-display"] == "block"
     assert st["tip-label"] == "Worcestershire"
     assert st["tip-text"].startswith(f"WorcestershireAuthority · {g.degree(by_label(g, 'Worcestershire'))} link(s)")
     assert worcs["dates"] and all(d in st["tip-text"] for d in worcs["dates"])
-    assert st["tip-offset"] == "14,14"
+    assert "Monitoring visit ×2" in st["tip-text"] and "Latest grade: Good (restated)" in st["tip-text"]
+    assert [round(float(x)) for x in st["tip-offset"].split(",")] == [14, 14]
     assert st["leave-hover"] == "" and st["leave-tip-display"] == "none"
-    # click: the node and its neighbours lit, every other node drawn faded; a second click, or a click on
+    # click: the node and its neighbours lit, every other node drawn faded, the side panel lists its visits
+    # (kind, date, grade) with the quoted words and the source document; a second click, or a click on
     # empty space, clears it
     assert st["dimmed-before"] == ""
     assert st["selected"] == "Worcestershire"
-    assert st["redraw"] == "true"
     assert st["lit"].split("|") == sorted(WORCESTERSHIRE | {"Worcestershire"})
     assert others and st["dimmed"].split("|") == sorted(others)
-    assert st["toggled-selected"] == st["toggled-lit"] == ""
+    assert st["panel-display"] == "block" and st["panel-title"] == "Worcestershire"
+    assert st["panel-visits"] == str(len(worcs["dates"])) == "4"
+    panel = st["panel-text"]
+    assert "West Midlands" in panel and "latest grade: Good (restated)" in panel
+    assert "2019-01-08 · Monitoring visit · Worcestershire" in panel
+    assert "Restates: Inadequate (2016-11)" in panel and "\u201cjudged inadequate\u201d \u2014 restated" in panel
+    assert "\u201cAndy Waugh\u201d \u2014 inspector" in panel  # the words as the 2018 letter wrote them
+    assert panel.index("2024-12-03") < panel.index("2019-01-08") < panel.index("2010-07-06")  # latest first
+    assert sorted(st["panel-links"].split("|")) == [(EXAMPLES / n).as_uri() for n in (
+        "000_5f08dc2b8cd356b2.txt", "001_86c9a5ce8fa1226d.txt", "002_a2bb1c2b670b0846.txt", "003_807445bb4780ee5e.txt")]
+    assert f"Source: {EXAMPLES / '000_5f08dc2b8cd356b2.txt'}" in panel
+    assert st["toggled-selected"] == st["toggled-lit"] == "" and st["toggled-panel-display"] == "none"
     assert st["cleared-selected"] == st["cleared-lit"] == st["dimmed-after"] == ""
     # drag: the view follows the pointer, the tooltip hides, and a drag is not a click
-    assert st["pan-shift"] == st["pan-node-shift"] == "40,25"
-    assert st["pan-dragging"] == "true,false"  # the grabbing cursor while the button is down
+    assert st["pan-node-shift"] == st["pan-settled-shift"] == "40,25"
+    assert st["pan-dragging-down"] == "true" and st["pan-dragging-up"] == "false"  # grabbing while held
     assert st["pan-tip-display"] == "none"
-    assert st["pan-selected"] == "Worcestershire"
-    # wheel: zooms about the pointer, not the page, and the node stays under the pointer
-    assert float(st["zoom-in"]) == pytest.approx(math.exp(200 * 0.0015))
-    assert float(st["zoom-drift"]) < 1e-6
+    assert st["pan-selected"] == ""
+    # wheel: zooms about the pointer (sigma's step, 1.7), not the page, and the node stays under the pointer
+    assert float(st["zoom-in"]) == pytest.approx(1.7)
+    assert float(st["zoom-drift"]) <= 1.5  # synthetic events' coordinates are whole pixels
     assert st["zoom-prevented"] == "true"  # the page itself does not scroll
     assert st["zoom-hover"] == "Worcestershire"
     assert float(st["zoom-back"]) == pytest.approx(1.0)
     # find: part of a name, any case, then Enter selects the node and centres it; an unknown name is marked
-    # and changes nothing; Esc clears the highlight
+    # and changes nothing; Esc clears the highlight and the panel
     assert st["find-selected"] == "Worcestershire"
     assert st["find-centred"] == "true"
     assert st["find-missing"] == "true,Worcestershire"
-    assert st["escape-selected"] == st["escape-lit"] == ""
+    assert st["escape-selected"] == st["escape-lit"] == "" and st["escape-panel-display"] == "none"
+    # filters and colours
+    assert st["shown"] == str(g.number_of_nodes()) and st["no-kinds-shown"] == "0"
+    assert st["legend-grade"].startswith("Good (1)No grade stated (1)Other nodes (7)")
+    assert st["colour-grade"].lower() == "#91cf60"  # Worcestershire's latest grade: good
+    assert st["legend-role"].startswith("Team inspector (7)Other nodes (2)")
 
 
 def big_graph(n_authorities: int = 150, n_inspectors: int = 2200) -> nx.Graph:
@@ -347,7 +380,8 @@ def test_html_page_draws_thousands_of_nodes(tmp_path: Path) -> None:
     page.write_text(render_html(g), encoding="utf-8")
     attrs = loaded(tmp_path, page)
     assert attrs["errors-text"] == "" and attrs["data-errors"] == "0"
-    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes()) == "2351"
+    assert attrs["data-nodes"] == str(g.number_of_nodes()) == "2351"
+    assert attrs["data-drawn-nodes"] == "2350" and attrs["data-hidden-isolated"] == "1"  # "evil" has no links
 
 
 def test_error_capture_reports_script_errors(tmp_path: Path) -> None:
@@ -372,3 +406,47 @@ def test_html_screenshot_is_not_blank(store: Any, tmp_path: Path) -> None:
     rgb = pixels[..., :3].reshape(-1, 3)
     assert rgb.std() > 0.02  # not a blank page
     assert (abs(rgb - [0x00 / 255, 0x72 / 255, 0xB2 / 255]) < 0.03).all(axis=1).sum() > 50  # an authority node drawn
+
+
+# --- visit facts: grades, roles, evidence ----------------------------------------------------------------------
+
+def fact(visit: str, fact: str, value: str, **kw: Any) -> dict[str, Any]:
+    row = {"visit": visit, "start": kw.pop("start", "2020-01-01"), "authority": kw.pop("authority", "Worcestershire"),
+           "letter": "l", "fact": fact, "node": kw.pop("node", f"{visit}/{fact}"), "value": value, "area": None,
+           "date": None, "exact": None, "page": None, "path": "a.pdf", "url": None}
+    row.update(kw)
+    return row
+
+
+def test_visit_table_latest_grade_and_roles() -> None:
+    from ofsted_kg.graph.viz.facts import annotate, latest_grade, visit_table
+
+    rows = [fact("v1", "kind", "inspection", start="2019-03-01", exact="Inspection of", page=1),
+            fact("v1", "awarded", "inadequate", area="Overall effectiveness", start="2019-03-01",
+                 exact="Inadequate", page=2),
+            fact("v1", "awarded", "requires_improvement", area="The experiences of children in care",
+                 start="2019-03-01"),
+            fact("v1", "inspector", "lead", node="p/lead", start="2019-03-01", exact="Jo Lead", page=9),
+            fact("v1", "inspector", "p/team", node="p/team", start="2019-03-01"),
+            fact("v2", "kind", "focused_visit", start="2021-05-01"),
+            fact("v2", "restated", "good", date="2018-12", start="2021-05-01"),
+            fact("v3", "kind", "joint_targeted_area_inspection", start="2022-02-01", url="https://files.example/x.pdf"),
+            fact("v3", "inspector", "p/cqc", node="p/cqc", start="2022-02-01")]
+    visits = visit_table(rows)
+    assert visits["v1"]["awarded"][0] == {"area": "Overall effectiveness", "grade": "inadequate"}
+    assert visits["v1"]["leads"] == ["p/lead"] and visits["v3"]["url"] == "https://files.example/x.pdf"
+    assert {"fact": "awarded", "words": "Inadequate", "page": 2, "node": ""} in visits["v1"]["evidence"]
+    # the 2019 overall judgement is later than the 2018 one a 2021 letter restates; area grades do not count
+    assert latest_grade(list(visits.values())) == ("inadequate", "awarded")
+    assert latest_grade([visits["v2"]]) == ("good", "restated") and latest_grade([visits["v3"]]) == ("", "")
+    g = nx.Graph()
+    g.add_node("a", kind="authority", label="Worcestershire", visit_ids=["v1", "v2", "v3"])
+    for p, vs in (("p/lead", ["v1"]), ("p/team", ["v1", "v3"]), ("p/cqc", ["v3"])):
+        g.add_node(p, kind="inspector", label=p, visit_ids=vs)
+        g.add_edge("a", p, visit_ids=vs)
+    annotate(g, visits)
+    assert g.nodes["a"]["region"] == "West Midlands" and g.nodes["a"]["latest_grade"] == "inadequate"
+    assert [g.nodes[p]["role"] for p in ("p/lead", "p/team", "p/cqc")] == ["lead", "team", "joint"]
+    assert g.edges["a", "p/cqc"]["kind"] == "joint_targeted_area_inspection"
+    assert visits["v2"]["authority_grade"] == "inadequate"  # what the page's grade filter reads
+    assert "visit_facts" not in portable(g).graph  # a table is no GraphML attribute

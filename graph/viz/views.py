@@ -100,7 +100,8 @@ def _add_node(g: nx.Graph, node: str, kind: str, label: str, visit: str, start: 
 
 def _edge_attrs(by_visit: dict[str, str | None]) -> dict[str, Any]:
     dates = sorted(d for d in by_visit.values() if d)
-    return {"weight": len(by_visit), "dates": dates, "years": sorted({int(d[:4]) for d in dates})}
+    return {"weight": len(by_visit), "dates": dates, "years": sorted({int(d[:4]) for d in dates}),
+            "visit_ids": sorted(by_visit, key=lambda v: (by_visit[v] or "", v))}
 
 
 def _finish_nodes(g: nx.Graph) -> None:
@@ -108,6 +109,7 @@ def _finish_nodes(g: nx.Graph) -> None:
         by_visit = data.pop("_visits")
         data["visits"] = len(by_visit)
         data["dates"] = sorted(d for d in by_visit.values() if d)
+        data["visit_ids"] = sorted(by_visit, key=lambda v: (by_visit[v] or "", v))
 
 
 def place(g: nx.Graph, how: str) -> None:
@@ -150,7 +152,8 @@ def _packed_layout(g: nx.Graph, bipartite: bool) -> dict[Any, tuple[float, float
                 local = _big_spring_layout(sub, iterations=40 if n <= 1500 else 25)
             local = _unit(local)
         cells.append((n ** 0.5, local))  # side of the cell grows with the square root of the size
-    width = max(max(side for side, _ in cells), 1.15 * sum(side * side for side, _ in cells) ** 0.5)
+    # shelves as wide as a landscape screen (16:10) needs, so the first view fills it
+    width = max(max(side for side, _ in cells), 1.3 * (1.6 * sum(side * side for side, _ in cells)) ** 0.5)
     pos: dict[Any, tuple[float, float]] = {}
     x = y = shelf = 0.0
     gap = 0.6
