@@ -125,9 +125,6 @@ def test_authority_timeline(store: Any) -> None:
 # --- static drawings ---------------------------------------------------------------------------------------
 
 def test_drawing_takes_an_ax_and_returns_what_it_drew(store: Any, tmp_path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
     from ofsted_kg.graph.viz.static import draw
@@ -138,15 +135,65 @@ def test_drawing_takes_an_ax_and_returns_what_it_drew(store: Any, tmp_path: Path
     assert set(drawn.nodes) == set(g.nodes) and len(drawn.edges) == g.number_of_edges()
     assert {"Worcestershire", "Andrew Waugh", "Pauline Higham"} <= set(drawn.labels.values())
     assert {t.get_text() for t in drawn.artists["labels"].values()} == set(drawn.labels.values())
-    assert [t.get_text() for t in drawn.artists["legend"].get_texts()] == ["Authority", "Inspector"]
+    assert [t.get_text() for t in drawn.artists["legend"].get_texts()] == [
+        "Authority", "Inspector", "Monitoring visit", "Focused visit", "Annual unannounced inspection"]
     assert ax.get_title() == "Inspectors and the authorities they visited"
-    assert len(draw(g, Figure().add_subplot(), max_labels=3).labels) == 3
+    few = draw(g, Figure().add_subplot(), max_labels=1)  # the authorities always, then one more
+    assert set(few.labels.values()) == {"Worcestershire", "Warwickshire", "Alison Smale"}  # ties: by name
+    assert_labels_apart(drawn)
     for fmt in ("png", "svg"):
         out = tmp_path / f"net.{fmt}"
         assert write(g, out).name == fmt
         assert out.stat().st_size > 1000 and not (tmp_path / f"net.{fmt}.part").exists()
     assert (tmp_path / "net.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Worcestershire" in (tmp_path / "net.svg").read_text(encoding="utf-8")
+
+
+def assert_labels_apart(drawn: Any) -> None:
+    """No two label boxes overlap, and each box is where its text is drawn (measured again after drawing)."""
+    from ofsted_kg.graph.viz.labels import overlap, renderer_of
+
+    boxes = list(drawn.label_boxes.items())
+    clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if overlap(ba, bb)]
+    assert not clashes, clashes[:5]
+    texts = drawn.artists["labels"]
+    some = next(iter(texts.values()), None)
+    if some is not None:
+        some.figure.canvas.draw()
+        renderer = renderer_of(some.figure)
+        for v, text in texts.items():
+            e = text.get_window_extent(renderer) if not hasattr(text, "xyann") else _words(text, renderer)
+            x0, y0, x1, y1 = drawn.label_boxes[v]
+            assert x0 <= e.x0 + 0.5 and e.x1 <= x1 + 0.5 and y0 <= e.y0 + 0.5 and e.y1 <= y1 + 0.5, (v, e)
+
+
+def _words(text: Any, renderer: Any) -> Any:
+    from matplotlib.text import Text
+
+    return Text.get_window_extent(text, renderer)
+
+
+def test_static_labels_on_a_crowded_picture_do_not_collide() -> None:
+    """Thirty authorities in one tight cluster: each keeps its label, none overlaps, leader lines where needed."""
+    import random
+
+    from matplotlib.figure import Figure
+
+    from ofsted_kg.graph.viz.static import draw
+
+    rng = random.Random(3)
+    g = nx.Graph(title="crowded")
+    for i in range(30):
+        g.add_node(f"a{i}", kind="authority", label=f"Authority number {i}", x=0.5 + rng.uniform(-0.06, 0.06),
+                   y=0.5 + rng.uniform(-0.06, 0.06))
+    for j in range(60):
+        g.add_node(f"i{j}", kind="inspector", label=f"Inspector {j}", x=rng.random(), y=rng.random())
+        g.add_edge(f"i{j}", f"a{j % 30}")
+    fig = Figure(figsize=(11, 8), dpi=110)
+    drawn = draw(g, fig.add_axes((0.01, 0.01, 0.98, 0.94)))
+    assert drawn.unlabelled == []
+    assert {f"Authority number {i}" for i in range(30)} <= set(drawn.labels.values())
+    assert_labels_apart(drawn)
 
 
 # --- GraphML and GEXF ----------------------------------------------------------------------------------------

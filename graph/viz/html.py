@@ -10,7 +10,7 @@ The page sets `data-drawn-nodes` (nodes shown), `data-nodes`, `data-drawn-edges`
 `data-first-frame-ms` on <body> once sigma has drawn, and collects script errors into <pre id="errors">
 (and `data-errors`), which the tests read from a headless browser. Opened as page.html#selftest,
 selftest.js drives the page with synthetic mouse and key events and records the outcomes as data-st-*
-attributes on <body>; #bench measures frames (benchmarks/bench_viz.py).
+attributes on <body>; #bench (bench.js) times the first frame and a pan (benchmarks/bench_viz.py).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def render_html(graph: nx.Graph) -> str:
     vendor = "\n".join(_script(read(name)) for name in VENDOR)
     page = template.replace("__TITLE__", html.escape(data["title"]))
     page = page.replace("__VENDOR__", vendor, 1).replace("__SCRIPT__", _script(read("view.js")), 1)
-    page = page.replace("__SELFTEST__", _script(read("selftest.js")), 1)
+    page = page.replace("__SELFTEST__", _script(read("selftest.js")), 1).replace("__BENCH__", _script(read("bench.js")), 1)
     return page.replace("__DATA__", payload, 1)
 
 

@@ -36,7 +36,15 @@
 
   // the drawing starts below the title and controls, so they never cover a node
   container.style.top = (document.querySelector("header").getBoundingClientRect().bottom + 4) + "px";
+  // big graphs: 1 px lines and point sprites are 3-6x cheaper per frame than sigma's quads and discs under
+  // software WebGL (benchmarks/bench_viz.py), and past 20,000 edges the edges rest while the view moves
+  var big = { lines: edges.length > 5000, points: nodes.length > 3000, hideEdges: edges.length > 20000 };
   var renderer = new Sigma(graph, container, {
+    edgeProgramClasses: big.lines ? { line: Sigma.rendering.EdgeLineProgram } : {},
+    defaultEdgeType: big.lines ? "line" : "rectangle",
+    nodeProgramClasses: big.points ? { point: Sigma.rendering.NodePointProgram } : {},
+    defaultNodeType: big.points ? "point" : "circle",
+    hideEdgesOnMove: big.hideEdges,
     zIndex: true,
     labelRenderedSizeThreshold: nodes.length <= 300 ? 0 : 6,  // small graphs: every label sigma can place
     labelDensity: 0.6,
@@ -302,7 +310,7 @@
   document.title = data.title + " (" + count + " nodes)";
   // page.html#selftest or #bench: hand the live state to selftest.js
   if (/^#(selftest|bench)(=|$)/.test(window.location.hash)) {
-    window.ofstedVizProbe = { nodes: nodes, renderer: renderer, camera: camera, container: container, tip: tip,
+    window.ofstedVizProbe = { nodes: nodes, big: big, renderer: renderer, camera: camera, container: container, tip: tip,
       panel: panel, finder: finder, ui: ui, refilter: refilter, nodeShown: function () { return nodeShown; },
       state: function () { return state; } };
   }
