@@ -290,9 +290,10 @@ def chromium(tmp_path: Path, *args: str) -> str:
     return out.stdout
 
 
-def loaded(tmp_path: Path, page: Path) -> dict[str, str]:
-    """The page's body attributes and collected errors after it has rendered."""
-    dom = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", page.as_uri())
+def loaded(tmp_path: Path, page: Path, budget: int | None = 5000) -> dict[str, str]:
+    """The page's body attributes and collected errors after it has rendered (its first frame is drawn
+    during load, so without a virtual-time budget the DOM is read right after it)."""
+    dom = chromium(tmp_path, *([f"--virtual-time-budget={budget}"] if budget else []), "--dump-dom", page.as_uri())
     body = re.search(r"<body([^>]*)>", dom)
     assert body, dom[:500]
     attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', body.group(1)))
@@ -497,3 +498,42 @@ def test_visit_table_latest_grade_and_roles() -> None:
     assert g.edges["a", "p/cqc"]["kind"] == "joint_targeted_area_inspection"
     assert visits["v2"]["authority_grade"] == "inadequate"  # what the page's grade filter reads
     assert "visit_facts" not in portable(g).graph  # a table is no GraphML attribute
+
+
+def test_html_screenshot_at_10000_nodes_is_drawn_across_the_canvas(tmp_path: Path) -> None:
+    """10,000 nodes and 50,000 edges spread over the square: every part of the drawing has ink (WebGL
+    really drew, with the big-graph programs), and the page reports no error."""
+    import random
+
+    from matplotlib.image import imread
+
+    rng = random.Random(5)
+    g = nx.Graph(title="national")
+    for i in range(10_000):
+        g.add_node(i, kind="authority" if i < 150 else "inspector", label=f"N{i}", x=rng.random(), y=rng.random())
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < 50_000:  # (networkx counts its edges by walking every node)
+        pairs.add((rng.randrange(150), rng.randrange(150, 10_000)))
+    g.add_edges_from(sorted(pairs), weight=1, years=[2020])
+    page = tmp_path / "national.html"
+    page.write_text(render_html(g), encoding="utf-8")
+    shot = tmp_path / "national.png"
+    # no virtual time here: it has Chromium draw frame after frame of 50,000 edges in software
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,900", page.as_uri())
+    pixels = imread(shot)[..., :3]
+    background = pixels[-2, -2]  # the page's own background, bottom-right
+    top = 120  # below the title and controls
+    ink = abs(pixels[top:] - background).sum(axis=2) > 0.1
+    rows, cols = ink.any(axis=1).nonzero()[0], ink.any(axis=0).nonzero()[0]
+    assert rows.size, "nothing drawn below the controls"
+    y0, y1, x0, x1 = rows[0], rows[-1], cols[0], cols[-1]
+    assert y1 - y0 > 0.8 * (ink.shape[0] - 40) and x1 - x0 > 0.5 * ink.shape[1]  # the square fills the height
+    box = ink[y0:y1, x0:x1]
+    h, w = box.shape
+    cells = [box[r * h // 4:(r + 1) * h // 4, c * w // 4:(c + 1) * w // 4].mean() for r in range(4) for c in range(4)]
+    assert min(cells) > 0.3, [round(c, 3) for c in cells]  # ink in every sixteenth of the drawing
+    attrs = loaded(tmp_path, page, budget=None)
+    assert attrs["data-errors"] == "0", attrs["errors-text"]
+    isolated = sum(1 for v in g if g.degree(v) == 0)
+    assert int(attrs["data-drawn-nodes"]) == 10_000 - isolated and attrs["data-hidden-isolated"] == str(isolated)
+    assert attrs["data-drawn-edges"] == "50000"
