@@ -168,6 +168,9 @@ def _packed_layout(g: nx.Graph, bipartite: bool) -> dict[Any, tuple[float, float
     return pos
 
 
+SAMPLE_ABOVE, SAMPLE = 2000, 400
+
+
 def _big_spring_layout(g: nx.Graph, iterations: int) -> dict[Any, tuple[float, float]]:
     """Fruchterman-Reingold in numpy, repulsion computed in blocks so memory stays small (seeded)."""
     import numpy as np
@@ -180,12 +183,17 @@ def _big_spring_layout(g: nx.Graph, iterations: int) -> dict[Any, tuple[float, f
     edges = np.array([(index[a], index[b]) for a, b in g.edges()], dtype=int).reshape(-1, 2)
     k = 1.0 / n ** 0.5
     t = 0.1
+    # past SAMPLE_ABOVE nodes, each node is pushed by a fresh random sample of SAMPLE nodes, scaled up to
+    # all n: O(n * SAMPLE) an iteration instead of O(n^2) (10,000 nodes: minutes -> seconds)
+    sampled = n > SAMPLE_ABOVE
     for _ in range(iterations):
         disp = np.zeros((n, 2))
+        others = pos[rng.choice(n, SAMPLE, replace=False)] if sampled else pos
+        scale = n / SAMPLE if sampled else 1.0
         for s in range(0, n, 512):
-            d = pos[s:s + 512, None, :] - pos[None, :, :]
+            d = pos[s:s + 512, None, :] - others[None, :, :]
             dist2 = np.maximum((d * d).sum(-1), 1e-6)
-            disp[s:s + 512] += (d * (k * k / dist2)[..., None]).sum(1)
+            disp[s:s + 512] += scale * (d * (k * k / dist2)[..., None]).sum(1)
         if len(edges):
             delta = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.maximum(np.sqrt((delta * delta).sum(1)), 1e-6)
