@@ -64,7 +64,7 @@ VIEWS: dict[str, View] = {v.name: v for v in (
 )}
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("html", "one self-contained interactive page (canvas, works offline)", (".html", ".htm"), "html:write_html"),
+    Format("html", "one self-contained interactive page (sigma.js, WebGL, works offline)", (".html", ".htm"), "html:write_html"),
     Format("png", "a static drawing (matplotlib)", (".png",), "static:write_png"),
     Format("svg", "a static vector drawing (matplotlib)", (".svg",), "static:write_svg"),
     Format("graphml", "GraphML for Gephi, Cytoscape, yEd", (".graphml",), "interchange:write_graphml"),

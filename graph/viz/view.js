@@ -39,11 +39,7 @@
   // big graphs: 1 px lines and point sprites are 3-6x cheaper per frame than sigma's quads and discs under
   // software WebGL (benchmarks/bench_viz.py), and past 20,000 edges the edges rest while the view moves
   var big = { lines: edges.length > 5000, points: nodes.length > 3000, hideEdges: edges.length > 20000 };
-  var renderer = new Sigma(graph, container, {
-    edgeProgramClasses: big.lines ? { line: Sigma.rendering.EdgeLineProgram } : {},
-    defaultEdgeType: big.lines ? "line" : "rectangle",
-    nodeProgramClasses: big.points ? { point: Sigma.rendering.NodePointProgram } : {},
-    defaultNodeType: big.points ? "point" : "circle",
+  var settings = {
     hideEdgesOnMove: big.hideEdges,
     zIndex: true,
     labelRenderedSizeThreshold: nodes.length <= 300 ? 0 : 6,  // small graphs: every label sigma can place
@@ -69,7 +65,11 @@
       }
       return out;
     }
-  });
+  };
+  // sigma's own "line" edges are quads; its defaults stay unless the graph is big
+  if (big.lines) settings.edgeProgramClasses = { line: Sigma.rendering.EdgeLineProgram };
+  if (big.points) { settings.nodeProgramClasses = { point: Sigma.rendering.NodePointProgram }; settings.defaultNodeType = "point"; }
+  var renderer = new Sigma(graph, container, settings);
   var camera = renderer.getCamera();
 
   // --- colours -------------------------------------------------------------------------------------------
