@@ -4,7 +4,6 @@ HTML page in a real headless Chromium."""
 from __future__ import annotations
 
 import html
-import math
 import re
 import shutil
 import subprocess
@@ -126,9 +125,6 @@ def test_authority_timeline(store: Any) -> None:
 # --- static drawings ---------------------------------------------------------------------------------------
 
 def test_drawing_takes_an_ax_and_returns_what_it_drew(store: Any, tmp_path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
     from ofsted_kg.graph.viz.static import draw
@@ -139,15 +135,65 @@ def test_drawing_takes_an_ax_and_returns_what_it_drew(store: Any, tmp_path: Path
     assert set(drawn.nodes) == set(g.nodes) and len(drawn.edges) == g.number_of_edges()
     assert {"Worcestershire", "Andrew Waugh", "Pauline Higham"} <= set(drawn.labels.values())
     assert {t.get_text() for t in drawn.artists["labels"].values()} == set(drawn.labels.values())
-    assert [t.get_text() for t in drawn.artists["legend"].get_texts()] == ["Authority", "Inspector"]
+    assert [t.get_text() for t in drawn.artists["legend"].get_texts()] == [
+        "Authority", "Inspector", "Monitoring visit", "Focused visit", "Annual unannounced inspection"]
     assert ax.get_title() == "Inspectors and the authorities they visited"
-    assert len(draw(g, Figure().add_subplot(), max_labels=3).labels) == 3
+    few = draw(g, Figure().add_subplot(), max_labels=1)  # the authorities always, then one more
+    assert set(few.labels.values()) == {"Worcestershire", "Warwickshire", "Alison Smale"}  # ties: by name
+    assert_labels_apart(drawn)
     for fmt in ("png", "svg"):
         out = tmp_path / f"net.{fmt}"
         assert write(g, out).name == fmt
         assert out.stat().st_size > 1000 and not (tmp_path / f"net.{fmt}.part").exists()
     assert (tmp_path / "net.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Worcestershire" in (tmp_path / "net.svg").read_text(encoding="utf-8")
+
+
+def assert_labels_apart(drawn: Any) -> None:
+    """No two label boxes overlap, and each box is where its text is drawn (measured again after drawing)."""
+    from ofsted_kg.graph.viz.labels import overlap, renderer_of
+
+    boxes = list(drawn.label_boxes.items())
+    clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if overlap(ba, bb)]
+    assert not clashes, clashes[:5]
+    texts = drawn.artists["labels"]
+    some = next(iter(texts.values()), None)
+    if some is not None:
+        some.figure.canvas.draw()
+        renderer = renderer_of(some.figure)
+        for v, text in texts.items():
+            e = text.get_window_extent(renderer) if not hasattr(text, "xyann") else _words(text, renderer)
+            x0, y0, x1, y1 = drawn.label_boxes[v]
+            assert x0 <= e.x0 + 0.5 and e.x1 <= x1 + 0.5 and y0 <= e.y0 + 0.5 and e.y1 <= y1 + 0.5, (v, e)
+
+
+def _words(text: Any, renderer: Any) -> Any:
+    from matplotlib.text import Text
+
+    return Text.get_window_extent(text, renderer)
+
+
+def test_static_labels_on_a_crowded_picture_do_not_collide() -> None:
+    """Thirty authorities in one tight cluster: each keeps its label, none overlaps, leader lines where needed."""
+    import random
+
+    from matplotlib.figure import Figure
+
+    from ofsted_kg.graph.viz.static import draw
+
+    rng = random.Random(3)
+    g = nx.Graph(title="crowded")
+    for i in range(30):
+        g.add_node(f"a{i}", kind="authority", label=f"Authority number {i}", x=0.5 + rng.uniform(-0.06, 0.06),
+                   y=0.5 + rng.uniform(-0.06, 0.06))
+    for j in range(60):
+        g.add_node(f"i{j}", kind="inspector", label=f"Inspector {j}", x=rng.random(), y=rng.random())
+        g.add_edge(f"i{j}", f"a{j % 30}")
+    fig = Figure(figsize=(11, 8), dpi=110)
+    drawn = draw(g, fig.add_axes((0.01, 0.01, 0.98, 0.94)))
+    assert drawn.unlabelled == []
+    assert {f"Authority number {i}" for i in range(30)} <= set(drawn.labels.values())
+    assert_labels_apart(drawn)
 
 
 # --- GraphML and GEXF ----------------------------------------------------------------------------------------
@@ -244,9 +290,10 @@ def chromium(tmp_path: Path, *args: str) -> str:
     return out.stdout
 
 
-def loaded(tmp_path: Path, page: Path) -> dict[str, str]:
-    """The page's body attributes and collected errors after it has rendered."""
-    dom = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", page.as_uri())
+def loaded(tmp_path: Path, page: Path, budget: int | None = 5000) -> dict[str, str]:
+    """The page's body attributes and collected errors after it has rendered (its first frame is drawn
+    during load, so without a virtual-time budget the DOM is read right after it)."""
+    dom = chromium(tmp_path, *([f"--virtual-time-budget={budget}"] if budget else []), "--dump-dom", page.as_uri())
     body = re.search(r"<body([^>]*)>", dom)
     assert body, dom[:500]
     attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', body.group(1)))
@@ -263,17 +310,33 @@ def test_html_page_renders_the_view_without_errors(store: Any, tmp_path: Path) -
     write(g, page)
     text = page.read_text(encoding="utf-8")
     assert "http://" not in text.replace("http://www.w3.org", "") and "https://cdn" not in text  # offline
+    assert "<script src" not in text  # sigma and graphology inlined
     attrs = loaded(tmp_path, page)
     assert attrs["errors-text"] == "" and attrs["data-errors"] == "0"
-    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes())
+    assert attrs["data-drawn-nodes"] == attrs["data-nodes"] == str(g.number_of_nodes())
     assert attrs["data-drawn-edges"] == str(g.number_of_edges())
     assert attrs["title"].endswith(f"({g.number_of_nodes()} nodes)")
+    assert float(attrs["data-first-frame-ms"]) > 0
     assert not [k for k in attrs if k.startswith("data-st-")]  # the self-test runs only with #selftest
+
+
+def test_html_page_hides_isolated_nodes_until_asked(store: Any, tmp_path: Path) -> None:
+    g = build_view("co-inspectors", store)
+    alone = [v for v in g if g.degree(v) == 0]
+    assert [g.nodes[v]["label"] for v in alone] == ["Karen McKeown"]
+    page = tmp_path / "co.html"
+    write(g, page)
+    attrs = loaded(tmp_path, page)
+    assert attrs["data-errors"] == "0", attrs["errors-text"]
+    assert attrs["data-nodes"] == str(g.number_of_nodes())
+    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes() - 1) and attrs["data-hidden-isolated"] == "1"
+    st = self_test(tmp_path, page, "Andrew Waugh")
+    assert st["isolated-shown"] == str(g.number_of_nodes())  # the checkbox brings her back
 
 
 def self_test(tmp_path: Path, page: Path, label: str) -> dict[str, str]:
     """What the page's handlers did when selftest.js drove them with synthetic events at `label`'s node."""
-    dom = chromium(tmp_path, "--virtual-time-budget=5000", "--dump-dom", f"{page.as_uri()}#selftest={quote(label)}")
+    dom = chromium(tmp_path, "--virtual-time-budget=15000", "--dump-dom", f"{page.as_uri()}#selftest={quote(label)}")
     body = re.search(r"<body([^>]*)>", dom)
     assert body, dom[:500]
     attrs = {k: html.unescape(v) for k, v in re.findall(r'([\w-]+)="([^"]*)"', body.group(1))}
@@ -291,40 +354,58 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     worcs = g.nodes[by_label(g, "Worcestershire")]
     others = {d["label"] for _, d in g.nodes(data=True)} - WORCESTERSHIRE - {"Worcestershire"}
     assert st["target"] == "Worcestershire"
-    # hover: the node under the pointer, its tooltip beside the pointer; leaving the canvas hides it
+    # hover: the node under the pointer, its tooltip beside the pointer with visit kinds and the latest
+    # grade; moving off the node hides it
     assert st["hover"] == "Worcestershire"
     assert st["tip-display"] == "block"
     assert st["tip-label"] == "Worcestershire"
     assert st["tip-text"].startswith(f"WorcestershireAuthority · {g.degree(by_label(g, 'Worcestershire'))} link(s)")
     assert worcs["dates"] and all(d in st["tip-text"] for d in worcs["dates"])
-    assert st["tip-offset"] == "14,14"
+    assert "Monitoring visit ×2" in st["tip-text"] and "Latest grade: Good (restated)" in st["tip-text"]
+    assert [round(float(x)) for x in st["tip-offset"].split(",")] == [14, 14]
     assert st["leave-hover"] == "" and st["leave-tip-display"] == "none"
-    # click: the node and its neighbours lit, every other node drawn faded; a second click, or a click on
+    # click: the node and its neighbours lit, every other node drawn faded, the side panel lists its visits
+    # (kind, date, grade) with the quoted words and the source document; a second click, or a click on
     # empty space, clears it
     assert st["dimmed-before"] == ""
     assert st["selected"] == "Worcestershire"
-    assert st["redraw"] == "true"
     assert st["lit"].split("|") == sorted(WORCESTERSHIRE | {"Worcestershire"})
     assert others and st["dimmed"].split("|") == sorted(others)
-    assert st["toggled-selected"] == st["toggled-lit"] == ""
+    assert st["panel-display"] == "block" and st["panel-title"] == "Worcestershire"
+    assert st["panel-visits"] == str(len(worcs["dates"])) == "4"
+    panel = st["panel-text"]
+    assert "West Midlands" in panel and "latest grade: Good (restated)" in panel
+    assert "2019-01-08 · Monitoring visit · Worcestershire" in panel
+    assert "Restates: Inadequate (2016-11)" in panel and "\u201cjudged inadequate\u201d \u2014 restated" in panel
+    assert "\u201cAndy Waugh\u201d \u2014 inspector" in panel  # the words as the 2018 letter wrote them
+    assert panel.index("2024-12-03") < panel.index("2019-01-08") < panel.index("2010-07-06")  # latest first
+    assert sorted(st["panel-links"].split("|")) == [(EXAMPLES / n).as_uri() for n in (
+        "000_5f08dc2b8cd356b2.txt", "001_86c9a5ce8fa1226d.txt", "002_a2bb1c2b670b0846.txt", "003_807445bb4780ee5e.txt")]
+    assert f"Source: {EXAMPLES / '000_5f08dc2b8cd356b2.txt'}" in panel
+    assert st["toggled-selected"] == st["toggled-lit"] == "" and st["toggled-panel-display"] == "none"
     assert st["cleared-selected"] == st["cleared-lit"] == st["dimmed-after"] == ""
     # drag: the view follows the pointer, the tooltip hides, and a drag is not a click
-    assert st["pan-shift"] == st["pan-node-shift"] == "40,25"
-    assert st["pan-dragging"] == "true,false"  # the grabbing cursor while the button is down
+    assert st["pan-node-shift"] == st["pan-settled-shift"] == "40,25"
+    assert st["pan-dragging-down"] == "true" and st["pan-dragging-up"] == "false"  # grabbing while held
     assert st["pan-tip-display"] == "none"
-    assert st["pan-selected"] == "Worcestershire"
-    # wheel: zooms about the pointer, not the page, and the node stays under the pointer
-    assert float(st["zoom-in"]) == pytest.approx(math.exp(200 * 0.0015))
-    assert float(st["zoom-drift"]) < 1e-6
+    assert st["pan-selected"] == ""
+    # wheel: zooms about the pointer (sigma's step, 1.7), not the page, and the node stays under the pointer
+    assert float(st["zoom-in"]) == pytest.approx(1.7)
+    assert float(st["zoom-drift"]) <= 1.5  # synthetic events' coordinates are whole pixels
     assert st["zoom-prevented"] == "true"  # the page itself does not scroll
     assert st["zoom-hover"] == "Worcestershire"
     assert float(st["zoom-back"]) == pytest.approx(1.0)
     # find: part of a name, any case, then Enter selects the node and centres it; an unknown name is marked
-    # and changes nothing; Esc clears the highlight
+    # and changes nothing; Esc clears the highlight and the panel
     assert st["find-selected"] == "Worcestershire"
     assert st["find-centred"] == "true"
     assert st["find-missing"] == "true,Worcestershire"
-    assert st["escape-selected"] == st["escape-lit"] == ""
+    assert st["escape-selected"] == st["escape-lit"] == "" and st["escape-panel-display"] == "none"
+    # filters and colours
+    assert st["shown"] == str(g.number_of_nodes()) and st["no-kinds-shown"] == "0"
+    assert st["legend-grade"].startswith("Good (1)No grade stated (1)Other nodes (7)")
+    assert st["colour-grade"].lower() == "#91cf60"  # Worcestershire's latest grade: good
+    assert st["legend-role"].startswith("Team inspector (7)Other nodes (2)")
 
 
 def big_graph(n_authorities: int = 150, n_inspectors: int = 2200) -> nx.Graph:
@@ -347,7 +428,8 @@ def test_html_page_draws_thousands_of_nodes(tmp_path: Path) -> None:
     page.write_text(render_html(g), encoding="utf-8")
     attrs = loaded(tmp_path, page)
     assert attrs["errors-text"] == "" and attrs["data-errors"] == "0"
-    assert attrs["data-drawn-nodes"] == str(g.number_of_nodes()) == "2351"
+    assert attrs["data-nodes"] == str(g.number_of_nodes()) == "2351"
+    assert attrs["data-drawn-nodes"] == "2350" and attrs["data-hidden-isolated"] == "1"  # "evil" has no links
 
 
 def test_error_capture_reports_script_errors(tmp_path: Path) -> None:
@@ -372,3 +454,86 @@ def test_html_screenshot_is_not_blank(store: Any, tmp_path: Path) -> None:
     rgb = pixels[..., :3].reshape(-1, 3)
     assert rgb.std() > 0.02  # not a blank page
     assert (abs(rgb - [0x00 / 255, 0x72 / 255, 0xB2 / 255]) < 0.03).all(axis=1).sum() > 50  # an authority node drawn
+
+
+# --- visit facts: grades, roles, evidence ----------------------------------------------------------------------
+
+def fact(visit: str, fact: str, value: str, **kw: Any) -> dict[str, Any]:
+    row = {"visit": visit, "start": kw.pop("start", "2020-01-01"), "authority": kw.pop("authority", "Worcestershire"),
+           "letter": "l", "fact": fact, "node": kw.pop("node", f"{visit}/{fact}"), "value": value, "area": None,
+           "date": None, "exact": None, "page": None, "path": "a.pdf", "url": None}
+    row.update(kw)
+    return row
+
+
+def test_visit_table_latest_grade_and_roles() -> None:
+    from ofsted_kg.graph.viz.facts import annotate, latest_grade, visit_table
+
+    rows = [fact("v1", "kind", "inspection", start="2019-03-01", exact="Inspection of", page=1),
+            fact("v1", "awarded", "inadequate", area="Overall effectiveness", start="2019-03-01",
+                 exact="Inadequate", page=2),
+            fact("v1", "awarded", "requires_improvement", area="The experiences of children in care",
+                 start="2019-03-01"),
+            fact("v1", "inspector", "lead", node="p/lead", start="2019-03-01", exact="Jo Lead", page=9),
+            fact("v1", "inspector", "p/team", node="p/team", start="2019-03-01"),
+            fact("v2", "kind", "focused_visit", start="2021-05-01"),
+            fact("v2", "restated", "good", date="2018-12", start="2021-05-01"),
+            fact("v3", "kind", "joint_targeted_area_inspection", start="2022-02-01", url="https://files.example/x.pdf"),
+            fact("v3", "inspector", "p/cqc", node="p/cqc", start="2022-02-01")]
+    visits = visit_table(rows)
+    assert visits["v1"]["awarded"][0] == {"area": "Overall effectiveness", "grade": "inadequate"}
+    assert visits["v1"]["leads"] == ["p/lead"] and visits["v3"]["url"] == "https://files.example/x.pdf"
+    assert {"fact": "awarded", "words": "Inadequate", "page": 2, "node": ""} in visits["v1"]["evidence"]
+    # the 2019 overall judgement is later than the 2018 one a 2021 letter restates; area grades do not count
+    assert latest_grade(list(visits.values())) == ("inadequate", "awarded")
+    assert latest_grade([visits["v2"]]) == ("good", "restated") and latest_grade([visits["v3"]]) == ("", "")
+    g = nx.Graph()
+    g.add_node("a", kind="authority", label="Worcestershire", visit_ids=["v1", "v2", "v3"])
+    for p, vs in (("p/lead", ["v1"]), ("p/team", ["v1", "v3"]), ("p/cqc", ["v3"])):
+        g.add_node(p, kind="inspector", label=p, visit_ids=vs)
+        g.add_edge("a", p, visit_ids=vs)
+    annotate(g, visits)
+    assert g.nodes["a"]["region"] == "West Midlands" and g.nodes["a"]["latest_grade"] == "inadequate"
+    assert [g.nodes[p]["role"] for p in ("p/lead", "p/team", "p/cqc")] == ["lead", "team", "joint"]
+    assert g.edges["a", "p/cqc"]["kind"] == "joint_targeted_area_inspection"
+    assert visits["v2"]["authority_grade"] == "inadequate"  # what the page's grade filter reads
+    assert "visit_facts" not in portable(g).graph  # a table is no GraphML attribute
+
+
+def test_html_screenshot_at_10000_nodes_is_drawn_across_the_canvas(tmp_path: Path) -> None:
+    """10,000 nodes and 50,000 edges spread over the square: every part of the drawing has ink (WebGL
+    really drew, with the big-graph programs), and the page reports no error."""
+    import random
+
+    from matplotlib.image import imread
+
+    rng = random.Random(5)
+    g = nx.Graph(title="national")
+    for i in range(10_000):
+        g.add_node(i, kind="authority" if i < 150 else "inspector", label=f"N{i}", x=rng.random(), y=rng.random())
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < 50_000:  # (networkx counts its edges by walking every node)
+        pairs.add((rng.randrange(150), rng.randrange(150, 10_000)))
+    g.add_edges_from(sorted(pairs), weight=1, years=[2020])
+    page = tmp_path / "national.html"
+    page.write_text(render_html(g), encoding="utf-8")
+    shot = tmp_path / "national.png"
+    # no virtual time here: it has Chromium draw frame after frame of 50,000 edges in software
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,900", page.as_uri())
+    pixels = imread(shot)[..., :3]
+    background = pixels[-2, -2]  # the page's own background, bottom-right
+    top = 120  # below the title and controls
+    ink = abs(pixels[top:] - background).sum(axis=2) > 0.1
+    rows, cols = ink.any(axis=1).nonzero()[0], ink.any(axis=0).nonzero()[0]
+    assert rows.size, "nothing drawn below the controls"
+    y0, y1, x0, x1 = rows[0], rows[-1], cols[0], cols[-1]
+    assert y1 - y0 > 0.8 * (ink.shape[0] - 40) and x1 - x0 > 0.5 * ink.shape[1]  # the square fills the height
+    box = ink[y0:y1, x0:x1]
+    h, w = box.shape
+    cells = [box[r * h // 4:(r + 1) * h // 4, c * w // 4:(c + 1) * w // 4].mean() for r in range(4) for c in range(4)]
+    assert min(cells) > 0.3, [round(c, 3) for c in cells]  # ink in every sixteenth of the drawing
+    attrs = loaded(tmp_path, page, budget=None)
+    assert attrs["data-errors"] == "0", attrs["errors-text"]
+    isolated = sum(1 for v in g if g.degree(v) == 0)
+    assert int(attrs["data-drawn-nodes"]) == 10_000 - isolated and attrs["data-hidden-isolated"] == str(isolated)
+    assert attrs["data-drawn-edges"] == "50000"

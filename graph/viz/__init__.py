@@ -42,6 +42,7 @@ class View:
     builder: str  # "module:function" in this package, imported when the view is built
     needs_authority: bool = False
     title: str = ""
+    facts: str = "viz-visit-facts.rq"  # what the letters say about each visit (facts.py), "" for none
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ VIEWS: dict[str, View] = {v.name: v for v in (
 )}
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("html", "one self-contained interactive page (canvas, works offline)", (".html", ".htm"), "html:write_html"),
+    Format("html", "one self-contained interactive page (sigma.js, WebGL, works offline)", (".html", ".htm"), "html:write_html"),
     Format("png", "a static drawing (matplotlib)", (".png",), "static:write_png"),
     Format("svg", "a static vector drawing (matplotlib)", (".svg",), "static:write_svg"),
     Format("graphml", "GraphML for Gephi, Cytoscape, yEd", (".graphml",), "interchange:write_graphml"),
@@ -116,6 +117,14 @@ def build_view(name: str, store: Store, from_year: int | None = None, to_year: i
     for bindings in ([{**years, "authority": a} for a in names] if names else [years]):
         rows.extend(store.select(text, bindings).rows)
     graph: nx.Graph = _resolve(view.builder)(rows)
+    if view.facts:
+        from ofsted_kg.graph.viz.facts import annotate, visit_table
+
+        facts = read_query(view.facts)
+        fact_rows: list[dict[str, Any]] = []
+        for bindings in ([{**years, "authority": a} for a in names] if names else [years]):
+            fact_rows.extend(store.select(facts, bindings).rows)
+        annotate(graph, visit_table(fact_rows))
     graph.graph.update(view=name, title=_title(view, names, from_year, to_year))
     if view.needs_authority and graph.number_of_nodes() == 0:
         raise VizError(f"no visits to {names[0]!r} in the store" + (" in those years" if years else ""))

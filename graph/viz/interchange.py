@@ -1,6 +1,6 @@
 """GraphML and GEXF for Gephi and Cytoscape: attributes coerced to the types those formats allow.
 
-networkx refuses lists and None in both: lists are joined with "; ", None is dropped, and a key holding
+networkx refuses lists and None in both: lists are joined with "; ", None and tables (dicts) are dropped, and a key holding
 mixed types becomes a string everywhere, so each key has one declared type.
 """
 
@@ -18,7 +18,7 @@ SCALARS = (bool, int, float, str)
 
 def coerce(value: Any) -> Any:
     """A value GraphML/GEXF can hold, or None to drop it."""
-    if value is None:
+    if value is None or isinstance(value, dict):  # a table (the views' visit facts) is no attribute value
         return None
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
