@@ -218,3 +218,12 @@ def test_a_wrapped_item_line_after_an_unfinished_one_and_a_kept_running_header()
     assert _items(text) == [
         "Ensure that a clear plan is in place to improve the effectiveness of the Independent Reviewing Officers "
         "service", "Review the current policy", "Ensure the consistently high quality of PEPs"]
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("East Riding", "East Riding of Yorkshire"), ("Southend", "Southend-on-Sea"), ("BCP", "Bournemouth, Christchurch and Poole"),
+    ("Bristol City", "Bristol, City of"), ("Telford & Wrekin", "Telford and Wrekin"),
+    ("Hammersmith & Fulham", "Hammersmith and Fulham")])
+def test_authorities_by_the_names_letters_print(written: str, name: str) -> None:
+    from ofsted_kg.extract.authorities import find_authorities
+    assert [a.name for a, _, _ in find_authorities(f"Focused visit to {written} children's services")] == [name]
