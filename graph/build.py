@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
@@ -281,13 +282,13 @@ class _Builder:
     def _findings(self, visit: URIRef) -> None:
         """Each finding unit (and any recommendation the units missed) as a themed, evidenced node."""
         rec, g, letter = self.rec, self.g, self.letter
-        units = [(f.text, f.section, f.polarity, f.themes, f.span) for f in rec.findings]
+        units = [(f.text, f.section, f.polarity, f.themes, f.span, f.theme_scores) for f in rec.findings]
         texts = {u[0] for u in units}
         spans = rec.evidence.get("recommendations", [])
         for i, text in enumerate(rec.recommendations):
             if text not in texts:
-                units.append((text, "", "recommendation", [], spans[i] if i < len(spans) else None))  # type: ignore[arg-type]
-        for n, (text, section, polarity, themes, span) in enumerate(units, 1):
+                units.append((text, "", "recommendation", [], spans[i] if i < len(spans) else None, []))  # type: ignore[arg-type]
+        for n, (text, section, polarity, themes, span, scores) in enumerate(units, 1):
             f = URIRef(f"{letter}/finding/{n}")
             g.add((letter, OKG.finding, f))
             g.add((f, RDF.type, OKG.Finding))
@@ -298,9 +299,15 @@ class _Builder:
             if polarity in ("recommendation", "area for priority action"):
                 g.add((f, OKG.recommendationFor, visit))
             theme_iris = [theme_iri(t) for t in themes]
-            for t in theme_iris:
+            for k, t in enumerate(theme_iris):
                 if t is not None:
                     g.add((f, OKG.theme, t))
+                    if k < len(scores):  # how sure the findings model is of this theme
+                        a = URIRef(f"{f}/theme/{k + 1}")
+                        g.add((f, OKG.themeAssignment, a))
+                        g.add((a, RDF.type, OKG.ThemeAssignment))
+                        g.add((a, OKG.assignedTheme, t))
+                        g.add((a, OKG.themeScore, Literal(Decimal(str(scores[k])))))
             if not any(theme_iris):
                 g.add((f, OKG.unthemed, Literal(True)))
             if span is not None:
