@@ -7,6 +7,7 @@ same graph); the run's provenance (time, software version, inputs) goes into a s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,7 @@ from ofsted_kg.extract.records import LetterRecord, Span
 from ofsted_kg.graph.iris import Minter, slug
 from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
 from ofsted_kg.people import Resolution, resolve_records
+from ofsted_kg.themes import score_themes
 
 VISIT_CLASSES = {
     "monitoring visit": (OKG.MonitoringVisit, OKG.kind_monitoring_visit),
@@ -286,8 +288,10 @@ class _Builder:
         texts = {u[0] for u in units}
         spans = rec.evidence.get("recommendations", [])
         for i, text in enumerate(rec.recommendations):
-            if text not in texts:
-                units.append((text, "", "recommendation", [], spans[i] if i < len(spans) else None, []))  # type: ignore[arg-type]
+            if text not in texts and re.search(r"[A-Za-z]{3}", text):  # not a stray bullet glyph ("◼")
+                scored = score_themes(text)
+                units.append((text, "", "recommendation", [t for t, _ in scored], spans[i] if i < len(spans) else None,  # type: ignore[arg-type]
+                              [sc for _, sc in scored]))
         for n, (text, section, polarity, themes, span, scores) in enumerate(units, 1):
             f = URIRef(f"{letter}/finding/{n}")
             g.add((letter, OKG.finding, f))

@@ -54,6 +54,8 @@ class OKG(DefinedNamespace):
     InspectorPair: object  # a listing row: two inspectors named on one visit (see graph/listing.py)
 
     # --- object properties -----------------------------------------------------------------------
+    themeAssignment: object  # Finding -> ThemeAssignment: one of its themes with the model's score
+    assignedTheme: object  # ThemeAssignment -> skos:Concept (also the finding's okg:theme)
     visitOf: object  # Visit -> Authority
     aboutVisit: object  # Document -> Visit (prov:wasGeneratedBy)
     inspector: object  # Visit -> Inspector (prov:wasAssociatedWith)
@@ -109,8 +111,6 @@ class OKG(DefinedNamespace):
     gssCode: object
     softwareVersion: object
     interim: object  # DirectorMembership -> xsd:boolean: a title said "Interim" or "Acting"
-    themeAssignment: object  # Finding -> ThemeAssignment: one of its themes with the model's score
-    assignedTheme: object  # ThemeAssignment -> skos:Concept (also the finding's okg:theme)
     themeScore: object  # ThemeAssignment -> xsd:decimal in [0, 1]
     unthemed: object  # Finding -> xsd:boolean: no theme rule matched (so the scheme can grow)
     year: object  # ThemeYearCount -> xsd:integer

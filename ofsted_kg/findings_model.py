@@ -17,7 +17,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -55,6 +55,7 @@ class Model:
     polarity_w: dict[str, dict[int, float]]  # feature -> class index -> weight (zeros left out)
     theme_w: dict[str, dict[int, float]]
     meta: dict[str, Any]
+    _recent: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Model:
@@ -66,22 +67,50 @@ class Model:
                    sparse(d["polarity_w"]), sparse(d["theme_w"]), d.get("meta", {}))
 
     def vector(self, text: str, section: str = "") -> dict[str, float]:
-        """Sublinear TF-IDF, L2-normalised, over the features the model knows."""
+        """Sublinear TF-IDF, L2-normalised, over the features the model knows (the last few kept: polarity
+        and themes of one unit are asked for one after the other)."""
+        key = (text, section)
+        if key in self._recent:
+            return self._recent[key]
         counts: dict[str, int] = {}
         for f in features(text, section):
             if f in self.idf:
                 counts[f] = counts.get(f, 0) + 1
         v = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        return {f: x / norm for f, x in v.items()}
+        if len(self._recent) >= 64:
+            self._recent.clear()
+        self._recent[key] = {f: x / norm for f, x in v.items()}
+        return self._recent[key]
+
+    @functools.cached_property
+    def _dense(self) -> tuple[dict[str, int], Any, Any]:
+        """Feature index and the two weight matrices (features x classes, features x themes) as numpy arrays."""
+        import numpy as np
+
+        index = {f: i for i, f in enumerate(sorted(self.idf))}
+        pol = np.zeros((len(index), len(self.polarities)))
+        theme = np.zeros((len(index), len(self.themes)))
+        for table, matrix in ((self.polarity_w, pol), (self.theme_w, theme)):
+            for f, row in table.items():
+                if f in index:
+                    for k, w in row.items():
+                        matrix[index[f], k] = w
+        return index, pol, theme
+
+    def _logits(self, text: str, section: str, which: int, bias: tuple[float, ...]) -> list[float]:
+        import numpy as np
+
+        index, *matrices = self._dense
+        v = self.vector(text, section)
+        if not v:
+            return list(bias)
+        rows = [index[f] for f in v]
+        return [float(z) for z in np.asarray(bias) + np.fromiter(v.values(), float, len(v)) @ matrices[which][rows]]
 
     def polarity(self, text: str, section: str = "") -> tuple[str, float]:
         """The most likely polarity and its probability."""
-        v = self.vector(text, section)
-        logits = list(self.polarity_bias)
-        for f, x in v.items():
-            for k, w in self.polarity_w.get(f, {}).items():
-                logits[k] += x * w
+        logits = self._logits(text, section, 0, self.polarity_bias)
         top = max(logits)
         exp = [math.exp(z - top) for z in logits]
         best = max(range(len(exp)), key=exp.__getitem__)
@@ -89,11 +118,7 @@ class Model:
 
     def theme_scores(self, text: str, section: str = "") -> list[tuple[str, float]]:
         """Every theme with its probability, best first."""
-        v = self.vector(text, section)
-        logits = list(self.theme_bias)
-        for f, x in v.items():
-            for k, w in self.theme_w.get(f, {}).items():
-                logits[k] += x * w
+        logits = self._logits(text, section, 1, self.theme_bias)
         scores = [(t, 1 / (1 + math.exp(-z))) for t, z in zip(self.themes, logits, strict=True)]
         return sorted(scores, key=lambda ts: (-ts[1], ts[0]))
 

@@ -329,7 +329,7 @@ def score_themes(text: str, section: str = "") -> list[tuple[str, float]]:
     model = active()
     chosen = [(t, round(s, 3)) for t, s in model.themes_of(text, section)]
     known = set(model.themes)
-    extra = [t.label for t, _ in assign_themes(text) if t.label not in known]
+    extra = [t.label for t, _ in assign_themes(text) if t.label not in known] if _extra_files else []
     return chosen + [(label, 1.0) for label in extra if label not in dict(chosen)]
 
 
