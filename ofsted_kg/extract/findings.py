@@ -34,6 +34,10 @@ _JUDGEMENT_HEADING = re.compile(
     r"^(?:the (?:experiences and progress|impact of leaders|effectiveness)|overall effectiveness|leadership,? management"
     r"|summary for children|executive summary|summary of (?:key )?findings|the local authority)\b", re.I)
 _GRADE_END = re.compile(r":\s*(?:outstanding|good|requires? improvement(?: to be good)?|adequate|inadequate)\s*$", re.I)
+# procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
+_TRAILING_PROCEDURE = re.compile(
+    r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
+    r"|We\s+have\s+determined\s+that)")
 _NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
 _NOT_FINDING = re.compile(
     r"^(?:this letter (?:summarises|sets out|confirms)|this (?:visit|inspection) was carried out (?:in line with|under)"
@@ -187,6 +191,9 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
         spans = [(s, e)] if whole_item else sentences(text, fields.item_text(text, s, e)[1] if kind == "item" else s, e)
         for x, y in spans:
             t, tx, ty = fields.item_text(text, x, y)
+            cut = _TRAILING_PROCEDURE.search(text, tx, ty)
+            if cut:
+                t, tx, ty = fields.item_text(text, tx, cut.start())
             if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t):
                 continue
             if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
