@@ -16,6 +16,8 @@ from ofsted_kg.cli.output import check_choice, report_problems
 def themes(
     paths: Annotated[list[Path], typer.Argument(help="Letter files or folders.")],
     unthemed: Annotated[bool, typer.Option("--unthemed", help="List the findings no theme rule matched.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Each finding with its themes, their scores and "
+                                          "the words that decided them.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Count findings per theme and polarity, or list the unthemed ones so the scheme can grow."""
@@ -24,7 +26,9 @@ def themes(
     check_choice(format, ("table", "json"))
     result = extract_letters(paths)
     findings = [(r.source, f) for r in result.records for f in r.findings]
-    if unthemed:
+    if explain:
+        _explain(findings, format)
+    elif unthemed:
         rows = [{"source": src, "section": f.section, "polarity": f.polarity, "text": f.text,
                  "start": f.span.start, "end": f.span.end} for src, f in findings if not f.themes]
         if format == "json":
@@ -54,3 +58,22 @@ def themes(
     report_problems(result.problems)
     if result.failed:
         raise typer.Exit(1)
+
+
+def _explain(findings: list, format: str) -> None:
+    """Print each finding with its themes' scores and the features behind them."""
+    from ofsted_kg.themes import explain_themes
+
+    rows = [{"source": src, "start": f.span.start, "section": f.section, "polarity": f.polarity, "text": f.text,
+             "themes": explain_themes(f.text, f.section)} for src, f in findings]
+    if format == "json":
+        json.dump(rows, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    for row in rows:
+        typer.echo(f"{row['source']}:{row['start']}: [{row['polarity']}] {row['text']}")
+        for t in row["themes"] or [{"theme": "(no theme)", "score": None, "features": [], "trigger": None}]:
+            why = ", ".join(f"{name} +{w}" for name, w in t["features"])
+            trigger = f'; trigger "{t["trigger"]}"' if t["trigger"] else ""
+            score = f" {t['score']:.2f}" if t["score"] is not None else ""
+            typer.echo(f"    {t['theme']}{score}: {why}{trigger}")

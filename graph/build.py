@@ -7,8 +7,10 @@ same graph); the run's provenance (time, software version, inputs) goes into a s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
@@ -20,6 +22,7 @@ from ofsted_kg.graph.iris import Minter, slug
 from ofsted_kg.graph.judgements import AREAS, area_concept, framework_of
 from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
 from ofsted_kg.people import Resolution, resolve_records
+from ofsted_kg.themes import score_themes
 
 VISIT_CLASSES = {
     "monitoring visit": (OKG.MonitoringVisit, OKG.kind_monitoring_visit),
@@ -295,17 +298,16 @@ class _Builder:
 
     def _findings(self, visit: URIRef) -> None:
         """Each finding unit (and any recommendation the units missed) as a themed, evidenced node."""
-        from ofsted_kg.themes import assign_themes
-
         rec, g, letter = self.rec, self.g, self.letter
-        units = [(f.text, f.section, f.polarity, f.themes, f.span) for f in rec.findings]
+        units = [(f.text, f.section, f.polarity, f.themes, f.span, f.theme_scores) for f in rec.findings]
         texts = {u[0] for u in units}
         spans = rec.evidence.get("recommendations", [])
         for i, text in enumerate(rec.recommendations):
-            if text not in texts:  # themed as finding units are, so that repeated recommendations show
-                themes = [t.label for t, _ in assign_themes(text)]
-                units.append((text, "", "recommendation", themes, spans[i] if i < len(spans) else None))  # type: ignore[arg-type]
-        for n, (text, section, polarity, themes, span) in enumerate(units, 1):
+            if text not in texts and re.search(r"[A-Za-z]{3}", text):  # not a stray bullet glyph ("◼")
+                scored = score_themes(text)
+                units.append((text, "", "recommendation", [t for t, _ in scored], spans[i] if i < len(spans) else None,  # type: ignore[arg-type]
+                              [sc for _, sc in scored]))
+        for n, (text, section, polarity, themes, span, scores) in enumerate(units, 1):
             f = URIRef(f"{letter}/finding/{n}")
             g.add((letter, OKG.finding, f))
             g.add((f, RDF.type, OKG.Finding))
@@ -316,9 +318,15 @@ class _Builder:
             if polarity in ("recommendation", "area for priority action"):
                 g.add((f, OKG.recommendationFor, visit))
             theme_iris = [theme_iri(t) for t in themes]
-            for t in theme_iris:
+            for k, t in enumerate(theme_iris):
                 if t is not None:
                     g.add((f, OKG.theme, t))
+                    if k < len(scores):  # how sure the findings model is of this theme
+                        a = URIRef(f"{f}/theme/{k + 1}")
+                        g.add((f, OKG.themeAssignment, a))
+                        g.add((a, RDF.type, OKG.ThemeAssignment))
+                        g.add((a, OKG.assignedTheme, t))
+                        g.add((a, OKG.themeScore, Literal(Decimal(str(scores[k])))))
             if not any(theme_iris):
                 g.add((f, OKG.unthemed, Literal(True)))
             if span is not None:

@@ -49,10 +49,13 @@ class OKG(DefinedNamespace):
     PreviousJudgement: object
     Evidence: object  # oa:Annotation: the words a fact was read from
     ExtractionRun: object  # prov:Activity: one run of the software
+    ThemeAssignment: object  # a finding's theme with the findings model's score for it
     ThemeYearCount: object  # derived: how many findings of one theme and polarity one year's visits had
     InspectorPair: object  # a listing row: two inspectors named on one visit (see graph/listing.py)
 
     # --- object properties -----------------------------------------------------------------------
+    themeAssignment: object  # Finding -> ThemeAssignment: one of its themes with the model's score
+    assignedTheme: object  # ThemeAssignment -> skos:Concept (also the finding's okg:theme)
     visitOf: object  # Visit -> Authority
     aboutVisit: object  # Document -> Visit (prov:wasGeneratedBy)
     inspector: object  # Visit -> Inspector (prov:wasAssociatedWith)
@@ -111,6 +114,7 @@ class OKG(DefinedNamespace):
     gssCode: object
     softwareVersion: object
     interim: object  # DirectorMembership -> xsd:boolean: a title said "Interim" or "Acting"
+    themeScore: object  # ThemeAssignment -> xsd:decimal in [0, 1]
     unthemed: object  # Finding -> xsd:boolean: no theme rule matched (so the scheme can grow)
     year: object  # ThemeYearCount -> xsd:integer
     findingCount: object  # ThemeYearCount -> xsd:integer

@@ -1,8 +1,9 @@
 """A letter's findings: one unit per sentence or bullet item, each with its section and polarity.
 
 Polarity comes from the section heading where the letter has one ("Strengths", "Areas for
-development", "Area for priority action", "What needs to improve ...") and from the wording
-otherwise. What is not a finding (the opening, the inspectors, the method paragraph, what the visit
+development", "Area for priority action", "What needs to improve ...") and otherwise from the shipped
+findings model (`ofsted_kg.findings_model`, trained on hand labels of real documents); the cue-word rule
+`wording_polarity` is kept for comparison. What is not a finding (the opening, the inspectors, the method paragraph, what the visit
 looked at, thanks, sign-off and copy lists) is skipped.
 """
 
@@ -26,7 +27,18 @@ SECTION_POLARITY = [
     (re.compile(r"^what needs to improve|^what (?:does|do) .{3,40} need to|^recommendations?|^what needs to happen",
                 re.I), "recommendation"),
 ]
-_SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about", re.I)
+_SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$", re.I)
+# a report's judgement heading, which may wrap: "The experiences and progress of children who need help and
+# / protection: Good"
+_JUDGEMENT_HEADING = re.compile(
+    r"^(?:the (?:experiences and progress|impact of leaders|effectiveness)|overall effectiveness|leadership,? management"
+    r"|summary for children|executive summary|summary of (?:key )?findings|the local authority)\b", re.I)
+_GRADE_END = re.compile(r":\s*(?:outstanding|good|requires? improvement(?: to be good)?|adequate|inadequate)\s*$", re.I)
+# procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
+_TRAILING_PROCEDURE = re.compile(
+    r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
+    r"|We\s+have\s+determined\s+that)")
+_NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
 _NOT_FINDING = re.compile(
     r"^(?:this letter (?:summarises|sets out|confirms)|this (?:visit|inspection) was carried out (?:in line with|under)"
     r"|the (?:visit|inspection) was (?:carried out|conducted|undertaken) (?:by|under)|(?:her|his) majesty's inspectors"
@@ -37,7 +49,20 @@ _NOT_FINDING = re.compile(
     r"|any areas for development|this (?:visit|inspection) (?:has )?identified the following|the inspection identified"
     r"|from the evidence gathered|the inspection sampled|inspectors sampled|the inspection was carried out under|it will contribute to the annual review"
     r"|in addition, it is considered by ofsted|the local authority should (?:now )?(?:prepare|submit)"
-    r"|(?:copy|cc)\b)",
+    r"|(?:copy|cc)\b"
+    # joint letters' and reports' procedure, method and statutory text (issue 15)
+    r"|we have determined that|it was carried out by inspectors from|this statement will inform"
+    r"|.{0,200}\bshould (?:send|submit|prepare) (?:the |a )?written statement"
+    r"|.{0,120}\b(?:is|are) (?:required|asked) to (?:prepare|submit|send) (?:a |the )?written statement"
+    r"|(?:this|the) (?:joint )?(?:inspection|visit) was (?:carried out|conducted|undertaken)"
+    r"|.{0,80}\bsection 20 of the children act 2004|\d{1,2}\s+(?:section|this inspection was carried out)"
+    r"|the following (?:areas?|points?|issues?) (?:need|needs|require)"
+    r"|this (?:report|letter) (?:is|was) (?:published|written)"
+    # a report's back page
+    r"|the office for standards in education|it (?:regulates|assesses|inspects) |if you would like a copy"
+    r"|you may reuse|to view this licence|this publication is available|interested in our work|you can subscribe"
+    r"|(?:©|\(c\)) crown copyright|t:? 0300 123 1231|.{0,40}enquiries@ofsted\.gov\.uk"
+    r")",
     re.I)
 # Negations that read as praise ("not overly optimistic", "no issue of significant harm") are removed
 # before looking for negative cues.
@@ -98,6 +123,13 @@ def wording_polarity(text: str) -> str:
     return "satisfactory"
 
 
+def model_polarity(text: str, section: str = "") -> str:
+    """The findings model's polarity for a unit whose section heading does not decide it."""
+    from ofsted_kg.findings_model import active
+
+    return active().polarity(text, section)[0]
+
+
 def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, section) for each bullet item or prose block, with the heading above it."""
     out: list[tuple[str, int, int, str]] = []
@@ -105,6 +137,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     cur: list[int] | None = None
     kind = "prose"
     pos = a
+    skip_line = False
     lines = text[a:b].split("\n")
     for i, raw in enumerate(lines):
         la, lb = pos, pos + len(raw)
@@ -116,6 +149,13 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             cur = None
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if skip_line:
+            skip_line = False
+            continue
+        if cur is None and _JUDGEMENT_HEADING.match(line) and (_GRADE_END.search(line) or _GRADE_END.search(nxt)):
+            section = line if _GRADE_END.search(line) else f"{line} {nxt}"
+            skip_line = not _GRADE_END.search(line)  # the heading's second line
+            continue
         heading = bool(fields.RECOMMENDATION_HEADING.match(line) or fields.OTHER_HEADING.match(line)) or (
             cur is None and fields.is_heading(text, la, lb) and not (nxt[:1].islower()))
         if heading and not fields._is_item_start(line):
@@ -146,14 +186,19 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
         if _SKIP_SECTION.search(section):
             continue
         by_section = section_polarity(section) if section else None
-        spans = [(s, e)] if kind == "item" else sentences(text, s, e)
+        # a numbered paragraph of a report's judgement section is prose: one unit per sentence
+        whole_item = kind == "item" and not (by_section is None and _NUMBERED.match(text[s:e]))
+        spans = [(s, e)] if whole_item else sentences(text, fields.item_text(text, s, e)[1] if kind == "item" else s, e)
         for x, y in spans:
             t, tx, ty = fields.item_text(text, x, y)
+            cut = _TRAILING_PROCEDURE.search(text, tx, ty)
+            if cut:
+                t, tx, ty = fields.item_text(text, tx, cut.start())
             if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t):
                 continue
             if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
                 continue
             if not re.search(r"[.!?;)'\"]$", t) and kind != "item" and len(t.split()) < 8:
                 continue  # a stray heading or label, not a sentence
-            units.append(FindingUnit(t, section, by_section or wording_polarity(t), tx, ty))
+            units.append(FindingUnit(t, section, by_section or model_polarity(t, section), tx, ty))
     return units

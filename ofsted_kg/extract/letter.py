@@ -667,14 +667,15 @@ def add_recommendations(ctx: Context, rec: LetterRecord, start: int, end: int, o
 def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     """The letter's finding units, skipping the words already used as focus areas."""
     from ofsted_kg.extract.findings import extract_findings
-    from ofsted_kg.themes import assign_themes
+    from ofsted_kg.themes import score_themes
 
     # sentences that state the visit's facts (focus, number, inspectors) are not findings
     used = [s for k in ("focus_areas", "visit_sequence", "visit_start", "inspectors") for s in rec.evidence.get(k, [])]
     skip = [_clean_span(ctx, s.start, s.end) for s in used if a <= _clean_span(ctx, s.start, s.end)[0] < b]
     for unit in extract_findings(ctx, a, b, skip):
-        themes = [t.label for t, _ in assign_themes(unit.text)]
-        rec.findings.append(Finding(unit.text, unit.section, unit.polarity, themes, ctx.span(unit.start, unit.end)))
+        scored = score_themes(unit.text, unit.section)
+        rec.findings.append(Finding(unit.text, unit.section, unit.polarity, [t for t, _ in scored],
+                                    ctx.span(unit.start, unit.end), [s for _, s in scored]))
 
 
 def _clean_span(ctx: Context, raw_start: int, raw_end: int) -> tuple[int, int]:

@@ -67,10 +67,11 @@ class Finding:
     polarity: str
     themes: list[str]
     span: Span
+    theme_scores: list[float] = field(default_factory=list)  # the model's score of each theme, in order
 
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "section": self.section, "polarity": self.polarity, "themes": self.themes,
-                "span": self.span.as_dict()}
+                "theme_scores": self.theme_scores, "span": self.span.as_dict()}
 
 
 @dataclass

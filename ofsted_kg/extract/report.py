@@ -8,7 +8,7 @@ from datetime import date
 from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.context import Context, as_printed, lines
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
-from ofsted_kg.extract.letter import add_recommendations
+from ofsted_kg.extract.letter import add_findings, add_recommendations
 from ofsted_kg.extract.names import find_names, same_person, strip_honorific
 from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
 from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
@@ -154,6 +154,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
         if (fields.RECOMMENDATION_HEADING.match(line) and line[:1].isupper()
                 and not _in_contents(text, la, region.start)):
             add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
+    add_findings(ctx, rec, title_end, region.end)  # the judgement sections' sentences (issue 15)
     return rec
 
 

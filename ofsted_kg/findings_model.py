@@ -1,0 +1,173 @@
+"""Polarity and themes of a finding from a small linear model shipped with the package.
+
+The model (`ofsted_kg/data/findings_model.json.gz`) is logistic regression over TF-IDF features,
+trained with scikit-learn on the real labelled set (`ofsted_kg.findings_train`), and applied here in
+plain Python: no download, no scikit-learn at run time, the same answer every time. A unit's features
+are its words and word pairs, the words of its section heading (prefixed "§"), and one feature per
+theme whose trigger words (`ontology/themes.ttl`) occur in it ("#" and the theme's label). A theme's
+score is its logistic probability; `explain` lists the features that pushed it up most.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+MODEL_FILE = "findings_model.json.gz"
+_WORD = re.compile(r"[a-z][a-z0-9'-]*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def features(text: str, section: str = "") -> list[str]:
+    """The unit's feature names, repeated as often as they occur (TF-IDF counts them)."""
+    from ofsted_kg.themes import assign_themes
+
+    words = _words(text)
+    out = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    out += [f"§{w}" for w in _words(section)]
+    out += [f"#{t.label}" for t, _ in assign_themes(text, limit=10)]
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights read from the model file."""
+
+    polarities: tuple[str, ...]
+    themes: tuple[str, ...]
+    thresholds: dict[str, float]  # theme -> minimum score to assign it
+    fallback: float  # a unit with no theme above threshold takes its best one if it scores this much
+    max_themes: int
+    polarity_bias: tuple[float, ...]
+    theme_bias: tuple[float, ...]
+    idf: dict[str, float]
+    polarity_w: dict[str, dict[int, float]]  # feature -> class index -> weight (zeros left out)
+    theme_w: dict[str, dict[int, float]]
+    meta: dict[str, Any]
+    _recent: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Model:
+        def sparse(m: dict[str, dict[str, float]]) -> dict[str, dict[int, float]]:
+            return {f: {int(k): v for k, v in row.items()} for f, row in m.items()}
+
+        return cls(tuple(d["polarities"]), tuple(d["themes"]), dict(d["thresholds"]), d["fallback"],
+                   d["max_themes"], tuple(d["polarity_bias"]), tuple(d["theme_bias"]), dict(d["idf"]),
+                   sparse(d["polarity_w"]), sparse(d["theme_w"]), d.get("meta", {}))
+
+    def vector(self, text: str, section: str = "") -> dict[str, float]:
+        """Sublinear TF-IDF, L2-normalised, over the features the model knows (the last few kept: polarity
+        and themes of one unit are asked for one after the other)."""
+        key = (text, section)
+        if key in self._recent:
+            return self._recent[key]
+        counts: dict[str, int] = {}
+        for f in features(text, section):
+            if f in self.idf:
+                counts[f] = counts.get(f, 0) + 1
+        v = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        if len(self._recent) >= 64:
+            self._recent.clear()
+        self._recent[key] = {f: x / norm for f, x in v.items()}
+        return self._recent[key]
+
+    @functools.cached_property
+    def _dense(self) -> tuple[dict[str, int], Any, Any]:
+        """Feature index and the two weight matrices (features x classes, features x themes) as numpy arrays."""
+        import numpy as np
+
+        index = {f: i for i, f in enumerate(sorted(self.idf))}
+        pol = np.zeros((len(index), len(self.polarities)))
+        theme = np.zeros((len(index), len(self.themes)))
+        for table, matrix in ((self.polarity_w, pol), (self.theme_w, theme)):
+            for f, row in table.items():
+                if f in index:
+                    for k, w in row.items():
+                        matrix[index[f], k] = w
+        return index, pol, theme
+
+    def _logits(self, text: str, section: str, which: int, bias: tuple[float, ...]) -> list[float]:
+        import numpy as np
+
+        index, *matrices = self._dense
+        v = self.vector(text, section)
+        if not v:
+            return list(bias)
+        rows = [index[f] for f in v]
+        return [float(z) for z in np.asarray(bias) + np.fromiter(v.values(), float, len(v)) @ matrices[which][rows]]
+
+    def polarity(self, text: str, section: str = "") -> tuple[str, float]:
+        """The most likely polarity and its probability."""
+        logits = self._logits(text, section, 0, self.polarity_bias)
+        top = max(logits)
+        exp = [math.exp(z - top) for z in logits]
+        best = max(range(len(exp)), key=exp.__getitem__)
+        return self.polarities[best], exp[best] / sum(exp)
+
+    def theme_scores(self, text: str, section: str = "") -> list[tuple[str, float]]:
+        """Every theme with its probability, best first."""
+        logits = self._logits(text, section, 1, self.theme_bias)
+        scores = [(t, 1 / (1 + math.exp(-z))) for t, z in zip(self.themes, logits, strict=True)]
+        return sorted(scores, key=lambda ts: (-ts[1], ts[0]))
+
+    def themes_of(self, text: str, section: str = "") -> list[tuple[str, float]]:
+        """The themes assigned: those at or above their threshold (at most max_themes), or the best
+        one alone when none is but it scores at least `fallback`."""
+        ranked = self.theme_scores(text, section)
+        chosen = [(t, s) for t, s in ranked if s >= self.thresholds.get(t, 0.5)][: self.max_themes]
+        if not chosen and ranked and ranked[0][1] >= self.fallback:
+            chosen = ranked[:1]
+        return chosen
+
+    def explain(self, text: str, section: str = "", theme: str | None = None, top: int = 5) -> list[tuple[str, float]]:
+        """The features that raised `theme`'s score most (or the chosen polarity's, when theme is None)."""
+        v = self.vector(text, section)
+        if theme is None:
+            k, table = self.polarities.index(self.polarity(text, section)[0]), self.polarity_w
+        else:
+            k, table = self.themes.index(theme), self.theme_w
+        parts = [(f, x * table.get(f, {}).get(k, 0.0)) for f, x in v.items()]
+        return sorted((p for p in parts if p[1] > 0), key=lambda p: -p[1])[:top]
+
+
+def load(data: bytes) -> Model:
+    """A model from the bytes of a (gzipped) model file."""
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return Model.from_dict(json.loads(data))
+
+
+@functools.cache
+def shipped() -> Model:
+    """The model shipped in the package."""
+    return load(resources.files("ofsted_kg.data").joinpath(MODEL_FILE).read_bytes())
+
+
+_override: list[Model] = []
+
+
+def active() -> Model:
+    """The model in use: the shipped one unless `using` put another in place."""
+    return _override[-1] if _override else shipped()
+
+
+@contextlib.contextmanager
+def using(model: Model) -> Iterator[Model]:
+    """Use `model` instead of the shipped one inside the block (cross-validation, tests)."""
+    _override.append(model)
+    try:
+        yield model
+    finally:
+        _override.pop()

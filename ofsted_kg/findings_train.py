@@ -1,0 +1,121 @@
+"""Training the findings model (needs scikit-learn: `pip install -e '.[train]'`).
+
+`fit(units)` returns the dict that `findings_model.Model.from_dict` reads and
+`scripts/train_findings_model.py` writes to `ofsted_kg/data/findings_model.json.gz`. The theme
+threshold is chosen by an inner cross-validation grouped by document on the units given, so a model
+scored on documents it did not see was not tuned on them either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ofsted_kg.findings_model import features
+from ofsted_kg.findings_real import LabelledUnit
+
+C_POLARITY = 10.0
+C_THEME = 10.0
+MIN_DF = 2
+MAX_THEMES = 3
+PRUNE = 1e-3  # weights smaller than this are left out of the file
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+FALLBACKS = (0.0, 0.1, 0.2)
+
+
+def _identity(x: list[str]) -> list[str]:
+    return x
+
+
+def _feature_lists(units: Sequence[LabelledUnit]) -> list[list[str]]:
+    return [features(u.text, u.section) for u in units]
+
+
+def _fit(units: Sequence[LabelledUnit], feats: list[list[str]], theme_names: Sequence[str]) -> tuple[Any, Any, list[Any]]:
+    """The fitted vectoriser, polarity classifier and one classifier per theme (None: no example)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=MIN_DF, norm="l2", smooth_idf=True)
+    x = vec.fit_transform(feats)
+    pol = LogisticRegression(C=C_POLARITY, max_iter=2000).fit(x, [u.polarity for u in units])
+    clfs: list[Any] = []
+    for theme in theme_names:
+        y = [theme in u.themes for u in units]
+        clfs.append(LogisticRegression(C=C_THEME, solver="liblinear", class_weight="balanced").fit(x, y) if any(y) else None)
+    return vec, pol, clfs
+
+
+def _export(vec: Any, pol: Any, clfs: list[Any], theme_names: Sequence[str]) -> dict[str, Any]:
+    """The fitted parts as the model file's dict (weights under PRUNE left out)."""
+    names = [str(f) for f in vec.get_feature_names_out()]
+    classes = [str(c) for c in pol.classes_]
+    coef, bias = (pol.coef_, pol.intercept_) if len(classes) > 2 else (
+        [-pol.coef_[0], pol.coef_[0]], [-pol.intercept_[0], pol.intercept_[0]])
+
+    def sparse(rows: list[tuple[int, Any]]) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        for k, row in rows:
+            for j, w in enumerate(row):
+                if abs(w) >= PRUNE:
+                    out.setdefault(names[j], {})[str(k)] = round(float(w), 4)
+        return out
+
+    return {"polarities": classes, "themes": list(theme_names),
+            "idf": {f: round(float(v), 5) for f, v in zip(names, vec.idf_, strict=True)},
+            "polarity_bias": [round(float(b), 5) for b in bias],
+            "theme_bias": [round(float(c.intercept_[0]), 5) if c is not None else -20.0 for c in clfs],
+            "polarity_w": sparse(list(enumerate(coef))),
+            "theme_w": sparse([(k, c.coef_[0]) for k, c in enumerate(clfs) if c is not None]),
+            "max_themes": MAX_THEMES, "thresholds": {}, "fallback": 1.0}
+
+
+def assigned(scores: Any, threshold: float, fallback: float) -> Any:
+    """Boolean matrix (units x themes): the themes_of rule applied to a matrix of theme scores."""
+    import numpy as np
+
+    order = np.argsort(-scores, axis=1, kind="stable")
+    rank = np.empty_like(order)
+    np.put_along_axis(rank, order, np.arange(scores.shape[1])[None, :].repeat(len(scores), 0), axis=1)
+    chosen = (scores >= threshold) & (rank < MAX_THEMES)
+    lone = ~chosen.any(axis=1) & (scores.max(axis=1) >= fallback)
+    chosen[lone, order[lone, 0]] = True
+    return chosen
+
+
+def choose_threshold(units: Sequence[LabelledUnit], feats: list[list[str]], theme_names: Sequence[str],
+                     folds: int = 3) -> tuple[float, float]:
+    """(threshold, fallback) with the best theme micro-F1 over an inner grouped cross-validation."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    groups = [u.document for u in units]
+    gold = np.array([[t in u.themes for t in theme_names] for u in units])
+    totals = {(t, f): np.zeros(3) for t in THRESHOLDS for f in FALLBACKS}
+    for train, test in GroupKFold(n_splits=folds).split(units, groups=groups):
+        vec, _, clfs = _fit([units[i] for i in train], [feats[i] for i in train], theme_names)
+        x = vec.transform([feats[i] for i in test])
+        scores = np.column_stack([c.predict_proba(x)[:, 1] if c is not None else np.zeros(len(test)) for c in clfs])
+        g = gold[test]
+        for key in totals:
+            a = assigned(scores, *key)
+            totals[key] += [(a & g).sum(), (a & ~g).sum(), (~a & g).sum()]
+
+    def f1(c: Any) -> float:
+        return float(2 * c[0] / (2 * c[0] + c[1] + c[2])) if c[0] else 0.0
+
+    return max(totals, key=lambda k: (f1(totals[k]), -k[0]))
+
+
+def fit(units: Sequence[LabelledUnit], theme_names: Sequence[str], meta: dict[str, Any] | None = None,
+        feats: list[list[str]] | None = None) -> dict[str, Any]:
+    """The model file's content, trained on `units` (threshold chosen by inner CV on them); `feats`:
+    their feature lists when already computed."""
+    feats = feats if feats is not None else _feature_lists(units)
+    threshold, fallback = choose_threshold(units, feats, theme_names)
+    d = _export(*_fit(units, feats, theme_names), theme_names)
+    d["thresholds"] = {t: threshold for t in theme_names}
+    d["fallback"] = fallback
+    d["meta"] = {**(meta or {}), "threshold": threshold, "fallback": fallback, "units": len(units),
+                 "documents": len({u.document for u in units}), "C_polarity": C_POLARITY, "C_theme": C_THEME}
+    return d
