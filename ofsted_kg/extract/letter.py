@@ -157,15 +157,14 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     # people
     signatories = _signatories(ctx, region) if region.sign_off is not None else []
     joint = _joint_signatories(ctx, region) if region.sign_off is not None else []
-    if len(joint) >= 2:
+    if joint:
         # a joint letter: one signature for each inspectorate, Ofsted's is the letter's signatory
         ofsted = [j for j in joint if j[4] == "Ofsted"] or joint[:1]
         signatories = [(n, x, y) for n, x, y, _, _ in ofsted + [j for j in joint if j not in ofsted]]
     if signatories:
         rec.signatory = as_printed(ctx, *signatories[0])
         rec.cite("signatory", ctx.span(signatories[0][1], signatories[0][2]))
-    _inspectors(ctx, rec, sal_end, body_end, signatories if len(joint) >= 2 else signatories[:1], recipient,
-                joint if len(joint) >= 2 else [])
+    _inspectors(ctx, rec, sal_end, body_end, signatories if joint else signatories[:1], recipient, joint)
     _copied_to(ctx, rec, sal_end, region.end)
 
     # what the visit looked at and what must improve
@@ -394,7 +393,8 @@ def _inspectors(ctx: Context, rec: LetterRecord, a: int, b: int, signatories: li
 
 
 def _joint_signatories(ctx: Context, region: Region) -> list[tuple[str, int, int, str | None, str | None]]:
-    """The signature blocks of a letter signed by several inspectorates (empty for other letters)."""
+    """The signature blocks of a letter signed by several inspectorates (empty for other letters, so at
+    least two blocks when not empty)."""
     text = ctx.text
     assert region.sign_off is not None
     m = SIGN_OFF.match(text, region.sign_off)

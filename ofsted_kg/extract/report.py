@@ -440,9 +440,7 @@ def _protection_inspection(text: str, start: int, end: int) -> tuple[str, str, i
     for m in _PROTECTION_INSPECTION.finditer(text, start, end):
         if not _OVERALL_SUBJECT.search(m.group("subject")):
             continue  # the looked after children, fostering or adoption inspection
-        grade = re.sub(r"\s+", " ", m.group("g").lower())
-        grade = re.sub(r"^require ", "requires ", grade)
-        return grade, f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", m.start("g"), m.end("g")
+        return _grade(m.group("g")), f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", m.start("g"), m.end("g")
     return None
 
 

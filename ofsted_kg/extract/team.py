@@ -36,14 +36,12 @@ ROLE_BEFORE = re.compile(
 
 def inspectorates_in(line: str) -> list[tuple[int, str]]:
     """(position, organisation) of each inspectorate a line names, in order."""
-    hits: list[tuple[int, str]] = []
+    hits: dict[int, str] = {}  # by position: an earlier inspectorate in INSPECTORATES takes precedence
     for org, pat in INSPECTORATES:
         for m in pat.finditer(line):
-            if not any(a <= m.start() < a + 1 for a, _ in hits):
-                hits.append((m.start(), org))
-    hits.sort()
+            hits.setdefault(m.start(), org)
     out: list[tuple[int, str]] = []
-    for pos, org in hits:
+    for pos, org in sorted(hits.items()):
         if not out or out[-1][1] != org:
             out.append((pos, org))
     return out
@@ -60,8 +58,8 @@ def role_near(text: str, x: int, y: int) -> str | None:
     before = text[max(0, x - 60):x]
     m = ROLE_BEFORE.search(before)
     if m and "\n\n" not in before[m.start():]:
-        return re.sub(r"\s+", " ", m.group("role")).rstrip("s") if m.group("role").lower().endswith(
-            "inspectors") else re.sub(r"\s+", " ", m.group("role"))
+        role = re.sub(r"\s+", " ", m.group("role"))
+        return role[:-1] if role.lower().endswith("inspectors") else role  # one of "Team inspectors: A, B"
     return None
 
 
