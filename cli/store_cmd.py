@@ -189,3 +189,41 @@ def publish(
         raise typer.Exit(2) from None
     for f in files:
         typer.echo(str(f))
+
+
+def quarantine(
+    show: Annotated[str | None, typer.Option("--show", help="Print one quarantined letter's held graph "
+                                             "(its IRI) as N-Triples.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    store: StoreOpt = None,
+    endpoint: EndpointOpt = None,
+) -> None:
+    """List the letters that failed validation and were kept apart, with each violation in words."""
+    import json
+
+    from ofsted_kg.cli.output import check_choice
+    from ofsted_kg.quarantine import held_triples, quarantined
+    from ofsted_kg.store import StoreError
+
+    check_choice(format, ("text", "json"))
+    st = _open(store, endpoint, read_only=True)
+    try:
+        if show is not None:
+            held = held_triples(st, show)
+            if held is None:
+                typer.echo(f"error: {show}: not quarantined in this store", err=True)
+                raise typer.Exit(2)
+            sys.stdout.write(held)
+            return
+        entries = quarantined(st)
+    except StoreError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    if format == "json":
+        typer.echo(json.dumps([entry.as_json() for entry in entries], indent=2, ensure_ascii=False))
+        return
+    for entry in entries:
+        typer.echo(f"{entry.source}: {entry.letter} (quarantined {entry.quarantined})")
+        for message in entry.violations:
+            typer.echo(f"  - {message}")
+    typer.echo(f"{len(entries)} letter(s) quarantined", err=True)

@@ -52,12 +52,14 @@ class OKG(DefinedNamespace):
     ThemeAssignment: object  # a finding's theme with the findings model's score for it
     ThemeYearCount: object  # derived: how many findings of one theme and polarity one year's visits had
     InspectorPair: object  # a listing row: two inspectors named on one visit (see graph/listing.py)
+    Quarantine: object  # a letter held back by validation, with its violations (see ofsted_kg/quarantine.py)
 
     # --- object properties -----------------------------------------------------------------------
     themeAssignment: object  # Finding -> ThemeAssignment: one of its themes with the model's score
     assignedTheme: object  # ThemeAssignment -> skos:Concept (also the finding's okg:theme)
     visitOf: object  # Visit -> Authority
     aboutVisit: object  # Document -> Visit (prov:wasGeneratedBy)
+    quarantines: object  # Quarantine -> the letter it holds back (see ofsted_kg/quarantine.py)
     inspector: object  # Visit -> Inspector (prov:wasAssociatedWith)
     leadInspector: object  # Visit -> Inspector
     addressedTo: object  # Letter -> Person
@@ -125,6 +127,10 @@ class OKG(DefinedNamespace):
     pairInspector1: object
     pairInspector2: object
     pairAuthority: object
+    # a quarantined letter (see ofsted_kg/quarantine.py)
+    quarantineSource: object  # Quarantine -> xsd:string: the file it was read from
+    violationMessage: object  # Quarantine -> xsd:string: one violation, in words
+    heldTriples: object  # Quarantine -> xsd:string: the letter's graph as N-Triples, not loaded as data
 
     # --- SKOS concept schemes and concepts -------------------------------------------------------
     VisitKinds: object

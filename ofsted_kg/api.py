@@ -157,6 +157,7 @@ class Prepared:
     ntriples: str
     warnings: list[str]
     quarantine: str | None = None  # the reason, when SHACL validation failed
+    violations: list[str] = field(default_factory=list)  # each violation in words, when quarantined
     provenance_iri: str = ""
     provenance: str = ""  # N-Triples of the letter's provenance graph (empty when quarantined)
     listing_iri: str = ""
@@ -178,13 +179,14 @@ def _prepare(context: tuple[str, Any, bool, Mapping[str, str]], rec: LetterRecor
         rec = pickle.loads(rec)
     assert isinstance(rec, LetterRecord)
     lg = letter_graph(rec, base, people, sources.get(rec.source_sha256 or ""))
-    reason = None
+    reason, violations = None, []
     if validate:
         check = validate_letter_graph(lg.graph, lg.iri)
         if not check.conforms:
-            first = "; ".join(v.line().split(": ", 1)[1] for v in check.violations[:3])
-            reason = f"letter {rec.index + 1} quarantined, {len(check.violations)} SHACL violation(s): {first}"
-    prepared = Prepared(rec.source, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason)
+            violations = [v.line().split(": ", 1)[1] for v in check.violations]
+            reason = (f"letter {rec.index + 1} quarantined, {len(check.violations)} SHACL violation(s): "
+                      + "; ".join(violations[:3]))
+    prepared = Prepared(rec.source, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason, violations)
     if reason is None:
         prov, pg = letter_provenance(lg.iri, rec, base)
         prepared.provenance_iri, prepared.provenance = str(prov), pg.serialize(format="nt")
@@ -345,6 +347,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     from ofsted_kg.manifest import public_sources
     from ofsted_kg.people import Mention, load_overrides, resolve
     from ofsted_kg.pipeline import parallel_map
+    from ofsted_kg.quarantine import is_quarantine_graph, quarantine_graph_iri, quarantine_record, quarantined
 
     base = base or DEFAULT_BASE
     result = IngestResult(triples_before=store.count())
@@ -390,12 +393,21 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
 
     sources = public_sources(files)  # files that came from `ofsted-kg fetch` link to Ofsted's copy
+    given = {str(f) for f in files}  # a file ingested again supersedes what it had in quarantine
+    for entry in quarantined(store):
+        if entry.source in given:
+            store.remove_graph(quarantine_graph_iri(entry.letter))
+    held = {g for g in store.graphs() if is_quarantine_graph(g)}
     for prep in prepare_all(packed, base, people, validate, workers, progress, sources):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
-        if prep.quarantine:
+        if prep.quarantine:  # kept apart with its violations, not loaded as data (see ofsted_kg.quarantine)
             result.quarantined.append(prep.iri)
-            result.problems.append(Problem(prep.source, prep.quarantine + " (not loaded)"))
+            store.replace_graph(quarantine_graph_iri(prep.iri),
+                                quarantine_record(prep.iri, prep.source, prep.violations, prep.ntriples))
+            result.problems.append(Problem(prep.source, prep.quarantine + " (not loaded; see `ofsted-kg quarantine`)"))
             continue
+        if quarantine_graph_iri(prep.iri) in held:  # it validates now
+            store.remove_graph(quarantine_graph_iri(prep.iri))
         batch.append(prep)
         if len(batch) >= (BULK_BATCH if bulk else 1):
             load(batch)
@@ -438,17 +450,20 @@ def remove_letter(store: Any, letter: str, base: str | None = None, refresh: boo
     `ofsted_kg.statistics.refresh_statistics` once after removing several letters).
     """
     from ofsted_kg.graph.listing import listing_graph_iri
+    from ofsted_kg.quarantine import quarantine_graph_iri
 
-    present = [iri for iri in _letter_iris(letter, base) if store.has_graph(iri)]
+    iris = _letter_iris(letter, base)
+    released = [iri for iri in iris if store.remove_graph(quarantine_graph_iri(iri))]
+    present = [iri for iri in iris if store.has_graph(iri)]
     if not present:
-        return []
+        return released
     clean = begin_changes(store)
     counts = letter_counts(store, present) if clean and refresh else None
-    removed = []
+    removed = list(released)
     for iri in present:
         store.remove_graph(f"{iri}/provenance")
         store.remove_graph(str(listing_graph_iri(iri)))
-        if store.remove_graph(iri):
+        if store.remove_graph(iri) and iri not in removed:
             removed.append(iri)
     if counts is not None:
         update_statistics(store, counts, [], base)
