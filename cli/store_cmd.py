@@ -108,7 +108,7 @@ def query(
     endpoint: EndpointOpt = None,
 ) -> None:
     """Ask a question across all letters: a named query from the library, a .rq file, or --sparql."""
-    from ofsted_kg.queries.library import QueryError, library, load_query, print_result
+    from ofsted_kg.queries.library import QueryError, library, load_query, print_result, resolve_person_params
     from ofsted_kg.store import QuerySyntaxError, StoreError
 
     if list_:
@@ -127,7 +127,11 @@ def query(
         raise typer.Exit(2) from None
     st = _open(store, endpoint, read_only=True)
     try:
+        bindings = resolve_person_params(bindings, st)
         result = st.select(q.text, bindings)
+    except QueryError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
     except QuerySyntaxError as e:
         typer.echo(f"error: SPARQL syntax: {e}", err=True)
         raise typer.Exit(2) from None

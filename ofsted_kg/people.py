@@ -129,13 +129,15 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 
 def _preferred(variants: Counter[str]) -> str:
-    """The fullest formal form: no initial, the formal first name over a nickname, then the most used."""
+    """The fullest formal form: no initial, the formal first name over a nickname, accents as printed
+    ("Máire" over a copy that lost them), then the most used."""
 
-    def score(name: str) -> tuple[int, int, int, int]:
+    def score(name: str) -> tuple[int, int, int, int, int]:
         toks = name_tokens(name)
         first = toks[0] if toks else ""
         formal = NICKNAMES.get(first, first) == first
-        return (len(first) > 1, formal, variants[name], len(name))
+        accented = not name.isascii()
+        return (len(first) > 1, formal, accented, variants[name], len(name))
 
     return max(variants, key=score)
 

@@ -68,6 +68,38 @@ def _canonical(name: str, value: str) -> Any:
     return value
 
 
+PERSON_PARAMS = ("inspector", "director", "person")
+_PEOPLE_NAMES = """
+PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
+SELECT DISTINCT ?name ?written WHERE {
+  ?person a okg:Person ; okg:name ?name . OPTIONAL { ?person okg:nameAsWritten ?written } }"""
+
+
+def resolve_person_params(bindings: dict[str, Any], store: Any) -> dict[str, Any]:
+    """A person parameter given as any printed form of a name ("Andy Waugh", "Maire Atherton") bound
+    to the name the graph shows ("Andrew Waugh", "Máire Atherton") when the value itself is not part
+    of any person's name; a value that fits several people is an error naming them."""
+    from ofsted_kg.extract.names import same_person
+
+    wanted = {k: v for k, v in bindings.items() if k in PERSON_PARAMS and isinstance(v, str) and v.strip()}
+    if not wanted:
+        return bindings
+    forms: dict[str, set[str]] = {}  # name the graph shows -> every form it was printed in
+    for row in store.select(_PEOPLE_NAMES).rows:
+        forms.setdefault(str(row["name"]), {str(row["name"])}).update([str(row["written"])] if row["written"] else [])
+    out = dict(bindings)
+    for key, value in wanted.items():
+        if any(value.casefold() in name.casefold() for name in forms):
+            continue  # part of a name as the graph shows it: the query's own matching finds it
+        fits = sorted(name for name, printed in forms.items()
+                      if any(value.casefold() in f.casefold() or same_person(value, f) for f in printed))
+        if len(fits) > 1:
+            raise QueryError(f"--param {key}={value!r} fits {len(fits)} people: {', '.join(fits)}; give one of these")
+        if fits:
+            out[key] = fits[0]
+    return out
+
+
 def parse_query(name: str, text: str) -> Query:
     q = Query(name, text)
     for line in text.splitlines():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir",
@@ -127,8 +128,10 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
-    """A name's words in lower case, with everything but letters, apostrophes and hyphens dropped."""
-    return tuple(re.sub(r"[^a-z\s'\-]", " ", name.lower().replace("\u2019", "'")).split())
+    """A name's words in lower case and without accents ("Máire" -> "maire"), with everything but
+    letters, apostrophes and hyphens dropped."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return tuple(re.sub(r"[^a-z\s'\-]", " ", folded.replace("\u2019", "'")).split())
 
 
 def person_key(name: str | None) -> tuple[str, str] | None:
