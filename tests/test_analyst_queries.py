@@ -177,3 +177,17 @@ def test_authority_timeline_has_one_row_per_visit(store: OxigraphStore) -> None:
            for r in rows(store, "authority-timeline", "authority=Slough")]
     assert got == [("2016-10-31", "inspection", "inadequate", None), ("2017-06-06", "monitoring_visit", None, "inadequate"),
                    ("2019-03-04", "inspection", "requires_improvement", None), ("2023-05-08", "inspection", "good", None)]
+
+
+def test_documents_of_visits(store: OxigraphStore) -> None:
+    """Which documents report each visit: the 2023 inspection has its report and a text copy of it."""
+    got = [(r["start"], r["kind"], r["documents"], set(r["paths"].split("; ")), r["first_date"])
+           for r in rows(store, "documents-of-visits", "authority=Slough")]
+    assert [(s, k, n, {p.rsplit("/", 1)[-1] for p in paths}, d) for s, k, n, paths, d in got] == [
+        ("2016-10-31", "inspection", 1, {"slough-2016.pdf"}, "2017-01-13"),
+        ("2017-06-06", "monitoring_visit", 1, {"slough-mv-2017.txt"}, "2017-07-10"),
+        ("2019-03-04", "inspection", 1, {"slough-2019.pdf"}, "2019-04-26"),
+        ("2023-05-08", "inspection", 2, {"slough-2023.pdf", "slough-2023.txt"}, "2023-06-30"),
+    ]
+    fv = rows(store, "documents-of-visits", "authority=Peterborough")[0]
+    assert (fv["start"], fv["documents"]) == ("2018-05-01", 2)  # the letter and the agenda's copy
