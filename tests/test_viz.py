@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from ofsted_kg.api import ingest
 from ofsted_kg.cli.app import app
 from ofsted_kg.graph.viz import FORMATS, VIEWS, VizError, build_view, get_format, write
-from ofsted_kg.graph.viz.html import render_html
+from ofsted_kg.graph.viz.html import page_data, render_html
 from ofsted_kg.graph.viz.interchange import coerce, portable
 from ofsted_kg.store import OxigraphStore
 
@@ -619,6 +619,13 @@ def test_authority_timeline_on_real_documents(haringey: nx.Graph, tmp_path: Path
     assert "fill: #91cf60" in awarded_svg and "fill: #fc8d59" in awarded_svg
     assert '<g id="director-span-0">' in svg and '<g id="director-span-1">' in svg
     write(haringey, tmp_path / "haringey.png")
+    # the HTML view says which judgements are only restated, and lists each visit's area grades
+    data = page_data(haringey)
+    assert [n["label"] for n in data["nodes"] if n["how"] == "restated"] == ["requires improvement (2018) (restated)"]
+    assert [n["label"] for n in data["nodes"] if n["how"] == "awarded"] == ["good (2023-02)"]
+    (areas,) = [n["areas"] for n in data["nodes"] if n["areas"]]
+    assert sorted(areas) == ["care leavers: good", "children in care: requires improvement", "help and protection: good",
+                             "leadership: good"]
     assert (tmp_path / "haringey.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
