@@ -87,6 +87,104 @@ def chromium_attrs(page: Path, fragment: str) -> dict[str, str]:
     return dict(re.findall(r'([\w-]+)="([^"]*)"', body.group(1)))
 
 
+def raf_pan(page: Path, flags: list[str], overrides: dict[str, Any], frames: int = 120) -> dict[str, Any]:
+    """Open the page as #bench-raf in headless Chromium driven over the DevTools protocol (a pipe, stdlib
+    only), wait until it is drawn, then pan it for `frames` animation frames (bench.js's ofstedBenchPan):
+    the frame times are the intervals between real requestAnimationFrame callbacks."""
+    import os
+
+    exe = shutil.which("chromium")
+    if not exe:
+        sys.exit("chromium is needed (Debian's chromium package; scripts/test.sh installs it)")
+    to_chrome_r, to_chrome_w = os.pipe()
+    from_chrome_r, from_chrome_w = os.pipe()
+    with tempfile.TemporaryDirectory() as profile:
+        proc = subprocess.Popen(
+            [exe, "--headless", "--no-sandbox", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}", "--window-size=1400,900",
+             "--remote-debugging-pipe", *flags, page.as_uri() + "#bench-raf"],
+            pass_fds=(3, 4, to_chrome_r, from_chrome_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=lambda: (os.dup2(to_chrome_r, 3), os.dup2(from_chrome_w, 4)))  # noqa: PLW1509
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        out, buf, ids = os.fdopen(to_chrome_w, "wb"), b"", iter(range(1, 10**6))
+
+        def call(method: str, params: dict[str, Any], session: str | None = None) -> dict[str, Any]:
+            nonlocal buf
+            mid = next(ids)
+            msg: dict[str, Any] = {"id": mid, "method": method, "params": params}
+            if session:
+                msg["sessionId"] = session
+            out.write(json.dumps(msg).encode() + b"\0")
+            out.flush()
+            while True:
+                while b"\0" not in buf:
+                    chunk = os.read(from_chrome_r, 1 << 16)
+                    if not chunk:
+                        raise RuntimeError("chromium closed the pipe")
+                    buf += chunk
+                line, _, buf = buf.partition(b"\0")
+                reply = json.loads(line)
+                if reply.get("id") == mid:
+                    if "error" in reply:
+                        raise RuntimeError(f"{method}: {reply['error']}")
+                    return dict(reply.get("result", {}))
+
+        try:
+            target = ""
+            for _ in range(100):
+                pages = [t for t in call("Target.getTargets", {})["targetInfos"] if t["type"] == "page"]
+                if pages:
+                    target = pages[0]["targetId"]
+                    break
+                time.sleep(0.1)
+            session = call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+            wait = ("new Promise(function (ok) { (function poll() { if (window.ofstedBenchPan && document.readyState === "
+                    "'complete') ok(performance.now()); else setTimeout(poll, 50); })(); })")
+            for attempt in range(50):  # the first context may be the blank page the target started on
+                try:
+                    ready = call("Runtime.evaluate", {"expression": wait, "awaitPromise": True, "returnByValue": True},
+                                 session)
+                    break
+                except RuntimeError:
+                    if attempt == 49:
+                        raise
+                    time.sleep(0.2)
+            expr = f"window.ofstedBenchPan({frames}, {json.dumps(overrides)})"
+            got = call("Runtime.evaluate", {"expression": expr, "awaitPromise": True, "returnByValue": True}, session)
+            value = dict(got["result"]["value"])
+            value["ready_ms"] = ready["result"]["value"]
+            return value
+        finally:
+            proc.kill()
+            proc.wait()
+            out.close()
+            os.close(from_chrome_r)
+
+
+def summary(gaps: list[float]) -> dict[str, float]:
+    s = sorted(gaps)
+    mean = sum(s) / len(s)
+    return {"mean": round(mean, 1), "median": round(s[len(s) // 2], 1), "p95": round(s[int(len(s) * 0.95)], 1),
+            "fps": round(1000 / mean, 1)}
+
+
+# (name, Chromium flags, sigma settings set before the pan): what issue 19 asked to try
+VARIANTS: list[tuple[str, list[str], dict[str, Any]]] = [
+    ("as shipped (--disable-gpu)", ["--disable-gpu"], {}),
+    ("+ hideLabelsOnMove", ["--disable-gpu"], {"hideLabelsOnMove": True}),
+    ("+ hideEdgesOnMove + hideLabelsOnMove", ["--disable-gpu"], {"hideEdgesOnMove": True, "hideLabelsOnMove": True}),
+    ("+ no labels (threshold 1e9), edges hidden on move", ["--disable-gpu"],
+     {"hideEdgesOnMove": True, "hideLabelsOnMove": True, "labelRenderedSizeThreshold": 1e9}),
+    ("swiftshader flags, as shipped", ["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+                                       "--enable-gpu-rasterization"], {}),
+    ("swiftshader flags + hide edges and labels on move", ["--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                                                          "--ignore-gpu-blocklist", "--enable-gpu-rasterization"],
+     {"hideEdgesOnMove": True, "hideLabelsOnMove": True}),
+]
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--nodes", type=int, default=10_000)
@@ -95,6 +193,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=3, help="Chromium runs of the page (default 3)")
     ap.add_argument("--keep", type=Path, help="write the page here and leave it")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--raf", action="store_true", help="instead: pan by real animation frames over the DevTools "
+                    "protocol, once per variant of Chromium flags and sigma settings (VARIANTS)")
     args = ap.parse_args(argv)
 
     rows, facts = synthetic_rows(args.nodes, args.edges, args.seed)
@@ -108,6 +208,14 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         page = args.keep or Path(tmp) / "bench.html"
         page.write_text(text, encoding="utf-8")
+        if args.raf:
+            for name, flags, overrides in VARIANTS:
+                for _ in range(args.runs):
+                    got = raf_pan(page, flags, overrides)
+                    print(json.dumps({"variant": name, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+                                      "page_ready_ms": round(got["ready_ms"]), "dpr": got["dpr"],
+                                      **summary(got["gaps"])}), flush=True)
+            return
         runs = [chromium_attrs(page, "#bench") for _ in range(args.runs)]
     result = {
         "nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "page_mb": round(len(text.encode()) / 1e6, 2),

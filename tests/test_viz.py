@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from ofsted_kg.api import ingest
 from ofsted_kg.cli.app import app
 from ofsted_kg.graph.viz import FORMATS, VIEWS, VizError, build_view, get_format, write
-from ofsted_kg.graph.viz.html import render_html
+from ofsted_kg.graph.viz.html import page_data, render_html
 from ofsted_kg.graph.viz.interchange import coerce, portable
 from ofsted_kg.store import OxigraphStore
 
@@ -537,3 +537,152 @@ def test_html_screenshot_at_10000_nodes_is_drawn_across_the_canvas(tmp_path: Pat
     isolated = sum(1 for v in g if g.degree(v) == 0)
     assert int(attrs["data-drawn-nodes"]) == 10_000 - isolated and attrs["data-hidden-isolated"] == str(isolated)
     assert attrs["data-drawn-edges"] == "50000"
+
+
+# --- the authority timeline on real documents ----------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+# Haringey in ../shared/corpus: a joint targeted area inspection (December 2017, letter to Margaret
+# Dennison), a focused visit (December 2019, letter to Ann Graham), the ILACS inspection of February 2023
+# (overall good; help and protection good, children in care requires improvement, care leavers good,
+# leaders good; it restates the 2018 judgement, requires improvement) and a SEND area inspection (2024).
+HARINGEY = ["jtai-013.pdf", "focused-visit-018.pdf", "ilacs-025.pdf", "jtai-012.pdf"]
+
+
+@pytest.fixture(scope="module")
+def haringey(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    if not all((CORPUS / f).is_file() for f in HARINGEY):
+        pytest.skip("the shared corpus is not beside the project")
+    s = OxigraphStore(tmp_path_factory.mktemp("haringey") / "store")
+    assert not ingest([CORPUS / f for f in HARINGEY], s, workers=1).failed
+    return build_view("authority-timeline", s, authorities=["Haringey"])
+
+
+def lane_marks(collection: Any, y: float) -> int:
+    return sum(abs(oy - y) < 1e-9 for _, oy in collection.get_offsets())
+
+
+def test_authority_timeline_on_real_documents(haringey: nx.Graph, tmp_path: Path) -> None:
+    """Awarded and restated judgements drawn apart, area grades in their lanes, directors' posts as spans,
+    every visit kind marked, and no two texts of the picture overlapping (measured after drawing)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_rgba
+    from matplotlib.figure import Figure
+
+    from ofsted_kg.graph.viz.static import draw
+    from ofsted_kg.graph.viz.timeline import day, figure_size
+
+    fig = Figure(figsize=figure_size(haringey), dpi=110)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.15, 0.08, 0.68, 0.84))
+    drawn = draw(haringey, ax)
+    lanes = drawn.facts["lanes"]
+    y = {name: ax.get_yticks()[i] for i, name in enumerate(lanes)}
+    assert lanes == ["Visits", "Overall effectiveness", "Leadership", "Help and protection", "Children in care",
+                     "Care leavers", "Directors"]
+    # visits of each kind on the time axis, in their own marker
+    assert [(k, s) for _, k, s in drawn.facts["visits"]] == [
+        ("joint_targeted_area_inspection", "2017-12-04"), ("focused_visit", "2019-12-17"), ("inspection", "2023-02-13"),
+        ("other", "2024-01-29")]
+    shapes = {k: c.get_paths()[0].vertices.round(3).tobytes() for k, c in drawn.artists["visits"].items()}
+    assert len(set(shapes.values())) == 4
+    # awarded filled, restated hollow; both coloured by grade
+    awarded, restated = drawn.artists["awarded"], drawn.artists["restated"]
+    assert lane_marks(awarded, y["Overall effectiveness"]) == 1 and lane_marks(restated, y["Overall effectiveness"]) == 1
+    assert all(f[3] > 0.9 for f in awarded.get_facecolors())
+    assert len(restated.get_facecolors()) == 0 or all(f[3] == 0 for f in restated.get_facecolors())
+    assert [tuple(e) for e in restated.get_edgecolors()] == [to_rgba("#FC8D59")]  # requires improvement
+    assert [(r["grade"], r["date"]) for r in drawn.facts["restated"]] == [("requires_improvement", "2018")]
+    assert "Requires improvement (restated, 2018)" in drawn.labels.values()
+    # area grades, each in its lane, coloured by grade
+    grades = {(a["area_name"], a["grade"]) for a in drawn.facts["awarded"]}
+    assert grades == {("overall effectiveness", "good"), ("leadership", "good"), ("help and protection", "good"),
+                      ("children in care", "requires_improvement"), ("care leavers", "good")}
+    for lane in ("Leadership", "Help and protection", "Children in care", "Care leavers"):
+        assert lane_marks(awarded, y[lane]) == 1, lane
+    # directors' posts: a bar over each one's letters
+    spans = drawn.artists["spans"]
+    assert set(spans) == {"Margaret Dennison", "Ann Graham"}
+    for name, letter in (("Margaret Dennison", "2018-01-30"), ("Ann Graham", "2020-01-21")):
+        bar = spans[name]
+        assert bar.get_width() >= 59 and bar.get_x() <= (day(letter) or 0) <= bar.get_x() + bar.get_width()
+    assert spans["Margaret Dennison"].get_x() + spans["Margaret Dennison"].get_width() < spans["Ann Graham"].get_x()
+    # every mark labelled, and no two texts of the whole picture overlap
+    assert drawn.unlabelled == [] and len(drawn.labels) == 4 + 5 + 1 + 2  # visits, awarded, restated, directors
+    assert_texts_apart(fig)
+    # the SVG keeps the difference: hollow restated marks, filled awarded ones, the spans
+    write(haringey, tmp_path / "haringey.svg")
+    svg = (tmp_path / "haringey.svg").read_text(encoding="utf-8")
+    restated_svg = svg.split('<g id="restated-judgements">', 1)[1].split("</g>", 1)[0]
+    awarded_svg = svg.split('<g id="awarded-judgements">', 1)[1].split('<g id="restated-judgements">', 1)[0]
+    assert "fill: none; stroke: #fc8d59" in restated_svg
+    assert "fill: #91cf60" in awarded_svg and "fill: #fc8d59" in awarded_svg
+    assert '<g id="director-span-0">' in svg and '<g id="director-span-1">' in svg
+    write(haringey, tmp_path / "haringey.png")
+    # the HTML view says which judgements are only restated, and lists each visit's area grades
+    data = page_data(haringey)
+    assert [n["label"] for n in data["nodes"] if n["how"] == "restated"] == ["requires improvement (2018) (restated)"]
+    assert [n["label"] for n in data["nodes"] if n["how"] == "awarded"] == ["good (2023-02)"]
+    (areas,) = [n["areas"] for n in data["nodes"] if n["areas"]]
+    assert sorted(areas) == ["care leavers: good", "children in care: requires improvement", "help and protection: good",
+                             "leadership: good"]
+    assert (tmp_path / "haringey.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def assert_texts_apart(fig: Any) -> None:
+    """No two texts of the whole figure (labels, lane names, years, title, legend) overlap once drawn."""
+    from matplotlib.text import Text
+
+    from ofsted_kg.graph.viz.labels import overlap, renderer_of
+
+    fig.canvas.draw()
+    renderer = renderer_of(fig)
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    boxes = [(t.get_text(), _text_box(t, renderer)) for t in texts]
+    clashes = [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if overlap(ba, bb)]
+    assert not clashes, clashes[:5]
+    assert len(boxes) > 20
+
+
+def test_timeline_labels_on_a_crowded_year_do_not_collide() -> None:
+    """Judgements restated months apart, an inspection and a visit in the same weeks, directors overlapping:
+    every mark keeps its label and no two texts overlap."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from ofsted_kg.graph.viz.static import draw
+    from ofsted_kg.graph.viz.timeline import figure_size
+    from ofsted_kg.graph.viz.views import authority_timeline
+
+    def row(visit: str, start: str, kind: str, role: str | None, **kw: Any) -> dict[str, Any]:
+        base = {"auth": "a", "authority": "Kent", "visit": visit, "start": start, "end": None, "kind": kind,
+                "sequence": None, "role": role, "node": None, "node_name": None, "grade": None, "date": None,
+                "area": None, "area_name": None, "rank": None, "letter_date": None, "post_from": None, "post_to": None}
+        return {**base, **kw}
+
+    rows = [row("v1", "2013-07-15", "inspection", "judgement", node="j1", grade="adequate", area="Overall effectiveness"),
+            row("v1", "2013-07-15", "inspection", "area", node="j2", grade="good", area="Capacity to improve",
+                area_name="capacity to improve", rank=2),
+            row("v2", "2013-08-20", "monitoring_visit", "previous", node="p1", grade="inadequate", date="2013-01"),
+            row("v2", "2013-08-20", "monitoring_visit", "previous", node="p2", grade="requires_improvement", date="2013-03"),
+            row("v3", "2013-09-02", "focused_visit", "previous", node="p3", grade="inadequate", date="2013-05"),
+            row("v2", "2013-08-20", "monitoring_visit", "director", node="d1", node_name="Patrick Leeson",
+                letter_date="2013-09-01"),
+            row("v3", "2013-09-02", "focused_visit", "director", node="d2", node_name="Matt Dunkley",
+                letter_date="2013-10-01")]
+    g = authority_timeline(rows)
+    g.graph.update(view="authority-timeline", title="Authority timeline: Kent")
+    fig = Figure(figsize=figure_size(g), dpi=110)
+    FigureCanvasAgg(fig)
+    drawn = draw(g, fig.add_axes((0.15, 0.08, 0.68, 0.84)))
+    assert drawn.unlabelled == [] and len(drawn.labels) == 3 + 2 + 3 + 2
+    assert len(drawn.artists["restated"].get_offsets()) == 3
+    assert_texts_apart(fig)
+
+
+def _text_box(text: Any, renderer: Any) -> tuple[float, float, float, float]:
+    """A text's box in display pixels: the words only for an annotation (not its leader line)."""
+    from matplotlib.text import Text
+
+    e = Text.get_window_extent(text, renderer)
+    return (e.x0, e.y0, e.x1, e.y1)

@@ -48,11 +48,12 @@ def page_data(graph: nx.Graph) -> dict[str, Any]:
     visit_index = {v: i for i, v in enumerate(facts)}
     index = {v: i for i, v in enumerate(graph.nodes)}
     degree = dict(graph.degree())
-    nodes = [{"id": str(v), "label": str(d.get("label", v)), "kind": str(d.get("kind", "")),
+    nodes = [{"id": str(v), "label": _label(d, v), "kind": str(d.get("kind", "")),
               "x": float(d.get("x", 0.0)), "y": float(d.get("y", 0.0)), "degree": degree[v],
               "visits": int(d.get("visits", 0)), "dates": list(d.get("dates", [])),
               "role": str(d.get("role", "")), "grade": str(d.get("latest_grade", "")),
               "gradeSource": str(d.get("grade_source", "")), "region": str(d.get("region", "")),
+              "how": str(d.get("how", "")), "areas": [str(a) for a in d.get("areas", [])],
               "v": [visit_index[x] for x in d.get("visit_ids", []) if x in visit_index]}
              for v, d in graph.nodes(data=True)]
     edges = [[index[a], index[b], int(d.get("weight", 1)), " ".join(str(y) for y in d.get("years", [])),
@@ -66,6 +67,12 @@ def page_data(graph: nx.Graph) -> dict[str, Any]:
             "kinds": _palette(KIND_COLOURS, KIND_NAMES), "kindOrder": list(KIND_COLOURS),
             "grades": _palette(GRADE_COLOURS, GRADE_NAMES), "roles": _palette(ROLE_COLOURS, ROLE_NAMES),
             "visitKinds": _palette(VISIT_KIND_COLOURS, VISIT_KIND_NAMES), "visits": visits}
+
+
+def _label(d: dict[str, Any], v: Any) -> str:
+    """The node's label; a judgement only restated by later letters (no report in the store awarding it) says so."""
+    label = str(d.get("label", v))
+    return label + " (restated)" if d.get("how") == "restated" else label
 
 
 def _href(url: str, source: str) -> str:

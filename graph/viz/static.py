@@ -29,6 +29,7 @@ class Drawing:
     artists: dict[str, Any] = field(default_factory=dict)  # "nodes", "edges", "labels", "legend"
     label_boxes: dict[Any, tuple[float, float, float, float]] = field(default_factory=dict)  # display pixels
     unlabelled: list[Any] = field(default_factory=list)  # nodes that had to be labelled but found no room
+    facts: dict[str, Any] = field(default_factory=dict)  # a timeline's lanes, judgements, spans and visits
 
 
 def positions(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
@@ -41,8 +42,15 @@ def must_label(graph: nx.Graph) -> set[Any]:
 
 
 def draw(graph: nx.Graph, ax: Any, max_labels: int = MAX_LABELS) -> Drawing:
-    """Draw `graph` on `ax`: colour by kind, edges by visit kind, size by degree, placed labels, title, legend."""
+    """Draw `graph` on `ax`: colour by kind, edges by visit kind, size by degree, placed labels, title, legend.
+
+    An authority's timeline is drawn as a chart over time instead (timeline.py)."""
     from matplotlib.lines import Line2D
+
+    if is_timeline(graph):
+        from ofsted_kg.graph.viz.timeline import draw_timeline
+
+        return draw_timeline(graph, ax)
 
     pos = positions(graph)
     nodes = list(graph.nodes)
@@ -75,6 +83,10 @@ def draw(graph: nx.Graph, ax: Any, max_labels: int = MAX_LABELS) -> Drawing:
     return drawn
 
 
+def is_timeline(graph: nx.Graph) -> bool:
+    return graph.graph.get("view") == "authority-timeline" and "timeline" in graph.graph
+
+
 def _frame(ax: Any, pos: dict[Any, tuple[float, float]]) -> None:
     """Fixed limits with a margin, so the labels are measured where they will be drawn."""
     xs = [p[0] for p in pos.values()] or [0.0, 1.0]
@@ -103,12 +115,19 @@ def _save(graph: nx.Graph, path: Path, fmt: str) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    n = graph.number_of_nodes()
-    side = min(8 + n ** 0.5 * 0.6, 30)
-    fig = Figure(figsize=(side * 1.4, side), dpi=110)
-    FigureCanvasAgg(fig)
     # fixed margins rather than tight_layout, which would move the axes after the labels were placed
-    draw(graph, fig.add_axes((0.01, 0.01, 0.98, 0.94)))
+    if is_timeline(graph):
+        from ofsted_kg.graph.viz.timeline import figure_size
+
+        fig = Figure(figsize=figure_size(graph), dpi=110)
+        FigureCanvasAgg(fig)
+        draw(graph, fig.add_axes((0.15, 0.08, 0.68, 0.84)))  # lane names left, legend right
+    else:
+        n = graph.number_of_nodes()
+        side = min(8 + n ** 0.5 * 0.6, 30)
+        fig = Figure(figsize=(side * 1.4, side), dpi=110)
+        FigureCanvasAgg(fig)
+        draw(graph, fig.add_axes((0.01, 0.01, 0.98, 0.94)))
     fig.savefig(str(path), format=fmt, metadata={"Date": None} if fmt == "svg" else None)
 
 

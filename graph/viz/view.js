@@ -260,6 +260,8 @@
     var kindText = Object.keys(kinds).map(function (k) { return k + " \u00d7" + kinds[k]; }).join(", ");
     if (kindText) el(tip, "span", kindText).style.display = "block";
     if (n.kind === "authority" && n.grade) el(tip, "span", "Latest grade: " + gradeName(n.grade) + " (" + n.gradeSource + ")").style.display = "block";
+    if (n.how) el(tip, "span", n.how === "restated" ? "Judgement restated by a later letter" : "Judgement awarded by a report").style.display = "block";
+    if (n.areas && n.areas.length) el(tip, "span", "Area grades: " + n.areas.join("; ")).style.display = "block";
     tip.style.display = "block";
     var W = container.clientWidth, H = container.clientHeight;
     tip.style.left = Math.min(px + 14, W - tip.offsetWidth - 4) + "px";
@@ -309,7 +311,7 @@
   document.body.setAttribute("data-first-frame-ms", performance.now().toFixed(1));
   document.title = data.title + " (" + count + " nodes)";
   // page.html#selftest or #bench: hand the live state to selftest.js
-  if (/^#(selftest|bench)(=|$)/.test(window.location.hash)) {
+  if (/^#(selftest|bench|bench-raf)(=|$)/.test(window.location.hash)) {
     window.ofstedVizProbe = { nodes: nodes, big: big, renderer: renderer, camera: camera, container: container, tip: tip,
       panel: panel, finder: finder, ui: ui, refilter: refilter, nodeShown: function () { return nodeShown; },
       state: function () { return state; } };

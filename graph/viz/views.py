@@ -62,9 +62,16 @@ ROLE_RELATION = {"inspector": "inspected by", "director": "letter addressed to",
 
 
 def authority_timeline(rows: list[dict[str, Any]]) -> nx.Graph:
-    """One authority, its visits in date order, and each visit's inspectors, director and judgements."""
+    """One authority, its visits in date order, and each visit's inspectors, director and judgements.
+
+    The picture's own facts are kept as a table in `g.graph["timeline"]` (timeline.py draws it): each
+    visit's dates and kind, the judgements awarded (overall and by area, with the framework-neutral area
+    and the grade's rank) and restated, and each director's letters and post."""
     g = nx.Graph()
+    table: dict[str, Any] = {"visits": {}, "awarded": [], "restated": [], "directors": {}}
+    g.graph["timeline"] = table
     for r in rows:
+        _timeline_row(table, r)
         _add_node(g, r["auth"], "authority", _authority_label(r), r["visit"], r["start"])
         kind = (r["kind"] or "visit").replace("_", " ")
         seq = f" #{r['sequence']}" if r["sequence"] else ""
@@ -74,6 +81,12 @@ def authority_timeline(rows: list[dict[str, Any]]) -> nx.Graph:
         role = r["role"]
         if role is None:
             continue
+        if role == "area":  # an area's grade is drawn on the timeline and listed on its visit, not a node
+            areas = g.nodes[r["visit"]].setdefault("areas", [])
+            item = f"{r.get('area_name') or r['area']}: {r['grade'].replace('_', ' ')}"
+            if item not in areas:
+                areas.append(item)
+            continue
         if role in ("previous", "judgement"):  # one node per grade and date, shared by the letters restating it
             when = r["date"] or (r["start"] or "")[:7]
             node = f"judgement:{r['grade']}:{when}"
@@ -81,11 +94,42 @@ def authority_timeline(rows: list[dict[str, Any]]) -> nx.Graph:
         else:
             node, label = r["node"], r["node_name"]
         _add_node(g, node, ROLE_KIND[role], label, r["visit"], r["start"])
+        if role in ("previous", "judgement"):  # awarded when any letter awards it, else only restated
+            how = "awarded" if role == "judgement" else "restated"
+            if g.nodes[node].get("how") != "awarded":
+                g.nodes[node]["how"] = how
         g.add_edge(r["visit"], node, relation=ROLE_RELATION[role], weight=1,
                    dates=[r["start"]] if r["start"] else [])
     _finish_nodes(g)
     place(g, "timeline")
     return g
+
+
+def _timeline_row(table: dict[str, Any], r: dict[str, Any]) -> None:
+    """Fold one row of viz-authority-timeline.rq into the timeline's table (duplicates dropped)."""
+    visit = table["visits"].setdefault(r["visit"], {"start": r["start"], "end": r["end"],
+                                                    "kind": r["kind"] or "other", "sequence": r["sequence"]})
+    role = r["role"]
+    if role in ("judgement", "area"):
+        item = {"visit": r["visit"], "date": visit["start"], "area": str(r["area"] or ""),
+                "area_name": "overall effectiveness" if role == "judgement" else str(r.get("area_name") or ""),
+                "grade": r["grade"], "rank": r.get("rank")}
+        if item not in table["awarded"]:
+            table["awarded"].append(item)
+    elif role == "previous":
+        item = {"visit": r["visit"], "grade": r["grade"], "date": str(r["date"] or ""), "stated": visit["start"]}
+        if item not in table["restated"]:
+            table["restated"].append(item)
+    elif role == "director":
+        d = table["directors"].setdefault(r["node"], {"name": r["node_name"], "letters": [], "visits": [],
+                                                      "post_from": None, "post_to": None})
+        for key, value in (("letters", r.get("letter_date")), ("visits", visit["start"])):
+            if value and value not in d[key]:
+                d[key].append(value)
+        if r.get("post_from"):
+            d["post_from"] = min(filter(None, (d["post_from"], r["post_from"])))
+        if r.get("post_to"):
+            d["post_to"] = max(filter(None, (d["post_to"], r["post_to"])))
 
 
 def _authority_label(r: dict[str, Any]) -> str:
