@@ -28,6 +28,11 @@ SECTION_POLARITY = [
                 re.I), "recommendation"),
 ]
 _SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$", re.I)
+# the sub-headings of a SIF report's "Information about this local authority area" (context and statistics,
+# not findings): its section goes on under them
+_INFO_SUBSECTION = re.compile(
+    r"^(?:previous ofsted inspections?|other ofsted inspections?|local leadership|(?:children|child protection|children "
+    r"looked after|care leavers|young people)\b.{0,40}\bin this (?:local authority )?area)\b", re.I)
 # a report's judgement heading, which may wrap: "The experiences and progress of children who need help and
 # / protection: Good"
 _JUDGEMENT_HEADING = re.compile(
@@ -162,7 +167,8 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             if cur:
                 out.append((kind, cur[0], cur[1], section))
             cur = None
-            section = line.rstrip(":")
+            if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)):
+                section = line.rstrip(":")
             continue
         if fields._is_item_start(line):
             if cur:
