@@ -44,6 +44,12 @@ _TRAILING_PROCEDURE = re.compile(
     r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
     r"|We\s+have\s+determined\s+that)")
 _NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
+# a joint letter's section 20 footnote caught inside a sentence at a page break, and a footnote marker glued to
+# a word ("Operation Encompass3 shows", "the family nurse partnership4.")
+_INNER_FOOTNOTE = re.compile(r"\s+\d{1,2}\s+This (?:joint )?inspection was conducted under section 20 of the Children Act"
+                             r" 2004\.?(?=\s|$)")
+_FOOTNOTE_TEXT = re.compile(r"^[1-9]\d?\s+[A-Z][\w'’-]*\s")  # "3 Operation Encompass is a project ..."
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{3})[1-9](?=[\s.,;:)]|$)")
 _NOT_FINDING = re.compile(
     r"^(?:this letter (?:summarises|sets out|confirms)|this (?:visit|inspection) was carried out (?:in line with|under)"
     r"|the (?:visit|inspection) was (?:carried out|conducted|undertaken) (?:by|under)|(?:her|his) majesty's inspectors"
@@ -200,7 +206,8 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
             cut = _TRAILING_PROCEDURE.search(text, tx, ty)
             if cut:
                 t, tx, ty = fields.item_text(text, tx, cut.start())
-            if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t):
+            t = _FOOTNOTE_MARK.sub("", _INNER_FOOTNOTE.sub("", t))
+            if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t) or _FOOTNOTE_TEXT.match(t):
                 continue
             if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
                 continue
