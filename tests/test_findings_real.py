@@ -154,3 +154,35 @@ def test_units_of_real_documents_match_the_labels(stem: str) -> None:
     assert not any(t.startswith(("We have determined", "It was carried out by inspectors", "The Office for Standards"))
                    for t in texts)
     assert not any("Ofsted will take the findings" in t for t in texts)  # run on into focused-visit-010's last item
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the project")
+def test_a_sif_reports_local_authority_information_gives_no_findings() -> None:
+    """ilacs-024's "Information about this local authority area" (statistics under sub-headings such as
+    "Children living in this area") is context, not findings."""
+    from ofsted_kg.findings_real import extractor_units
+
+    texts = [u.text for u in extractor_units(CORPUS)("ilacs-024")]
+    assert texts
+    assert not any("the national average is" in t or t.startswith("At 4 July 2016,") for t in texts)
+    assert not any("was given the opportunity to review this section" in t for t in texts)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the project")
+def test_footnotes_are_not_findings_nor_inside_them() -> None:
+    from ofsted_kg.findings_real import extractor_units
+
+    extract = extractor_units(CORPUS)
+    texts = [u.text for stem in ("jtai-015", "jtai-024") for u in extract(stem)]
+    assert any(t.startswith("The implementation of Operation Encompass shows") for t in texts)  # marker "3" gone
+    assert not any(t[:1].isdigit() for t in texts)  # "3 Operation Encompass is a project ..." is a footnote
+    assert not any("section 20 of the Children Act 2004" in t for t in texts)
+
+
+def test_cue_features_mark_negation_scope_and_hedges() -> None:
+    from ofsted_kg.findings_model import cue_features, features
+
+    cues = cue_features("Although most plans are good, some are not yet reviewed well.")
+    assert {"~contrast", "~most", "~some", "~not-yet", "~praise", "¬reviewed"} <= set(cues)
+    assert "¬well" not in cue_features("Plans are reviewed well.")
+    assert set(cues) <= set(features("Although most plans are good, some are not yet reviewed well."))
