@@ -186,3 +186,25 @@ def test_cue_features_mark_negation_scope_and_hedges() -> None:
     assert {"~contrast", "~most", "~some", "~not-yet", "~praise", "¬reviewed"} <= set(cues)
     assert "¬well" not in cue_features("Plans are reviewed well.")
     assert set(cues) <= set(features("Although most plans are good, some are not yet reviewed well."))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="scikit-learn (the train extra) not installed")
+def test_a_model_scores_documents_it_never_saw() -> None:
+    """Trained without one document of each kind, scored on their 310 units: polarity 0.874 and theme
+    micro-F1 0.714 when written (0.865 and 0.712 with the features before the cue groups and class weights)."""
+    from ofsted_kg.findings_train import _export, _feature_lists, _fit
+    from ofsted_kg.themes import iri_by_label
+
+    labels = load_labels(REAL / "labels")
+    held = ("focused-visit-010", "jtai-002", "ilacs-002")
+    train = [u for stem, (_, us) in labels.items() if stem not in held for u in us]
+    test = [u for stem in held for u in labels[stem][1]]
+    names = sorted(iri_by_label())
+    model = Model.from_dict(_export(*_fit(train, _feature_lists(train), names), names))
+    right = sum(model.polarity(u.text, u.section)[0] == u.polarity for u in test)
+    tp = fp = fn = 0
+    for u in test:
+        got = {t for t, s in model.theme_scores(u.text, u.section)[:3] if s >= 0.4}
+        tp, fp, fn = tp + len(got & set(u.themes)), fp + len(got - set(u.themes)), fn + len(set(u.themes) - got)
+    assert right / len(test) >= 0.87
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.70
