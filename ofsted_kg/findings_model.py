@@ -3,8 +3,10 @@
 The model (`ofsted_kg/data/findings_model.json.gz`) is logistic regression over TF-IDF features,
 trained with scikit-learn on the real labelled set (`ofsted_kg.findings_train`), and applied here in
 plain Python: no download, no scikit-learn at run time, the same answer every time. A unit's features
-are its words and word pairs, the words of its section heading (prefixed "§"), and one feature per
-theme whose trigger words (`ontology/themes.ttl`) occur in it ("#" and the theme's label). A theme's
+are its words and word pairs, the words after a negation (prefixed "¬"), cue groups of the label
+guide's polarity rules (prefixed "~": hedges, contrast, "not yet", praise, process wording), the words
+of its section heading (prefixed "§"), and one feature per theme whose trigger words
+(`ontology/themes.ttl`) occur in it ("#" and the theme's label). A theme's
 score is its logistic probability; `explain` lists the features that pushed it up most.
 """
 
@@ -29,12 +31,50 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
+# Negations whose scope (the next NEGATION_SCOPE words) is marked "¬word": "not well" is not "well".
+_NEGATORS = frozenset({"not", "no", "never", "nor", "without", "lack", "lacks", "lacking", "cannot", "isn't", "aren't",
+                       "don't", "doesn't", "hasn't", "haven't", "unable"})
+NEGATION_SCOPE = 3
+# Cue groups of the label guide's polarity rules, one feature "~group" per match: hedges and contrast make
+# a mixed sentence an area for improvement, praise a strength, plain process wording satisfactory.
+CUES: dict[str, re.Pattern[str]] = {name: re.compile(pattern) for name, pattern in {
+    "not-yet": r"\b(?:not yet|yet to|too early|too soon|early days|at an early stage)\b",
+    "too": r"\btoo (?:many|few|long|high|slow|much|variable|often|late|little|low)\b",
+    "contrast": r"\b(?:although|however|but|though|whilst|while|despite|except)\b",
+    "some": r"\b(?:some|a few|a small number of|a minority of|not all|not always|not consistently)\b",
+    "most": r"\b(?:most|the majority of|many|mostly|generally|largely)\b",
+    "variable": r"\b(?:inconsistent(?:ly)?|variab(?:le|ly|ility)|varies|vary|patchy|uneven)\b",
+    "weak": r"\b(?:weak\w*|poor\w*|insufficient\w*|limited|delay\w*|gaps?|shortfalls?|ineffective\w*|drift)\b",
+    "praise": r"\b(?:well|effective(?:ly)?|strong(?:ly)?|good|timely|thorough(?:ly)?|skil\w+|improved|robust|high-quality"
+              r"|child-centred|comprehensive|positive(?:ly)?|excellent|impressive)\b",
+    "process": r"\b(?:appropriate(?:ly)?|in place|routine(?:ly)?|regular(?:ly)?|has been|have been|is|are) \w+",
+    "should": r"\b(?:should|must|need to|needs to|ensure that)\b",
+}.items()}
+
+
+def cue_features(text: str) -> list[str]:
+    """Negation scope ("¬word") and cue groups ("~group"), one feature per occurrence."""
+    words = _words(text)
+    out: list[str] = []
+    scope = 0
+    for w in words:
+        if w in _NEGATORS:
+            scope = NEGATION_SCOPE
+        elif scope:
+            out.append(f"¬{w}")
+            scope -= 1
+    low = " ".join(words)
+    for name, pattern in CUES.items():
+        out += [f"~{name}"] * len(pattern.findall(low))
+    return out
+
+
 def features(text: str, section: str = "") -> list[str]:
     """The unit's feature names, repeated as often as they occur (TF-IDF counts them)."""
     from ofsted_kg.themes import assign_themes
 
     words = _words(text)
-    out = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    out = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] + cue_features(text)
     out += [f"§{w}" for w in _words(section)]
     out += [f"#{t.label}" for t, _ in assign_themes(text, limit=10)]
     return out

@@ -28,6 +28,11 @@ SECTION_POLARITY = [
                 re.I), "recommendation"),
 ]
 _SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$", re.I)
+# the sub-headings of a SIF report's "Information about this local authority area" (context and statistics,
+# not findings): its section goes on under them
+_INFO_SUBSECTION = re.compile(
+    r"^(?:previous ofsted inspections?|other ofsted inspections?|local leadership|(?:children|child protection|children "
+    r"looked after|care leavers|young people)\b.{0,40}\bin this (?:local authority )?area)\b", re.I)
 # a report's judgement heading, which may wrap: "The experiences and progress of children who need help and
 # / protection: Good"
 _JUDGEMENT_HEADING = re.compile(
@@ -39,6 +44,12 @@ _TRAILING_PROCEDURE = re.compile(
     r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
     r"|We\s+have\s+determined\s+that)")
 _NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
+# a joint letter's section 20 footnote caught inside a sentence at a page break, and a footnote marker glued to
+# a word ("Operation Encompass3 shows", "the family nurse partnership4.")
+_INNER_FOOTNOTE = re.compile(r"\s+\d{1,2}\s+This (?:joint )?inspection was conducted under section 20 of the Children Act"
+                             r" 2004\.?(?=\s|$)")
+_FOOTNOTE_TEXT = re.compile(r"^[1-9]\d?\s+[A-Z][\w'’-]*\s")  # "3 Operation Encompass is a project ..."
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{3})[1-9](?=[\s.,;:)]|$)")
 _NOT_FINDING = re.compile(
     r"^(?:this letter (?:summarises|sets out|confirms)|this (?:visit|inspection) was carried out (?:in line with|under)"
     r"|the (?:visit|inspection) was (?:carried out|conducted|undertaken) (?:by|under)|(?:her|his) majesty's inspectors"
@@ -162,7 +173,8 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             if cur:
                 out.append((kind, cur[0], cur[1], section))
             cur = None
-            section = line.rstrip(":")
+            if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)):
+                section = line.rstrip(":")
             continue
         if fields._is_item_start(line):
             if cur:
@@ -194,7 +206,8 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
             cut = _TRAILING_PROCEDURE.search(text, tx, ty)
             if cut:
                 t, tx, ty = fields.item_text(text, tx, cut.start())
-            if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t):
+            t = _FOOTNOTE_MARK.sub("", _INNER_FOOTNOTE.sub("", t))
+            if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t) or _FOOTNOTE_TEXT.match(t):
                 continue
             if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
                 continue
