@@ -17,8 +17,7 @@ from ofsted_kg.extract.authorities import (
 )
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, DateRun, _month, parse_run
-
-Found = tuple[str, int, int]  # value, clean start, clean end
+from ofsted_kg.extract.records import Found, PreviousJudgement
 
 # ---- kind of visit ---------------------------------------------------------------------------
 VISIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
@@ -40,7 +39,7 @@ OTHER_VISIT = re.compile(
     r"(?P<w>[a-z][a-z \-]{2,60}?(?:visit|inspection|review|meeting))\b", re.I)
 
 
-def visit_type(text: str, windows: list[tuple[int, int]]) -> Found | None:
+def visit_type(text: str, windows: list[tuple[int, int]]) -> Found[str] | None:
     """The kind of visit, from the first window (subject line, opening sentence, ...) naming one."""
     for a, b in windows:
         hits = []
@@ -50,11 +49,11 @@ def visit_type(text: str, windows: list[tuple[int, int]]) -> Found | None:
                 hits.append((m.start(), name, m.end()))
         if hits:
             start, name, end = min(hits)
-            return name, start, end
+            return Found(name, start, end)
     for a, b in windows:
         m = OTHER_VISIT.search(text, a, b)
         if m:
-            return "other:" + re.sub(r"\s+", " ", m.group("w").strip().lower()), m.start("w"), m.end("w")
+            return Found("other:" + re.sub(r"\s+", " ", m.group("w").strip().lower()), m.start("w"), m.end("w"))
     return None
 
 
@@ -67,7 +66,7 @@ _EXTEND_BEFORE = re.compile(r"(?:(?:the )?(?:London|Royal) Borough of |City of |
 
 
 def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
-              prefer: Authority | None = None) -> Found | None:
+              prefer: Authority | None = None) -> Found[str] | None:
     """The council named first in the first window that names one, as the letter writes it.
 
     When that window names several councils ("Achieving for Children, which delivers children's
@@ -91,7 +90,7 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
                 name = squash(text[_s0:_e0])
             name = _keep_canonical(name, squash(text[s:e]), _auth.name)
             if name:
-                return name, s, e
+                return Found(name, s, e)
     return None
 
 
@@ -104,7 +103,7 @@ def _keep_canonical(name: str, written: str, canonical: str) -> str:
     return name
 
 
-def authority_from_phrase(text: str, a: int, b: int) -> Found | None:
+def authority_from_phrase(text: str, a: int, b: int) -> Found[str] | None:
     """Fallback for a name missing from the gazetteer: "visit to NAME children's services"."""
     m = re.search(
         r"\b(?:visit|inspection) (?:of|to) (?P<n>(?:the )?[A-Z][\w'&,\- ]{1,80}?)"
@@ -116,7 +115,7 @@ def authority_from_phrase(text: str, a: int, b: int) -> Found | None:
     name = clean_authority_name(raw)
     if not name or not name[0].isupper():
         return None
-    return name, a + m.start("n"), a + m.end("n")
+    return Found(name, a + m.start("n"), a + m.end("n"))
 
 
 # ---- visit dates and sequence ----------------------------------------------------------------
@@ -148,7 +147,7 @@ SEQUENCE = re.compile(
     r"(?:(?:monitoring|focused|assurance|quarterly)\s+)?visit\b", re.I)
 
 
-def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> tuple[int, int, int] | None:
+def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> Found[int] | None:
     """The visit's number ("the seventh monitoring visit"); a number of another kind of visit ("It
     replaced the third monitoring visit", in an assurance visit letter) is not this visit's."""
     for m in SEQUENCE.finditer(text, a, b):
@@ -159,7 +158,7 @@ def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> tuple[
             continue  # "the first focused visit since the last inspection" numbers no series
         o = m.group("o").lower()
         n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
-        return n, m.start(), m.end()
+        return Found(n, m.start(), m.end())
     return None
 
 
@@ -182,7 +181,7 @@ _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|
 
 
 def previous_judgement(text: str, a: int, b: int, before: date | None,
-                       cue: re.Pattern[str] | None = None) -> tuple[str, str, int, int] | None:
+                       cue: re.Pattern[str] | None = None) -> Found[PreviousJudgement] | None:
     """The most recent earlier judgement a letter restates ("judged inadequate in November 2016").
 
     With `cue`, only sentences matching it are read.
@@ -208,7 +207,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
                 best = (key, grade, datestr, s + m.start(), s + m.end())
     if best is None:
         return None
-    return best[1], best[2], best[3], best[4]
+    return Found(PreviousJudgement(best[1], best[2]), best[3], best[4])
 
 
 def _cue_date(sent: str, a: int, cue: re.Pattern[str] | None) -> tuple[int, int | None, int] | None:

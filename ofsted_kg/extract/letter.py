@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from ofsted_kg.extract import fields, team
@@ -10,7 +11,7 @@ from ofsted_kg.extract.authorities import find_authorities, match_authority
 from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
-from ofsted_kg.extract.records import Finding, LetterRecord, PreviousJudgement, Recipient, TeamMember
+from ofsted_kg.extract.records import Finding, Found, LetterRecord, Recipient, TeamMember
 from ofsted_kg.extract.segment import (
     COPY_LIST,
     LETTERHEAD_CUE,
@@ -73,25 +74,20 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     body_end = region.sign_off if region.sign_off is not None else region.end
 
     # header: letterhead, date, recipient block
-    date_found = _letter_date(text, region.start, sal)
-    letter_date: date | None = None
-    date_line = None
-    if date_found:
-        letter_date, (a, b) = date_found
-        date_line = a
-        rec.letter_date = letter_date.isoformat()
-        rec.cite("letter_date", ctx.span(a, b))
-    late = None if date_found else _late_letterhead_date(text, sal_end, body_end)
+    found_date = _letter_date(text, region.start, sal)
+    letter_date = found_date.value if found_date else None
+    date_line = found_date.start if found_date else None
+    late = None if found_date else _late_letterhead_date(text, sal_end, body_end)
     if late:
         # the letterhead is a side text box the text layer read after page 1's body: its date is the
         # letter's, its address Ofsted's; the recipient block still ends at the salutation
-        rec.letter_date = late[0].isoformat()
-        rec.cite("letter_date", ctx.span(*late[1]))
-    office = (_ofsted_office(text, late[2], late[1][0]) if late else None) or \
+        found_date = late.date
+    if found_date:
+        ctx.put(rec, "letter_date", found_date, found_date.value.isoformat())
+    office = (_ofsted_office(text, late.start, late.date.start) if late else None) or \
         _ofsted_office(text, region.start, date_line if date_line is not None else sal)
     if office:
-        rec.ofsted_office = office[0]
-        rec.cite("ofsted_office", ctx.span(office[1], office[2]))
+        ctx.put(rec, "ofsted_office", office)
     block_start = text.find("\n", date_line) if date_line is not None else _block_start(text, region.start, sal)
     block_end = sal
     if date_line is not None and (block_start == -1 or not text[block_start:sal].strip()):
@@ -125,8 +121,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
 
     vt = fields.visit_type(text, windows)
     if vt:
-        rec.visit_type = vt[0]
-        rec.cite("visit_type", ctx.span(vt[1], vt[2]))
+        ctx.put(rec, "visit_type", vt)
     exclude = [(region.start, sal_end)]
     # the council in the address block breaks a tie between councils named together in the opening
     addressed = next(iter(find_authorities(text, block_start, sal)), None) if block_start and block_start > 0 else None
@@ -138,21 +133,18 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
             if auth:
                 break
     if auth:
-        rec.authority = auth[0]
-        rec.cite("authority", ctx.span(auth[1], auth[2]))
+        ctx.put(rec, "authority", auth)
     dates = fields.visit_dates(text, windows[1:] if subject else windows, letter_date) or \
         fields.visit_dates(text, windows, letter_date)
     if dates:
         rec.set_visit_dates(dates, ctx.span(*dates.span))
     seq = fields.visit_sequence(text, sal_end, opening_end, rec.visit_type)
     if seq:
-        rec.visit_sequence = seq[0]
-        rec.cite("visit_sequence", ctx.span(seq[1], seq[2]))
+        ctx.put(rec, "visit_sequence", seq)
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else letter_date
     prev = fields.previous_judgement(text, sal_end, body_end, before)
     if prev:
-        rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
-        rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
+        ctx.put(rec, "previous_judgement", prev)
 
     # people
     signatories = _signatories(ctx, region) if region.sign_off is not None else []
@@ -172,22 +164,22 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     _recommendations(ctx, rec, sal_end, body_end)
     fw = _FRAMEWORK.search(text, sal_end, body_end)
     if fw:
-        rec.framework = "ILACS" if fw.group("ilacs") else "SIF"
-        rec.cite("framework", ctx.span(fw.start(), fw.end()))
+        ctx.put(rec, "framework", Found("ILACS" if fw.group("ilacs") else "SIF", fw.start(), fw.end()))
     add_findings(ctx, rec, (subject[1] if subject else sal_end), body_end)
     if not region.complete:
         rec.warnings.append("letter looks truncated: no 'Yours sincerely' sign-off found")
     return rec
 
 
-def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]] | None:
+def _letter_date(text: str, start: int, sal: int) -> Found[date] | None:
+    """The letter's date: the last date on a line of its own before the salutation, else the first date."""
     found = None
     for m in SINGLE_DATE.finditer(text, start, sal):
         d = parse_single(m)
         if d is None:
             continue
         if date_line_start(text, m) is not None or found is None:
-            found = (d, (m.start(), m.end()))
+            found = Found(d, m.start(), m.end())
     return found
 
 
@@ -195,9 +187,17 @@ def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]
 _OFSTED_CONTACT = re.compile(r"enquiries@ofsted|www\.gov\.uk/ofsted|0300 ?123 ?1231|Textphone", re.I)
 
 
-def _late_letterhead_date(text: str, start: int, end: int) -> tuple[date, tuple[int, int], int] | None:
+@dataclass(frozen=True)
+class _Letterhead:
+    """A letterhead read after page 1's body: its date, and where it starts."""
+
+    date: Found[date]
+    start: int
+
+
+def _late_letterhead_date(text: str, start: int, end: int) -> _Letterhead | None:
     """A date on a line of its own right after Ofsted's contact lines, found after the salutation (the
-    letterhead, with the date, was read after page 1's body): (date, span, start of the letterhead)."""
+    letterhead, with the date, was read after page 1's body)."""
     for m in SINGLE_DATE.finditer(text, start, end):
         d = parse_single(m)
         if d is None or date_line_start(text, m) is None:
@@ -206,11 +206,11 @@ def _late_letterhead_date(text: str, start: int, end: int) -> tuple[date, tuple[
         if any(_OFSTED_CONTACT.search(text[p[0]:p[1]]) for p in paras[-3:]):
             first = next(p for p in paras[-3:] if _POSTCODE.search(text[p[0]:p[1]]) or
                          _OFSTED_CONTACT.search(text[p[0]:p[1]]))
-            return d, (m.start(), m.end()), first[0]
+            return _Letterhead(Found(d, m.start(), m.end()), first[0])
     return None
 
 
-def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _ofsted_office(text: str, start: int, end: int) -> Found[str] | None:
     for p in paragraphs(text, start, end):
         chunk = text[p[0]:p[1]]
         pc = _POSTCODE.search(chunk)
@@ -221,14 +221,14 @@ def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | No
         known = KNOWN_OFFICES.get(code)
         # an office moves but its postcode may stay (Alexandra House and Aviation House, both WC2B 6SE)
         if known and re.sub(r"\s+", " ", known.split(",")[0]).lower() in re.sub(r"\s+", " ", chunk).lower():
-            return known, a, b
+            return Found(known, a, b)
         parts = [ln.strip(" ,") for ln in text[a:b].split("\n") if ln.strip()]
         parts = [x for x in parts if not re.match(r"(?i)^ofsted$", x)]
         if len(parts) > 1 and _POSTCODE.fullmatch(parts[-1]):
             parts[-2:] = [f"{parts[-2]} {parts[-1]}"]  # "London" / "SW1H 9EX" -> "London SW1H 9EX"
         address = ", ".join(parts)
         address = re.sub(r"^Ofsted,?\s+", "", address)
-        return address, a, b
+        return Found(address, a, b)
     return None
 
 

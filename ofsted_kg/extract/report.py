@@ -10,7 +10,7 @@ from ofsted_kg.extract.context import Context, as_printed, lines
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
 from ofsted_kg.extract.letter import add_findings, add_recommendations
 from ofsted_kg.extract.names import find_names, same_person, strip_honorific
-from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
+from ofsted_kg.extract.records import Found, Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
 from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 
 # Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
@@ -97,8 +97,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
 
     auth = fields.authority(text, [title_window])
     if auth:
-        rec.authority = auth[0]
-        rec.cite("authority", ctx.span(auth[1], auth[2]))
+        ctx.put(rec, "authority", auth)
     m = PUBLISHED.search(text, region.start, head_end)
     if m:
         d = SINGLE_DATE.match(text, m.end())
@@ -143,8 +142,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, region.start, prev_end, before))
     if prev:
-        rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
-        rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
+        ctx.put(rec, "previous_judgement", prev)
     if _AREA_SEND.search(text, region.start, min(region.end, region.start + 600)):
         _area_send(ctx, rec, region)
         return rec
@@ -435,12 +433,13 @@ _PROTECTION_INSPECTION = re.compile(
 _OVERALL_SUBJECT = re.compile(r"safeguarding|protection|children's\s+services|children\s+in\s+need", re.I)
 
 
-def _protection_inspection(text: str, start: int, end: int) -> tuple[str, str, int, int] | None:
+def _protection_inspection(text: str, start: int, end: int) -> Found[PreviousJudgement] | None:
     """The overall judgement of the inspection a SIF report follows, from its two-sentence statement."""
     for m in _PROTECTION_INSPECTION.finditer(text, start, end):
         if not _OVERALL_SUBJECT.search(m.group("subject")):
             continue  # the looked after children, fostering or adoption inspection
-        return _grade(m.group("g")), f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", m.start("g"), m.end("g")
+        return Found(PreviousJudgement(_grade(m.group("g")), f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}"),
+                     m.start("g"), m.end("g"))
     return None
 
 
