@@ -17,6 +17,7 @@ from ofsted_kg.extract.authorities import (
 )
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, DateRun, _month, parse_run
+from ofsted_kg.extract.lexicon import GRADE, grade_name
 from ofsted_kg.extract.records import Found, PreviousJudgement
 
 # ---- kind of visit ---------------------------------------------------------------------------
@@ -163,7 +164,6 @@ def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> Found[
 
 
 # ---- previous judgement ----------------------------------------------------------------------
-GRADE = r"(?:outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 _JUDGED = re.compile(
     rf"\b(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
@@ -192,9 +192,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
         if _NOT_PREVIOUS.search(sent) or (cue and not cue.search(sent)):
             continue
         for m in _JUDGED.finditer(sent):
-            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j") or m.group("v")
-                                    or m.group("f") or m.group("w")).lower())
-            grade = re.sub(r"^require ", "requires ", grade)
+            grade = grade_name(next(g for g in m.groups() if g))
             when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
             if when is None:
                 continue

@@ -10,6 +10,7 @@ from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.authorities import find_authorities, match_authority
 from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
+from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
 from ofsted_kg.extract.records import Finding, Found, LetterRecord, Recipient, TeamMember
 from ofsted_kg.extract.segment import (
@@ -319,7 +320,7 @@ _DCS_TITLE = re.compile(r"Children['’]?s\s+Services|Director\s+of\s+Children|C
 def _director_first(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A joint letter's addressees, one "Name, Title, Organisation" line each: the director of children's
     services is the recipient, wherever the list puts them (often after the council's chief executive)."""
-    rows = [(x, y) for x, y in block if re.match(r"\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+    rows = [(x, y) for x, y in block if re.match(rf"\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}"
                                                   r"(?:\s+[A-Z]{2,5})*\s*,", text[x:y])]
     if len(rows) < 3 or len(rows) < len(block) - 3:
         return block
@@ -347,7 +348,7 @@ def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
         line = text[a:b]
         if COPY_LIST.match(line.strip()):
             break
-        hon = re.match(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)", line)
+        hon = re.match(rf"^\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)", line)
         names = find_names(line)
         if names and names[0][1] <= (hon.end() if hon else 0) + 2:
             name, x, y = names[0]

@@ -9,6 +9,16 @@ from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.context import Context, as_printed, lines
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
 from ofsted_kg.extract.letter import add_findings, add_recommendations
+from ofsted_kg.extract.lexicon import (
+    GRADE_CELL,
+    IMPROVEMENT_RE,
+    OLD_GRADE,
+    REQUIRES_IMPROVEMENT,
+    REQUIRES_IMPROVEMENT_RE,
+    REQUIRES_IMPROVEMENT_TO_BE_GOOD,
+    SIF_GRADE,
+    grade_name,
+)
 from ofsted_kg.extract.names import find_names, same_person, strip_honorific
 from ofsted_kg.extract.records import Found, Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
 from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
@@ -16,11 +26,11 @@ from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 # Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
 _GRADE_TOKEN = re.compile(
     r"Requires?\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
-    r"Outstanding|OUTSTANDING|Good|GOOD|Inadequate|INADEQUATE|Adequate|ADEQUATE|"
+    rf"{GRADE_CELL}|"
     r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b|"
     # any case after a "Grade:" label, as an image's alternative text gives it ("Grade: good")
     r"(?:(?<=[Gg]rade:)|(?<=[Gg]rade: )|(?<=[Gg]rade:\n))"
-    r"(?i:requires\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)\b",
+    rf"(?i:{REQUIRES_IMPROVEMENT_RE}|outstanding|good|inadequate|adequate)\b",
 )
 _W = r"\s+"
 
@@ -53,13 +63,13 @@ SIF_AREAS = [
 ]
 SIF_OVERALL = re.compile(
     r"(?:overall judgement is that\s+)?children's\s+services(?:\s+in\s+[^\n]{1,60}?)?\s+(?:are|is|require|requires)\s+"
-    r"(?P<g>improvement(?:\s+to\s+be\s+good)?|requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)",
+    rf"(?P<g>{IMPROVEMENT_RE}|{SIF_GRADE})",
     re.I)
 LSCB = re.compile(
     r"(?:The\s+Local\s+Safeguarding\s+Children\s+Board|the\s+LSCB)(?:\s+\(LSCB\))?\s+(?:is\s+|requires\s+)"
-    r"(?P<g>improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\b"
+    rf"(?P<g>{IMPROVEMENT_RE}|good|outstanding|inadequate)\b"
     r"|effectiveness\s+of\s+the\s+(?:LSCB|Local\s+Safeguarding\s+Children\s+Board)\s+is:?\s+"
-    r"(?P<g2>requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\b",
+    rf"(?P<g2>{SIF_GRADE})\b",
     re.I)
 LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspectors?\s*:?[ \t]*", re.I)
 PUBLISHED = re.compile(r"(?:Report\s+)?published\s*:?\s*|Publication\s+date\s*:?\s*", re.I)
@@ -72,14 +82,10 @@ LAST_INSPECTION = re.compile(
     r"^(?:In|At)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+(?:inspectors|Ofsted)\s+(?:judged|found|rated)\b",
     re.I)
 OLD_TABLE_ROW = re.compile(
-    r"^(?P<a>[A-Z][^\n]{2,200}?)\s+(?:Grade\s+\d\s+\()?(?P<g>Outstanding|Good|Adequate|Inadequate)\)?\s*$", re.I)
+    rf"^(?P<a>[A-Z][^\n]{{2,200}}?)\s+(?:Grade\s+\d\s+\()?(?P<g>{OLD_GRADE})\)?\s*$", re.I)
 
 
-def _grade(g: str) -> str:
-    g = re.sub(r"\s+", " ", g.strip().lower())
-    if g.startswith("improvement"):
-        g = "requires " + g
-    return re.sub(r"^require ", "requires ", g)  # "Require improvement" in some SIF tables
+_grade = grade_name  # "Require improvement" in some SIF tables, "improvement" after "services require"
 
 
 def extract_report(ctx: Context, region: Region) -> LetterRecord:
@@ -260,14 +266,14 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
         for g in parts:
             masked[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
         phrase = " ".join(" ".join(m.group(g) for g in parts).lower().split())
-        found.append((m.start(), m.end(parts[-1]), _FULL_RI if phrase == _FULL_RI else "requires improvement"))
+        found.append((m.start(), m.end(parts[-1]), _FULL_RI if phrase == _FULL_RI else REQUIRES_IMPROVEMENT))
     for m in _GRADE_TOKEN.finditer("".join(masked)):
         masked[m.start():m.end()] = " " * (m.end() - m.start())
         found.append((m.start(), m.end(), m.group(0)))
     for start, end, tok in sorted(found):
         if re.match(r"to\s+be\s+good", tok, re.I):
             # the second half of a wrapped "Requires improvement / to be good" cell
-            if grades and grades[-1][2] == "requires improvement":
+            if grades and grades[-1][2] == REQUIRES_IMPROVEMENT:
                 grades[-1] = (grades[-1][0], grades[-1][1], _FULL_RI)
             continue
         grades.append((start, end, _grade(tok)))
@@ -299,7 +305,7 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     return out
 
 
-_FULL_RI = "requires improvement to be good"
+_FULL_RI = REQUIRES_IMPROVEMENT_TO_BE_GOOD
 _INTERLEAVED_GRADE = re.compile(
     r"(?P<r>\bRequires)[ \t]*\n[^\n]*?\S[ \t]+(?P<i>improvement(?:[ \t]+to(?:[ \t]+be)?)?)[ \t]*\n"
     r"(?:[ \t]*(?P<t>(?:to[ \t]+)?(?:be[ \t]+)?good)\b)?")
