@@ -20,6 +20,11 @@ from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, DateRun, _month, parse_ru
 from ofsted_kg.extract.lexicon import GRADE, grade_name
 from ofsted_kg.extract.records import Found, PreviousJudgement
 
+# Character windows, measured on the corpus's letters and reports
+LIST_LOOKAHEAD = 400  # the lines after a heading or a sub-head read to see whether a list goes on
+PAGE_WIDTH_SAMPLE = 2000  # the text before an unmarked list whose longest line gives the page's width
+JUDGEMENT_DATE_DISTANCE = 160  # the furthest a judgement's month and year sit from it in its sentence
+
 # ---- kind of visit ---------------------------------------------------------------------------
 VISIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("joint targeted area inspection", re.compile(r"joint targeted area inspection|\bJTAI\b", re.I)),
@@ -231,7 +236,7 @@ def _nearest_month_year(sent: str, a: int, b: int) -> tuple[int, int | None, int
             dist = (a - m.end()) * 2 + 5
         else:
             continue
-        if dist > 160:
+        if dist > JUDGEMENT_DATE_DISTANCE:
             continue
         # a day number right before means a full date: fine, the month and year still hold
         cands.append((dist, int(m.group("y")), _month(m.group("m")) if m.group("m") else None, m.start()))
@@ -554,7 +559,7 @@ def _numbering_goes_on(text: str, pos: int, limit: int, number: int) -> bool:
     """Do the next lines, after at most two more sub-heads, carry the list on with item `number` + 1
     (or start one, when `number` is 0)?"""
     heads = 0
-    for line in text[pos:min(limit, pos + 400)].split("\n"):
+    for line in text[pos:min(limit, pos + LIST_LOOKAHEAD)].split("\n"):
         line = line.strip()
         if not line:
             continue
@@ -630,7 +635,7 @@ def unmarked_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
     texts = [text[x:y].strip() for x, y in spans]
     if any(not t[:1].islower() for t in texts) or any(t.endswith((".", "?", "!")) for t in texts[:-1]):
         return []
-    before = [len(ln.strip()) for ln in text[max(0, a - 2000):a].split("\n")]
+    before = [len(ln.strip()) for ln in text[max(0, a - PAGE_WIDTH_SAMPLE):a].split("\n")]
     widest = max([*before, *(len(t) for t in texts)])
     out: list[tuple[int, int]] = []
     run_on = False

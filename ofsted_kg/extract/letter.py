@@ -38,6 +38,11 @@ _ORG_WORDS = re.compile(
     r"[A-Z][\w'&-]+ (?:(?:County|City|Borough|Metropolitan Borough|District) )?Council\b)")
 
 
+# Character windows of a letter, measured on the corpus's letters
+SUBJECT_LINE = 300  # a subject line is shorter than this (a first paragraph at least as long is prose)
+LETTERHEAD = 600  # Ofsted's contact lines sit this close before a letterhead date read after the body
+JTAI_OPENING = 2500  # a joint inspection names its subject (or its deep dive) this early
+
 def _org_start(line: str) -> int | None:
     """Where an organisation (the council, a trust, an address) starts inside a title line, if it does."""
     starts = [m.start() for m in [_ORG_WORDS.search(line)] if m]
@@ -103,7 +108,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     if body_paras:
         a, b = body_paras[0]
         chunk = text[a:b].strip()
-        if not chunk.endswith(".") and len(chunk) < 300 and not OPENING_CUE.search(chunk):
+        if not chunk.endswith(".") and len(chunk) < SUBJECT_LINE and not OPENING_CUE.search(chunk):
             subject = (a, b)
     opening = OPENING_CUE.search(text, sal_end, body_end)
     windows: list[tuple[int, int]] = []
@@ -203,7 +208,7 @@ def _late_letterhead_date(text: str, start: int, end: int) -> _Letterhead | None
         d = parse_single(m)
         if d is None or date_line_start(text, m) is None:
             continue
-        paras = [p for p in paragraphs(text, max(start, m.start() - 600), m.start()) if text[p[0]:p[1]].strip()]
+        paras = [p for p in paragraphs(text, max(start, m.start() - LETTERHEAD), m.start()) if text[p[0]:p[1]].strip()]
         if any(_OFSTED_CONTACT.search(text[p[0]:p[1]]) for p in paras[-3:]):
             first = next(p for p in paras[-3:] if _POSTCODE.search(text[p[0]:p[1]]) or
                          _OFSTED_CONTACT.search(text[p[0]:p[1]]))
@@ -576,7 +581,7 @@ def _jtai_focus(ctx: Context, rec: LetterRecord, a: int, b: int) -> bool:
     """A joint inspection's subject: "the multi-agency response to X" from its title or opening, or, when
     the subject is the generic "abuse and neglect", the theme of its deep dive."""
     text = ctx.text
-    window = text[a:min(b, a + 2500)]
+    window = text[a:min(b, a + JTAI_OPENING)]
     place = re.escape(rec.authority.split()[0]) if rec.authority else r"(?-i:[A-Z])\w+"
     subject = re.search(
         r"(?:joint\s+targeted\s+area\s+inspection|JTAI\)?)\s+of\s+(?P<f>the\s+multi-agency\s+response\s+to\s+"
@@ -621,7 +626,7 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             continue
         # PDF text without blank lines: one-sentence items ("The quality of X, so that Y.") one per line start
         unspaced = re.match(r"what needs to improve", line, re.I) and (
-            not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400]) or fields.sentence_per_line(text, lb, b))
+            not re.search(r"\n[ \t]*\n", text[lb + 1:lb + fields.LIST_LOOKAHEAD]) or fields.sentence_per_line(text, lb, b))
         add_recommendations(ctx, rec, lb, b, bool(unspaced))
     joint = rec.visit_type == "joint targeted area inspection"
     for _la, lb in deferred:

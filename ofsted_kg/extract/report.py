@@ -88,18 +88,26 @@ OLD_TABLE_ROW = re.compile(
 _grade = grade_name  # "Require improvement" in some SIF tables, "improvement" after "services require"
 
 
+# Character windows of a report's opening, measured on the corpus's reports
+COVER_PAGES = 15000  # a cover, a contents listing and a summary before the title fields; the predecessor's grade
+HEAD = 4000  # the head holds at least this much: title, lead inspector, dates
+AFTER_TITLE_FIELDS = 1500  # the head runs on this far past the title's fields (a wrapped team list)
+TITLE_LINES = 400  # the title block's first lines, where the lead inspector is not found
+TITLE_BLOCK = 600  # where a report says what kind it is ("Area SEND inspection of ...")
+DATES_FIELD = 120  # an "Inspection dates:" field's run of dates
+
 def extract_report(ctx: Context, region: Region) -> LetterRecord:
     text = ctx.text
     rec = LetterRecord(source=ctx.doc.path, kind="report", visit_type="inspection", complete=region.complete)
     rec.span = ctx.span(region.start, region.end)
     rec.recipient = Recipient()
     # the head: the title block, after any cover and contents pages
-    fields_at = REPORT_TITLE_FIELD.search(text, region.start, min(region.end, region.start + 15000))
-    head_end = min(region.end, max(region.start + 4000, fields_at.end() + 1500 if fields_at else 0))
+    fields_at = REPORT_TITLE_FIELD.search(text, region.start, min(region.end, region.start + COVER_PAGES))
+    head_end = min(region.end, max(region.start + HEAD, fields_at.end() + AFTER_TITLE_FIELDS if fields_at else 0))
     title_end = _title_end(text, region.start, head_end)
     lead = LEAD.search(text, region.start, head_end)
     # the title block: up to the lead inspector (or the first prose), at least its first lines
-    title_window = (region.start, max(title_end, lead.end() if lead else region.start, min(region.end, region.start + 400)))
+    title_window = (region.start, max(title_end, lead.end() if lead else region.start, min(region.end, region.start + TITLE_LINES)))
 
     auth = fields.authority(text, [title_window])
     if auth:
@@ -113,7 +121,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     m = DATES.search(text, region.start, head_end)
     if m:
         default = date.fromisoformat(rec.letter_date) if rec.letter_date else None
-        run = parse_run(text, m.end(), min(region.end, m.end() + 120), default.year if default else None, default)
+        run = parse_run(text, m.end(), min(region.end, m.end() + DATES_FIELD), default.year if default else None, default)
         if run:
             rec.set_visit_dates(run, ctx.span(*run.span))
     for m in LEAD.finditer(text, region.start, region.end):
@@ -142,14 +150,14 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
     # a report restates the last inspection's judgement; other grades it mentions (a fostering or
     # adoption service, children's homes) are about other things
-    prev_end = min(region.end, title_end + 15000)
+    prev_end = min(region.end, title_end + COVER_PAGES)
     prev = (_protection_inspection(text, region.start, region.end)
             or fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, region.start, prev_end, before))
     if prev:
         ctx.put(rec, "previous_judgement", prev)
-    if _AREA_SEND.search(text, region.start, min(region.end, region.start + 600)):
+    if _AREA_SEND.search(text, region.start, min(region.end, region.start + TITLE_BLOCK)):
         _area_send(ctx, rec, region)
         return rec
     for la, lb in lines(text, region.start, region.end):
