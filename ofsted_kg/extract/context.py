@@ -29,9 +29,11 @@ class Context:
         page = self.doc.page_of(ra) if len(self.doc.page_starts) > 1 else None
         return Span(ra, rb, raw[ra:rb], page, raw[_sentence_start(raw, ra):ra], raw[rb:_sentence_end(raw, rb)])
 
-    def put(self, rec: LetterRecord, name: str, found: Found[Any], value: Any = None) -> None:
+    def put(self, rec: LetterRecord, name: str, found: Found[Any] | None, value: Any = None) -> None:
         """Set field `name` of `rec` to `found`'s value (or `value`, its form for the record) and cite
-        the words it was read from."""
+        the words it was read from; nothing when the rule found nothing."""
+        if found is None:
+            return
         setattr(rec, name, found.value if value is None else value)
         rec.cite(name, self.span(found.start, found.end))
 

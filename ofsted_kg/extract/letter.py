@@ -90,10 +90,8 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         found_date = late.date
     if found_date:
         ctx.put(rec, "letter_date", found_date, found_date.value.isoformat())
-    office = (_ofsted_office(text, late.start, late.date.start) if late else None) or \
-        _ofsted_office(text, region.start, date_line if date_line is not None else sal)
-    if office:
-        ctx.put(rec, "ofsted_office", office)
+    ctx.put(rec, "ofsted_office", (_ofsted_office(text, late.start, late.date.start) if late else None) or
+            _ofsted_office(text, region.start, date_line if date_line is not None else sal))
     block_start = text.find("\n", date_line) if date_line is not None else _block_start(text, region.start, sal)
     block_end = sal
     if date_line is not None and (block_start == -1 or not text[block_start:sal].strip()):
@@ -125,9 +123,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     windows.extend(lead_paras)
     opening_end = lead_paras[-1][1] if lead_paras else body_end
 
-    vt = fields.visit_type(text, windows)
-    if vt:
-        ctx.put(rec, "visit_type", vt)
+    ctx.put(rec, "visit_type", fields.visit_type(text, windows))
     exclude = [(region.start, sal_end)]
     # the council in the address block breaks a tie between councils named together in the opening
     addressed = next(iter(find_authorities(text, block_start, sal)), None) if block_start and block_start > 0 else None
@@ -138,19 +134,14 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
             auth = fields.authority_from_phrase(text, *w)
             if auth:
                 break
-    if auth:
-        ctx.put(rec, "authority", auth)
+    ctx.put(rec, "authority", auth)
     dates = fields.visit_dates(text, windows[1:] if subject else windows, letter_date) or \
         fields.visit_dates(text, windows, letter_date)
     if dates:
         rec.set_visit_dates(dates, ctx.span(*dates.span))
-    seq = fields.visit_sequence(text, sal_end, opening_end, rec.visit_type)
-    if seq:
-        ctx.put(rec, "visit_sequence", seq)
+    ctx.put(rec, "visit_sequence", fields.visit_sequence(text, sal_end, opening_end, rec.visit_type))
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else letter_date
-    prev = fields.previous_judgement(text, sal_end, body_end, before)
-    if prev:
-        ctx.put(rec, "previous_judgement", prev)
+    ctx.put(rec, "previous_judgement", fields.previous_judgement(text, sal_end, body_end, before))
 
     # people
     signatories = _signatories(ctx, region) if region.sign_off is not None else []

@@ -110,8 +110,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     title_window = (region.start, max(title_end, lead.end() if lead else region.start, min(region.end, region.start + TITLE_LINES)))
 
     auth = fields.authority(text, [title_window])
-    if auth:
-        ctx.put(rec, "authority", auth)
+    ctx.put(rec, "authority", auth)
     m = PUBLISHED.search(text, region.start, head_end)
     if m:
         d = SINGLE_DATE.match(text, m.end())
@@ -155,8 +154,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             or fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, region.start, prev_end, before))
-    if prev:
-        ctx.put(rec, "previous_judgement", prev)
+    ctx.put(rec, "previous_judgement", prev)
     if _AREA_SEND.search(text, region.start, min(region.end, region.start + TITLE_BLOCK)):
         _area_send(ctx, rec, region)
         return rec
