@@ -17,6 +17,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from ofsted_kg._version import __version__
 from ofsted_kg.extract.authorities import Authority, match_authority
+from ofsted_kg.extract.lexicon import grade_concept_name
 from ofsted_kg.extract.records import LetterRecord, Span
 from ofsted_kg.graph.iris import Minter, slug
 from ofsted_kg.graph.judgements import AREAS, area_concept, framework_of
@@ -55,8 +56,7 @@ def theme_iri(label: str) -> URIRef | None:
 
 
 def grade_concept(grade: str) -> URIRef | None:
-    g = grade.lower().strip()
-    return GRADES.get("requires improvement" if g.startswith("requires improvement") else g)
+    return GRADES.get(grade_concept_name(grade))
 
 
 @dataclass

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from rdflib import URIRef
 
+from ofsted_kg.extract.names import slug
 
-def slug(text: str) -> str:
-    """'Bournemouth, Christchurch and Poole' -> 'bournemouth-christchurch-and-poole'."""
-    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", t.lower().replace("'", "")).strip("-") or "unnamed"
+__all__ = ["Minter", "slug"]
 
 
 class Minter:

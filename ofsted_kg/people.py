@@ -18,12 +18,8 @@ from pathlib import Path
 
 from ofsted_kg.errors import InputError
 from ofsted_kg.extract.authorities import match_authority
-from ofsted_kg.extract.names import NICKNAMES, name_tokens, strip_honorific
+from ofsted_kg.extract.names import NICKNAMES, name_tokens, slug, strip_honorific
 from ofsted_kg.extract.records import LetterRecord
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-") or "unnamed"
 
 
 @dataclass(frozen=True)
@@ -104,7 +100,7 @@ def load_overrides(path: str | Path) -> list[Override]:
     if rows and not {"name", "person"} <= set(rows[0]):
         raise InputError(str(p), "needs the columns name and person (role and authority are optional)")
     return [Override(r["name"].strip(), (r.get("role") or "").strip() or None,
-                     (r.get("authority") or "").strip() or None, _slug(r["person"])) for r in rows if r.get("name")]
+                     (r.get("authority") or "").strip() or None, slug(r["person"])) for r in rows if r.get("name")]
 
 
 def mentions_of(rec: LetterRecord) -> list[Mention]:
@@ -158,7 +154,7 @@ class Resolution:
 
     def key(self, name: str, role: str, authority: str | None = None) -> str:
         p = self.person(name, role, authority)
-        return p.key if p else _slug(strip_honorific(name)[0])
+        return p.key if p else slug(strip_honorific(name)[0])
 
 
 def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = (),
@@ -215,7 +211,7 @@ def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = (),
             variants = Counter(m.name for m in c)
             preferred = _preferred(variants)
             reasons = _reasons(c, role, authority)
-            key = _slug(preferred) + (f"-{_slug(authority)}" if role == "director" and authority else "")
+            key = slug(preferred) + (f"-{slug(authority)}" if role == "director" and authority else "")
             kept = next((pinned[(m.name, m.role, m.authority)] for m in c if (m.name, m.role, m.authority) in pinned), None)
             if kept:
                 key = kept

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ofsted_kg.extract.lexicon import grade_concept_name
 from ofsted_kg.extract.names import same_person
 
 _AUTH_NOISE = [
@@ -43,8 +44,7 @@ def norm_text(s: str | None) -> str:
 def norm_grade(g: str | None) -> str | None:
     if not g:
         return None
-    g = g.lower()
-    return "requires improvement" if g.startswith("requires improvement") else g.strip()
+    return grade_concept_name(g)
 
 
 def norm_area(a: str | None) -> str:

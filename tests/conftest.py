@@ -22,3 +22,14 @@ def cli_path() -> str:
     which = shutil.which("ofsted-kg")
     assert which, "the ofsted-kg console script is not installed (pip install -e .)"
     return which
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the exact golden records (tests/golden/exact) from what extraction gives now")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the exact golden records on purpose."""
+    return bool(request.config.getoption("--update-golden"))

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from ofsted_kg.extract import fields
+from ofsted_kg.extract.records import Found, PreviousJudgement
 
 
 def _items(text: str) -> list[str]:
@@ -55,7 +56,7 @@ def test_previous_judgement_with_the_object_before_the_grade() -> None:
             "overall effectiveness of safeguarding services to be adequate. Inspectors judged the quality of "
             "plans to be good in 2011.")
     found = fields.previous_judgement(text, 0, len(text), date(2012, 2, 28))
-    assert found is not None and found[:2] == ("adequate", "2010-11")
+    assert found is not None and found.value == PreviousJudgement("adequate", "2010-11")
 
 
 def test_focus_clause_list_without_a_serial_comma() -> None:
@@ -73,9 +74,11 @@ def test_focus_clause_list_without_a_serial_comma() -> None:
 def test_sequence_of_another_kind_of_visit_is_not_this_visits() -> None:
     text = "This assurance visit took place remotely. It replaced the third monitoring visit to the council."
     assert fields.visit_sequence(text, 0, len(text), "assurance visit") is None
-    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") is not None
+    third = text.index("third monitoring visit")
+    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") == Found(3, third, third + 22)
     text = "This letter summarises the findings of the seventh visit."
-    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") is not None
+    seventh = text.index("seventh visit")
+    assert fields.visit_sequence(text, 0, len(text), "monitoring visit") == Found(7, seventh, seventh + 13)
 
 
 def test_a_word_ending_in_rated_is_not_a_judgement_verb() -> None:
@@ -84,7 +87,7 @@ def test_a_word_ending_in_rated_is_not_a_judgement_verb() -> None:
     text = ("Services have deteriorated since the last inspection in January 2022, when overall effectiveness "
             "was judged to be requires improvement to be good.")
     got = previous_judgement(text, 0, len(text), None)
-    assert got is not None and got[:2] == ("requires improvement to be good", "2022-01")
+    assert got is not None and got.value == PreviousJudgement("requires improvement to be good", "2022-01")
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -94,7 +97,7 @@ def test_a_word_ending_in_rated_is_not_a_judgement_verb() -> None:
 ])
 def test_authority_keeps_the_gazetteers_name_where_cleaning_would_cut_it(text: str, name: str) -> None:
     found = fields.authority(text, [(0, len(text))])
-    assert found is not None and found[0] == name
+    assert found is not None and found.value == name
 
 
 def test_wrapped_item_line_is_not_a_heading_but_a_wrapped_heading_is() -> None:
@@ -162,7 +165,8 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
     text = "This is the first focused visit since the last inspection in May 2022."
     assert fields.visit_sequence(text, 0, len(text), "focused visit") is None
     text = "This letter summarises the findings of the third monitoring visit since the local authority was judged"
-    assert fields.visit_sequence(text, 0, len(text), "monitoring visit")[0] == 3
+    found = fields.visit_sequence(text, 0, len(text), "monitoring visit")
+    assert found is not None and found.value == 3
 
 
 @pytest.mark.parametrize(("sentence", "areas"), [

@@ -6,6 +6,7 @@ import pytest
 
 from ofsted_kg.api import extract_text
 from ofsted_kg.extract import fields
+from ofsted_kg.extract.records import PreviousJudgement
 
 HEAD = ("Inspection of Sheffield City Council local authority children's services\n"
         "Inspection dates: 13 to 24 March 2023\n"
@@ -316,14 +317,15 @@ def test_a_sif_reports_predecessor_is_the_protection_inspection_not_the_looked_a
             "authority was judged to be inadequate.\n- The previous single inspection of local authority services "
             "for children in need of help and protection, children looked after and care leavers was in in April "
             "2014. The overall effectiveness of the local authority was judged to be inadequate.")
-    assert _protection_inspection(text, 0, len(text))[:2] == ("inadequate", "2012-11")
+    assert _protection_inspection(text, 0, len(text)).value == PreviousJudgement("inadequate", "2012-11")  # type: ignore[union-attr]
     later = text[text.index("- The previous single"):]
-    assert _protection_inspection(later, 0, len(later))[:2] == ("inadequate", "2014-04")
+    assert _protection_inspection(later, 0, len(later)).value == PreviousJudgement("inadequate", "2014-04")  # type: ignore[union-attr]
 
 
 def test_judged_with_the_authority_between_verb_and_grade() -> None:
     text = "47. In 2018, inspectors judged Haringey children's services to require improvement\nto be good."
-    assert fields.previous_judgement(text, 0, len(text), None)[:2] == ("requires improvement to be good", "2018")
+    found = fields.previous_judgement(text, 0, len(text), None)
+    assert found is not None and found.value == PreviousJudgement("requires improvement to be good", "2018")
 
 
 SIF_HEAD = """Devon County Council

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ofsted_kg.extract.normalise import CleanText
 from ofsted_kg.extract.reading import Document
-from ofsted_kg.extract.records import Span
+from ofsted_kg.extract.records import Found, LetterRecord, Span
 
 
 @dataclass
@@ -27,6 +28,14 @@ class Context:
         raw = self.doc.text
         page = self.doc.page_of(ra) if len(self.doc.page_starts) > 1 else None
         return Span(ra, rb, raw[ra:rb], page, raw[_sentence_start(raw, ra):ra], raw[rb:_sentence_end(raw, rb)])
+
+    def put(self, rec: LetterRecord, name: str, found: Found[Any] | None, value: Any = None) -> None:
+        """Set field `name` of `rec` to `found`'s value (or `value`, its form for the record) and cite
+        the words it was read from; nothing when the rule found nothing."""
+        if found is None:
+            return
+        setattr(rec, name, found.value if value is None else value)
+        rec.cite(name, self.span(found.start, found.end))
 
 
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})

@@ -7,17 +7,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-_MONTH_ALIASES = [
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec"),
-]
-MONTHS = {m: i + 1 for i, names in enumerate(_MONTH_ALIASES) for m in names}
-MONTH_NAMES = tuple(names[0] for names in _MONTH_ALIASES)  # "january" ... "december"
-MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+from ofsted_kg.extract.lexicon import MONTH_NAMES, MONTH_RE, MONTHS
+
+__all__ = ["MONTHS", "MONTH_NAMES", "MONTH_RE"]  # spelled in the lexicon, read from here too
 DAY_RE = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:19|20)\d\d"
 

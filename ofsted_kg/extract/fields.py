@@ -17,8 +17,13 @@ from ofsted_kg.extract.authorities import (
 )
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, DateRun, _month, parse_run
+from ofsted_kg.extract.lexicon import GRADE, grade_name
+from ofsted_kg.extract.records import Found, PreviousJudgement
 
-Found = tuple[str, int, int]  # value, clean start, clean end
+# Character windows, measured on the corpus's letters and reports
+LIST_LOOKAHEAD = 400  # the lines after a heading or a sub-head read to see whether a list goes on
+PAGE_WIDTH_SAMPLE = 2000  # the text before an unmarked list whose longest line gives the page's width
+JUDGEMENT_DATE_DISTANCE = 160  # the furthest a judgement's month and year sit from it in its sentence
 
 # ---- kind of visit ---------------------------------------------------------------------------
 VISIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
@@ -40,7 +45,7 @@ OTHER_VISIT = re.compile(
     r"(?P<w>[a-z][a-z \-]{2,60}?(?:visit|inspection|review|meeting))\b", re.I)
 
 
-def visit_type(text: str, windows: list[tuple[int, int]]) -> Found | None:
+def visit_type(text: str, windows: list[tuple[int, int]]) -> Found[str] | None:
     """The kind of visit, from the first window (subject line, opening sentence, ...) naming one."""
     for a, b in windows:
         hits = []
@@ -50,11 +55,11 @@ def visit_type(text: str, windows: list[tuple[int, int]]) -> Found | None:
                 hits.append((m.start(), name, m.end()))
         if hits:
             start, name, end = min(hits)
-            return name, start, end
+            return Found(name, start, end)
     for a, b in windows:
         m = OTHER_VISIT.search(text, a, b)
         if m:
-            return "other:" + re.sub(r"\s+", " ", m.group("w").strip().lower()), m.start("w"), m.end("w")
+            return Found("other:" + re.sub(r"\s+", " ", m.group("w").strip().lower()), m.start("w"), m.end("w"))
     return None
 
 
@@ -67,7 +72,7 @@ _EXTEND_BEFORE = re.compile(r"(?:(?:the )?(?:London|Royal) Borough of |City of |
 
 
 def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int, int]] = (),  # type: ignore[assignment]
-              prefer: Authority | None = None) -> Found | None:
+              prefer: Authority | None = None) -> Found[str] | None:
     """The council named first in the first window that names one, as the letter writes it.
 
     When that window names several councils ("Achieving for Children, which delivers children's
@@ -91,7 +96,7 @@ def authority(text: str, windows: list[tuple[int, int]], exclude: list[tuple[int
                 name = squash(text[_s0:_e0])
             name = _keep_canonical(name, squash(text[s:e]), _auth.name)
             if name:
-                return name, s, e
+                return Found(name, s, e)
     return None
 
 
@@ -104,7 +109,7 @@ def _keep_canonical(name: str, written: str, canonical: str) -> str:
     return name
 
 
-def authority_from_phrase(text: str, a: int, b: int) -> Found | None:
+def authority_from_phrase(text: str, a: int, b: int) -> Found[str] | None:
     """Fallback for a name missing from the gazetteer: "visit to NAME children's services"."""
     m = re.search(
         r"\b(?:visit|inspection) (?:of|to) (?P<n>(?:the )?[A-Z][\w'&,\- ]{1,80}?)"
@@ -116,7 +121,7 @@ def authority_from_phrase(text: str, a: int, b: int) -> Found | None:
     name = clean_authority_name(raw)
     if not name or not name[0].isupper():
         return None
-    return name, a + m.start("n"), a + m.end("n")
+    return Found(name, a + m.start("n"), a + m.end("n"))
 
 
 # ---- visit dates and sequence ----------------------------------------------------------------
@@ -148,7 +153,7 @@ SEQUENCE = re.compile(
     r"(?:(?:monitoring|focused|assurance|quarterly)\s+)?visit\b", re.I)
 
 
-def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> tuple[int, int, int] | None:
+def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> Found[int] | None:
     """The visit's number ("the seventh monitoring visit"); a number of another kind of visit ("It
     replaced the third monitoring visit", in an assurance visit letter) is not this visit's."""
     for m in SEQUENCE.finditer(text, a, b):
@@ -159,12 +164,11 @@ def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> tuple[
             continue  # "the first focused visit since the last inspection" numbers no series
         o = m.group("o").lower()
         n = ORDINALS.get(o) or int(re.sub(r"\D", "", o))
-        return n, m.start(), m.end()
+        return Found(n, m.start(), m.end())
     return None
 
 
 # ---- previous judgement ----------------------------------------------------------------------
-GRADE = r"(?:outstanding|good|requires?\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate)"
 _JUDGED = re.compile(
     rf"\b(?:judged|graded|rated|found)\s+(?:to\s+be\s+|as\s+(?:being\s+)?|being\s+|to\s+(?=require))?(?:overall\s+)?['\"]?(?P<g>{GRADE})\b"
     rf"|['\"](?P<q>{GRADE})['\"]\s+(?:overall\s+)?(?:inspection\s+)?(?:judgement|grade|rating|for overall)"
@@ -182,7 +186,7 @@ _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|
 
 
 def previous_judgement(text: str, a: int, b: int, before: date | None,
-                       cue: re.Pattern[str] | None = None) -> tuple[str, str, int, int] | None:
+                       cue: re.Pattern[str] | None = None) -> Found[PreviousJudgement] | None:
     """The most recent earlier judgement a letter restates ("judged inadequate in November 2016").
 
     With `cue`, only sentences matching it are read.
@@ -193,9 +197,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
         if _NOT_PREVIOUS.search(sent) or (cue and not cue.search(sent)):
             continue
         for m in _JUDGED.finditer(sent):
-            grade = re.sub(r"\s+", " ", (m.group("g") or m.group("q") or m.group("o") or m.group("j") or m.group("v")
-                                    or m.group("f") or m.group("w")).lower())
-            grade = re.sub(r"^require ", "requires ", grade)
+            grade = grade_name(next(g for g in m.groups() if g))
             when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
             if when is None:
                 continue
@@ -208,7 +210,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
                 best = (key, grade, datestr, s + m.start(), s + m.end())
     if best is None:
         return None
-    return best[1], best[2], best[3], best[4]
+    return Found(PreviousJudgement(best[1], best[2]), best[3], best[4])
 
 
 def _cue_date(sent: str, a: int, cue: re.Pattern[str] | None) -> tuple[int, int | None, int] | None:
@@ -234,7 +236,7 @@ def _nearest_month_year(sent: str, a: int, b: int) -> tuple[int, int | None, int
             dist = (a - m.end()) * 2 + 5
         else:
             continue
-        if dist > 160:
+        if dist > JUDGEMENT_DATE_DISTANCE:
             continue
         # a day number right before means a full date: fine, the month and year still hold
         cands.append((dist, int(m.group("y")), _month(m.group("m")) if m.group("m") else None, m.start()))
@@ -557,7 +559,7 @@ def _numbering_goes_on(text: str, pos: int, limit: int, number: int) -> bool:
     """Do the next lines, after at most two more sub-heads, carry the list on with item `number` + 1
     (or start one, when `number` is 0)?"""
     heads = 0
-    for line in text[pos:min(limit, pos + 400)].split("\n"):
+    for line in text[pos:min(limit, pos + LIST_LOOKAHEAD)].split("\n"):
         line = line.strip()
         if not line:
             continue
@@ -633,7 +635,7 @@ def unmarked_items(text: str, a: int, b: int) -> list[tuple[int, int]]:
     texts = [text[x:y].strip() for x, y in spans]
     if any(not t[:1].islower() for t in texts) or any(t.endswith((".", "?", "!")) for t in texts[:-1]):
         return []
-    before = [len(ln.strip()) for ln in text[max(0, a - 2000):a].split("\n")]
+    before = [len(ln.strip()) for ln in text[max(0, a - PAGE_WIDTH_SAMPLE):a].split("\n")]
     widest = max([*before, *(len(t) for t in texts)])
     out: list[tuple[int, int]] = []
     run_on = False

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ofsted_kg.extract import fields
 from ofsted_kg.extract.context import Context, sentences
+from ofsted_kg.extract.lexicon import GRADE
 
 POLARITIES = ("strength", "satisfactory", "area for improvement", "area for priority action", "recommendation")
 
@@ -38,7 +39,7 @@ _INFO_SUBSECTION = re.compile(
 _JUDGEMENT_HEADING = re.compile(
     r"^(?:the (?:experiences and progress|impact of leaders|effectiveness)|overall effectiveness|leadership,? management"
     r"|summary for children|executive summary|summary of (?:key )?findings|the local authority)\b", re.I)
-_GRADE_END = re.compile(r":\s*(?:outstanding|good|requires? improvement(?: to be good)?|adequate|inadequate)\s*$", re.I)
+_GRADE_END = re.compile(rf":\s*{GRADE}\s*$", re.I)
 # procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
 _TRAILING_PROCEDURE = re.compile(
     r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"

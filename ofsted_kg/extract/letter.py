@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.authorities import find_authorities, match_authority
 from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
+from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
-from ofsted_kg.extract.records import Finding, LetterRecord, PreviousJudgement, Recipient, TeamMember
+from ofsted_kg.extract.records import Finding, Found, LetterRecord, Recipient, TeamMember
 from ofsted_kg.extract.segment import (
     COPY_LIST,
     LETTERHEAD_CUE,
@@ -35,6 +37,11 @@ _ORG_WORDS = re.compile(
     r"(?:,\s*|\s+)(?:London Borough|Royal Borough|County Hall|Civic Centre|Town Hall|City Hall|"
     r"[A-Z][\w'&-]+ (?:(?:County|City|Borough|Metropolitan Borough|District) )?Council\b)")
 
+
+# Character windows of a letter, measured on the corpus's letters
+SUBJECT_LINE = 300  # a subject line is shorter than this (a first paragraph at least as long is prose)
+LETTERHEAD = 600  # Ofsted's contact lines sit this close before a letterhead date read after the body
+JTAI_OPENING = 2500  # a joint inspection names its subject (or its deep dive) this early
 
 def _org_start(line: str) -> int | None:
     """Where an organisation (the council, a trust, an address) starts inside a title line, if it does."""
@@ -73,25 +80,18 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     body_end = region.sign_off if region.sign_off is not None else region.end
 
     # header: letterhead, date, recipient block
-    date_found = _letter_date(text, region.start, sal)
-    letter_date: date | None = None
-    date_line = None
-    if date_found:
-        letter_date, (a, b) = date_found
-        date_line = a
-        rec.letter_date = letter_date.isoformat()
-        rec.cite("letter_date", ctx.span(a, b))
-    late = None if date_found else _late_letterhead_date(text, sal_end, body_end)
+    found_date = _letter_date(text, region.start, sal)
+    letter_date = found_date.value if found_date else None
+    date_line = found_date.start if found_date else None
+    late = None if found_date else _late_letterhead_date(text, sal_end, body_end)
     if late:
         # the letterhead is a side text box the text layer read after page 1's body: its date is the
         # letter's, its address Ofsted's; the recipient block still ends at the salutation
-        rec.letter_date = late[0].isoformat()
-        rec.cite("letter_date", ctx.span(*late[1]))
-    office = (_ofsted_office(text, late[2], late[1][0]) if late else None) or \
-        _ofsted_office(text, region.start, date_line if date_line is not None else sal)
-    if office:
-        rec.ofsted_office = office[0]
-        rec.cite("ofsted_office", ctx.span(office[1], office[2]))
+        found_date = late.date
+    if found_date:
+        ctx.put(rec, "letter_date", found_date, found_date.value.isoformat())
+    ctx.put(rec, "ofsted_office", (_ofsted_office(text, late.start, late.date.start) if late else None) or
+            _ofsted_office(text, region.start, date_line if date_line is not None else sal))
     block_start = text.find("\n", date_line) if date_line is not None else _block_start(text, region.start, sal)
     block_end = sal
     if date_line is not None and (block_start == -1 or not text[block_start:sal].strip()):
@@ -106,7 +106,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     if body_paras:
         a, b = body_paras[0]
         chunk = text[a:b].strip()
-        if not chunk.endswith(".") and len(chunk) < 300 and not OPENING_CUE.search(chunk):
+        if not chunk.endswith(".") and len(chunk) < SUBJECT_LINE and not OPENING_CUE.search(chunk):
             subject = (a, b)
     opening = OPENING_CUE.search(text, sal_end, body_end)
     windows: list[tuple[int, int]] = []
@@ -123,10 +123,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     windows.extend(lead_paras)
     opening_end = lead_paras[-1][1] if lead_paras else body_end
 
-    vt = fields.visit_type(text, windows)
-    if vt:
-        rec.visit_type = vt[0]
-        rec.cite("visit_type", ctx.span(vt[1], vt[2]))
+    ctx.put(rec, "visit_type", fields.visit_type(text, windows))
     exclude = [(region.start, sal_end)]
     # the council in the address block breaks a tie between councils named together in the opening
     addressed = next(iter(find_authorities(text, block_start, sal)), None) if block_start and block_start > 0 else None
@@ -137,22 +134,14 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
             auth = fields.authority_from_phrase(text, *w)
             if auth:
                 break
-    if auth:
-        rec.authority = auth[0]
-        rec.cite("authority", ctx.span(auth[1], auth[2]))
+    ctx.put(rec, "authority", auth)
     dates = fields.visit_dates(text, windows[1:] if subject else windows, letter_date) or \
         fields.visit_dates(text, windows, letter_date)
     if dates:
         rec.set_visit_dates(dates, ctx.span(*dates.span))
-    seq = fields.visit_sequence(text, sal_end, opening_end, rec.visit_type)
-    if seq:
-        rec.visit_sequence = seq[0]
-        rec.cite("visit_sequence", ctx.span(seq[1], seq[2]))
+    ctx.put(rec, "visit_sequence", fields.visit_sequence(text, sal_end, opening_end, rec.visit_type))
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else letter_date
-    prev = fields.previous_judgement(text, sal_end, body_end, before)
-    if prev:
-        rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
-        rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
+    ctx.put(rec, "previous_judgement", fields.previous_judgement(text, sal_end, body_end, before))
 
     # people
     signatories = _signatories(ctx, region) if region.sign_off is not None else []
@@ -172,22 +161,22 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     _recommendations(ctx, rec, sal_end, body_end)
     fw = _FRAMEWORK.search(text, sal_end, body_end)
     if fw:
-        rec.framework = "ILACS" if fw.group("ilacs") else "SIF"
-        rec.cite("framework", ctx.span(fw.start(), fw.end()))
+        ctx.put(rec, "framework", Found("ILACS" if fw.group("ilacs") else "SIF", fw.start(), fw.end()))
     add_findings(ctx, rec, (subject[1] if subject else sal_end), body_end)
     if not region.complete:
         rec.warnings.append("letter looks truncated: no 'Yours sincerely' sign-off found")
     return rec
 
 
-def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]] | None:
+def _letter_date(text: str, start: int, sal: int) -> Found[date] | None:
+    """The letter's date: the last date on a line of its own before the salutation, else the first date."""
     found = None
     for m in SINGLE_DATE.finditer(text, start, sal):
         d = parse_single(m)
         if d is None:
             continue
         if date_line_start(text, m) is not None or found is None:
-            found = (d, (m.start(), m.end()))
+            found = Found(d, m.start(), m.end())
     return found
 
 
@@ -195,22 +184,30 @@ def _letter_date(text: str, start: int, sal: int) -> tuple[date, tuple[int, int]
 _OFSTED_CONTACT = re.compile(r"enquiries@ofsted|www\.gov\.uk/ofsted|0300 ?123 ?1231|Textphone", re.I)
 
 
-def _late_letterhead_date(text: str, start: int, end: int) -> tuple[date, tuple[int, int], int] | None:
+@dataclass(frozen=True)
+class _Letterhead:
+    """A letterhead read after page 1's body: its date, and where it starts."""
+
+    date: Found[date]
+    start: int
+
+
+def _late_letterhead_date(text: str, start: int, end: int) -> _Letterhead | None:
     """A date on a line of its own right after Ofsted's contact lines, found after the salutation (the
-    letterhead, with the date, was read after page 1's body): (date, span, start of the letterhead)."""
+    letterhead, with the date, was read after page 1's body)."""
     for m in SINGLE_DATE.finditer(text, start, end):
         d = parse_single(m)
         if d is None or date_line_start(text, m) is None:
             continue
-        paras = [p for p in paragraphs(text, max(start, m.start() - 600), m.start()) if text[p[0]:p[1]].strip()]
+        paras = [p for p in paragraphs(text, max(start, m.start() - LETTERHEAD), m.start()) if text[p[0]:p[1]].strip()]
         if any(_OFSTED_CONTACT.search(text[p[0]:p[1]]) for p in paras[-3:]):
             first = next(p for p in paras[-3:] if _POSTCODE.search(text[p[0]:p[1]]) or
                          _OFSTED_CONTACT.search(text[p[0]:p[1]]))
-            return d, (m.start(), m.end()), first[0]
+            return _Letterhead(Found(d, m.start(), m.end()), first[0])
     return None
 
 
-def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _ofsted_office(text: str, start: int, end: int) -> Found[str] | None:
     for p in paragraphs(text, start, end):
         chunk = text[p[0]:p[1]]
         pc = _POSTCODE.search(chunk)
@@ -221,14 +218,14 @@ def _ofsted_office(text: str, start: int, end: int) -> tuple[str, int, int] | No
         known = KNOWN_OFFICES.get(code)
         # an office moves but its postcode may stay (Alexandra House and Aviation House, both WC2B 6SE)
         if known and re.sub(r"\s+", " ", known.split(",")[0]).lower() in re.sub(r"\s+", " ", chunk).lower():
-            return known, a, b
+            return Found(known, a, b)
         parts = [ln.strip(" ,") for ln in text[a:b].split("\n") if ln.strip()]
         parts = [x for x in parts if not re.match(r"(?i)^ofsted$", x)]
         if len(parts) > 1 and _POSTCODE.fullmatch(parts[-1]):
             parts[-2:] = [f"{parts[-2]} {parts[-1]}"]  # "London" / "SW1H 9EX" -> "London SW1H 9EX"
         address = ", ".join(parts)
         address = re.sub(r"^Ofsted,?\s+", "", address)
-        return address, a, b
+        return Found(address, a, b)
     return None
 
 
@@ -319,7 +316,7 @@ _DCS_TITLE = re.compile(r"Children['’]?s\s+Services|Director\s+of\s+Children|C
 def _director_first(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A joint letter's addressees, one "Name, Title, Organisation" line each: the director of children's
     services is the recipient, wherever the list puts them (often after the council's chief executive)."""
-    rows = [(x, y) for x, y in block if re.match(r"\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+    rows = [(x, y) for x, y in block if re.match(rf"\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}"
                                                   r"(?:\s+[A-Z]{2,5})*\s*,", text[x:y])]
     if len(rows) < 3 or len(rows) < len(block) - 3:
         return block
@@ -347,7 +344,7 @@ def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
         line = text[a:b]
         if COPY_LIST.match(line.strip()):
             break
-        hon = re.match(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)", line)
+        hon = re.match(rf"^\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)", line)
         names = find_names(line)
         if names and names[0][1] <= (hon.end() if hon else 0) + 2:
             name, x, y = names[0]
@@ -575,7 +572,7 @@ def _jtai_focus(ctx: Context, rec: LetterRecord, a: int, b: int) -> bool:
     """A joint inspection's subject: "the multi-agency response to X" from its title or opening, or, when
     the subject is the generic "abuse and neglect", the theme of its deep dive."""
     text = ctx.text
-    window = text[a:min(b, a + 2500)]
+    window = text[a:min(b, a + JTAI_OPENING)]
     place = re.escape(rec.authority.split()[0]) if rec.authority else r"(?-i:[A-Z])\w+"
     subject = re.search(
         r"(?:joint\s+targeted\s+area\s+inspection|JTAI\)?)\s+of\s+(?P<f>the\s+multi-agency\s+response\s+to\s+"
@@ -620,7 +617,7 @@ def _recommendations(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
             continue
         # PDF text without blank lines: one-sentence items ("The quality of X, so that Y.") one per line start
         unspaced = re.match(r"what needs to improve", line, re.I) and (
-            not re.search(r"\n[ \t]*\n", text[lb + 1:lb + 400]) or fields.sentence_per_line(text, lb, b))
+            not re.search(r"\n[ \t]*\n", text[lb + 1:lb + fields.LIST_LOOKAHEAD]) or fields.sentence_per_line(text, lb, b))
         add_recommendations(ctx, rec, lb, b, bool(unspaced))
     joint = rec.visit_type == "joint targeted area inspection"
     for _la, lb in deferred:

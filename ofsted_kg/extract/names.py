@@ -6,9 +6,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Cllr", "Councillor", "Sir",
-              "Dame", "Rev", "Revd", "Lord", "Lady", "Baroness")
-_HON_RE = re.compile(rf"^(?:(?:{'|'.join(HONORIFICS)})\.?\s+)+", re.I)
+from ofsted_kg.extract.lexicon import HONORIFIC_RE, HONORIFICS
+
+__all__ = ["HONORIFICS"]
+
+
+def slug(text: str) -> str:
+    """A name's part of an IRI, ASCII-folded: 'Siân Jones' -> 'sian-jones', 'Bournemouth, Christchurch and
+    Poole' -> 'bournemouth-christchurch-and-poole'. The one slug for people, authorities and visits."""
+    t = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", t.lower().replace("'", "")).strip("-") or "unnamed"
+
+_HON_RE = re.compile(rf"^(?:(?:{HONORIFIC_RE})\.?\s+)+", re.I)
 POST_NOMINALS = re.compile(
     r"(?:,?\s+(?:OBE|MBE|CBE|DBE|KBE|QPM|JP|MP|PhD|MA|MSc|BA|BSc|CQSW|DipSW|HMI|FRSA|FCA))+\.?$"
 )

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from ofsted_kg.extract.dates import DateRun
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """A value a field rule read, with the clean-text span ``[start, end)`` it was read from."""
+
+    value: T
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)

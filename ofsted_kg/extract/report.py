@@ -9,18 +9,28 @@ from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.context import Context, as_printed, lines
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
 from ofsted_kg.extract.letter import add_findings, add_recommendations
+from ofsted_kg.extract.lexicon import (
+    GRADE_CELL,
+    IMPROVEMENT_RE,
+    OLD_GRADE,
+    REQUIRES_IMPROVEMENT,
+    REQUIRES_IMPROVEMENT_RE,
+    REQUIRES_IMPROVEMENT_TO_BE_GOOD,
+    SIF_GRADE,
+    grade_name,
+)
 from ofsted_kg.extract.names import find_names, same_person, strip_honorific
-from ofsted_kg.extract.records import Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
+from ofsted_kg.extract.records import Found, Judgement, LetterRecord, PreviousJudgement, Recipient, TeamMember
 from ofsted_kg.extract.segment import REPORT_TITLE_FIELD, Region
 
 # Grades as a table cell writes them: capitalised, title case or capitals (prose "good" is not one)
 _GRADE_TOKEN = re.compile(
     r"Requires?\s+[Ii]mprovement(?:\s+(?i:to\s+be\s+good))?|REQUIRES\s+IMPROVEMENT(?:\s+TO\s+BE\s+GOOD)?|"
-    r"Outstanding|OUTSTANDING|Good|GOOD|Inadequate|INADEQUATE|Adequate|ADEQUATE|"
+    rf"{GRADE_CELL}|"
     r"(?<![A-Za-z])(?:to\s+be\s+good|TO\s+BE\s+GOOD)\b|"
     # any case after a "Grade:" label, as an image's alternative text gives it ("Grade: good")
     r"(?:(?<=[Gg]rade:)|(?<=[Gg]rade: )|(?<=[Gg]rade:\n))"
-    r"(?i:requires\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate|adequate)\b",
+    rf"(?i:{REQUIRES_IMPROVEMENT_RE}|outstanding|good|inadequate|adequate)\b",
 )
 _W = r"\s+"
 
@@ -53,13 +63,13 @@ SIF_AREAS = [
 ]
 SIF_OVERALL = re.compile(
     r"(?:overall judgement is that\s+)?children's\s+services(?:\s+in\s+[^\n]{1,60}?)?\s+(?:are|is|require|requires)\s+"
-    r"(?P<g>improvement(?:\s+to\s+be\s+good)?|requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)",
+    rf"(?P<g>{IMPROVEMENT_RE}|{SIF_GRADE})",
     re.I)
 LSCB = re.compile(
     r"(?:The\s+Local\s+Safeguarding\s+Children\s+Board|the\s+LSCB)(?:\s+\(LSCB\))?\s+(?:is\s+|requires\s+)"
-    r"(?P<g>improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\b"
+    rf"(?P<g>{IMPROVEMENT_RE}|good|outstanding|inadequate)\b"
     r"|effectiveness\s+of\s+the\s+(?:LSCB|Local\s+Safeguarding\s+Children\s+Board)\s+is:?\s+"
-    r"(?P<g2>requires\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding|inadequate)\b",
+    rf"(?P<g2>{SIF_GRADE})\b",
     re.I)
 LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspectors?\s*:?[ \t]*", re.I)
 PUBLISHED = re.compile(r"(?:Report\s+)?published\s*:?\s*|Publication\s+date\s*:?\s*", re.I)
@@ -72,15 +82,19 @@ LAST_INSPECTION = re.compile(
     r"^(?:In|At)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d,?\s+(?:inspectors|Ofsted)\s+(?:judged|found|rated)\b",
     re.I)
 OLD_TABLE_ROW = re.compile(
-    r"^(?P<a>[A-Z][^\n]{2,200}?)\s+(?:Grade\s+\d\s+\()?(?P<g>Outstanding|Good|Adequate|Inadequate)\)?\s*$", re.I)
+    rf"^(?P<a>[A-Z][^\n]{{2,200}}?)\s+(?:Grade\s+\d\s+\()?(?P<g>{OLD_GRADE})\)?\s*$", re.I)
 
 
-def _grade(g: str) -> str:
-    g = re.sub(r"\s+", " ", g.strip().lower())
-    if g.startswith("improvement"):
-        g = "requires " + g
-    return re.sub(r"^require ", "requires ", g)  # "Require improvement" in some SIF tables
+_grade = grade_name  # "Require improvement" in some SIF tables, "improvement" after "services require"
 
+
+# Character windows of a report's opening, measured on the corpus's reports
+COVER_PAGES = 15000  # a cover, a contents listing and a summary before the title fields; the predecessor's grade
+HEAD = 4000  # the head holds at least this much: title, lead inspector, dates
+AFTER_TITLE_FIELDS = 1500  # the head runs on this far past the title's fields (a wrapped team list)
+TITLE_LINES = 400  # the title block's first lines, where the lead inspector is not found
+TITLE_BLOCK = 600  # where a report says what kind it is ("Area SEND inspection of ...")
+DATES_FIELD = 120  # an "Inspection dates:" field's run of dates
 
 def extract_report(ctx: Context, region: Region) -> LetterRecord:
     text = ctx.text
@@ -88,17 +102,15 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     rec.span = ctx.span(region.start, region.end)
     rec.recipient = Recipient()
     # the head: the title block, after any cover and contents pages
-    fields_at = REPORT_TITLE_FIELD.search(text, region.start, min(region.end, region.start + 15000))
-    head_end = min(region.end, max(region.start + 4000, fields_at.end() + 1500 if fields_at else 0))
+    fields_at = REPORT_TITLE_FIELD.search(text, region.start, min(region.end, region.start + COVER_PAGES))
+    head_end = min(region.end, max(region.start + HEAD, fields_at.end() + AFTER_TITLE_FIELDS if fields_at else 0))
     title_end = _title_end(text, region.start, head_end)
     lead = LEAD.search(text, region.start, head_end)
     # the title block: up to the lead inspector (or the first prose), at least its first lines
-    title_window = (region.start, max(title_end, lead.end() if lead else region.start, min(region.end, region.start + 400)))
+    title_window = (region.start, max(title_end, lead.end() if lead else region.start, min(region.end, region.start + TITLE_LINES)))
 
     auth = fields.authority(text, [title_window])
-    if auth:
-        rec.authority = auth[0]
-        rec.cite("authority", ctx.span(auth[1], auth[2]))
+    ctx.put(rec, "authority", auth)
     m = PUBLISHED.search(text, region.start, head_end)
     if m:
         d = SINGLE_DATE.match(text, m.end())
@@ -108,7 +120,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     m = DATES.search(text, region.start, head_end)
     if m:
         default = date.fromisoformat(rec.letter_date) if rec.letter_date else None
-        run = parse_run(text, m.end(), min(region.end, m.end() + 120), default.year if default else None, default)
+        run = parse_run(text, m.end(), min(region.end, m.end() + DATES_FIELD), default.year if default else None, default)
         if run:
             rec.set_visit_dates(run, ctx.span(*run.span))
     for m in LEAD.finditer(text, region.start, region.end):
@@ -137,15 +149,13 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     before = date.fromisoformat(rec.visit_start) if rec.visit_start else None
     # a report restates the last inspection's judgement; other grades it mentions (a fostering or
     # adoption service, children's homes) are about other things
-    prev_end = min(region.end, title_end + 15000)
+    prev_end = min(region.end, title_end + COVER_PAGES)
     prev = (_protection_inspection(text, region.start, region.end)
             or fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, region.start, prev_end, before))
-    if prev:
-        rec.previous_judgement = PreviousJudgement(prev[0], prev[1])
-        rec.cite("previous_judgement", ctx.span(prev[2], prev[3]))
-    if _AREA_SEND.search(text, region.start, min(region.end, region.start + 600)):
+    ctx.put(rec, "previous_judgement", prev)
+    if _AREA_SEND.search(text, region.start, min(region.end, region.start + TITLE_BLOCK)):
         _area_send(ctx, rec, region)
         return rec
     for la, lb in lines(text, region.start, region.end):
@@ -262,14 +272,14 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
         for g in parts:
             masked[m.start(g):m.end(g)] = " " * (m.end(g) - m.start(g))
         phrase = " ".join(" ".join(m.group(g) for g in parts).lower().split())
-        found.append((m.start(), m.end(parts[-1]), _FULL_RI if phrase == _FULL_RI else "requires improvement"))
+        found.append((m.start(), m.end(parts[-1]), _FULL_RI if phrase == _FULL_RI else REQUIRES_IMPROVEMENT))
     for m in _GRADE_TOKEN.finditer("".join(masked)):
         masked[m.start():m.end()] = " " * (m.end() - m.start())
         found.append((m.start(), m.end(), m.group(0)))
     for start, end, tok in sorted(found):
         if re.match(r"to\s+be\s+good", tok, re.I):
             # the second half of a wrapped "Requires improvement / to be good" cell
-            if grades and grades[-1][2] == "requires improvement":
+            if grades and grades[-1][2] == REQUIRES_IMPROVEMENT:
                 grades[-1] = (grades[-1][0], grades[-1][1], _FULL_RI)
             continue
         grades.append((start, end, _grade(tok)))
@@ -301,7 +311,7 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     return out
 
 
-_FULL_RI = "requires improvement to be good"
+_FULL_RI = REQUIRES_IMPROVEMENT_TO_BE_GOOD
 _INTERLEAVED_GRADE = re.compile(
     r"(?P<r>\bRequires)[ \t]*\n[^\n]*?\S[ \t]+(?P<i>improvement(?:[ \t]+to(?:[ \t]+be)?)?)[ \t]*\n"
     r"(?:[ \t]*(?P<t>(?:to[ \t]+)?(?:be[ \t]+)?good)\b)?")
@@ -435,12 +445,13 @@ _PROTECTION_INSPECTION = re.compile(
 _OVERALL_SUBJECT = re.compile(r"safeguarding|protection|children's\s+services|children\s+in\s+need", re.I)
 
 
-def _protection_inspection(text: str, start: int, end: int) -> tuple[str, str, int, int] | None:
+def _protection_inspection(text: str, start: int, end: int) -> Found[PreviousJudgement] | None:
     """The overall judgement of the inspection a SIF report follows, from its two-sentence statement."""
     for m in _PROTECTION_INSPECTION.finditer(text, start, end):
         if not _OVERALL_SUBJECT.search(m.group("subject")):
             continue  # the looked after children, fostering or adoption inspection
-        return _grade(m.group("g")), f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}", m.start("g"), m.end("g")
+        return Found(PreviousJudgement(_grade(m.group("g")), f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}"),
+                     m.start("g"), m.end("g"))
     return None
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ofsted_kg.extract.context import paragraphs
 from ofsted_kg.extract.dates import SINGLE_DATE
+from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 
 SALUTATION = re.compile(r"^Dear\b[ \t]*[^\n]{0,200}$", re.M)
 SIGN_OFF = re.compile(r"^[ \t]*Yours?[ \t]+(?:sincerely|faithfully|truly)\b[^\n]*$", re.M | re.I)  # "Your sincerely" too
@@ -126,7 +127,7 @@ _SIGNATURE_PART = re.compile(
 def _signature_part(chunk: str) -> bool:
     """A paragraph of a joint letter's signature blocks: a signer's name, title or inspectorate."""
     return bool(_SIGNATURE_PART.search(chunk)) or \
-        (len(chunk) < 60 and re.fullmatch(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+        (len(chunk) < 60 and re.fullmatch(rf"(?:(?:{NAME_HONORIFIC_RE})\.? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){{1,3}}"
                                           r"(?: [A-Z]{2,5})*", chunk.strip()) is not None)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 from ofsted_kg.extract.names import find_names, strip_honorific
 
 # (organisation, pattern); the order is the order of precedence when a line names several
@@ -135,7 +136,7 @@ def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
     if glued:  # "YvetteStanley": a text layer that lost the space
         return f"{glued.group(1)} {glued.group(2)}", x, y
     names = find_names(cell)
-    hon = re.match(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+)", cell)
+    hon = re.match(rf"(?:(?:{NAME_HONORIFIC_RE})\.?\s+)", cell)
     if not names or names[0][1] > (hon.end() if hon else 0) + 1 or not _only_name(cell, names[0][2]):
         return None
     name, p, q = names[0]
