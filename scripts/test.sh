@@ -12,6 +12,7 @@ need() {  # need COMMAND PACKAGE
   $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null
 }
 need java default-jre-headless
+need javac default-jdk-headless  # compiles tests/java/DLProfile.java, the OWL API's OWL 2 DL profile check
 need chromium chromium
 
 python3 -m venv .venv
