@@ -167,17 +167,17 @@ class Prepared:
         return [(self.iri, self.ntriples), (self.provenance_iri, self.provenance), (self.listing_iri, self.listing)]
 
 
-def _prepare(context: tuple[str, Any, bool, Mapping[str, str]], rec: LetterRecord | bytes) -> Prepared:
+def _prepare(context: tuple[str, Any, bool, Mapping[str, str], Mapping[str, str]], rec: LetterRecord | bytes) -> Prepared:
     """Build, validate and serialise one letter (`rec` may come pickled, see `ingest`)."""
     from ofsted_kg.graph.build import letter_graph, letter_provenance
     from ofsted_kg.graph.listing import letter_listing
     from ofsted_kg.validation import validate_letter_graph
 
-    base, people, validate, sources = context
+    base, people, validate, sources, paths = context
     if isinstance(rec, bytes):
         rec = pickle.loads(rec)
     assert isinstance(rec, LetterRecord)
-    lg = letter_graph(rec, base, people, sources.get(rec.source_sha256 or ""))
+    lg = letter_graph(rec, base, people, sources.get(rec.source_sha256 or ""), paths.get(rec.source))
     reason = None
     if validate:
         check = validate_letter_graph(lg.graph, lg.iri)
@@ -195,16 +195,17 @@ def _prepare(context: tuple[str, Any, bool, Mapping[str, str]], rec: LetterRecor
 
 def prepare_all(records: Sequence[LetterRecord | bytes], base: str, people: Any, validate: bool = True,
                 workers: int | None = None, progress: Any = None,
-                sources: Mapping[str, str] | None = None) -> Iterator[Prepared]:
+                sources: Mapping[str, str] | None = None, paths: Mapping[str, str] | None = None) -> Iterator[Prepared]:
     """Build and validate letters, in input order, in `workers` processes when there are enough.
 
     `people` (see `ofsted_kg.people`) goes to each process once, with `sources` (SHA-256 of a source file
     -> the public URL it was fetched from, see `ofsted_kg.manifest.public_sources`). `progress`, if
-    given, is called with (done, total, "loading") after each letter is yielded.
+    given, is called with (done, total, "loading") after each letter is yielded. `paths` maps a record's
+    source to the path its graph publishes (see `published_path`; by default the source as read).
     """
     from ofsted_kg.pipeline import parallel_map
 
-    context = (base, people, validate, dict(sources or {}))
+    context = (base, people, validate, dict(sources or {}), dict(paths or {}))
     for n, prepared in enumerate(parallel_map(_prepare, records, context, workers), 1):
         yield prepared
         if progress:
@@ -251,13 +252,14 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     from rdflib import Dataset
 
     from ofsted_kg.extract.authorities import match_authority
-    from ofsted_kg.graph.build import PREFIXES, authorities_graph, people_graph, run_graph
+    from ofsted_kg.graph.build import PREFIXES, authorities_graph, people_graph, published_path, run_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.manifest import public_sources
     from ofsted_kg.people import load_overrides, resolve_records
 
     base = base or DEFAULT_BASE
-    extraction = extract_letters(paths, workers, limits=limits)
+    roots = [paths] if isinstance(paths, str | Path) else list(paths)
+    extraction = extract_letters(roots, workers, limits=limits)
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
@@ -271,8 +273,9 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     kept: list[LetterRecord] = []
     iris = []
     sources = public_sources(r.source for r in extraction.records)
+    published = {r.source: published_path(r.source, roots) for r in extraction.records}
     for rec, prep in zip(extraction.records, prepare_all(extraction.records, base, people, validate, workers,
-                                                         sources=sources), strict=True):
+                                                         sources=sources, paths=published), strict=True):
         result.problems.extend(Problem(rec.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)
@@ -339,7 +342,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     After loading `OPTIMIZE_AFTER` letters or more the store is compacted (`optimize`: None decides so,
     True or False forces it either way), which makes large queries about 30% faster afterwards.
     """
-    from ofsted_kg.graph.build import authorities_graph
+    from ofsted_kg.graph.build import authorities_graph, published_path
     from ofsted_kg.graph.listing import ensure_listings
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.manifest import public_sources
@@ -348,7 +351,8 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
 
     base = base or DEFAULT_BASE
     result = IngestResult(triples_before=store.count())
-    files = list(iter_input_files([paths] if isinstance(paths, str | Path) else paths))
+    roots = [paths] if isinstance(paths, str | Path) else list(paths)
+    files = list(iter_input_files(roots))
     # Records travel pickled: this process only needs their people, and 10,000 unpickled records would
     # take about a gigabyte here.
     outcomes = parallel_map(_extract_packed, files, limits or Limits.from_env(), workers=workers)
@@ -390,7 +394,8 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
 
     sources = public_sources(files)  # files that came from `ofsted-kg fetch` link to Ofsted's copy
-    for prep in prepare_all(packed, base, people, validate, workers, progress, sources):
+    published = {shown(str(f)): published_path(str(f), roots) for f in files}
+    for prep in prepare_all(packed, base, people, validate, workers, progress, sources, published):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)
