@@ -315,11 +315,15 @@ class IngestResult:
 
 _KNOWN_PEOPLE = """
 PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
-SELECT DISTINCT ?person ?name ?director ?authority WHERE {
+SELECT DISTINCT ?person ?name ?director ?authority ?date ?title WHERE {
   GRAPH ?letter {
-    ?person okg:nameAsWritten ?name .
-    OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director) }
+    ?person a okg:Person ; okg:nameAsWritten ?name .  # not an authority, whose name as written is kept too
+    OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director)
+               OPTIONAL { ?m okg:title ?title }
+               OPTIONAL { ?m okg:attestedBy ?doc . OPTIONAL { ?doc okg:letterDate ?ld }
+                          OPTIONAL { ?doc okg:aboutVisit/okg:startDate ?vs } BIND(STR(COALESCE(?ld, ?vs)) AS ?date) } }
   }
+  FILTER(!STRENDS(STR(?letter), "/graph/people"))
 }"""
 
 
@@ -342,7 +346,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     After loading `OPTIMIZE_AFTER` letters or more the store is compacted (`optimize`: None decides so,
     True or False forces it either way), which makes large queries about 30% faster afterwards.
     """
-    from ofsted_kg.graph.build import authorities_graph, published_path
+    from ofsted_kg.graph.build import authorities_graph, people_graph, published_path
     from ofsted_kg.graph.listing import ensure_listings
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.manifest import public_sources
@@ -366,7 +370,9 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     for row in store.select(_KNOWN_PEOPLE).rows:
         role = "director" if row["director"] else "inspector"
         authority = row["authority"] if row["director"] else None
-        known.append(Mention(row["name"], role, "<store>", None, authority))
+        # a director's dates and titles too, so that the people graph written below keeps their posts
+        known.append(Mention(row["name"], role, "<store>", row["date"] if row["director"] else None, authority,
+                             row["title"] if row["director"] else None))
         pinned[(row["name"], role, authority)] = str(row["person"]).rsplit("/", 1)[-1]
     people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
     packed = [p for p, _, _ in extracted]
@@ -412,6 +418,9 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))
         store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
+        # the people's corpus-level facts (preferred names, directors' posts with their dates), as `build` gives
+        name, g = people_graph(people, base)
+        store.replace_graph(str(name), g.serialize(format="nt"))
         if incremental:
             update_statistics(store, replaced, result.loaded, base)
         else:
