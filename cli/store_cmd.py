@@ -16,15 +16,26 @@ if TYPE_CHECKING:
 StoreOpt = Annotated[Path | None, typer.Option(
     "--store", envvar="OFSTED_KG_STORE", help="Store folder (default: the user data folder, e.g. ~/.local/share/ofsted-kg/store).")]
 EndpointOpt = Annotated[str | None, typer.Option(
-    "--endpoint", help="A remote SPARQL 1.1 endpoint instead of the local store (credentials from "
-    "OFSTED_KG_ENDPOINT_USER / OFSTED_KG_ENDPOINT_PASSWORD).")]
+    "--endpoint", help="A remote SPARQL 1.1 store's query URL instead of the local store (an Oxigraph server's "
+    "base URL still works; credentials from OFSTED_KG_ENDPOINT_USER / OFSTED_KG_ENDPOINT_PASSWORD).")]
+UpdateUrlOpt = Annotated[str | None, typer.Option(
+    "--update-url", envvar="OFSTED_KG_UPDATE_URL", help="The store's SPARQL update URL (default: from "
+    "--endpoint-profile, else Oxigraph's /update beside /query, else the query URL).")]
+StoreUrlOpt = Annotated[str | None, typer.Option(
+    "--store-url", envvar="OFSTED_KG_STORE_URL", help="The store's Graph Store Protocol URL (default: from "
+    "--endpoint-profile, else Oxigraph's /store beside /query, else none: graphs written by SPARQL updates).")]
+ProfileOpt = Annotated[str | None, typer.Option(
+    "--endpoint-profile", envvar="OFSTED_KG_ENDPOINT_PROFILE",
+    help="The store's URL layout: oxigraph, fuseki, graphdb or virtuoso.")]
 
 
-def _open(store: Path | None, endpoint: str | None, read_only: bool = False) -> Store:
+def _open(store: Path | None, endpoint: str | None, read_only: bool = False,
+          layout: tuple[str | None, str | None, str | None] = (None, None, None)) -> Store:
+    """The store, or the endpoint with `layout`: (update URL, graph store URL, profile)."""
     from ofsted_kg.store import StoreError, open_store
 
     try:
-        st = open_store(store, endpoint, read_only)
+        st = open_store(store, endpoint, read_only, *layout)
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
@@ -39,6 +50,9 @@ def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Letter files or folders.")] = None,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
+    update_url: UpdateUrlOpt = None,
+    store_url: StoreUrlOpt = None,
+    endpoint_profile: ProfileOpt = None,
     remove: Annotated[list[str] | None, typer.Option("--remove", help="Retract a letter (its IRI or its file).")] = None,
     base: Annotated[str | None, typer.Option("--base", envvar="OFSTED_KG_BASE", help="Base IRI for instance data.")] = None,
     overrides: Annotated[Path | None, typer.Option("--overrides", help="CSV of people merges/splits.")] = None,
@@ -52,7 +66,7 @@ def ingest(
     from ofsted_kg.api import remove_letter
     from ofsted_kg.store import StoreError
 
-    st = _open(store, endpoint)
+    st = _open(store, endpoint, layout=(update_url, store_url, endpoint_profile))
     try:
         for letter in remove or []:
             gone = remove_letter(st, letter, base)  # the statistics lose its counts
@@ -106,6 +120,9 @@ def query(
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
+    update_url: UpdateUrlOpt = None,
+    store_url: StoreUrlOpt = None,
+    endpoint_profile: ProfileOpt = None,
 ) -> None:
     """Ask a question across all letters: a named query from the library, a .rq file, or --sparql."""
     from ofsted_kg.queries.library import QueryError, library, load_query, print_result, resolve_person_params
@@ -125,7 +142,7 @@ def query(
     except QueryError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    st = _open(store, endpoint, read_only=True)
+    st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
     try:
         bindings = resolve_person_params(bindings, st)
         result = st.select(q.text, bindings)
@@ -152,6 +169,11 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
+    update_url: UpdateUrlOpt = None,
+    store_url: StoreUrlOpt = None,
+    endpoint_profile: ProfileOpt = None,
+    include_internal: Annotated[bool, typer.Option("--include-internal", help="Also write the store's internal "
+                                "graphs (layout and statistics marks, letters' listing graphs), left out by default.")] = False,
 ) -> None:
     """Write the whole store in an RDF format, streamed, with prefixes; named graphs kept in quad formats."""
     from ofsted_kg.store import OX_FORMATS, StoreError
@@ -159,15 +181,15 @@ def export(
     if format not in OX_FORMATS:
         typer.echo(f"error: unknown --format {format!r}; known: {', '.join(OX_FORMATS)}", err=True)
         raise typer.Exit(2)
-    st = _open(store, endpoint, read_only=True)
+    st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
     try:
         if output is None:
-            st.dump(sys.stdout.buffer, format)
+            st.dump(sys.stdout.buffer, format, include_internal)
             sys.stdout.buffer.flush()
         else:
             tmp = output.with_name(output.name + ".part")
             with tmp.open("wb") as fh:
-                st.dump(fh, format)
+                st.dump(fh, format, include_internal)
             tmp.replace(output)  # never a half-written file under the real name
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
@@ -178,6 +200,9 @@ def publish(
     folder: Annotated[Path, typer.Argument(help="Folder to write (created if missing).")],
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
+    update_url: UpdateUrlOpt = None,
+    store_url: StoreUrlOpt = None,
+    endpoint_profile: ProfileOpt = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help="Public URL the folder will be served at.")] = None,
 ) -> None:
     """Write a folder a portal can serve as-is: dumps, VoID/DCAT description, ontology, themes, shapes."""
@@ -185,7 +210,7 @@ def publish(
     from ofsted_kg.publish import publish as run_publish
     from ofsted_kg.store import StoreError
 
-    st = _open(store, endpoint, read_only=True)
+    st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
     try:
         files = run_publish(st, folder, DEFAULT_BASE, base_url)
     except StoreError as e:

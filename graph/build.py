@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
@@ -71,9 +72,11 @@ def _date(value: str | None) -> Literal | None:
 
 
 class _Builder:
-    def __init__(self, rec: LetterRecord, mint: Minter, people: Resolution, public_url: str | None = None) -> None:
+    def __init__(self, rec: LetterRecord, mint: Minter, people: Resolution, public_url: str | None = None,
+                 source_path: str | None = None) -> None:
         self.rec = rec
         self.public_url = public_url
+        self.source_path = source_path or rec.source
         self.mint = mint
         self.people = people
         self.g = Graph()
@@ -83,6 +86,7 @@ class _Builder:
         self.file = mint.source_file(sha)
         self._evidence_n = 0
         self.authority_name: str | None = None
+        self.letter_label = self._label()
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
@@ -103,23 +107,31 @@ class _Builder:
         target, quote, pos = URIRef(f"{e}#target"), URIRef(f"{e}#quote"), URIRef(f"{e}#position")
         g = self.g
         g.add((e, RDF.type, OKG.Evidence))
+        g.add((e, RDF.type, OA.Annotation))  # written, not left to inference: generic clients see it
+        g.add((e, RDFS.label, Literal(f"evidence {self._evidence_n} of {self.letter_label}: {field}")))
         g.add((e, OA.motivatedBy, OA.describing))
         g.add((e, OKG.evidenceOf, node))
+        g.add((e, OA.hasBody, node))
         g.add((e, OKG.evidenceProperty, prop))
-        if value is not None:
-            g.add((e, RDF.value, value))
+        if isinstance(value, Literal):
+            g.add((e, OKG.literalValue, value))
+        elif value is not None:
+            g.add((e, OKG.objectValue, value))
         g.add((e, OKG.fieldName, Literal(field)))
         g.add((e, OKG.evidenceIn, self.letter))
         g.add((e, OA.hasTarget, target))
         g.add((target, RDF.type, OA.SpecificResource))
+        g.add((target, RDFS.label, Literal(f"the words of evidence {self._evidence_n} in the source file")))
         g.add((target, OA.hasSource, self.file))
         g.add((target, OA.hasSelector, quote))
         g.add((target, OA.hasSelector, pos))
         g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, RDFS.label, Literal(f"quote: {span.text[:60]}")))
         g.add((quote, OA.exact, Literal(span.text)))
         g.add((quote, OA.prefix, Literal(span.prefix)))
         g.add((quote, OA.suffix, Literal(span.suffix)))
         g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, RDFS.label, Literal(f"characters {span.start} to {span.end}")))
         g.add((pos, OA.start, Literal(span.start)))
         g.add((pos, OA.end, Literal(span.end)))
         if span.page is not None:
@@ -133,7 +145,8 @@ class _Builder:
         g.add((letter, OKG.sourceFile, self.file))
         g.add((letter, OKG.complete, Literal(rec.complete)))
         g.add((self.file, RDF.type, OKG.SourceFile))
-        g.add((self.file, OKG.path, Literal(rec.source)))
+        g.add((self.file, RDFS.label, Literal(f"source file {self.source_path}")))
+        g.add((self.file, OKG.path, Literal(self.source_path)))
         g.add((self.file, OKG.sha256, Literal(rec.source_sha256 or "")))
         self.add(self.file, OKG.mediaType, Literal(rec.media_type) if rec.media_type else None)
         if self.public_url:  # the document as Ofsted publishes it (the file came from `ofsted-kg fetch`)
@@ -152,7 +165,7 @@ class _Builder:
         authority = self._authority()
         visit = self._visit(authority)
         g.add((letter, OKG.aboutVisit, visit))
-        g.add((letter, RDFS.label, Literal(self._label())))
+        g.add((letter, RDFS.label, Literal(self.letter_label)))
         self._people(visit, authority)
         self._findings(visit)
         return LetterGraph(letter, g, self.warnings)
@@ -199,6 +212,10 @@ class _Builder:
         self.cite("visit_type", visit, OKG.visitKind, concept)
         if rec.visit_type and rec.visit_type.startswith("other:"):
             g.add((visit, RDFS.label, Literal(rec.visit_type.removeprefix("other:"))))
+        else:
+            when = f" ({rec.visit_start})" if rec.visit_start else ""
+            of = f" of {self.authority_name}" if self.authority_name else ""
+            g.add((visit, RDFS.label, Literal(f"{rec.visit_type or 'visit'}{of}{when}")))
         if authority:
             g.add((visit, OKG.visitOf, authority))
             self.cite("authority", visit, OKG.visitOf, authority)
@@ -229,6 +246,7 @@ class _Builder:
             node = URIRef(f"{visit}/judgement/{name}")
             g.add((visit, OKG.judgement, node))
             g.add((node, RDF.type, OKG.Judgement))
+            g.add((node, RDFS.label, Literal(f"judgement: {j.area}: {j.grade}")))
             g.add((node, OKG.area, Literal(j.area)))
             self.add(node, OKG.judgementArea, concept)
             self.add(node, OKG.judgementDate, judged_on)
@@ -240,6 +258,7 @@ class _Builder:
             node = URIRef(f"{visit}/previous-judgement")
             g.add((visit, OKG.previousJudgement, node))
             g.add((node, RDF.type, OKG.PreviousJudgement))
+            g.add((node, RDFS.label, Literal(f"previous judgement: {pj.grade}")))
             # a letter restates the authority's overall judgement; which framework made it, it rarely says
             g.add((node, OKG.judgementArea, AREAS.overall_effectiveness))
             self.add(node, OKG.grade, grade_concept(pj.grade))
@@ -252,9 +271,9 @@ class _Builder:
     def _person(self, name: str, cls: URIRef, role: str, authority: str | None = None) -> URIRef:
         person = self.people.person(name, role, authority)
         node = self.mint("person", person.key if person else slug(name))
+        preferred = Literal(person.preferred_name if person else name)
         self.g.add((node, RDF.type, cls))
-        self.g.add((node, RDF.type, OKG.Person))
-        self.g.add((node, OKG.name, Literal(person.preferred_name if person else name)))
+        add_person(self.g, node, preferred)
         self.g.add((node, OKG.nameAsWritten, Literal(name)))
         return node
 
@@ -271,6 +290,8 @@ class _Builder:
             assoc = URIRef(f"{visit}/association/{str(person).rsplit('/', 1)[-1]}")
             g.add((visit, PROV.qualifiedAssociation, assoc))
             g.add((assoc, RDF.type, OKG.InspectorAssociation))
+            g.add((assoc, RDF.type, PROV.Association))
+            g.add((assoc, RDFS.label, Literal(f"{name} as {'lead' if lead else 'team'} inspector")))
             g.add((assoc, PROV.agent, person))
             g.add((assoc, OKG.role, OKG.role_lead_inspector if lead else OKG.role_team_inspector))
             self.cite("inspectors", visit, OKG.inspector, person, i)
@@ -287,10 +308,7 @@ class _Builder:
             self.cite("recipient.name", letter, OKG.addressedTo, person)
             if authority:
                 m = URIRef(f"{letter}/membership")
-                g.add((m, RDF.type, OKG.DirectorMembership))
-                g.add((m, OKG.director, person))
-                g.add((m, OKG.directorOf, authority))
-                g.add((m, ORG.role, OKG.role_director_of_childrens_services))
+                add_membership(g, m, person, authority, f"{r.name} as director of {self.authority_name}")
                 g.add((m, OKG.attestedBy, letter))
                 if r.title:
                     g.add((m, OKG.title, Literal(r.title)))
@@ -311,6 +329,7 @@ class _Builder:
             f = URIRef(f"{letter}/finding/{n}")
             g.add((letter, OKG.finding, f))
             g.add((f, RDF.type, OKG.Finding))
+            g.add((f, RDFS.label, Literal(f"finding {n}: {text[:80]}{'…' if len(text) > 80 else ''}")))
             g.add((f, OKG.text, Literal(text)))
             if section:
                 g.add((f, OKG.section, Literal(section)))
@@ -325,6 +344,7 @@ class _Builder:
                         a = URIRef(f"{f}/theme/{k + 1}")
                         g.add((f, OKG.themeAssignment, a))
                         g.add((a, RDF.type, OKG.ThemeAssignment))
+                        g.add((a, RDFS.label, Literal(f"theme {k + 1} of finding {n}")))
                         g.add((a, OKG.assignedTheme, t))
                         g.add((a, OKG.themeScore, Literal(Decimal(str(scores[k])))))
             if not any(theme_iris):
@@ -341,14 +361,37 @@ class _Builder:
 def add_authority(g: Graph, node: URIRef, a: Authority) -> None:
     """An authority's names and national identifiers, linked to the ONS statistical geography."""
     g.add((node, RDF.type, OKG.Authority))
+    g.add((node, RDF.type, ORG.FormalOrganization))
     g.add((node, OKG.name, Literal(a.name)))
+    g.add((node, RDFS.label, Literal(a.name)))
     for prop, value in ((OKG.ofstedUrn, a.ofsted_urn), (OKG.dfeCode, a.dfe_code), (OKG.gssCode, a.gss_code)):
         if value:  # a former authority may have no current code (Poole has no GSS code in the table)
             g.add((node, prop, Literal(value)))
     if a.gss_code:
-        g.add((node, SKOS.exactMatch, GSS[a.gss_code]))
+        g.add((node, OKG.governedArea, GSS[a.gss_code]))  # the area it governs (not the council itself)
     if a.region:
         g.add((node, OKG.region, Literal(a.region)))
+
+
+def add_person(g: Graph, node: URIRef, name: Literal) -> None:
+    """A person with the standard terms written too (a client without inference sees foaf:Person)."""
+    g.add((node, RDF.type, OKG.Person))
+    g.add((node, RDF.type, FOAF.Person))
+    g.add((node, OKG.name, name))
+    g.add((node, FOAF.name, name))
+    g.add((node, RDFS.label, name))
+
+
+def add_membership(g: Graph, m: URIRef, person: URIRef, authority: URIRef, label: str) -> None:
+    """A director's post as an ORG membership, stated in ORG's own terms beside the ontology's."""
+    g.add((m, RDF.type, OKG.DirectorMembership))
+    g.add((m, RDF.type, ORG.Membership))
+    g.add((m, RDFS.label, Literal(label)))
+    g.add((m, OKG.director, person))
+    g.add((m, ORG.member, person))
+    g.add((m, OKG.directorOf, authority))
+    g.add((m, ORG.organization, authority))
+    g.add((m, ORG.role, OKG.role_director_of_childrens_services))
 
 
 def public_iri(url: str) -> URIRef:
@@ -359,13 +402,32 @@ def public_iri(url: str) -> URIRef:
 
 
 def letter_graph(rec: LetterRecord, base: str = DEFAULT_BASE, people: Resolution | None = None,
-                 public_url: str | None = None) -> LetterGraph:
+                 public_url: str | None = None, source_path: str | None = None) -> LetterGraph:
     """The RDF of one letter or report, deterministic for the same record (and the same corpus).
 
     `people` resolves names across a corpus; without it the letter's own names are resolved alone.
     `public_url`, the address Ofsted publishes the source file at, becomes the letter's `dcterms:source`.
+    `source_path` is the file's path as published (see `published_path`); by default the record's own.
     """
-    return _Builder(rec, Minter(base), people or resolve_records([rec]), public_url).build()
+    return _Builder(rec, Minter(base), people or resolve_records([rec]), public_url, source_path).build()
+
+
+def published_path(source: str, roots: Iterable[str | Path]) -> str:
+    """A source file's path as published: relative to the folder given that holds it (a file given
+    itself: its name), never the absolute path on the machine that built the graph."""
+    path = Path(source).resolve()
+    best: str | None = None
+    for root in roots:
+        r = Path(root).resolve()
+        if r == path:
+            return path.name
+        if r.is_dir() and path.is_relative_to(r):
+            rel = path.relative_to(r).as_posix()
+            if best is None or len(rel) < len(best):
+                best = rel
+    if best is not None:
+        return best
+    return Path(source).name if Path(source).is_absolute() else Path(source).as_posix()
 
 
 def _run(mint: Minter, records: list[LetterRecord], when: dt.datetime | None) -> tuple[URIRef, Graph]:
@@ -377,6 +439,8 @@ def _run(mint: Minter, records: list[LetterRecord], when: dt.datetime | None) ->
     g = Graph()
     agent = mint("software", f"ofsted-kg-{__version__}")
     g.add((run, RDF.type, OKG.ExtractionRun))
+    g.add((run, RDF.type, PROV.Activity))
+    g.add((run, RDFS.label, Literal(f"ofsted-kg run of {when.isoformat()}")))
     g.add((run, PROV.startedAtTime, Literal(when.isoformat(), datatype=XSD.dateTime)))
     g.add((run, PROV.wasAssociatedWith, agent))
     g.add((agent, RDF.type, PROV.SoftwareAgent))
@@ -394,7 +458,7 @@ def run_graph(letters: list[URIRef], records: list[LetterRecord], base: str = DE
     for rec in records:
         g.add((run, PROV.used, mint.source_file(rec.source_sha256 or "0" * 64)))
     for letter in letters:
-        g.add((run, PROV.generated, letter))
+        g.add((run, OKG.describedLetter, letter))  # its graph; the letter's one generation is its visit
     return run, g
 
 
@@ -404,8 +468,7 @@ def letter_provenance(letter: URIRef, rec: LetterRecord, base: str = DEFAULT_BAS
     mint = Minter(base)
     run, g = _run(mint, [rec], when)
     g.add((run, PROV.used, mint.source_file(rec.source_sha256 or "0" * 64)))
-    g.add((run, PROV.generated, letter))
-    g.add((letter, PROV.wasGeneratedBy, run))
+    g.add((run, OKG.describedLetter, letter))
     return URIRef(f"{letter}/provenance"), g
 
 
@@ -432,9 +495,7 @@ def authorities_graph(base: str = DEFAULT_BASE, names: Iterable[str] | None = No
     for a in gazetteer():
         if a.name not in wanted:
             continue
-        node = mint.authority(a.name)
-        add_authority(g, node, a)
-        g.add((node, RDFS.label, Literal(a.name)))
+        add_authority(g, mint.authority(a.name), a)
     for before, after, when in events:
         event = mint("change", slug("-".join(before)), when)
         g.add((event, RDF.type, ORG.ChangeEvent))
@@ -461,8 +522,7 @@ def people_graph(people: Resolution, base: str = DEFAULT_BASE) -> tuple[URIRef, 
     g = Graph()
     for p in people.people:
         node = mint("person", p.key)
-        g.add((node, RDF.type, OKG.Person))
-        g.add((node, OKG.name, Literal(p.preferred_name)))
+        add_person(g, node, Literal(p.preferred_name))
         for variant in sorted(p.variants):
             g.add((node, OKG.nameAsWritten, Literal(variant)))
         if p.role != "director" or not p.authority or not p.first_seen:
@@ -472,16 +532,15 @@ def people_graph(people: Resolution, base: str = DEFAULT_BASE) -> tuple[URIRef, 
             continue
         m = mint("person", p.key, "director-of", slug(auth.name))
         interval = URIRef(f"{m}/interval")
-        g.add((m, RDF.type, OKG.DirectorMembership))
-        g.add((m, OKG.director, node))
-        g.add((m, OKG.directorOf, mint.authority(auth.name)))
-        g.add((m, ORG.role, OKG.role_director_of_childrens_services))
+        add_membership(g, m, node, mint.authority(auth.name), f"{p.preferred_name} as director of {auth.name}")
         g.add((m, ORG.memberDuring, interval))
         g.add((interval, RDF.type, TIME.Interval))
+        g.add((interval, RDFS.label, Literal(f"from {p.first_seen} to {p.last_seen}")))
         for prop, value in ((TIME.hasBeginning, p.first_seen), (TIME.hasEnd, p.last_seen)):
             instant = URIRef(f"{interval}/{'beginning' if prop == TIME.hasBeginning else 'end'}")
             g.add((interval, prop, instant))
             g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, RDFS.label, Literal(value)))
             g.add((instant, TIME.inXSDDate, Literal(value, datatype=XSD.date)))
         g.add((m, OKG.interim, Literal(p.interim)))
         for title in sorted({x.title for x in p.mentions if x.title}):

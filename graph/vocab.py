@@ -83,6 +83,9 @@ class OKG(DefinedNamespace):
     theme: object  # Finding -> skos:Concept in the themes scheme (https://w3id.org/ofsted-kg/themes)
     unthemedPolarity: object  # listing row (graph/listing.py): an unthemed Finding -> its polarity
     pairVisit: object  # listing row: InspectorPair -> Visit
+    objectValue: object  # Evidence -> the fact's object, when a resource (a literal: okg:literalValue)
+    describedLetter: object  # ExtractionRun -> Document whose graph it wrote (the visit generated the letter)
+    governedArea: object  # Authority -> the ONS statistical geography of the area it governs
 
     # --- datatype properties ---------------------------------------------------------------------
     name: object  # preferred name (foaf:name)
@@ -111,6 +114,7 @@ class OKG(DefinedNamespace):
     mediaType: object
     page: object
     fieldName: object  # the JSON key of the extracted field an Evidence supports
+    literalValue: object  # Evidence -> the fact's object, when a literal
     ofstedUrn: object
     dfeCode: object
     gssCode: object

@@ -168,17 +168,17 @@ class Prepared:
         return [(self.iri, self.ntriples), (self.provenance_iri, self.provenance), (self.listing_iri, self.listing)]
 
 
-def _prepare(context: tuple[str, Any, bool, Mapping[str, str]], rec: LetterRecord | bytes) -> Prepared:
+def _prepare(context: tuple[str, Any, bool, Mapping[str, str], Mapping[str, str]], rec: LetterRecord | bytes) -> Prepared:
     """Build, validate and serialise one letter (`rec` may come pickled, see `ingest`)."""
     from ofsted_kg.graph.build import letter_graph, letter_provenance
     from ofsted_kg.graph.listing import letter_listing
     from ofsted_kg.validation import validate_letter_graph
 
-    base, people, validate, sources = context
+    base, people, validate, sources, paths = context
     if isinstance(rec, bytes):
         rec = pickle.loads(rec)
     assert isinstance(rec, LetterRecord)
-    lg = letter_graph(rec, base, people, sources.get(rec.source_sha256 or ""))
+    lg = letter_graph(rec, base, people, sources.get(rec.source_sha256 or ""), paths.get(rec.source))
     reason, violations = None, []
     if validate:
         check = validate_letter_graph(lg.graph, lg.iri)
@@ -197,16 +197,17 @@ def _prepare(context: tuple[str, Any, bool, Mapping[str, str]], rec: LetterRecor
 
 def prepare_all(records: Sequence[LetterRecord | bytes], base: str, people: Any, validate: bool = True,
                 workers: int | None = None, progress: Any = None,
-                sources: Mapping[str, str] | None = None) -> Iterator[Prepared]:
+                sources: Mapping[str, str] | None = None, paths: Mapping[str, str] | None = None) -> Iterator[Prepared]:
     """Build and validate letters, in input order, in `workers` processes when there are enough.
 
     `people` (see `ofsted_kg.people`) goes to each process once, with `sources` (SHA-256 of a source file
     -> the public URL it was fetched from, see `ofsted_kg.manifest.public_sources`). `progress`, if
-    given, is called with (done, total, "loading") after each letter is yielded.
+    given, is called with (done, total, "loading") after each letter is yielded. `paths` maps a record's
+    source to the path its graph publishes (see `published_path`; by default the source as read).
     """
     from ofsted_kg.pipeline import parallel_map
 
-    context = (base, people, validate, dict(sources or {}))
+    context = (base, people, validate, dict(sources or {}), dict(paths or {}))
     for n, prepared in enumerate(parallel_map(_prepare, records, context, workers), 1):
         yield prepared
         if progress:
@@ -253,13 +254,14 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     from rdflib import Dataset
 
     from ofsted_kg.extract.authorities import match_authority
-    from ofsted_kg.graph.build import PREFIXES, authorities_graph, people_graph, run_graph
+    from ofsted_kg.graph.build import PREFIXES, authorities_graph, people_graph, published_path, run_graph
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.manifest import public_sources
     from ofsted_kg.people import load_overrides, resolve_records
 
     base = base or DEFAULT_BASE
-    extraction = extract_letters(paths, workers, limits=limits)
+    roots = [paths] if isinstance(paths, str | Path) else list(paths)
+    extraction = extract_letters(roots, workers, limits=limits)
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
@@ -273,8 +275,9 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
     kept: list[LetterRecord] = []
     iris = []
     sources = public_sources(r.source for r in extraction.records)
+    published = {r.source: published_path(r.source, roots) for r in extraction.records}
     for rec, prep in zip(extraction.records, prepare_all(extraction.records, base, people, validate, workers,
-                                                         sources=sources), strict=True):
+                                                         sources=sources, paths=published), strict=True):
         result.problems.extend(Problem(rec.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:
             result.quarantined.append(prep.iri)
@@ -314,11 +317,15 @@ class IngestResult:
 
 _KNOWN_PEOPLE = """
 PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
-SELECT DISTINCT ?person ?name ?director ?authority WHERE {
+SELECT DISTINCT ?person ?name ?director ?authority ?date ?title WHERE {
   GRAPH ?letter {
-    ?person okg:nameAsWritten ?name .
-    OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director) }
+    ?person a okg:Person ; okg:nameAsWritten ?name .  # not an authority, whose name as written is kept too
+    OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director)
+               OPTIONAL { ?m okg:title ?title }
+               OPTIONAL { ?m okg:attestedBy ?doc . OPTIONAL { ?doc okg:letterDate ?ld }
+                          OPTIONAL { ?doc okg:aboutVisit/okg:startDate ?vs } BIND(STR(COALESCE(?ld, ?vs)) AS ?date) } }
   }
+  FILTER(!STRENDS(STR(?letter), "/graph/people"))
 }"""
 
 
@@ -341,7 +348,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     After loading `OPTIMIZE_AFTER` letters or more the store is compacted (`optimize`: None decides so,
     True or False forces it either way), which makes large queries about 30% faster afterwards.
     """
-    from ofsted_kg.graph.build import authorities_graph
+    from ofsted_kg.graph.build import authorities_graph, people_graph, published_path
     from ofsted_kg.graph.listing import ensure_listings
     from ofsted_kg.graph.vocab import DEFAULT_BASE
     from ofsted_kg.manifest import public_sources
@@ -351,7 +358,8 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
 
     base = base or DEFAULT_BASE
     result = IngestResult(triples_before=store.count())
-    files = list(iter_input_files([paths] if isinstance(paths, str | Path) else paths))
+    roots = [paths] if isinstance(paths, str | Path) else list(paths)
+    files = list(iter_input_files(roots))
     # Records travel pickled: this process only needs their people, and 10,000 unpickled records would
     # take about a gigabyte here.
     outcomes = parallel_map(_extract_packed, files, limits or Limits.from_env(), workers=workers)
@@ -365,7 +373,9 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     for row in store.select(_KNOWN_PEOPLE).rows:
         role = "director" if row["director"] else "inspector"
         authority = row["authority"] if row["director"] else None
-        known.append(Mention(row["name"], role, "<store>", None, authority))
+        # a director's dates and titles too, so that the people graph written below keeps their posts
+        known.append(Mention(row["name"], role, "<store>", row["date"] if row["director"] else None, authority,
+                             row["title"] if row["director"] else None))
         pinned[(row["name"], role, authority)] = str(row["person"]).rsplit("/", 1)[-1]
     people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
     packed = [p for p, _, _ in extracted]
@@ -393,12 +403,13 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
 
     sources = public_sources(files)  # files that came from `ofsted-kg fetch` link to Ofsted's copy
-    given = {str(f) for f in files}  # a file ingested again supersedes what it had in quarantine
+    published = {shown(str(f)): published_path(str(f), roots) for f in files}
+    given = {shown(str(f)) for f in files}  # a file ingested again supersedes what it had in quarantine
     for entry in quarantined(store):
         if entry.source in given:
             store.remove_graph(quarantine_graph_iri(entry.letter))
     held = {g for g in store.graphs() if is_quarantine_graph(g)}
-    for prep in prepare_all(packed, base, people, validate, workers, progress, sources):
+    for prep in prepare_all(packed, base, people, validate, workers, progress, sources, published):
         result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
         if prep.quarantine:  # kept apart with its violations, not loaded as data (see ofsted_kg.quarantine)
             result.quarantined.append(prep.iri)
@@ -419,6 +430,9 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         name, g = authorities_graph(base)
         store.replace_graph(str(name), g.serialize(format="nt"))
         store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
+        # the people's corpus-level facts (preferred names, directors' posts with their dates), as `build` gives
+        name, g = people_graph(people, base)
+        store.replace_graph(str(name), g.serialize(format="nt"))
         if incremental:
             update_statistics(store, replaced, result.loaded, base)
         else:

@@ -59,9 +59,9 @@ def describe(store: Any, base: str = DEFAULT_BASE, files: dict[str, Path] | None
     g.add((links, RDF.type, VOID.Linkset))
     g.add((links, VOID.subjectsTarget, ds))
     g.add((links, VOID.objectsTarget, STATS))
-    g.add((links, VOID.linkPredicate, SKOS.exactMatch))
+    g.add((links, VOID.linkPredicate, OKG.governedArea))
     g.add((links, VOID.triples, Literal(_count(
-        store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a <http://www.w3.org/2004/02/skos/core#exactMatch> ?o "
+        store, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a <https://w3id.org/ofsted-kg/ontology#governedArea> ?o "
                "FILTER(STRSTARTS(STR(?o), 'http://statistics.data.gov.uk/')) } }"))))
     for fmt, path in (files or {}).items():
         dist = URIRef(f"{ds}/distribution/{fmt}")

@@ -59,7 +59,7 @@ class Store(Protocol):
     def has_graph(self, graph: str) -> bool: ...
     def graphs(self) -> list[str]: ...
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult: ...
-    def dump(self, out: IO[bytes], fmt: str) -> None: ...
+    def dump(self, out: IO[bytes], fmt: str, include_internal: bool = False) -> None: ...
     def count(self) -> int: ...
     def graph_ntriples(self, graph: str) -> str: ...
 
@@ -94,6 +94,20 @@ def _plain(term: Any) -> Any:
 
 
 JOURNAL_GRAPH = "urn:ofsted-kg:bulk-load-in-progress"
+INTERNAL_PREFIX = "urn:ofsted-kg:"  # the store's own marks: layout version, pending statistics, bulk-load journal
+
+
+def is_internal(graph: str) -> bool:
+    """Is this a graph the store keeps for itself (a mark, a letter's listing graph, which only copies
+    the letter's facts for fast listings, or a quarantined letter, see `ofsted_kg.quarantine`), not data
+    to publish?"""
+    return graph.startswith(INTERNAL_PREFIX) or graph.endswith(("/listing", "/quarantine"))
+
+
+# the union of the published graphs, for the triples formats
+_PUBLISHED_UNION = ('CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } '
+                    f'FILTER(!STRSTARTS(STR(?g), "{INTERNAL_PREFIX}") && !STRENDS(STR(?g), "/listing")'
+                    ' && !STRENDS(STR(?g), "/quarantine")) }')
 
 
 def replace_update(graphs: list[tuple[str, str]]) -> str:
@@ -240,7 +254,8 @@ class OxigraphStore:
         # a solution iterates over its values in the order of `names` (faster than looking each up)
         return QueryResult(names, [dict(zip(names, map(_plain, sol), strict=True)) for sol in res])
 
-    def dump(self, out: IO[bytes], fmt: str) -> None:
+    def dump(self, out: IO[bytes], fmt: str, include_internal: bool = False) -> None:
+        """The store in `fmt`; the store's internal graphs (see `is_internal`) only if `include_internal`."""
         import pyoxigraph as ox
 
         from ofsted_kg.graph.build import PREFIXES
@@ -250,11 +265,21 @@ class OxigraphStore:
         kwargs: dict[str, Any] = {}
         if fmt in ("turtle", "trig"):
             kwargs["prefixes"] = {k: str(v) for k, v in PREFIXES.items()}
-        if rdf_format.supports_datasets:
+        if rdf_format.supports_datasets and include_internal:
             self.store.dump(out, rdf_format, **kwargs)
+        elif rdf_format.supports_datasets:
+            internal = [g for g in self.store.named_graphs() if is_internal(g.value)]
+            if not internal:
+                self.store.dump(out, rdf_format, **kwargs)
+                return
+            published = (q for q in self.store if not (isinstance(q.graph_name, ox.NamedNode)
+                                                       and is_internal(q.graph_name.value)))
+            ox.serialize(published, out, rdf_format, **kwargs)
         else:
             # a triples format: the union of the letters' graphs, streamed from a CONSTRUCT (no copy in memory)
-            union = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            query = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }" if include_internal
+                     else _PUBLISHED_UNION)
+            union = self.store.query(query)
             assert isinstance(union, ox.QueryTriples)
             ox.serialize(union, out, rdf_format, **kwargs)
 
@@ -291,22 +316,108 @@ class QuerySyntaxError(StoreError):
     """The SPARQL text does not parse (the message carries the parser's line and column)."""
 
 
-class RemoteStore:
-    """Any SPARQL 1.1 Protocol + Graph Store Protocol endpoint (credentials from the environment).
+PROFILES = ("oxigraph", "fuseki", "graphdb", "virtuoso")
 
-    `url` is the query endpoint; update and graph store endpoints default to Oxigraph's layout
-    (/update and /store next to /query) and can be given explicitly.
+
+@dataclass
+class EndpointUrls:
+    """Where a SPARQL 1.1 store answers queries and updates, and its Graph Store Protocol service (None
+    when there is none to use: graphs are then read with queries and written with SPARQL updates)."""
+
+    query: str
+    update: str
+    store: str | None
+
+
+def endpoint_urls(url: str, update_url: str | None = None, store_url: str | None = None,
+                  profile: str | None = None) -> EndpointUrls:
+    """The endpoint's URLs from the query URL (or, with `profile`, any URL of the service), with the
+    update and graph store URLs given explicitly taking precedence.
+
+    Without a profile, a URL ending in /query, or one with no path at all (the old form: Oxigraph's
+    base URL), is laid out as Oxigraph lays its server out (/query, /update, /store); any other URL is
+    the query URL, updates go to the same URL (as SPARQL 1.1 allows) and graphs are written with SPARQL
+    updates unless `store_url` is given. Profiles: oxigraph (/query, /update, /store), fuseki (dataset
+    URL + /query, /update, /data), graphdb (repository URL, + /statements, + /rdf-graphs/service),
+    virtuoso (/sparql for queries and updates, no graph store: SPARQL updates).
+    """
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rstrip("/")
+    if profile is not None and profile not in PROFILES:
+        raise StoreError(f"unknown endpoint profile {profile!r}; known: {', '.join(PROFILES)}")
+
+    def strip(*tails: str) -> str:
+        base = url.rstrip("/")
+        for tail in tails:
+            if base.endswith(tail):
+                return base[: -len(tail)]
+        return base
+
+    if profile == "oxigraph" or (profile is None and (path == "" or path.endswith("/query"))):
+        base = strip("/query", "/update", "/store")
+        urls = EndpointUrls(base + "/query", base + "/update", base + "/store")
+    elif profile == "fuseki":
+        base = strip("/sparql", "/query", "/update", "/data", "/get")
+        urls = EndpointUrls(base + "/query", base + "/update", base + "/data")
+    elif profile == "graphdb":
+        base = strip("/statements", "/rdf-graphs/service")
+        urls = EndpointUrls(base, base + "/statements", base + "/rdf-graphs/service")
+    elif profile == "virtuoso":
+        root = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+        urls = EndpointUrls(root + "/sparql", root + "/sparql", None)
+    else:
+        urls = EndpointUrls(url, url, None)
+    return EndpointUrls(urls.query, update_url or urls.update, store_url or urls.store)
+
+
+# graphs a store keeps for itself (Virtuoso's system graphs): not ours to list, count or export
+FOREIGN_GRAPH_PREFIXES = ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://www.w3.org/2002/07/owl#",
+                          "urn:activitystreams-owl:", "http://localhost:8890/", "virtrdf:")
+
+
+def _ours(graph: str) -> bool:
+    return not graph.startswith(FOREIGN_GRAPH_PREFIXES)
+
+
+_NOT_FOREIGN = " && ".join(f'!STRSTARTS(STR(?g), "{p}")' for p in FOREIGN_GRAPH_PREFIXES)
+
+
+class RemoteStore:
+    """Any SPARQL 1.1 store: queries and updates by the SPARQL 1.1 Protocol, graphs read and written by
+    the Graph Store Protocol when the store has one to use, else by queries and SPARQL updates
+    (credentials from the environment). See `endpoint_urls` for the URLs.
     """
 
-    def __init__(self, url: str, update_url: str | None = None, store_url: str | None = None) -> None:
+    def __init__(self, url: str, update_url: str | None = None, store_url: str | None = None,
+                 profile: str | None = None) -> None:
         self.recovered: list[str] = []  # nothing to recover on an endpoint (no bulk loads)
         self.unrecovered: list[str] = []
-        base = url.rsplit("/", 1)[0] if url.endswith("/query") else url.rstrip("/")
-        self.query_url = url if url.endswith("/query") else base + "/query"
-        self.update_url = update_url or base + "/update"
-        self.store_url = store_url or base + "/store"
+        urls = endpoint_urls(url, update_url, store_url, profile)
+        self.query_url, self.update_url, self.store_url = urls.query, urls.update, urls.store
         user, password = os.environ.get(ENV_ENDPOINT_USER), os.environ.get(ENV_ENDPOINT_PASSWORD)
         self.auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode() if user else None
+
+    def _update(self, update: str) -> None:
+        """A SPARQL update: as the request body, or (with no graph store, as for Virtuoso) as a form."""
+        if self.store_url is None:
+            body = urllib.parse.urlencode({"update": update}).encode()
+            self._request(self.update_url, body, {"Content-Type": "application/x-www-form-urlencoded"}, "POST")
+        else:
+            self._request(self.update_url, update.encode("utf-8"), {"Content-Type": "application/sparql-update"}, "POST")
+
+    def _quads(self, graph: str | None = None) -> list[Any]:
+        """The quads of one graph, or of every graph of ours, read with a SELECT (no graph store needed)."""
+        import json
+
+        import pyoxigraph as ox
+
+        where = (f"GRAPH <{graph}> {{ ?s ?p ?o }} BIND(<{graph}> AS ?g)" if graph
+                 else f"GRAPH ?g {{ ?s ?p ?o }} FILTER({_NOT_FOREIGN})")
+        body = urllib.parse.urlencode({"query": f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}"}).encode()
+        raw = self._request(self.query_url, body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                   "Accept": "application/sparql-results+json"}, "POST")
+        return [ox.Quad(_ox_term(b["s"]), _ox_term(b["p"]), _ox_term(b["o"]), _ox_term(b["g"]))
+                for b in json.loads(raw)["results"]["bindings"]]
 
     def _request(self, url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
                  method: str = "GET") -> bytes:
@@ -326,21 +437,47 @@ class RemoteStore:
         except (OSError, http.client.HTTPException) as e:  # reset, closed mid-answer, timed out
             raise StoreError(f"{url}: the endpoint broke off ({type(e).__name__}: {e or 'no answer'})") from None
 
+    CHUNK_TRIPLES = 200  # per INSERT DATA without a graph store (Virtuoso refuses one of a letter's size)
+
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None:
         """One SPARQL update for all the graphs (see `replace_update`), so that an endpoint that applies
         an update as a transaction, as Oxigraph does, never keeps a letter without its listing; `bulk`
-        has no meaning for an endpoint."""
-        self._request(self.update_url, replace_update(graphs).encode("utf-8"),
-                      {"Content-Type": "application/sparql-update"}, "POST")
+        has no meaning for an endpoint.
+
+        Without a graph store (Virtuoso), the graphs are dropped, then loaded by updates of at most
+        `CHUNK_TRIPLES` triples each: not one transaction (re-ingesting a letter repairs a broken load).
+        """
+        if self.store_url is not None:
+            self._update(replace_update(graphs))
+            return
+        drops = "".join(f"DROP SILENT GRAPH <{name}> ;\n" for name, _ in graphs)
+        self._update(drops.rstrip(" ;\n"))
+        for name, nt in graphs:
+            lines = [line for line in nt.splitlines(keepends=True) if "_:" not in line]
+            for i in range(0, len(lines), self.CHUNK_TRIPLES):
+                self._update(f"INSERT DATA {{ GRAPH <{name}> {{\n{''.join(lines[i:i + self.CHUNK_TRIPLES])}}} }}")
+            # Virtuoso allows no blank node in INSERT DATA: those triples go in one template, so that each
+            # blank node stays one node (the ontology's class unions and lists: about 200 triples)
+            blanks = "".join(line for line in nt.splitlines(keepends=True) if "_:" in line)
+            if blanks:
+                self._update(f"INSERT {{ GRAPH <{name}> {{\n{blanks}}} }} WHERE {{}}")
 
     def optimize(self) -> None:
         """Nothing to do: an endpoint manages its own storage."""
 
     def replace_graph(self, graph: str, ntriples: str) -> None:
+        if self.store_url is None:
+            self.replace_graphs([(graph, ntriples)])
+            return
         url = self.store_url + "?" + urllib.parse.urlencode({"graph": graph})
         self._request(url, ntriples.encode("utf-8"), {"Content-Type": "application/n-triples"}, "PUT")
 
     def remove_graph(self, graph: str) -> bool:
+        if self.store_url is None:
+            if not self.has_graph(graph):
+                return False
+            self._update(f"DROP SILENT GRAPH <{graph}>")
+            return True
         url = self.store_url + "?" + urllib.parse.urlencode({"graph": graph})
         try:
             self._request(url, None, {}, "DELETE")
@@ -356,7 +493,7 @@ class RemoteStore:
 
     def graphs(self) -> list[str]:
         res = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(str(r["g"]) for r in res.rows)
+        return sorted(str(r["g"]) for r in res.rows if _ours(str(r["g"])))
 
     def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
         import json
@@ -376,17 +513,66 @@ class RemoteStore:
         return QueryResult(names, rows)
 
     def graph_ntriples(self, graph: str) -> str:
-        """One named graph as N-Triples (a Graph Store GET)."""
+        """One named graph as N-Triples (a Graph Store GET, or a query when there is no graph store)."""
+        if self.store_url is None:
+            import io
+
+            import pyoxigraph as ox
+
+            buf = io.BytesIO()
+            ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in self._quads(graph)), buf,
+                         ox.RdfFormat.N_TRIPLES)
+            return buf.getvalue().decode("utf-8")
         url = self.store_url + "?" + urllib.parse.urlencode({"graph": graph})
         return self._request(url, None, {"Accept": "application/n-triples"}).decode("utf-8")
 
-    def dump(self, out: IO[bytes], fmt: str) -> None:
+    def dump(self, out: IO[bytes], fmt: str, include_internal: bool = False) -> None:
+        """The endpoint's whole dataset (a Graph Store GET); without `include_internal`, fetched as
+        N-Quads and written again without the internal graphs (see `is_internal`)."""
         _, media = OX_FORMATS[fmt]
-        out.write(self._request(self.store_url, None, {"Accept": media}))
+        if include_internal and self.store_url is not None:
+            out.write(self._request(self.store_url, None, {"Accept": media}))
+            return
+        import pyoxigraph as ox
+
+        from ofsted_kg.graph.build import PREFIXES
+
+        if self.store_url is None:
+            every = self._quads()
+        else:
+            every = list(ox.parse(self._request(self.store_url, None, {"Accept": "application/n-quads"}),
+                                  format=ox.RdfFormat.N_QUADS))
+        quads = [q for q in every if include_internal
+                 or not (isinstance(q.graph_name, ox.NamedNode) and is_internal(q.graph_name.value))]
+        rdf_format = getattr(ox.RdfFormat, OX_FORMATS[fmt][0])
+        kwargs: dict[str, Any] = {}
+        if fmt in ("turtle", "trig"):
+            kwargs["prefixes"] = {k: str(v) for k, v in PREFIXES.items()}
+        if rdf_format.supports_datasets:
+            ox.serialize(quads, out, rdf_format, **kwargs)
+        else:
+            ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads
+                          if isinstance(q.graph_name, ox.NamedNode)), out, rdf_format, **kwargs)
 
     def count(self) -> int:
-        res = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        res = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({_NOT_FOREIGN}) }}")
         return int(res.rows[0]["n"])
+
+
+def _ox_term(b: dict[str, str]) -> Any:
+    """A SPARQL JSON results term as a pyoxigraph term."""
+    import re
+
+    import pyoxigraph as ox
+
+    kind, v = b["type"], b["value"]
+    if kind == "uri":
+        return ox.NamedNode(v)
+    if kind == "bnode":
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", v))
+    if "xml:lang" in b:
+        return ox.Literal(v, language=b["xml:lang"])
+    return ox.Literal(v, datatype=ox.NamedNode(b["datatype"])) if b.get("datatype") else ox.Literal(v)
 
 
 def _json_value(b: dict[str, str] | None) -> Any:
@@ -453,11 +639,13 @@ def store_integrity(store: Any) -> list[str]:
     return problems
 
 
-def open_store(store: str | Path | None = None, endpoint: str | None = None, read_only: bool = False) -> Store:
-    """The remote endpoint if given, else the embedded store at `store` (or the default folder).
+def open_store(store: str | Path | None = None, endpoint: str | None = None, read_only: bool = False,
+               update_url: str | None = None, store_url: str | None = None, profile: str | None = None) -> Store:
+    """The remote endpoint if given (see `endpoint_urls` for the other URLs), else the embedded store at
+    `store` (or the default folder).
 
     Read-only opens (queries, exports) can run beside a process that is ingesting.
     """
     if endpoint:
-        return RemoteStore(endpoint)
+        return RemoteStore(endpoint, update_url, store_url, profile)
     return OxigraphStore(store or default_store_path(), read_only=read_only)

@@ -7,6 +7,7 @@ letter, the field, the words in the letter, and the rule broken.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -79,7 +80,9 @@ class Violation:
     def line(self) -> str:
         where = self.field or (_local(self.path) if self.path is not None else "node")
         words = f' "{self.words}"' if self.words else ""
-        value = f" (value {_short(self.value)})" if self.value is not None and not self.words else ""
+        shown_value = self.value is not None and (not self.words or (isinstance(self.value, Literal)
+                                                                   and str(self.value) != self.words))
+        value = f" (value {_short(self.value)})" if shown_value else ""
         return f"{self.source}: {where}{words}{value}: {self.message} [{_local(self.focus)}]"
 
 
@@ -96,22 +99,24 @@ class LetterResult:
 class ValidationReport:
     letters: list[LetterResult] = field(default_factory=list)
     store_problems: list[str] = field(default_factory=list)  # a store's letters missing graphs (see store_integrity)
+    others: list[LetterResult] = field(default_factory=list)  # the graphs that are not letters', together
 
     @property
     def conforms(self) -> bool:
-        return all(r.conforms for r in self.letters) and not self.store_problems
+        return all(r.conforms for r in [*self.letters, *self.others]) and not self.store_problems
 
     def lines(self) -> list[str]:
-        return [*self.store_problems, *(v.line() for r in self.letters for v in r.violations)]
+        return [*self.store_problems, *(v.line() for r in [*self.letters, *self.others] for v in r.violations)]
 
     def summary(self) -> str:
         bad = sum(1 for r in self.letters if not r.conforms)
-        return f"{len(self.letters)} letters validated, {bad} with violations, {len(self.lines())} violations"
+        rest = "".join(f", other graphs {'conform' if r.conforms else 'have violations'}" for r in self.others)
+        return f"{len(self.letters)} letters validated, {bad} with violations{rest}, {len(self.lines())} violations"
 
     def report_graph(self) -> Graph:
         g = Graph()
         g.bind("sh", SH)
-        for r in self.letters:
+        for r in [*self.letters, *self.others]:
             if r.report is not None:
                 for t in r.report:
                     g.add(t)
@@ -200,9 +205,48 @@ def _install_constraint_cache() -> None:
                                        CONSTRAINT_PARAMETERS_MAP)
 
 
-def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference: bool = False) -> LetterResult:
-    """Validate one letter's graph; map each SHACL result back to the field and words it concerns."""
+def _ill_formed(graph: Graph) -> list[tuple[Node, Node, Literal]]:
+    """Literals whose words are not a value of their datatype ("2021-13-45" as an xsd:date)."""
+    return [(s, p, o) for s, p, o in graph if isinstance(o, Literal) and o.ill_typed]
+
+
+class _QuietLexicalErrors(logging.Filter):
+    """Drops rdflib's traceback for a literal it cannot convert: `validate` reports it in words instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to convert Literal lexical form")
+
+
+logging.getLogger("rdflib.term").addFilter(_QuietLexicalErrors())
+
+
+def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference: bool = False,
+                          source: str | None = None) -> LetterResult:
+    """Validate one letter's graph (or any graph: `source` then names it in the messages); map each SHACL
+    result back to the field and words it concerns. An ill-formed literal is reported as ill-formed, and
+    left out of the SHACL check (where it would only break comparisons with other values)."""
     from pyshacl import validate
+
+    letter = letter or next((s for s in graph.subjects(RDF.type, OKG.Document) if isinstance(s, URIRef)), URIRef(""))
+    source = source or next((str(p) for f in graph.objects(letter, OKG.sourceFile) for p in graph.objects(f, OKG.path)),
+                            str(letter))
+    bad = _ill_formed(graph)
+    if bad:
+        clean = Graph()
+        for t in graph:
+            if not (isinstance(t[2], Literal) and t[2].ill_typed):
+                clean.add(t)
+        result = validate_letter_graph(clean, letter, inference, source)
+        spoilt = {s for s, _p, _o in bad}
+        result.violations = [v for v in result.violations if v.focus not in spoilt]
+        for s, p, o in bad:
+            fld, words = _evidence_for(graph, s, p)
+            kind = _local(o.datatype)
+            result.violations.append(Violation(letter, source, s, p, o, f'"{o}" is not a well-formed xsd:{kind}',
+                                               "Violation", fld, words))
+        result.conforms = False
+        result.violations.sort(key=lambda v: (v.field or "", v.message))
+        return result
 
     # SHACL-SPARQL constraints need no "advanced" (SHACL-AF) mode, which would also copy the data graph
     global _constraint_cache
@@ -215,9 +259,6 @@ def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference:
     finally:
         _constraint_cache = None
     assert isinstance(report, Graph)
-    letter = letter or next((s for s in graph.subjects(RDF.type, OKG.Document) if isinstance(s, URIRef)), URIRef(""))
-    source = next((str(p) for f in graph.objects(letter, OKG.sourceFile) for p in graph.objects(f, OKG.path)),
-                  str(letter))
     result = LetterResult(letter, source, bool(conforms), report=report)
     for r in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(r, SH.focusNode)
@@ -254,14 +295,41 @@ def _evidence_for(graph: Graph, focus: Node | None, path: Node | None) -> tuple[
     return None, None
 
 
-def validate_dataset(ds: Dataset, inference: bool = False) -> ValidationReport:
-    """Validate every letter's named graph in a dataset separately."""
-    report = ValidationReport()
-    for g in ds.graphs():
-        ident = g.identifier
-        if not isinstance(ident, URIRef) or (ident, RDF.type, OKG.Document) not in g:
+def _is_letter(g: Graph) -> bool:
+    return isinstance(g.identifier, URIRef) and (g.identifier, RDF.type, OKG.Document) in g
+
+
+def validate_others(graphs: Iterable[Graph], inference: bool = False) -> LetterResult | None:
+    """Validate the graphs that are not letters' (people, authorities, runs), together: a director's
+    post in the people graph names an authority described in the authorities graph. The store's
+    internal graphs (see `ofsted_kg.store.is_internal`) are left out; None if nothing is left."""
+    from ofsted_kg.store import is_internal
+
+    union, names = Graph(), []
+    for g in graphs:
+        if is_internal(str(g.identifier)) or not len(g):
             continue
-        report.letters.append(validate_letter_graph(g, ident, inference))
+        names.append(_local(g.identifier))
+        for t in g:
+            union.add(t)
+    if not names:
+        return None
+    return validate_letter_graph(union, URIRef(""), inference, source=f"graphs {', '.join(sorted(names))}")
+
+
+def validate_dataset(ds: Dataset, inference: bool = False) -> ValidationReport:
+    """Validate every letter's named graph in a dataset separately, then all the other graphs together."""
+    report = ValidationReport()
+    others = []
+    for g in ds.graphs():
+        if _is_letter(g):
+            report.letters.append(validate_letter_graph(g, g.identifier, inference))  # type: ignore[arg-type]
+        else:
+            others.append(g)
+    if report.letters:
+        rest = validate_others(others, inference)
+        if rest is not None:
+            report.others.append(rest)
     return report
 
 
@@ -299,13 +367,13 @@ def validate_source(path: Path, inference: bool = False) -> ValidationReport:
     if OxigraphStore.is_store(path):
         return validate_store(OxigraphStore(path, read_only=True), inference)
     if path.is_dir() or path.suffix.lower() in SUPPORTED_SUFFIXES:
-        from ofsted_kg.api import extract_letters
-        from ofsted_kg.graph.build import letter_graph
+        from ofsted_kg.api import build_letters
 
-        result = extract_letters([path])
-        if not result.records:
+        built = build_letters([path], validate=False, workers=1)  # as `build` gives them, all graphs
+        report = validate_dataset(built.dataset, inference)
+        if not report.letters:
             raise InputError(str(path), "holds no letters to validate")
-        return validate_graphs((lg.iri, lg.graph) for lg in (letter_graph(r) for r in result.records))
+        return report
     ds = load_rdf(path)
     report = validate_dataset(ds, inference)
     if not report.letters:
@@ -326,8 +394,16 @@ def validate_store(store: Any, inference: bool = False) -> ValidationReport:
     from ofsted_kg.store import store_integrity
 
     report = ValidationReport(store_problems=store_integrity(store))
+    letters = set()
     for row in rows:
         iri = URIRef(row["g"])
+        letters.add(str(iri))
         g = Graph().parse(data=store.graph_ntriples(str(iri)), format="nt")
         report.letters.append(validate_letter_graph(g, iri, inference))
+    # the other graphs, but not the derived ones a letter brings (its provenance, its listing)
+    names = [n for n in store.graphs() if n not in letters and n.rsplit("/", 1)[0] not in letters]
+    rest = validate_others((Graph(identifier=URIRef(n)).parse(data=store.graph_ntriples(n), format="nt")
+                            for n in names), inference)
+    if rest is not None:
+        report.others.append(rest)
     return report

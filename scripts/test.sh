@@ -3,16 +3,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# System programs the tests drive for real: Java for the HermiT OWL reasoner, Chromium for the
-# HTML network view. Installed from Debian's packages when missing.
+# System programs the tests drive for real: Java for the HermiT OWL reasoner (and a JDK for the OWL 2
+# DL profile check), Chromium for the HTML network view, Virtuoso as a second SPARQL store. Installed
+# from Debian's packages when missing (without questions: Virtuoso's package asks for a password).
 need() {  # need COMMAND PACKAGE
   command -v "$1" >/dev/null 2>&1 && return 0
   echo "Installing Debian's $2 (for the tests that run $1)" >&2
   local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
 }
 need java default-jre-headless
+need javac default-jdk-headless  # compiles tests/java/DLProfile.java, the OWL API's OWL 2 DL profile check
 need chromium chromium
+need virtuoso-t virtuoso-opensource  # a second SPARQL store for tests/test_endpoints.py
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip

@@ -107,7 +107,7 @@ def test_where_does_it_say_andrew_waugh_inspected_worcestershire() -> None:
       GRAPH ?letter {
         ?visit okg:visitOf ?authority ; okg:inspector ?person .
         ?authority okg:name "Worcestershire" .
-        ?e okg:evidenceOf ?visit ; okg:evidenceProperty okg:inspector ; rdf:value ?person ;
+        ?e okg:evidenceOf ?visit ; okg:evidenceProperty okg:inspector ; okg:objectValue ?person ;
            oa:hasTarget/oa:hasSelector ?sel .
         ?sel a oa:TextQuoteSelector ; oa:exact ?exact ; oa:prefix ?prefix ; oa:suffix ?suffix .
         ?person okg:name ?name . FILTER(CONTAINS(?name, "Waugh"))

@@ -40,7 +40,7 @@ def test_seed_people_and_authorities_are_one_node_each() -> None:
     assert visited == authorities and len(authorities) == 2
     worcs = next(a for a in authorities if str(a).endswith("/worcestershire"))
     assert len({g for s, p, o, g in quads if p == OKG.visitOf and o == worcs}) == 4
-    assert any(s == worcs and p.endswith("exactMatch") and o == GSS["E10000034"] for s, p, o, _ in quads)
+    assert any(s == worcs and p == OKG.governedArea and o == GSS["E10000034"] for s, p, o, _ in quads)
 
 
 def test_directors_hold_time_bound_posts() -> None:

@@ -78,3 +78,13 @@ def test_a_fixed_or_removed_file_leaves_quarantine(tmp_path: Path) -> None:
     assert [e.letter for e in quarantined(store)] == broken.quarantined
     assert remove_letter(store, str(bad)) == broken.quarantined  # the file's current letter, released
     assert quarantined(store) == []
+
+
+def test_exports_leave_quarantine_out_unless_asked(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    runner.invoke(app, ["ingest", "--store", str(store), str(GOOD), str(_undated(tmp_path))])
+    plain = runner.invoke(app, ["export", "--store", str(store), "-f", "nquads"]).stdout
+    full = runner.invoke(app, ["export", "--store", str(store), "-f", "nquads", "--include-internal"]).stdout
+    assert "/quarantine> ." not in plain and "ontology#heldTriples> \"" not in plain
+    assert "ontology#heldTriples> \"" in full
+    assert "/quarantine> ." in full
