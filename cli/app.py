@@ -45,6 +45,7 @@ app.command("ingest")(store_cmd.ingest)
 app.command("query")(store_cmd.query)
 app.command("export")(store_cmd.export)
 app.command("publish")(store_cmd.publish)
+app.command("serve")(store_cmd.serve)
 app.command("viz")(viz_command)
 
 

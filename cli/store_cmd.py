@@ -215,3 +215,32 @@ def publish(
         raise typer.Exit(2) from None
     for f in files:
         typer.echo(str(f))
+
+
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: a free one).")] = 8000,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Publish the IRIs under this URL (default: keep them; /id/X answers for BASE/id/X).")] = None,
+) -> None:
+    """Serve a store as linked data: pages, landing page and a SPARQL 1.1 endpoint (Oxigraph) at /sparql."""
+    import contextlib
+    import signal
+
+    from ofsted_kg.errors import OfstedKgError
+    from ofsted_kg.serve import running
+    from ofsted_kg.store import default_store_path
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops as Ctrl-C does: the Oxigraph server is stopped with it
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        with running(store or default_store_path(), host, port, base_url) as (server, url):
+            typer.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl-C stops", err=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                server.serve_forever()
+    except OfstedKgError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None

@@ -170,7 +170,7 @@ def _turtle(triples: list[Triple], prefixes: dict[str, str]) -> bytes:
         return ox.Literal(t.value, datatype=ox.NamedNode(t.datatype) if t.datatype else None)
 
     data = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), node(o)) for s, p, o in triples]
-    return bytes(ox.serialize(data, format=ox.RdfFormat.TURTLE, prefixes=prefixes))
+    return ox.serialize(data, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
 
 
 def _compact(iri: str, prefixes: dict[str, str]) -> str:
@@ -272,7 +272,7 @@ def _resource_html(site: Site, iri: str, here: str, triples: list[Triple], inbou
                          f"<td><blockquote>{_esc(ev.exact)}</blockquote></td><td>{'<br>'.join(source)}</td></tr>\n")
         parts.append("</table>\n")
     if inbound:
-        parts.append(f"<h2>Linked from</h2>\n<ul>\n")
+        parts.append("<h2>Linked from</h2>\n<ul>\n")
         for s, p in sorted(inbound, key=lambda x: (site.label(x[1]), site.label(x[0])))[:MAX_INBOUND]:
             href = site.href(s, here)
             label = _esc(site.label(s))

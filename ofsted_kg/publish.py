@@ -120,7 +120,7 @@ def _write_dumps(st: Any, folder: Path, version: str) -> tuple[list[Dump], int]:
             if fmt_obj.supports_datasets:
                 st.dump(out, fmt_obj, **({"prefixes": prefixes} if fmt != "nquads" else {}))
             else:
-                ox.serialize(_union_triples(st, [0]), out, fmt_obj, prefixes=prefixes)
+                ox.serialize(_union_triples(st, [0]), out, fmt_obj, prefixes=prefixes)  # type: ignore[arg-type]
         dumps.append(Dump(target, fmt, media, compressed=True))
     return dumps, turtle
 
@@ -194,11 +194,19 @@ def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | 
     path would be (`okg:path`, and the listing's `okg:unthemedPath`).
     """
     import pyoxigraph as ox
+    from rdflib import URIRef
 
     from ofsted_kg import ontology, shapes
     from ofsted_kg.catalogue import describe
     from ofsted_kg.conneg import write_configs
-    from ofsted_kg.linked_pages import Site, concept_pages, landing_page, letter_pages, load_labels, shared_pages
+    from ofsted_kg.linked_pages import (
+        Site,
+        concept_pages,
+        landing_page,
+        letter_pages,
+        load_labels,
+        shared_pages,
+    )
 
     publisher = publisher or Publisher()
     root = check_base_url(base_url) if base_url else None
@@ -228,7 +236,7 @@ def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | 
         vocab = _vocabulary_graph()
         labels = [(str(s), str(o)) for p in ("http://www.w3.org/2000/01/rdf-schema#label",
                                              "http://www.w3.org/2004/02/skos/core#prefLabel")
-                  for s, o in vocab.subject_objects(predicate=__import__("rdflib").URIRef(p))]
+                  for s, o in vocab.subject_objects(predicate=URIRef(p))]
         if pages:
             concept_pages(site, vocab, prefixes)
             load_labels(st, site, labels)
@@ -241,8 +249,8 @@ def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | 
         for name in EXAMPLE_QUERIES:
             q = load_query(name, None)
             examples.append((q.title, q.description, q.text.strip()))
-        authorities = sorted((s.value for (s,) in st.query(
-            f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?v <{OKG.visitOf}> ?s }} }}")), key=site.label)
+        found = st.query(f"SELECT DISTINCT ?s WHERE {{ GRAPH ?g {{ ?v <{OKG.visitOf}> ?s }} }}")
+        authorities = sorted((sol[0].value for sol in found), key=site.label)  # type: ignore[union-attr]
         counts = [(name, facts.classes[str(cls)]) for name, cls in PAGE_CLASSES]
         (out / "index.html").write_text(landing_page(
             site, counts, [(d.path.name, d.path.stat().st_size) for d in dumps], examples, authorities,
@@ -283,6 +291,8 @@ def _catalogue_pages(site: Any, catalogue: Any, prefixes: dict[str, str]) -> Non
             continue
         if isinstance(o, RLiteral):
             term = Term("literal", str(o), str(o.datatype) if o.datatype else None, o.language)
+        elif ":" not in str(o):  # a dump's relative URL (no --base-url): stated in void.ttl only
+            continue
         else:
             term = Term("bnode" if isinstance(o, BNode) else "iri", str(o))
         groups[doc_iri(str(s))].append((str(s), str(p), term))

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System programs the tests drive for real: Java for the HermiT OWL reasoner, Chromium for the
-# HTML network view. Installed from Debian's packages when missing.
+# HTML network view and the published pages, nginx for the published site. Installed from Debian's packages when missing.
 need() {  # need COMMAND PACKAGE
   command -v "$1" >/dev/null 2>&1 && return 0
   echo "Installing Debian's $2 (for the tests that run $1)" >&2
@@ -13,6 +13,7 @@ need() {  # need COMMAND PACKAGE
 }
 need java default-jre-headless
 need chromium chromium
+need nginx nginx-light  # the published site served with its own nginx config (tests/test_site.py)
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
