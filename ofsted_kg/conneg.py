@@ -48,13 +48,18 @@ AddType application/n-quads .nq
 AddType application/trig .trig
 AddCharset utf-8 .ttl .jsonld .html
 RewriteEngine On
+# the last condition captures the path before and after /id/, so the rules work under any path
 RewriteCond %{HTTP_ACCEPT} text/html [NC]
-RewriteRule ^id/(.+)$ doc/$1.html [R=303,L]
+RewriteCond %{REQUEST_URI} ^(.*)/id/(.+)$
+RewriteRule ^id/ %1/doc/%2.html [R=303,L]
 RewriteCond %{HTTP_ACCEPT} application/ld\\+json [NC]
-RewriteRule ^id/(.+)$ doc/$1.jsonld [R=303,L]
+RewriteCond %{REQUEST_URI} ^(.*)/id/(.+)$
+RewriteRule ^id/ %1/doc/%2.jsonld [R=303,L]
 RewriteCond %{HTTP_ACCEPT} text/turtle [NC]
-RewriteRule ^id/(.+)$ doc/$1.ttl [R=303,L]
-RewriteRule ^id/(.+)$ doc/$1.html [R=303,L]
+RewriteCond %{REQUEST_URI} ^(.*)/id/(.+)$
+RewriteRule ^id/ %1/doc/%2.ttl [R=303,L]
+RewriteCond %{REQUEST_URI} ^(.*)/id/(.+)$
+RewriteRule ^id/ %1/doc/%2.html [R=303,L]
 <IfModule mod_headers.c>
   Header merge Vary Accept
 </IfModule>

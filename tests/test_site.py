@@ -224,3 +224,115 @@ def test_publishing_again_replaces_the_folder(store: Path, tmp_path: Path) -> No
     assert runner.invoke(app, ["publish", str(out), "--store", str(store), "--no-pages"]).exit_code == 0
     assert not (out / "stale.txt").exists() and (out / "void.ttl").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def _which(name: str) -> str | None:
+    return shutil.which(name, path=os.environ.get("PATH", "") + ":/usr/sbin")
+
+
+def _wait(port: int, proc: subprocess.Popen[bytes]) -> None:
+    while proc.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(proc.stderr.read().decode() if proc.stderr else "the server stopped")
+
+
+def _sample(site: Path, base: str) -> list[str]:
+    """One IRI of each kind (authority, person, visit, letter, finding, evidence, dataset, ...)."""
+    by_kind: dict[str, str] = {}
+    for iri in sorted(_iris(site, base)):
+        rest = iri[len(base):]
+        kind = "finding" if "/finding/" in rest else "evidence" if "/evidence/" in rest else rest.split("/", 1)[0]
+        by_kind.setdefault(kind, iri)
+    return list(by_kind.values())
+
+
+def _check_conneg(served_url: str, site: Path, published_base: str) -> None:
+    """The sample's IRIs, asked of the server at `served_url`, answer 303 to the page for each Accept."""
+    with httpx.Client(timeout=30) as client:
+        for iri in _sample(site, published_base):
+            path = iri[len(published_base) - len("/id/"):]  # "/id/..." kept
+            for accept, ext in ACCEPTS.items():
+                r = client.get(served_url + path, headers={"Accept": accept})
+                assert r.status_code == 303 and r.headers["location"].endswith(ext), (iri, accept, r.status_code)
+                page = client.get(httpx.URL(served_url + path).join(r.headers["location"]))
+                assert page.status_code == 200 and page.headers["content-type"].startswith(accept), (iri, accept)
+
+
+@pytest.mark.skipif(not _which("caddy"), reason="Debian's caddy is not installed (optional: apt-get install caddy)")
+def test_the_caddy_config_negotiates(served: tuple[str, Path], tmp_path: Path) -> None:
+    base_url, site = served
+    port = _free_port()
+    conf = tmp_path / "Caddyfile"
+    conf.write_text(f"""{{
+\tadmin off
+\tauto_https off
+\tstorage file_system {tmp_path}/data
+}}
+http://127.0.0.1:{port} {{
+\troot * {site.parent}
+\timport {site}/Caddyfile.ofsted-kg
+\tfile_server
+}}
+""", encoding="utf-8")
+    caddy = _which("caddy")
+    assert caddy
+    proc = subprocess.Popen([caddy, "run", "--config", str(conf), "--adapter", "caddyfile"], env={**os.environ, "HOME": str(tmp_path)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait(port, proc)
+        _check_conneg(f"http://127.0.0.1:{port}/ofsted", site, base_url + "/id/")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+APACHE = """ServerRoot /usr/lib/apache2
+ServerName 127.0.0.1
+LoadModule mpm_event_module modules/mod_mpm_event.so
+LoadModule authz_core_module modules/mod_authz_core.so
+LoadModule dir_module modules/mod_dir.so
+LoadModule mime_module modules/mod_mime.so
+LoadModule rewrite_module modules/mod_rewrite.so
+LoadModule headers_module modules/mod_headers.so
+Listen 127.0.0.1:{port}
+PidFile {tmp}/httpd.pid
+ErrorLog {tmp}/error.log
+{user}
+TypesConfig /etc/mime.types
+DocumentRoot {www}
+<Directory {www}>
+  AllowOverride All
+  Require all granted
+</Directory>
+"""
+
+
+@pytest.mark.skipif(not _which("apache2"), reason="Debian's apache2 is not installed (optional: apt-get install apache2)")
+def test_the_htaccess_negotiates_in_apache(served: tuple[str, Path]) -> None:
+    import tempfile
+
+    base_url, site = served
+    port = _free_port()
+    tmp = Path(tempfile.mkdtemp(prefix="ofsted-kg-apache-", dir="/tmp"))  # readable by Apache's own user
+    try:
+        tmp.chmod(0o755)
+        www = tmp / "www"
+        shutil.copytree(site, www / "ofsted")
+        for p in [www, *www.rglob("*")]:
+            p.chmod(0o755 if p.is_dir() else 0o644)
+        user = "User www-data\nGroup www-data" if os.geteuid() == 0 else ""
+        (tmp / "httpd.conf").write_text(APACHE.format(port=port, tmp=tmp, www=www, user=user), encoding="utf-8")
+        proc = subprocess.Popen([_which("apache2") or "apache2", "-f", str(tmp / "httpd.conf"), "-X"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            _wait(port, proc)
+            _check_conneg(f"http://127.0.0.1:{port}/ofsted", www / "ofsted", base_url + "/id/")
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
