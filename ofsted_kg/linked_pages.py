@@ -268,7 +268,9 @@ def _resource_html(site: Site, iri: str, here: str, triples: list[Triple], inbou
                 source.append(f'<a href="{_esc(link)}">{_esc(ev.source)}</a>' if link else f"<code>{_esc(ev.source)}</code>")
             if ev.page:
                 source.append(f"page {_esc(ev.page)}")
-            parts.append(f"<tr><td>{_esc(site.label(ev.prop))}: {_esc(ev.value)}</td>"
+            value = (_value_html(site, Term("iri", ev.value), here) if ev.value.startswith(("http://", "https://"))
+                     else _esc(ev.value))
+            parts.append(f"<tr><td>{_esc(site.label(ev.prop))}: {value}</td>"
                          f"<td><blockquote>{_esc(ev.exact)}</blockquote></td><td>{'<br>'.join(source)}</td></tr>\n")
         parts.append("</table>\n")
     if inbound:
