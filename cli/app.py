@@ -46,6 +46,7 @@ app.command("query")(store_cmd.query)
 app.command("export")(store_cmd.export)
 app.command("publish")(store_cmd.publish)
 app.command("quarantine")(store_cmd.quarantine)
+app.command("serve")(store_cmd.serve)
 app.command("viz")(viz_command)
 
 

@@ -197,23 +197,49 @@ def export(
 
 
 def publish(
-    folder: Annotated[Path, typer.Argument(help="Folder to write (created if missing).")],
+    folder: Annotated[Path, typer.Argument(help="Folder to write (created if missing; replaced if publish wrote it).")],
     store: StoreOpt = None,
     endpoint: EndpointOpt = None,
     update_url: UpdateUrlOpt = None,
     store_url: StoreUrlOpt = None,
     endpoint_profile: ProfileOpt = None,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="Public URL the folder will be served at.")] = None,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Public URL the folder will be served at; instance IRIs are published under BASE_URL/id/.")] = None,
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who publishes the data (a name).")] = None,
+    publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="The publisher's web address.")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="Contact point: an e-mail address or a URL.")] = None,
+    sparql_endpoint: Annotated[str | None, typer.Option(
+        "--sparql-endpoint", help="Public SPARQL endpoint of the data (void:sparqlEndpoint, a DCAT data service).")] = None,
+    version: Annotated[str | None, typer.Option("--dataset-version", help="Version of the dataset, in the dump "
+                                                "names (default: today, YYYY-MM-DD).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="TOML file whose [publish] table gives publisher, "
+                                                "publisher_url, contact, sparql_endpoint, version (options win).")] = None,
+    pages: Annotated[bool, typer.Option("--pages/--no-pages", help="Write a page per resource under doc/.")] = True,
 ) -> None:
-    """Write a folder a portal can serve as-is: dumps, VoID/DCAT description, ontology, themes, shapes."""
-    from ofsted_kg.graph.vocab import DEFAULT_BASE
-    from ofsted_kg.publish import publish as run_publish
-    from ofsted_kg.store import StoreError
+    """Write a static linked-data site: dumps, a page per resource, landing page, catalogue, server configs."""
+    from dataclasses import replace
 
+    from ofsted_kg.catalogue import Publisher
+    from ofsted_kg.errors import OfstedKgError
+    from ofsted_kg.graph.vocab import DEFAULT_BASE
+    from ofsted_kg.publish import check_base_url, check_folder
+    from ofsted_kg.publish import publish as run_publish
+
+    try:  # bad options and folders are refused before the store is opened
+        if base_url:
+            check_base_url(base_url)
+        check_folder(folder)
+        who = Publisher.from_config(config) if config else Publisher()
+        given = {"name": publisher, "url": publisher_url, "contact": contact, "sparql_endpoint": sparql_endpoint,
+                 "version": version}
+        who = replace(who, **{k: v for k, v in given.items() if v is not None})
+    except OfstedKgError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
     st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
     try:
-        files = run_publish(st, folder, DEFAULT_BASE, base_url)
-    except StoreError as e:
+        files = run_publish(st, folder, DEFAULT_BASE, base_url, who, pages)
+    except OfstedKgError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
     for f in files:
@@ -256,3 +282,32 @@ def quarantine(
         for message in entry.violations:
             typer.echo(f"  - {message}")
     typer.echo(f"{len(entries)} letter(s) quarantined", err=True)
+
+
+def serve(
+    store: StoreOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on (0: a free one).")] = 8000,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Publish the IRIs under this URL (default: keep them; /id/X answers for BASE/id/X).")] = None,
+) -> None:
+    """Serve a store as linked data: pages, landing page and a SPARQL 1.1 endpoint (Oxigraph) at /sparql."""
+    import contextlib
+    import signal
+
+    from ofsted_kg.errors import OfstedKgError
+    from ofsted_kg.serve import running
+    from ofsted_kg.store import default_store_path
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops as Ctrl-C does: the Oxigraph server is stopped with it
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        with running(store or default_store_path(), host, port, base_url) as (server, url):
+            typer.echo(f"serving {url} (SPARQL endpoint {url}sparql); Ctrl-C stops", err=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                server.serve_forever()
+    except OfstedKgError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None

@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System programs the tests drive for real: Java for the HermiT OWL reasoner (and a JDK for the OWL 2
-# DL profile check), Chromium for the HTML network view, Virtuoso as a second SPARQL store. Installed
-# from Debian's packages when missing (without questions: Virtuoso's package asks for a password).
+# DL profile check), Chromium for the HTML network view and the published pages, Virtuoso as a second
+# SPARQL store, nginx for the published site. Installed from Debian's packages when missing (without
+# questions: Virtuoso's package asks for a password).
 need() {  # need COMMAND PACKAGE
   command -v "$1" >/dev/null 2>&1 && return 0
   echo "Installing Debian's $2 (for the tests that run $1)" >&2
@@ -16,6 +17,7 @@ need java default-jre-headless
 need javac default-jdk-headless  # compiles tests/java/DLProfile.java, the OWL API's OWL 2 DL profile check
 need chromium chromium
 need virtuoso-t virtuoso-opensource  # a second SPARQL store for tests/test_endpoints.py
+need nginx nginx-light  # the published site served with its own nginx config (tests/test_site.py)
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip

@@ -176,8 +176,8 @@ def test_publish_writes_a_servable_folder(seeded: Path, tmp_path: Path) -> None:
     SELECT ?triples ?licence (COUNT(?d) AS ?dists) WHERE { ?ds a void:Dataset, dcat:Dataset ; void:triples ?triples ;
     dcterms:license ?licence ; dcat:distribution ?d } GROUP BY ?triples ?licence"""
     (row,) = list(void.query(q))
-    assert int(row.triples) == OxigraphStore(path).count()  # type: ignore[union-attr]
-    assert "open-government-licence" in str(row.licence) and int(row.dists) == 3  # type: ignore[union-attr]
+    assert int(row.triples) == len(Graph().parse(out / "ofsted-kg.ttl"))  # the Turtle dump's triples  # type: ignore[union-attr]
+    assert "open-government-licence" in str(row.licence) and int(row.dists) == 6  # type: ignore[union-attr]
     ds = Dataset()
     ds.parse(out / "ofsted-kg.trig", format="trig")
     assert len(list(ds.graphs())) > 5
