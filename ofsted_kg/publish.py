@@ -132,6 +132,19 @@ def _dump_public(store: Any, folder: Path, paths: dict[str, str]) -> dict[str, P
     return written
 
 
+def check_base_url(url: str) -> None:
+    """An http(s) URL with a host and no character an IRI cannot hold (`OutputError` otherwise)."""
+    import re
+    import urllib.parse
+
+    from ofsted_kg.atomic import OutputError
+
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r'[\x00-\x20<>"{}|^`\\]', url):
+        raise OutputError(f"--base-url {url!r}: not an http(s) URL that can name the files (no spaces, quotes "
+                          "or <>{}|^`\\; write a space as %20)")
+
+
 def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | None = None) -> list[Path]:
     """Write dumps, the ontology, themes, judgement areas and shapes, the reference page (reference.html)
     and void.ttl into `folder`; returns the files written.
@@ -140,7 +153,13 @@ def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | 
     where its file's local path would be (`okg:path`, and the listing's `okg:unthemedPath`).
     """
     from ofsted_kg import ontology, shapes
+    from ofsted_kg.atomic import OutputError, refuse_links_out
 
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is a file, not a folder to publish into")
+    if base_url is not None:
+        check_base_url(base_url)
+    refuse_links_out(folder)  # before anything is written
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
     paths = public_paths(store)
