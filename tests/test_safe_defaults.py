@@ -114,15 +114,19 @@ def test_a_closed_endpoint_with_credentials_is_one_line_without_them() -> None:
     assert "s3cret" not in line and "bob" not in line and "cannot reach the endpoint" in line
 
 
-def test_a_redirect_is_an_error_and_sends_nothing_to_the_other_host(servers: Any,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("code,command", [(302, "query"), (303, "query"), (307, "export"), (308, "query")])
+def test_a_redirect_is_an_error_and_sends_nothing_to_the_other_host(servers: Any, monkeypatch: pytest.MonkeyPatch,
+                                                                    code: int, command: str) -> None:
     monkeypatch.setenv("OFSTED_KG_ENDPOINT_USER", "bob")
     monkeypatch.setenv("OFSTED_KG_ENDPOINT_PASSWORD", "s3cret")
     first, other = servers
-    first.answer = (307, {"Location": _url(other)}, b"")
-    result = runner.invoke(app, ["query", "--endpoint", _url(first), "--sparql", "ASK {}"])
+    first.answer = (code, {"Location": _url(other)}, b"")
+    other.answer = (200, {"Content-Type": "application/sparql-results+json"}, b'{"head": {}, "boolean": false}')
+    args = ["--sparql", "ASK {}"] if command == "query" else ["--format", "nquads"]
+    result = runner.invoke(app, [command, "--endpoint", _url(first), *args])
     line = one_error_line(result)
-    assert line == (f"error: {_url(first)}: the endpoint answered with a redirect (HTTP 307) to {_url(other)}; "
+    asked = _url(first) if command == "query" else _url(first).replace("/query", "/store")
+    assert line == (f"error: {asked}: the endpoint answered with a redirect (HTTP {code}) to {_url(other)}; "
                     "it was not followed (give the address it names, if you trust it)")
     assert len(first.seen) == 1 and other.seen == []
     assert result.stdout == ""
