@@ -366,6 +366,8 @@ class RemoteStore:
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
                         raise QueryTimeout(f"{url}: no complete answer within {limit:g} s")
+                if resp.length:  # fewer bytes than announced: read(n) returns short instead of raising
+                    raise http.client.IncompleteRead(b"".join(chunks), resp.length)
                 return b"".join(chunks)
         except urllib.error.HTTPError as e:
             if 300 <= e.code < 400:
