@@ -6,9 +6,11 @@ Four write paths: a first ingest (`default`), a first ingest with `--bulk`, a re
 letters into a full store (`reingest`), and a first ingest into an `oxigraph serve` endpoint
 (`remote`, the server from PyPI's `oxigraph` package, started per trial). The corpus is the five
 sample letters and a few synthetic golden letters. Each trial runs the CLI in its own process
-group, kills it with SIGKILL after a random delay (uniform over 1.1 times a clean run's duration),
-then opens the store for writing as the next ingest would, and compares every letter with a clean
-ingest of the same files. A trial is:
+group with its stderr on a pseudo-terminal (so that it draws its progress bar), and kills it with
+SIGKILL a random delay after the bar first says "loading": uniform over 1.1 times the loading phase of
+a clean run of the same path, so that the kills fall while letters are being written. It then opens
+the store for writing as the next ingest would, and compares every letter with a clean ingest of the
+same files. A trial is:
 
 - `equal`: every letter there, each graph (letter, provenance, listing) equal to the clean ingest's;
 - `incomplete`: the letters present are whole and equal, the others wholly absent (ingesting again
@@ -25,8 +27,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import pty
 import random
 import re
+import select
 import shutil
 import signal
 import socket
@@ -82,6 +86,7 @@ class Outcome:
     letters: int  # letters whole and equal
     damaged: list[str]
     reported: list[str]
+    loading: float = 0.0  # seconds from the first "loading" to the end (or the kill)
 
 
 def classify(reference: dict[str, str], found: dict[str, str], reported: set[str], killed: bool) -> Outcome:
@@ -139,17 +144,41 @@ class Server:
         self.proc.wait(timeout=30)
 
 
-def run_ingest(args: list[str], kill_after: float | None) -> bool:
-    """Run `ofsted-kg ingest ARGS`; kill its process group after `kill_after` s. True if it was killed."""
-    proc = subprocess.Popen([CLI, "ingest", "--workers", "1", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+def run_ingest(args: list[str], kill_after: float | None) -> tuple[bool, float]:
+    """Run `ofsted-kg ingest ARGS` with its stderr on a pseudo-terminal, so that it draws its progress
+    bar; `kill_after` s after the bar first says "loading" (letters are being written), kill its process
+    group with SIGKILL. Returns (killed, seconds from the first "loading" to the end)."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([CLI, "ingest", "--workers", "1", *args], stdout=subprocess.DEVNULL, stderr=slave,
+                            start_new_session=True)
+    os.close(slave)
+    seen, loading_at, deadline = b"", 0.0, None
     try:
-        proc.wait(timeout=kill_after)
-        return False
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        return True
+        while True:
+            now = time.monotonic()
+            if deadline is not None and now >= deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                return True, now - loading_at
+            ready, _, _ = select.select([master], [], [], 0.02)
+            chunk = b""
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the terminal's other end closed: the process is ending
+                    chunk = b""
+            if chunk and not loading_at:
+                seen = (seen + chunk)[-1000:]
+                if b"loading" in seen:
+                    loading_at = time.monotonic()
+                    if kill_after is not None:
+                        deadline = loading_at + kill_after
+            if proc.poll() is not None:
+                return False, time.monotonic() - (loading_at or time.monotonic())
+            if ready and not chunk:
+                time.sleep(0.02)
+    finally:
+        os.close(master)
 
 
 class Trials:
@@ -161,18 +190,17 @@ class Trials:
         self.work = work
         self.corpus = make_corpus(work / "corpus")
         self.full = work / "full-store"
-        started = time.monotonic()
-        assert not run_ingest(["--store", str(self.full), str(self.corpus)], None)
-        self.durations = {"default": time.monotonic() - started}
+        killed, loading = run_ingest(["--store", str(self.full), str(self.corpus)], None)
+        assert not killed and loading > 0, "the clean ingest drew no progress bar"
+        self.durations = {"default": loading}
         self.reference = letter_graphs(OxigraphStore(self.full, read_only=True))
         assert self.reference, "the clean ingest loaded nothing"
         self.n = 0
 
     def duration(self, path: str) -> float:
+        """How long the path's clean run spends loading (from its first "loading" to its end)."""
         if path not in self.durations:  # one clean run of the path, to spread the kills over it
-            started = time.monotonic()
-            self.trial(path, None)
-            self.durations[path] = time.monotonic() - started
+            self.durations[path] = self.trial(path, None).loading
         return self.durations[path]
 
     def trial(self, path: str, kill_after: float | None) -> Outcome:
@@ -183,7 +211,7 @@ class Trials:
         if path == "remote":
             server = Server(target)
             try:
-                killed = run_ingest(["--endpoint", server.url, str(self.corpus)], kill_after)
+                killed, loading = run_ingest(["--endpoint", server.url, str(self.corpus)], kill_after)
                 store = RemoteStore(server.url)
                 found = letter_graphs(store)
                 reported = integrity(store, [])
@@ -195,17 +223,19 @@ class Trials:
                 args.insert(0, "--bulk")
             if path == "reingest":
                 shutil.copytree(self.full, target)
-            killed = run_ingest(args, kill_after)
+            killed, loading = run_ingest(args, kill_after)
             if not OxigraphStore.is_store(target):
                 shutil.rmtree(target, ignore_errors=True)
-                return Outcome("incomplete" if killed else "UNREPORTED", killed, 0, [], [])
+                return Outcome("incomplete" if killed else "UNREPORTED", killed, 0, [], [], loading)
             unrecovered = OxigraphStore(target, read_only=True).unrecovered  # what a reader is told
             store = OxigraphStore(target)  # opened as the next ingest opens it: recovery runs
             found = letter_graphs(store)
             reported = integrity(store, [*store.recovered, *unrecovered])
             del store
         shutil.rmtree(target, ignore_errors=True)
-        return classify(self.reference, found, reported, killed)
+        out = classify(self.reference, found, reported, killed)
+        out.loading = loading
+        return out
 
 
 def main() -> None:
@@ -219,16 +249,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kill-trials-") as tmp:
         trials = Trials(Path(tmp))
         letters = len({letter_of(g) for g in trials.reference})
-        print(f"corpus: {letters} letters; clean ingest {trials.durations['default']:.1f} s")
+        print(f"corpus: {letters} letters; a clean ingest spends {trials.durations['default']:.1f} s loading")
         tally: dict[str, Counter[str]] = {p: Counter() for p in paths}
         for i in range(args.trials):
             path = paths[i % len(paths)]
-            delay = rng.uniform(0.05, 1.1) * trials.duration(path)
+            delay = rng.uniform(0.0, 1.1) * trials.duration(path)
             out = trials.trial(path, delay)
             tally[path][out.verdict + ("" if out.killed else " (finished)")] += 1
-            print(f"{i + 1:3} {path:9} kill at {delay:5.1f} s: {out.verdict:10} {out.letters}/{letters} whole"
+            print(f"{i + 1:3} {path:9} kill {delay:4.1f} s into loading: {out.verdict:10} {out.letters}/{letters} whole"
                   + (f"; damaged {out.damaged}, reported {out.reported}" if out.damaged else ""), flush=True)
-        print("\npath       trials  outcomes (clean run, s)")
+        print("\npath       trials  outcomes (a clean run's loading phase, s)")
         for path in paths:
             outcomes = ", ".join(f"{k} {v}" for k, v in sorted(tally[path].items()))
             print(f"{path:10} {sum(tally[path].values()):6}  {outcomes} ({trials.durations[path]:.1f})")
