@@ -2,15 +2,49 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from ofsted_kg._version import __version__
 from ofsted_kg.cli import extract_cmd, fetch_cmd, findings_cmd, graph_cmd, people_cmd, store_cmd
 from ofsted_kg.cli.viz_cmd import viz as viz_command
 
+if TYPE_CHECKING:
+    import click
+
+
+
+def error_line(e: BaseException) -> str:
+    """An error as the one line a user sees: `error: ...`, with any URL's credentials hidden."""
+    from ofsted_kg.errors import redact, shown
+
+    if isinstance(e, OSError) and e.filename is not None:
+        text = f"{shown(str(e.filename))}: {e.strerror or e}"
+    else:
+        text = str(e)
+    return "error: " + " ".join(redact(text).split())
+
+
+class _ErrorEdge(TyperGroup):
+    """The one place where the library's errors (`OfstedKgError`), and a file the system refused, become
+    one line on stderr and exit 2, for every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from ofsted_kg.errors import OfstedKgError
+
+        try:
+            return super().invoke(ctx)
+        except (OfstedKgError, OSError) as e:
+            if isinstance(e, OSError) and e.filename is None:
+                raise  # not about a file the user named: a fault to see in full
+            typer.echo(error_line(e), err=True)
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
+    cls=_ErrorEdge,
     name="ofsted-kg",
     help="Turn Ofsted inspection letters on children's services into linked data.",
     no_args_is_help=True,
@@ -59,7 +93,7 @@ def main() -> None:
     try:
         app()
     except OfstedKgError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(error_line(e), err=True)
         sys.exit(2)
 
 

@@ -123,9 +123,20 @@ def query(
     update_url: UpdateUrlOpt = None,
     store_url: StoreUrlOpt = None,
     endpoint_profile: ProfileOpt = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds the query may run before it is stopped "
+                                           "(0: no limit).", min=0)] = 60.0,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let a SERVICE pattern make the embedded "
+                                                "store send requests to other hosts (refused by default).")] = False,
 ) -> None:
     """Ask a question across all letters: a named query from the library, a .rq file, or --sparql."""
-    from ofsted_kg.queries.library import QueryError, library, load_query, print_result, resolve_person_params
+    from ofsted_kg.queries.library import (
+        QueryError,
+        library,
+        load_query,
+        print_result,
+        resolve_person_params,
+        run_query,
+    )
     from ofsted_kg.store import QuerySyntaxError, StoreError
 
     if list_:
@@ -145,7 +156,7 @@ def query(
     st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
     try:
         bindings = resolve_person_params(bindings, st)
-        result = st.select(q.text, bindings)
+        result = run_query(st, q, bindings, allow_service=allow_service, timeout=timeout)
     except QueryError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
@@ -187,10 +198,10 @@ def export(
             st.dump(sys.stdout.buffer, format, include_internal)
             sys.stdout.buffer.flush()
         else:
-            tmp = output.with_name(output.name + ".part")
-            with tmp.open("wb") as fh:
+            from ofsted_kg.atomic import atomic_output
+
+            with atomic_output(output) as fh:  # never a half-written file, never written through a link
                 st.dump(fh, format, include_internal)
-            tmp.replace(output)  # never a half-written file under the real name
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None

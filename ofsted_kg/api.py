@@ -29,6 +29,7 @@ from ofsted_kg.statistics import (
     refresh_statistics,
     update_statistics,
 )
+from ofsted_kg.store import StoreError
 
 T = TypeVar("T")
 BULK_BATCH = 25  # letters per bulk load (measured: 25 to 100 cost the same; smaller batches lose less to a crash)
@@ -395,12 +396,20 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     incremental = clean and len(packed) <= INCREMENTAL_MAX
     replaced: Counts = Counts()
     batch: list[Prepared] = []
+    loaded_letters: list[Prepared] = []
 
     def load(batch: list[Prepared]) -> None:
-        if incremental:
-            present = [p.iri for p in batch if store.has_graph(p.iri)]
-            replaced.update(letter_counts(store, present) if present else {})
-        store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
+        try:
+            if incremental:
+                present = [p.iri for p in batch if store.has_graph(p.iri)]
+                replaced.update(letter_counts(store, present) if present else {})
+            store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
+        except StoreError as e:  # an endpoint that went away: say what to ingest again
+            in_flight = {p.iri for p in batch}
+            done = {p.source for p in loaded_letters if p.iri not in in_flight}
+            failed = {prob.path for prob in result.problems if prob.fatal}
+            todo = [shown(str(f)) for f in files if shown(str(f)) not in done | failed]
+            raise IngestInterrupted(e, len(done), todo) from None
 
     sources = public_sources(files)  # files that came from `ofsted-kg fetch` link to Ofsted's copy
     published = {shown(str(f)): published_path(str(f), roots) for f in files}
@@ -420,6 +429,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         if quarantine_graph_iri(prep.iri) in held:  # it validates now
             store.remove_graph(quarantine_graph_iri(prep.iri))
         batch.append(prep)
+        loaded_letters.append(prep)
         if len(batch) >= (BULK_BATCH if bulk else 1):
             load(batch)
             batch = []
@@ -447,6 +457,17 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         store.optimize()
     result.triples_after = store.count()
     return result
+
+
+class IngestInterrupted(StoreError):
+    """The store failed midway through an ingest (an endpoint that went away): the letters loaded
+    before stay loaded, each whole; the message names the files to ingest again."""
+
+    def __init__(self, cause: StoreError, loaded: int, todo: list[str]) -> None:
+        shown_files = ", ".join(todo[:10]) + (f" and {len(todo) - 10} more" if len(todo) > 10 else "")
+        super().__init__(f"{cause}; {loaded} file(s) were loaded before it, each letter whole; ingest again "
+                         f"the {len(todo)} file(s) not loaded: {shown_files}")
+        self.todo = todo
 
 
 def _extract_packed(limits: Limits | None, path: Path) -> tuple[list[tuple[bytes, list[Any], list[str]]], str | None]:
@@ -492,6 +513,11 @@ def _letter_iris(letter: str, base: str | None) -> list[str]:
     from ofsted_kg.graph.vocab import DEFAULT_BASE
 
     if letter.startswith(("http://", "https://", "urn:")):
+        from ofsted_kg.store import _IRI_FORBIDDEN
+
+        if _IRI_FORBIDDEN.search(letter):
+            raise InputError(shown(letter), "is not an IRI (it holds a space, a control character or one of "
+                             '<>"{}|^`\\); give a letter\'s IRI or its file')
         return [letter]
     doc = read_document(letter)
     mint = Minter(base or DEFAULT_BASE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class OfstedKgError(Exception):
     """Base class for errors a user can act on."""
@@ -30,3 +32,12 @@ def shown(name: str) -> str:
         else:
             out.append(ch.encode("unicode_escape", "backslashreplace").decode("ascii"))
     return "".join(out)
+
+
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^/?#@\s]*@")
+
+
+def redact(text: str) -> str:
+    """`text` with the credentials of every URL in it (`https://user:password@host/`) hidden:
+    `https://***@host/`. Applied to every message that may hold an endpoint's address."""
+    return _USERINFO.sub(r"\1***@", text)

@@ -175,9 +175,13 @@ def _scratch(folder: Path) -> Path:
 
 
 def check_folder(folder: Path) -> None:
-    """The target must be absent, an empty folder, or a folder an earlier publish wrote."""
+    """The target must be absent, an empty folder, or a folder an earlier publish wrote, and hold no
+    symbolic link that leads out of it."""
+    from ofsted_kg.atomic import refuse_links_out
+
     if folder.exists() and not folder.is_dir():
-        raise PublishError(f"{folder}: exists and is not a folder; give a folder to publish into")
+        raise PublishError(f"{folder}: is a file, not a folder to publish into")
+    refuse_links_out(folder)
     if folder.is_dir() and any(folder.iterdir()) and not (folder / MARK).exists():
         raise PublishError(f"{folder}: a folder that holds other files (not written by publish); give a new or "
                            "empty folder")

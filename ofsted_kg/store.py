@@ -9,6 +9,9 @@ from __future__ import annotations
 import base64
 import http.client
 import os
+import re
+import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from ofsted_kg.errors import OfstedKgError
+from ofsted_kg.errors import OfstedKgError, redact
 
 ENV_STORE = "OFSTED_KG_STORE"
 ENV_ENDPOINT_USER = "OFSTED_KG_ENDPOINT_USER"
@@ -58,7 +61,8 @@ class Store(Protocol):
     def remove_graph(self, graph: str) -> bool: ...
     def has_graph(self, graph: str) -> bool: ...
     def graphs(self) -> list[str]: ...
-    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult: ...
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None,
+               timeout: float | None = None) -> QueryResult: ...
     def dump(self, out: IO[bytes], fmt: str, include_internal: bool = False) -> None: ...
     def count(self) -> int: ...
     def graph_ntriples(self, graph: str) -> str: ...
@@ -235,9 +239,14 @@ class OxigraphStore:
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 
-    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None,
+               timeout: float | None = None) -> QueryResult:
+        """Run a query over the union of the graphs. With `timeout` (seconds), it runs in a child process
+        that is killed when the time is up (`QueryTimeout`): Oxigraph cannot stop a query once started."""
         if bindings:  # Oxigraph's own substitutions only reach projected variables: use a VALUES block
             sparql = bind_values(sparql, bindings)
+        if timeout:
+            return _select_in_child(self.path, sparql, timeout)
         try:
             res = self.store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
@@ -319,6 +328,33 @@ class QuerySyntaxError(StoreError):
 PROFILES = ("oxigraph", "fuseki", "graphdb", "virtuoso")
 
 
+class QueryTimeout(StoreError):
+    """A query ran past its time limit."""
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """`https://user:password@host/path` -> (`https://host/path`, user, password): the credentials are
+    sent as Basic authentication to that host only, and the URL kept and shown is the one without them."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None, None
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = urllib.parse.unquote(parts.username or "") or None
+    password = urllib.parse.unquote(parts.password) if parts.password is not None else None
+    return urllib.parse.urlunsplit(parts._replace(netloc=host)), user, password
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect is answered as the HTTP error it is, never followed (urllib would send the request's
+    Authorization header to whatever host the redirect names)."""
+
+    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects())
+
+
 @dataclass
 class EndpointUrls:
     """Where a SPARQL 1.1 store answers queries and updates, and its Graph Store Protocol service (None
@@ -389,13 +425,19 @@ class RemoteStore:
     """
 
     def __init__(self, url: str, update_url: str | None = None, store_url: str | None = None,
-                 profile: str | None = None) -> None:
+                 profile: str | None = None, timeout: float = 120) -> None:
         self.recovered: list[str] = []  # nothing to recover on an endpoint (no bulk loads)
         self.unrecovered: list[str] = []
+        self.timeout = timeout  # seconds a request may take in all (not only between two reads)
+        url, user, password = split_credentials(url)
+        update_url = split_credentials(update_url)[0] if update_url else None
+        store_url = split_credentials(store_url)[0] if store_url else None
         urls = endpoint_urls(url, update_url, store_url, profile)
         self.query_url, self.update_url, self.store_url = urls.query, urls.update, urls.store
-        user, password = os.environ.get(ENV_ENDPOINT_USER), os.environ.get(ENV_ENDPOINT_PASSWORD)
-        self.auth = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode() if user else None
+        # the environment's credentials, else those of the URL (which is never printed with them)
+        if os.environ.get(ENV_ENDPOINT_USER):
+            user, password = os.environ.get(ENV_ENDPOINT_USER), os.environ.get(ENV_ENDPOINT_PASSWORD)
+        self.auth = "Basic " + base64.b64encode(f"{user}:{password or ''}".encode()).decode() if user else None
 
     def _update(self, update: str) -> None:
         """A SPARQL update: as the request body, or (with no graph store, as for Virtuoso) as a form."""
@@ -420,21 +462,39 @@ class RemoteStore:
                 for b in json.loads(raw)["results"]["bindings"]]
 
     def _request(self, url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
-                 method: str = "GET") -> bytes:
+                 method: str = "GET", timeout: float | None = None) -> bytes:
         req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
         if self.auth:
             req.add_header("Authorization", self.auth)
+        limit = timeout or self.timeout
+        deadline = time.monotonic() + limit
         try:
-            with urllib.request.urlopen(req, timeout=120) as resp:  # noqa: S310 (the user's endpoint)
-                return bytes(resp.read())
+            # redirects are not followed: they would carry the credentials, or the question, elsewhere
+            with _OPENER.open(req, timeout=limit) as resp:
+                chunks = []
+                while chunk := resp.read(1 << 16):
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise QueryTimeout(f"{url}: no complete answer within {limit:g} s")
+                if resp.length:  # fewer bytes than announced: read(n) returns short instead of raising
+                    raise http.client.IncompleteRead(b"".join(chunks), resp.length)
+                return b"".join(chunks)
         except urllib.error.HTTPError as e:
-            body = e.read().decode("utf-8", "replace")[:500]
+            if 300 <= e.code < 400:
+                where = redact(e.headers.get("Location") or "another address")
+                raise StoreError(f"{url}: the endpoint answered with a redirect (HTTP {e.code}) to {where}; it was "
+                                 "not followed (give the address it names, if you trust it)") from None
+            body = redact(e.read().decode("utf-8", "replace")[:500])
             if e.code == 400 and "query" in url:
                 raise QuerySyntaxError(body) from None
             raise StoreError(f"{url}: HTTP {e.code}: {body}") from None
         except urllib.error.URLError as e:
-            raise StoreError(f"{url}: cannot reach the endpoint ({e.reason})") from None
-        except (OSError, http.client.HTTPException) as e:  # reset, closed mid-answer, timed out
+            if isinstance(e.reason, TimeoutError | socket.timeout):
+                raise QueryTimeout(f"{url}: no answer within {limit:g} s") from None
+            raise StoreError(f"{url}: cannot reach the endpoint ({redact(str(e.reason))})") from None
+        except TimeoutError:
+            raise QueryTimeout(f"{url}: no answer within {limit:g} s") from None
+        except (OSError, http.client.HTTPException) as e:  # reset, closed mid-answer
             raise StoreError(f"{url}: the endpoint broke off ({type(e).__name__}: {e or 'no answer'})") from None
 
     CHUNK_TRIPLES = 200  # per INSERT DATA without a graph store (Virtuoso refuses one of a letter's size)
@@ -495,14 +555,15 @@ class RemoteStore:
         res = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return sorted(str(r["g"]) for r in res.rows if _ours(str(r["g"])))
 
-    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None,
+               timeout: float | None = None) -> QueryResult:
         import json
 
         if bindings:
             sparql = bind_values(sparql, bindings)
         body = urllib.parse.urlencode({"query": sparql}).encode()
         raw = self._request(self.query_url, body, {"Content-Type": "application/x-www-form-urlencoded",
-                                                   "Accept": "application/sparql-results+json"}, "POST")
+                                                   "Accept": "application/sparql-results+json"}, "POST", timeout)
         data = json.loads(raw)
         if "boolean" in data:
             return QueryResult(["result"], [{"result": data["boolean"]}])
@@ -589,26 +650,41 @@ def _json_value(b: dict[str, str] | None) -> Any:
     return v
 
 
+VARNAME = re.compile(r"[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D"
+                     r"\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]+")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def rdf_term(v: Any) -> str:
+    """A Python value as a SPARQL term: booleans and numbers typed, `<...>` an IRI when it is one, any
+    other text a string literal with its quotes, backslashes and line breaks escaped."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return f'"{v!r}"^^<{XSD_NS}double>'
+    s = str(v)
+    if s.startswith("<") and s.endswith(">") and len(s) > 2 and not _IRI_FORBIDDEN.search(s[1:-1]):
+        return s
+    escaped = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
 def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     """Bind variables as a VALUES block of escaped RDF terms at the top of the WHERE clause.
 
-    Values are serialised as terms (quotes and backslashes escaped), never pasted into the query.
+    Values are serialised as terms (`rdf_term`), never pasted into the query; a name that is not a
+    SPARQL variable name is refused (`QueryError`), so neither can change the query's shape.
     """
-    def term(v: Any) -> str:
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        if isinstance(v, int):
-            return str(v)
-        s = str(v)
-        if s.startswith("<") and s.endswith(">") and not any(c in s[1:-1] for c in '<>"{}|^`\\ '):
-            return s
-        escaped = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-        return f'"{escaped}"'
+    bad = [n for n in bindings if not VARNAME.fullmatch(n)]
+    if bad:
+        from ofsted_kg.queries.library import QueryError
 
+        raise QueryError(f"parameter name {bad[0]!r} is not a SPARQL variable name (letters, digits, _)")
+    term = rdf_term
     names = list(bindings)
     values = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(term(bindings[n]) for n in names) + ") }"
-    import re
-
     # a query may say where its parameters belong (inside a GRAPH block, so that Oxigraph looks the
     # value up first instead of joining it with the whole store afterwards)
     marker = re.search(r"^[ \t]*# parameters are bound here[^\n]*$", sparql, re.M)
@@ -649,3 +725,56 @@ def open_store(store: str | Path | None = None, endpoint: str | None = None, rea
     if endpoint:
         return RemoteStore(endpoint, update_url, store_url, profile)
     return OxigraphStore(store or default_store_path(), read_only=read_only)
+
+
+_CHILD = "from ofsted_kg.store import _child_select; _child_select()"
+
+
+def _select_in_child(path: Path, sparql: str, timeout: float) -> QueryResult:
+    """`OxigraphStore(path, read_only=True).select(sparql)` in a child process, killed after `timeout` s."""
+    import pickle
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        out, err = proc.communicate(pickle.dumps((str(path), sparql)), timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise QueryTimeout(f"the query ran past its time limit of {timeout:g} s and was stopped") from None
+    finally:
+        if proc.poll() is None:  # timed out, or this process was interrupted: the query goes too
+            proc.kill()
+            proc.communicate()
+    if proc.returncode != 0 or not out:
+        last = (err.decode("utf-8", "replace").strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
+        raise StoreError(f"{path}: the query's process failed ({last})")
+    kind, payload = pickle.loads(out)  # noqa: S301 (our own child's answer)
+    if kind == "syntax":
+        raise QuerySyntaxError(payload)
+    if kind == "error":
+        raise StoreError(payload)
+    assert isinstance(payload, QueryResult)
+    return payload
+
+
+def _child_select() -> None:
+    """The child of `_select_in_child`: (store folder, query) pickled on stdin, the outcome on stdout."""
+    import pickle
+    import sys
+
+    from ofsted_kg.pipeline import _die_with_parent
+
+    _die_with_parent()
+    path, sparql = pickle.loads(sys.stdin.buffer.read())  # noqa: S301
+    outcome: tuple[str, Any]
+    try:
+        outcome = ("ok", OxigraphStore(path, read_only=True).select(sparql))
+    except QuerySyntaxError as e:
+        outcome = ("syntax", str(e))
+    except StoreError as e:
+        outcome = ("error", str(e))
+    except OSError as e:
+        outcome = ("error", f"{path}: {e}")
+    sys.stdout.buffer.write(pickle.dumps(outcome))
+    sys.stdout.buffer.flush()

@@ -41,20 +41,95 @@ class Query:
     needs: str = ""  # "listings": reads the letters' listing graphs (see ofsted_kg.graph.listing)
 
     def bind(self, pairs: list[str]) -> dict[str, Any]:
-        """NAME=VALUE pairs as bindings; every declared parameter must be given."""
+        """NAME=VALUE pairs as bindings; every declared parameter must be given, and no other name.
+
+        A query without `# param:` lines (`--sparql`, a .rq file without a header) takes its own
+        variables as parameters."""
         out: dict[str, Any] = {}
         for pair in pairs:
             if "=" not in pair:
                 raise QueryError(f"--param {pair!r}: write NAME=VALUE")
             k, v = pair.split("=", 1)
             k = k.strip()
-            if self.params and k not in self.params:
-                raise QueryError(f"query {self.name!r} has no parameter {k!r}; it takes: {', '.join(self.params) or 'none'}")
+            declared = list(self.params) or query_variables(self.text)
+            if k not in declared:
+                raise QueryError(f"query {self.name!r} has no parameter {k!r}; it takes: {', '.join(declared) or 'none'}")
             out[k] = _canonical(k, v.strip())
         missing = [p for p in self.params if p not in out]
         if missing:
             raise QueryError(f"query {self.name!r} needs --param {missing[0]}=... ({self.params[missing[0]]})")
         return out
+
+
+DEFAULT_TIMEOUT = 60.0  # seconds a user's query may run (`query --timeout`)
+
+# what a SPARQL text holds besides its keywords, names and variables: comments, long and short strings, IRIs
+_NOT_CODE = re.compile("|".join([
+    r"#[^\n]*",
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''", r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'(?:[^'\\\n]|\\.)*'", r'"(?:[^"\\\n]|\\.)*"',
+    r'<[^<>"{}|^`\\\x00-\x20]*>',
+]))
+_SERVICE_WORD = re.compile(r"(?<![\w:?$])service(?![\w:])", re.I)
+_VARIABLE = re.compile(r"[?$]([A-Za-z_0-9\u00B7\u00C0-\uFFFD]+)")
+
+
+def _code(sparql: str) -> str:
+    """The query's text with its comments, strings and IRIs blanked out."""
+    return _NOT_CODE.sub(" ", sparql)
+
+
+def query_variables(sparql: str) -> list[str]:
+    """The variables a query names (outside strings, IRIs and comments), in order of first use."""
+    return list(dict.fromkeys(_VARIABLE.findall(_code(sparql))))
+
+
+def uses_service(sparql: str) -> bool:
+    """Does the query hold a `SERVICE` pattern (a request to another endpoint)?
+
+    Decided on the parse tree (rdflib's SPARQL parser); the text is only scanned first for the keyword
+    outside strings, IRIs and comments, which most queries lack. A query rdflib cannot parse but whose
+    text holds the keyword counts as using it.
+    """
+    if not _SERVICE_WORD.search(_code(sparql)):
+        return False
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(sparql)
+    except Exception:  # rdflib's parser raises several kinds; the keyword is there
+        return True
+    return _has_service(tree)
+
+
+def _has_service(node: Any) -> bool:
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, dict):
+        return any(_has_service(v) for v in node.values())
+    if isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+        return any(_has_service(v) for v in node)
+    return False
+
+
+def run_query(store: Any, query: Query, bindings: dict[str, Any] | None = None, *, allow_service: bool = False,
+              timeout: float | None = DEFAULT_TIMEOUT) -> Any:
+    """Run a user's query with its bindings (see `Query.bind`) on `store`: a `QueryResult`.
+
+    On the embedded store a `SERVICE` pattern is refused unless `allow_service` (it makes the store
+    send requests to other hosts), and the query is stopped after `timeout` seconds (None or 0: no
+    limit); on an endpoint, `timeout` bounds the whole HTTP exchange.
+    """
+    from ofsted_kg.store import OxigraphStore, QueryTimeout, bind_values
+
+    text = bind_values(query.text, bindings) if bindings else query.text
+    if not allow_service and isinstance(store, OxigraphStore) and uses_service(text):
+        raise QueryError(f"query {query.name!r} uses SERVICE, which makes the store send requests to other "
+                         "hosts; refused (give --allow-service to allow it)")
+    try:
+        return store.select(text, timeout=timeout or None)
+    except QueryTimeout as e:
+        raise QueryTimeout(f"{e} (--timeout SECONDS gives it longer; 0 for no limit)") from None
 
 
 def _canonical(name: str, value: str) -> Any:
