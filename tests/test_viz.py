@@ -379,9 +379,10 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     assert "Restates: Inadequate (2016-11)" in panel and "\u201cjudged inadequate\u201d \u2014 restated" in panel
     assert "\u201cAndy Waugh\u201d \u2014 inspector" in panel  # the words as the 2018 letter wrote them
     assert panel.index("2024-12-03") < panel.index("2019-01-08") < panel.index("2010-07-06")  # latest first
-    assert sorted(st["panel-links"].split("|")) == [(EXAMPLES / n).as_uri() for n in (
+    # the graph keeps source paths relative to the folder ingested (never absolute): the links are too
+    assert sorted(st["panel-links"].split("|")) == [n for n in (
         "000_5f08dc2b8cd356b2.txt", "001_86c9a5ce8fa1226d.txt", "002_a2bb1c2b670b0846.txt", "003_807445bb4780ee5e.txt")]
-    assert f"Source: {EXAMPLES / '000_5f08dc2b8cd356b2.txt'}" in panel
+    assert "Source: 000_5f08dc2b8cd356b2.txt" in panel
     assert st["toggled-selected"] == st["toggled-lit"] == "" and st["toggled-panel-display"] == "none"
     assert st["cleared-selected"] == st["cleared-lit"] == st["dimmed-after"] == ""
     # drag: the view follows the pointer, the tooltip hides, and a drag is not a click
