@@ -62,7 +62,8 @@ def make_corpus(folder: Path) -> Path:
     return folder
 
 
-_RUN_TIME = re.compile(r'/run/\d{8}T\d{6}Z-|"\d{4}-\d\d-\d\dT[\d:.]+Z?"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>')
+_RUN_TIME = re.compile(r'/run/\d{8}T\d{6}Z-|"\d{4}-\d\d-\d\dT[\d:.]+Z?"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>'
+                       r'|(?<="ofsted-kg run of )\d{4}-\d\d-\d\dT[\d:.+-]+(?=")')  # the run's label names its time
 
 
 def letter_graphs(store: Any) -> dict[str, str]:

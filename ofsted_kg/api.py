@@ -412,7 +412,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
             raise IngestInterrupted(e, len(done), todo) from None
 
     sources = public_sources(files)  # files that came from `ofsted-kg fetch` link to Ofsted's copy
-    published = {shown(str(f)): published_path(str(f), roots) for f in files}
+    published = {shown(str(f)): shown(published_path(str(f), roots)) for f in files}
     given = {shown(str(f)) for f in files}  # a file ingested again supersedes what it had in quarantine
     for entry in quarantined(store):
         if entry.source in given:
