@@ -211,13 +211,7 @@ def write_resource(site: Site, iri: str, triples: list[Triple], inbound: list[tu
     if here is None:
         site.skipped.append(iri)
         return
-    target = site.folder / "doc" / here
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.with_name(target.name + ".ttl").write_bytes(_turtle(triples, prefixes))
-    target.with_name(target.name + ".jsonld").write_text(
-        json.dumps(jsonld(triples, prefixes), ensure_ascii=False, indent=1), encoding="utf-8")
-    target.with_name(target.name + ".html").write_text(
-        _resource_html(site, iri, here, triples, inbound, evidence), encoding="utf-8")
+    _write_page(site, iri, here, triples, prefixes, inbound, evidence)
     site.written += 1
 
 
@@ -419,13 +413,7 @@ def concept_pages(site: Site, graph: Any, prefixes: dict[str, str]) -> None:
             else:
                 term = Term("iri", str(o))
             triples.append((iri, str(p), term))
-        target = site.folder / "doc" / here
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.with_name(target.name + ".ttl").write_bytes(_turtle(triples, prefixes))
-        target.with_name(target.name + ".jsonld").write_text(
-            json.dumps(jsonld(triples, prefixes), ensure_ascii=False, indent=1), encoding="utf-8")
-        target.with_name(target.name + ".html").write_text(
-            _resource_html(site, iri, here, triples, [], []), encoding="utf-8")
+        _write_page(site, iri, here, triples, prefixes, [], [])
 
 
 def landing_page(site: Site, counts: list[tuple[str, int]], dumps: list[tuple[str, int]], examples: list[tuple[str, str, str]],
@@ -463,3 +451,15 @@ def landing_page(site: Site, counts: list[tuple[str, int]], dumps: list[tuple[st
     )
     return _page(site, "index", "ofsted-kg linked data", body).replace('href="../index.html"', 'href="index.html"') \
         .replace('href="../reference.html"', 'href="reference.html"')
+
+
+def _write_page(site: Site, iri: str, here: str, triples: list[Any], prefixes: dict[str, str],
+                inbound: list[Any], evidence: list[Any]) -> None:
+    """One resource's page as Turtle, JSON-LD and HTML at `doc/HERE.*`."""
+    target = site.folder / "doc" / here
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.with_name(target.name + ".ttl").write_bytes(_turtle(triples, prefixes))
+    target.with_name(target.name + ".jsonld").write_text(
+        json.dumps(jsonld(triples, prefixes), ensure_ascii=False, indent=1), encoding="utf-8")
+    target.with_name(target.name + ".html").write_text(
+        _resource_html(site, iri, here, triples, inbound, evidence), encoding="utf-8")
