@@ -76,7 +76,7 @@ def chromium_attrs(page: Path, fragment: str) -> dict[str, str]:
     exe = shutil.which("chromium")
     if not exe:
         sys.exit("chromium is needed (Debian's chromium package; scripts/test.sh installs it)")
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         out = subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                               "--disable-background-networking", "--disable-component-update", "--disable-sync",
                               f"--user-data-dir={profile}", "--window-size=1400,900", "--dump-dom",
@@ -98,7 +98,7 @@ def raf_pan(page: Path, flags: list[str], overrides: dict[str, Any], frames: int
         sys.exit("chromium is needed (Debian's chromium package; scripts/test.sh installs it)")
     to_chrome_r, to_chrome_w = os.pipe()
     from_chrome_r, from_chrome_w = os.pipe()
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         proc = subprocess.Popen(
             [exe, "--headless", "--no-sandbox", "--no-first-run", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}", "--window-size=1400,900",
