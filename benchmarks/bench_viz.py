@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -91,8 +92,6 @@ def raf_pan(page: Path, flags: list[str], overrides: dict[str, Any], frames: int
     """Open the page as #bench-raf in headless Chromium driven over the DevTools protocol (a pipe, stdlib
     only), wait until it is drawn, then pan it for `frames` animation frames (bench.js's ofstedBenchPan):
     the frame times are the intervals between real requestAnimationFrame callbacks."""
-    import os
-
     exe = shutil.which("chromium")
     if not exe:
         sys.exit("chromium is needed (Debian's chromium package; scripts/test.sh installs it)")
@@ -163,6 +162,27 @@ def raf_pan(page: Path, flags: list[str], overrides: dict[str, Any], frames: int
             os.close(from_chrome_r)
 
 
+EMPTY_PAGE = """<!DOCTYPE html><html><body><script>
+window.ofstedBenchPan = function (frames) {
+  return new Promise(function (resolve) {
+    var stamps = [], i = 0;
+    function step(t) {
+      stamps.push(t);
+      if (i++ >= frames) {
+        var gaps = [];
+        for (var k = 1; k < stamps.length; k++) gaps.push(stamps[k] - stamps[k - 1]);
+        resolve({ gaps: gaps, dpr: window.devicePixelRatio });
+        return;
+      }
+      requestAnimationFrame(step);
+    }
+    requestAnimationFrame(step);
+  });
+};
+</script></body></html>
+"""
+
+
 def summary(gaps: list[float]) -> dict[str, float]:
     s = sorted(gaps)
     mean = sum(s) / len(s)
@@ -195,6 +215,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--raf", action="store_true", help="instead: pan by real animation frames over the DevTools "
                     "protocol, once per variant of Chromium flags and sigma settings (VARIANTS)")
+    ap.add_argument("--baseline-only", action="store_true", help="with --raf: only the baselines and the page as "
+                    "shipped, interleaved run by run")
     args = ap.parse_args(argv)
 
     rows, facts = synthetic_rows(args.nodes, args.edges, args.seed)
@@ -209,11 +231,30 @@ def main(argv: list[str] | None = None) -> None:
         page = args.keep or Path(tmp) / "bench.html"
         page.write_text(text, encoding="utf-8")
         if args.raf:
+            # baselines, same Chromium and flags: an empty page's animation frames, and the same page drawing a
+            # 30-node graph; the 10,000-node figures are read against them (this machine's ceiling)
+            empty = Path(tmp) / "empty.html"
+            empty.write_text(EMPTY_PAGE, encoding="utf-8")
+            tiny_rows, tiny_facts = synthetic_rows(30, 60, args.seed)
+            tiny_g = inspectors_authorities(tiny_rows)
+            annotate(tiny_g, visit_table(tiny_facts))
+            tiny = Path(tmp) / "tiny.html"
+            tiny.write_text(render_html(tiny_g), encoding="utf-8")
+            for _ in range(args.runs):
+                for name, path, g_ in (("baseline: empty page, rAF loop", empty, None),
+                                       ("baseline: this page, 30 nodes", tiny, tiny_g), ("this page", page, g)):
+                    got = raf_pan(path, ["--disable-gpu"], {})
+                    print(json.dumps({"variant": name, "nodes": g_.number_of_nodes() if g_ else 0,
+                                      "edges": g_.number_of_edges() if g_ else 0, "page_ready_ms": round(got["ready_ms"]),
+                                      "load": round(os.getloadavg()[0], 1), **summary(got["gaps"])}), flush=True)
+            if args.baseline_only:
+                return
             for name, flags, overrides in VARIANTS:
                 for _ in range(args.runs):
                     got = raf_pan(page, flags, overrides)
                     print(json.dumps({"variant": name, "nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
                                       "page_ready_ms": round(got["ready_ms"]), "dpr": got["dpr"],
+                                      "load": round(os.getloadavg()[0], 1),
                                       **summary(got["gaps"])}), flush=True)
             return
         runs = [chromium_attrs(page, "#bench") for _ in range(args.runs)]

@@ -72,6 +72,31 @@
   var renderer = new Sigma(graph, container, settings);
   var camera = renderer.getCamera();
 
+  // --- the cost of a pan frame (benchmarks/bench_viz.py --raf, traced in software WebGL) -------------------
+  // Each of sigma's seven full-size layers that is cleared is read back and composited on every frame, and
+  // each mousemove of a drag reads a pixel back from the picking buffer (a wait for the GPU) to find the
+  // node under the pointer. So: the edge-label layer, which this page never draws on, is not displayed; the
+  // hover layers are displayed only while a node is hovered or selected; during a drag no node is looked
+  // up under the pointer and the picking pass is skipped; when the button is released sigma draws again,
+  // picking included, so hovering and clicking find nodes where they now are.
+  var layers = renderer.getCanvases(), captor = renderer.getMouseCaptor();
+  layers.edgeLabels.style.display = "none";
+  function hoverLayers() {
+    var show = state.hover >= 0 || state.selected >= 0 ? "" : "none";
+    if (layers.hovers.style.display !== show) { layers.hovers.style.display = show; layers.hoverNodes.style.display = show; }
+  }
+  var pickAt = renderer.getNodeAtPosition.bind(renderer);
+  renderer.getNodeAtPosition = function (p) { return captor.isMouseDown && captor.draggedEvents > 0 ? null : pickAt(p); };
+  Object.keys(renderer.nodePrograms || {}).forEach(function (type) {
+    var program = renderer.nodePrograms[type], draw = program.render.bind(program);
+    program.render = function (params) {
+      if (!captor.isMouseDown || !program.pickProgram) return draw(params);
+      var pick = program.pickProgram;
+      program.pickProgram = null;
+      try { return draw(params); } finally { program.pickProgram = pick; }
+    };
+  });
+
   // --- colours -------------------------------------------------------------------------------------------
   function colourOf(n) {
     if (state.mode === "grade") return n.kind === "authority" ? data.grades[n.grade || ""].colour : GREY;
@@ -191,6 +216,7 @@
   // --- selection, side panel, tooltip ----------------------------------------------------------------------
   function select(i) {
     state.selected = i;
+    hoverLayers();
     if (i < 0) { state.lit = null; showPanel(-1); return; }
     var lit = { nodes: {}, edges: {} };
     lit.nodes[i] = true;
@@ -285,13 +311,16 @@
   }
 
   // sigma draws the hovered node and its label itself
-  renderer.on("enterNode", function (e) { state.hover = +e.node; showTip(state.hover, e.event.x, e.event.y); });
-  renderer.on("leaveNode", function () { state.hover = -1; showTip(-1); });
+  renderer.on("enterNode", function (e) { state.hover = +e.node; hoverLayers(); showTip(state.hover, e.event.x, e.event.y); });
+  renderer.on("leaveNode", function () { state.hover = -1; hoverLayers(); showTip(-1); });
   renderer.on("clickNode", function (e) { var i = +e.node; select(i === state.selected ? -1 : i); renderer.refresh(); });
   renderer.on("clickStage", function () { select(-1); renderer.refresh(); });
   renderer.on("downStage", function () { container.classList.add("dragging"); });
   renderer.on("downNode", function () { container.classList.add("dragging"); });
-  window.addEventListener("mouseup", function () { container.classList.remove("dragging"); });
+  window.addEventListener("mouseup", function () {
+    if (container.classList.contains("dragging")) renderer.scheduleRender();  // picking buffer drawn again
+    container.classList.remove("dragging");
+  });
   camera.on("updated", function () { if (container.classList.contains("dragging")) { state.hover = -1; showTip(-1); } });
   container.addEventListener("mouseleave", function () { state.hover = -1; showTip(-1); });
   finder.addEventListener("change", function () {
@@ -304,6 +333,7 @@
   });
 
   recolour();
+  hoverLayers();
   var count = applyFilters();
   fit();
   renderer.refresh();
@@ -312,7 +342,7 @@
   document.title = data.title + " (" + count + " nodes)";
   // page.html#selftest or #bench: hand the live state to selftest.js
   if (/^#(selftest|bench|bench-raf)(=|$)/.test(window.location.hash)) {
-    window.ofstedVizProbe = { nodes: nodes, big: big, renderer: renderer, camera: camera, container: container, tip: tip,
+    window.ofstedVizProbe = { nodes: nodes, big: big, renderer: renderer, layers: layers, camera: camera, container: container, tip: tip,
       panel: panel, finder: finder, ui: ui, refilter: refilter, nodeShown: function () { return nodeShown; },
       state: function () { return state; } };
   }
