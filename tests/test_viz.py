@@ -364,6 +364,9 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     assert "Monitoring visit ×2" in st["tip-text"] and "Latest grade: Good (restated)" in st["tip-text"]
     assert [round(float(x)) for x in st["tip-offset"].split(",")] == [14, 14]
     assert st["leave-hover"] == "" and st["leave-tip-display"] == "none"
+    # the hover layers are displayed only while a node is hovered or selected; the edge-label layer never
+    assert st["hover-layers"] == "," and st["leave-hover-layers"] == "none,none"
+    assert st["edge-label-layer"] == "none"
     # click: the node and its neighbours lit, every other node drawn faded, the side panel lists its visits
     # (kind, date, grade) with the quoted words and the source document; a second click, or a click on
     # empty space, clears it
@@ -390,6 +393,7 @@ def test_html_page_interactions(store: Any, tmp_path: Path) -> None:
     assert st["pan-dragging-down"] == "true" and st["pan-dragging-up"] == "false"  # grabbing while held
     assert st["pan-tip-display"] == "none"
     assert st["pan-selected"] == ""
+    assert st["pan-after-hover"] == "Worcestershire"  # no picking during the drag, drawn again after it
     # wheel: zooms about the pointer (sigma's step, 1.7), not the page, and the node stays under the pointer
     assert float(st["zoom-in"]) == pytest.approx(1.7)
     assert float(st["zoom-drift"]) <= 1.5  # synthetic events' coordinates are whole pixels

@@ -69,10 +69,13 @@
     record("tip-display", probe.tip.style.display);
     record("tip-label", probe.tip.querySelector("b") ? probe.tip.querySelector("b").textContent : "");
     record("tip-text", probe.tip.textContent);
+    record("hover-layers", [probe.layers.hovers.style.display, probe.layers.hoverNodes.style.display].join(","));
+    record("edge-label-layer", probe.layers.edgeLabels.style.display);
     record("tip-offset", [parseFloat(probe.tip.style.left) - (p.x - r.left), parseFloat(probe.tip.style.top) - (p.y - r.top)].join(","));
     fire("mousemove", empty());
     record("leave-hover", label(state().hover));
     record("leave-tip-display", probe.tip.style.display);
+    record("leave-hover-layers", [probe.layers.hovers.style.display, probe.layers.hoverNodes.style.display].join(","));
   });
   // click: the node and its neighbours lit, the others faded, the side panel lists its visits; a second
   // click, or a click on empty space, clears it
@@ -126,6 +129,8 @@
   step(function () {
     p0 = at(t); ratio = camera.getState().ratio;
     record("pan-settled-shift", [p0.x - before.x, p0.y - before.y].join(","));
+    fire("mousemove", p0);  // the picking drawn again after the drag: the node is found where it now is
+    record("pan-after-hover", label(state().hover));
     record("zoom-prevented", fire("wheel", p0, { deltaY: -200, deltaMode: 0 }).defaultPrevented);
   }, 600);
   step(function () {
