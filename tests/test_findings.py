@@ -63,6 +63,27 @@ def test_2010_unannounced_inspection_sections_set_polarity() -> None:
     assert sum(1 for f in rec.findings if f.section == "Areas for development") == 8
 
 
+def test_priority_action_paragraph_is_one_unit_and_procedure_goes_on_to_its_paragraph_end() -> None:
+    rec = extract_file(EXAMPLES / "003_807445bb4780ee5e.txt")[0]
+    priority = [f.text for f in rec.findings if f.polarity == "area for priority action"]
+    assert len(priority) == 1
+    assert priority[0].startswith("Following the Joint Area Review in 2008")
+    assert priority[0].endswith("to ensure the well-being of the child involved.")
+    # the second sentence of the procedural "In addition, it is considered by Ofsted ..." paragraph
+    assert not any("performs poorly" in f.text for f in rec.findings)
+
+
+def test_a_procedural_paragraphs_later_sentences_are_not_findings() -> None:
+    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+            "were Ann Lee and Bo Chan.\n\nFindings\n\nCaseloads are too high for many social workers.\n\n"
+            "We have determined that the local authority is not yet meeting its duties. This means a further "
+            "visit will take place within six months.\n\nYours sincerely\n\nAnn Lee\n")
+    texts = [f.text for f in extract_text(text)[0].findings]
+    assert texts == ["Caseloads are too high for many social workers."]
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_finding_node_is_verbatim_polar_and_themed_or_marked(path: Path) -> None:
     result = build_letters([path])

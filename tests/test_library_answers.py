@@ -163,8 +163,6 @@ def test_returning_inspectors(sample: OxigraphStore) -> None:
     assert got == {("Alison Smale", "Worcestershire", 2, both), ("Andrew Waugh", "Worcestershire", 2, both)}
 
 
-@pytest.mark.xfail(strict=True, reason="the findings extractor cuts the 2010 letter's one priority-action paragraph "
-                   "into three sentence units and adds a fourth from the paragraph after it (the query counts units)")
 def test_priority_actions_by_authority(sample: OxigraphStore) -> None:
     # the 2010 letter's one "Area for priority action" paragraph; no other letter sets priority actions
     assert rows(sample, "priority-actions-by-authority") == [

@@ -199,16 +199,21 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
         if _SKIP_SECTION.search(section):
             continue
         by_section = section_polarity(section) if section else None
-        # a numbered paragraph of a report's judgement section is prose: one unit per sentence
-        whole_item = kind == "item" and not (by_section is None and _NUMBERED.match(text[s:e]))
+        # a numbered paragraph of a report's judgement section is prose: one unit per sentence; a paragraph
+        # under a priority-action heading is one priority action, as an item is (the 2010 letters)
+        whole_item = (kind == "item" and not (by_section is None and _NUMBERED.match(text[s:e]))) or (
+            kind == "prose" and by_section == "area for priority action")
         spans = [(s, e)] if whole_item else sentences(text, fields.item_text(text, s, e)[1] if kind == "item" else s, e)
+        procedural = False  # a paragraph that opened with procedure goes on with it ("This means the annual ...")
         for x, y in spans:
             t, tx, ty = fields.item_text(text, x, y)
             cut = _TRAILING_PROCEDURE.search(text, tx, ty)
             if cut:
                 t, tx, ty = fields.item_text(text, tx, cut.start())
             t = _FOOTNOTE_MARK.sub("", _INNER_FOOTNOTE.sub("", t))
-            if len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t) or _FOOTNOTE_TEXT.match(t):
+            if kind == "prose" and _NOT_FINDING.match(t):
+                procedural = True
+            if procedural or len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t) or _FOOTNOTE_TEXT.match(t):
                 continue
             if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
                 continue
