@@ -12,6 +12,7 @@ The analyst queries of issue 16 and the fixes to the older ones are checked in t
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -266,3 +267,38 @@ def test_every_library_query_has_a_hand_worked_test() -> None:
         encoding="utf-8")
     missing = [q.name for q in library() if f'"{q.name}"' not in here]
     assert missing == []
+
+
+# --- one visit reported by a letter and by an agenda that pastes it -------------------------------------
+
+
+def test_recurring_weaknesses_counts_by_visit(tmp_path: Path) -> None:
+    """Bury's 2019 letter is also loaded as a council agenda's copy (another document, the same visit and
+    findings). Worked by hand from tests/themed_store.py: the 2019 visit's weaknesses are caseloads
+    (Workforce and caseloads) and "managers and plans" (Management oversight, Planning); the 2021 visit adds
+    caseloads again and private fostering. Counted by document, the copy would make caseloads 3, Management
+    oversight 2 and Planning 2."""
+    from dataclasses import replace
+
+    from ofsted_kg.graph.build import letter_graph
+    from ofsted_kg.people import resolve_records
+    from ofsted_kg.statistics import refresh_statistics
+
+    store = t.build_store(tmp_path / "store")
+    letter = next(r for r in t.records() if r.source == "bury-fv-2019.txt")
+    agenda = replace(letter, source="bury-council-agenda-2019.txt",
+                     source_sha256=hashlib.sha256(b"bury-council-agenda-2019.txt").hexdigest(), letter_date="2019-05-20")
+    built = letter_graph(agenda, people=resolve_records([*t.records(), agenda]))
+    store.replace_graph(str(built.iri), built.graph.serialize(format="nt"))
+    refresh_statistics(store)
+    docs = rows(store, "documents-of-visits", "authority=Bury")
+    assert [(r["start"], r["documents"]) for r in docs] == [("2019-03-05", 2), ("2021-06-08", 1)]  # one visit, two documents
+
+    got = [(r["theme"], r["years_raised"], set(r["years"].split(", ")), r["findings"])
+           for r in rows(store, "recurring-weaknesses", "authority=Bury")]
+    assert got[0] == ("Workforce and caseloads", 2, {"2019", "2021"}, 2)
+    assert sorted(got[1:]) == [("Management oversight", 1, {"2019"}, 1), ("Planning", 1, {"2019"}, 1),
+                               ("Private fostering", 1, {"2021"}, 1)]
+    # the queries that count visits already counted it once
+    assert [(r["theme"], r["visits"]) for r in rows(store, "repeated-recommendations", "authority=Bury")] == [
+        ("Workforce and caseloads", 2)]
