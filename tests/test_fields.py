@@ -183,6 +183,18 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
       "the quality of assessments"]),
     ("Inspectors looked at arrangements for placement stability and achieving permanence.",
      ["placement stability and achieving permanence"]),
+    # "those children" after a group: one group, not "children children ..."
+    ("Inspectors looked at the local authority's arrangements for children in need and those children subject to "
+     "a child protection plan.", ["children in need", "children subject to a child protection plan"]),
+    # a second group after "with a focus on" (no comma before it) is a second area
+    ("Inspectors looked at the local authority's arrangements for children in need with a focus on neglect and "
+     "children subject to pre-\nproceedings under the Public Law Outline.",
+     ["children in need with a focus on neglect", "children subject to pre-proceedings under the Public Law Outline"]),
+    # "A, the B and the C" without a serial comma: three areas, each opening as an area does
+    ("They also considered transfers to and from early help services, the effectiveness of child protection "
+     "enquiries and the quality of assessments.",
+     ["transfers to and from early help services", "the effectiveness of child protection enquiries",
+      "the quality of assessments"]),
 ])
 def test_focus_areas_from_a_sentence(sentence: str, areas: list[str]) -> None:
     assert fields.focus_from_sentence(sentence) == areas
@@ -231,3 +243,40 @@ def test_a_wrapped_item_line_after_an_unfinished_one_and_a_kept_running_header()
 def test_authorities_by_the_names_letters_print(written: str, name: str) -> None:
     from ofsted_kg.extract.authorities import find_authorities
     assert [a.name for a, _, _ in find_authorities(f"Focused visit to {written} children's services")] == [name]
+
+
+@pytest.mark.parametrize(("sentence", "adds"), [
+    ("They also considered the response to adults who work with children.", True),
+    ("Additionally, inspectors reviewed the quality of practice in the care leavers' service.", True),
+    ("Inspectors considered the response to children at risk of exploitation and those who go missing.", False),
+    ("Specifically, they also considered contacts, referrals, assessments and plans.", False),
+])
+def test_a_later_focus_sentence_adds_areas_only_when_it_says_so(sentence: str, adds: bool) -> None:
+    assert fields.adds_areas(sentence, len(fields.focus_from_sentence(sentence))) is adds
+
+
+def test_a_later_list_of_three_areas_adds_them() -> None:
+    sentence = "They evaluated transfers to early help, the effectiveness of enquiries, and the quality of plans."
+    assert fields.adds_areas(sentence, len(fields.focus_from_sentence(sentence)))
+
+
+def test_previous_judgement_from_two_judgements_named_together_is_the_later() -> None:
+    """'... following two inadequate inspection judgements in 2014 and 2017' restates the 2017 one."""
+    text = ("Leaders have improved practice for children in most parts of the service following two inadequate "
+            "inspection judgements in 2014 and 2017. The fostering service was judged good in 2019.")
+    found = fields.previous_judgement(text, 0, len(text), date(2022, 1, 10), fields.REPEATED_JUDGEMENTS)
+    assert found is not None and found.value == PreviousJudgement("inadequate", "2017")
+
+
+def test_a_bulleted_items_sub_points_after_a_colon_stay_in_it() -> None:
+    """'◼ ... presenting to / Solihull's 'front door' services. This includes:' then '−' sub-points that
+    start in lower case: one item; the next capitalised bullet is the next item."""
+    text = ("\n- Leaders need to take urgent action to understand the needs of children presenting to\n"
+            "Solihull's 'front door' services. This includes:\n- ensuring that there is sufficient capacity\n"
+            "- ensuring that the right agencies are represented.\n- West Midlands Police need to take urgent "
+            "action to improve\nthe quality of its records.\n")
+    assert _items(text) == [
+        "Leaders need to take urgent action to understand the needs of children presenting to Solihull's 'front "
+        "door' services. This includes: ensuring that there is sufficient capacity ensuring that the right "
+        "agencies are represented.",
+        "West Midlands Police need to take urgent action to improve the quality of its records."]

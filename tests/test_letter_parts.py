@@ -357,3 +357,66 @@ His Majesty's Inspector
     assert extract_text(letter)[0].authority == "Wokingham"
     # one council in the opening: it stands, whatever the address block says
     assert extract_text(letter.replace("for Reading and Wokingham", "for Reading"))[0].authority == "Reading"
+
+
+_ADDRESS_AFTER_BODY = """Dear Ms Monero
+Focused visit to North Northamptonshire children's services
+This letter summarises the findings of the focused visit to North Northamptonshire
+children's services on 1 and 2 October 2024. His Majesty's Inspectors for this visit were
+Jenny Scotland and Russel Breyer.
+Inspectors looked at the local authority's arrangements for care leavers aged 18 to 25.
+Inspectors considered the support for former unaccompanied asylum-seeking children and
+those who are parents.
+Ofsted
+Piccadilly Gate
+Store Street
+Manchester
+M1 2WD
+T 0300 123 1231
+enquiries@ofsted.gov.uk
+
+31 October 2024
+
+Charisse Monero
+Executive Director of Children's Services
+Municipal Offices
+Kettering
+NN15 7QX
+
+2
+
+Care leavers are well supported.
+
+Yours sincerely
+
+Jenny Scotland
+His Majesty's Inspector
+"""
+
+
+def test_address_block_read_with_a_late_letterhead_is_the_recipient() -> None:
+    """Nothing above 'Dear': the text layer put the letterhead, its date and the address block after
+    page 1's body; the block below the date is the recipient."""
+    (rec,) = extract_text(_ADDRESS_AFTER_BODY)
+    assert rec.letter_date == "2024-10-31"
+    assert rec.recipient is not None
+    assert (rec.recipient.name, rec.recipient.title, rec.recipient.honorific) == (
+        "Charisse Monero", "Executive Director of Children's Services", "Ms")
+
+
+def test_a_later_focus_sentence_without_also_details_the_area() -> None:
+    (rec,) = extract_text(_ADDRESS_AFTER_BODY)
+    assert rec.focus_areas == ["care leavers aged 18 to 25"]
+
+
+def test_a_covid_period_visit_names_the_study_as_its_focus() -> None:
+    """2020-21 visits name no area of practice, only the chief inspector's study they served."""
+    letter = _ADDRESS_AFTER_BODY.replace(
+        "Inspectors looked at the local authority's arrangements for care leavers aged 18 to 25.\n"
+        "Inspectors considered the support for former unaccompanied asylum-seeking children and\nthose who are parents.\n",
+        "Her Majesty's Chief Inspector of Education, Children's Services and Skills is leading\nOfsted's work into how "
+        "England's social care system has delivered child-centred practice\nduring the COVID-19 (coronavirus) "
+        "pandemic.\n")
+    (rec,) = extract_text(letter)
+    assert rec.focus_areas == ["how England's social care system has delivered child-centred practice during the "
+                               "COVID-19 (coronavirus) pandemic"]

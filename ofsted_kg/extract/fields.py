@@ -179,8 +179,15 @@ _JUDGED = re.compile(
     rf"|\bfrom\s+['\"]?(?P<f>{GRADE})['\"]?\s+(?:at|in|following)\s+(?:the|its)\s+(?:last|previous)\b"
     # "judged the overall effectiveness of safeguarding services to be adequate"
     rf"|\b(?:judged|graded|rated)\s+(?:the\s+)?[^.;:]{{0,60}}?\b(?:effectiveness|services|provision)\b[^.;:]{{0,40}}?"
-    rf"\s+(?:to\s+be|as|to(?=\s+require))\s+['\"]?(?P<w>{GRADE})\b",
+    rf"\s+(?:to\s+be|as|to(?=\s+require))\s+['\"]?(?P<w>{GRADE})\b"
+    # "following two inadequate inspection judgements in 2014 and 2017": the match ends at the last year
+    rf"|\b(?:two|three|successive|consecutive|repeated)\s+['\"]?(?P<n>{GRADE})['\"]?\s+(?:inspection\s+)?"
+    rf"(?:judgements|ratings|grades|inspections)\s+in\s+{YEAR_RE}(?:,\s+{YEAR_RE})*,?\s+and\s+(?={YEAR_RE}\b)",
     re.I)
+# a report's later pages restating its history: "following two inadequate inspection judgements in ..."
+REPEATED_JUDGEMENTS = re.compile(r"\b(?:two|three|successive|consecutive|repeated)\s+['\"]?"
+                                 rf"(?:{GRADE})['\"]?\s+(?:inspection\s+)?(?:judgements|ratings|grades|inspections)\b",
+                                 re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
 
@@ -292,13 +299,22 @@ def _focus_clause_items(part: str) -> list[str]:
     m = _FOCUS_CLAUSE.search(part)
     head, clause = (part[: m.end()], part[m.end():]) if m else ("", part)
     pieces = re.split(r",?\s+and\s+(?=(?:on|in|for|to|of)\s)(?:on|in|for|to|of)\s+", clause)
+    focus = re.search(r"\bfocus(?:ing|sing)?\s+on\s", clause, re.I)
+    if len(pieces) == 1 and focus:
+        # "... with a focus on neglect and children subject to pre-proceedings": a second group, a second area
+        pieces = re.split(r"\s+and\s+(?=(?:children|young people)\s+(?:subject to|who|at risk|in care|leaving)\b)",
+                          clause)
+        pieces = pieces if len(pieces) == 1 or focus.start() < len(pieces[0]) else [clause]
     if len(pieces) == 1 and clause.count(",") >= 2 and re.search(r",\s+and\s+", clause):
         pieces = re.split(r",\s+(?:and\s+)?", clause)
-    elif len(pieces) == 1 and m and clause.count(",") >= 1:
-        # "focusing on A, B and C" (no comma before the final 'and'): a list after a focus clause
+    elif len(pieces) == 1 and clause.count(",") >= 1:
+        # "focusing on A, B and C" (no comma before the final 'and'): a list after a focus clause, or
+        # "A, the B and the C" where each later item opens as an area does
         commas = re.split(r",\s+", clause)
         last = re.split(r"\s+and\s+(?=(?:the|how|whether|their|its|children's|leaders')\s)", commas[-1])
-        if len(last) == 2 and not any(_NOT_LIST_ITEM.match(c) for c in commas[1:]):
+        items = [*commas[1:-1], *last]
+        if len(last) == 2 and not any(_NOT_LIST_ITEM.match(c) for c in commas[1:]) and (
+                m or all(re.match(r"(?:the|how|whether)\s", c) for c in items)):
             pieces = [*commas[:-1], *last]
     if len(pieces) == 1:
         return [part]
@@ -306,12 +322,24 @@ def _focus_clause_items(part: str) -> list[str]:
     return [head + pieces[0], *pieces[1:]]
 
 
+def adds_areas(sentence: str, areas: int) -> bool:
+    """Does a focus sentence after the first one in its paragraph name more areas ("They also considered
+    ...", "Additionally, ...") rather than detail the first's ("Inspectors considered the response to
+    ...", "Specifically, they considered ...")? A list of three or more areas counts as more areas."""
+    m = FOCUS_VERB.search(sentence)
+    if not m or re.match(r"\s*(?:specifically|in particular)\b", sentence, re.I):
+        return False
+    return bool(areas >= 3 or re.search(r"\balso\b", m.group(0), re.I) or
+                re.match(r"\s*(?:additionally|in addition|furthermore|further)\b", sentence, re.I))
+
+
 def focus_from_sentence(sentence: str) -> list[str]:
     """Objects of 'Inspectors looked at/evaluated ...' split into areas."""
     m = FOCUS_VERB.search(sentence)
     if not m:
         return []
-    obj = re.sub(r"\s+", " ", sentence[m.end():].strip(" :;."))
+    obj = re.sub(r"(?<=[a-z]-)[ \t]*\n\s*(?=[a-z])", "", sentence[m.end():].strip(" :;."))  # "pre-" / "proceedings"
+    obj = re.sub(r"\s+", " ", obj)
     if not obj or _NOT_FOCUS.search(obj):
         return []
     obj = _LEAD_IN.sub("", obj)
@@ -324,7 +352,8 @@ def focus_from_sentence(sentence: str) -> list[str]:
     for i, part in enumerate(parts):
         if i and group and re.match(r"(?:those|who)\b", part, re.I):
             part = re.sub(r"^those\b\s*", "", part, flags=re.I)
-            part = f"{group.group(0)} {part}"
+            if not part.lower().startswith(group.group(0).lower()):  # "and those children subject to ..."
+                part = f"{group.group(0)} {part}"
         out.append(part)
     return out
 
@@ -483,7 +512,8 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
                 break
             cur = (cur[0], b)
             continue
-        if (mode == "list" and marker == "n" and cur and line.startswith("- ")
+        if (mode == "list" and cur and line.startswith("- ")
+                and (marker == "n" or line[2:3].islower())  # a bulleted item's sub-points start lower case
                 and (text[cur[0]:cur[1]].rstrip().endswith(":") or "\n- " in text[cur[0]:cur[1]])):
             cur = (cur[0], b)  # a numbered item's own sub-points ("... by:" / "- improving ...")
             blank_before = False
@@ -505,7 +535,7 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
             (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower()
             and not _wraps_on(text, b, limit) and not unfinished)  # "... effectiveness of the" / "Independent ..."
         if heading or _GRADE_AFTER_COLON.search(line) or (line.endswith(":") and (cur or items)
-                                                           and not (mode == "list" and line[:1].islower())):
+                                                           and not (mode == "list" and (line[:1].islower() or unfinished))):
             break
         if mode == "list":
             assert cur is not None

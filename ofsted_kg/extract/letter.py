@@ -98,6 +98,11 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         # the date comes after the address block (on its own line below it, or right-aligned on its
         # last line, as in two-column layouts): the block is the paragraph that ends at the date
         block_start, block_end = _block_start(text, region.start, date_line), date_line
+    if late and not text[block_start:block_end].strip():
+        # nothing above the salutation: the address block was read with the letterhead, below its date
+        after = [p for p in paragraphs(text, late.date.end, body_end) if text[p[0]:p[1]].strip()]
+        if after:
+            block_start, block_end = after[0]
     recipient = _recipient(ctx, rec, block_start, block_end, sal, sal_end)
 
     # opening: subject line, "This letter summarises ..." and the next paragraphs
@@ -543,6 +548,8 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 # sentence introduces a list: "Inspectors also considered progress since the focused
                 # visit on ..." in the opening, then "Inspectors reviewed ... the following areas:"
                 found = [(part, s, e) for part in fields.focus_from_sentence(sent)]
+                if prose and not fields.adds_areas(sent, len(found)):
+                    continue  # "Inspectors considered ...", "Specifically, they considered ...": detail
                 prose_para = i if found else prose_para
                 prose.extend(found)
     if rec.visit_type == "joint targeted area inspection" and _jtai_focus(ctx, rec, a, b):
@@ -551,6 +558,12 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         rec.focus_areas.append(part)
         rec.cite("focus_areas", ctx.span(s, e))
     if rec.focus_areas:
+        return
+    m = _COVID_STUDY.search(text, a, min(b, a + JTAI_OPENING))
+    if m:
+        # the 2020-21 visits that name no area of practice: the national study the visit served
+        rec.focus_areas.append(re.sub(r"\s+", " ", m.group("f")))
+        rec.cite("focus_areas", ctx.span(m.start("f"), m.end("f")))
         return
     if rec.visit_type == "joint targeted area inspection":
         # no list: the inspection's subject ("a joint targeted area inspection (JTAI) of the multi-agency
@@ -564,6 +577,7 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 return
 
 
+_COVID_STUDY = re.compile(r"is\s+leading\s+Ofsted['’]s\s+work\s+into\s+(?P<f>how\s[^.]+?)\.(?:\s|$)", re.I)
 _DEEP_DIVE = re.compile(r"deep[- ]dive['’]?\s+focus\s+on\s+(?!a\s+(?:number|sample)\b|cases\b)(?P<f>[^.]+?)"
                         r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w&,'’ -]*)?\.", re.I)
 

@@ -153,7 +153,8 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     prev = (_protection_inspection(text, region.start, region.end)
             or fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
-            or fields.previous_judgement(text, region.start, prev_end, before))
+            or fields.previous_judgement(text, region.start, prev_end, before)
+            or fields.previous_judgement(text, prev_end, region.end, before, fields.REPEATED_JUDGEMENTS))
     ctx.put(rec, "previous_judgement", prev)
     if _AREA_SEND.search(text, region.start, min(region.end, region.start + TITLE_BLOCK)):
         _area_send(ctx, rec, region)
