@@ -1,6 +1,6 @@
 """Fuzz the extractor with mutated real letters (issue 21): tracebacks, hangs, silent successes.
 
-    nice -n 10 python benchmarks/fuzz_letters.py [--cases 10000] [--seed 1] [--workers 2] [--pdfs 30]
+    nice -n 10 python benchmarks/fuzz_letters.py [--cases 10000] [--start 0] [--seed 1] [--workers 2] [--pdfs 30]
 
 Seeds: the five sample letters (examples/letters) and the text layers of `--pdfs` real PDFs of
 ../shared/corpus (every few, in name order). Each case takes one seed and applies one to three
@@ -158,6 +158,7 @@ class Worker:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--start", type=int, default=0, help="first case number (to run the cases in parts)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--pdfs", type=int, default=30)
@@ -180,7 +181,7 @@ def main() -> None:
     findings: list[dict[str, Any]] = []
     sel = selectors.DefaultSelector()
     workers = [Worker(args) for _ in range(args.workers)]
-    todo = iter(range(args.cases))
+    todo = iter(range(args.start, args.start + args.cases))
     done = 0
 
     def feed(w: Worker) -> None:
@@ -235,7 +236,8 @@ def main() -> None:
             print(f"# {done} cases, {time.monotonic() - started:.0f} s: {dict(tally)}", file=sys.stderr, flush=True)
     for w in workers:
         w.kill()
-    print(f"{done} cases in {time.monotonic() - started:.0f} s (seed {args.seed}, {args.pdfs} PDFs + 5 sample letters)")
+    print(f"{done} cases ({args.start} to {args.start + done - 1}) in {time.monotonic() - started:.0f} s "
+          f"(seed {args.seed}, {args.pdfs} PDFs + 5 sample letters)")
     for k in ("records", "problem only", "traceback", "slow", "hang", "silent", "wall over 5 s"):
         print(f"  {k:14} {tally[k]}")
     sys.exit(1 if tally["traceback"] or tally["slow"] or tally["hang"] or tally["silent"] else 0)
