@@ -167,11 +167,36 @@ def _scratch(folder: Path) -> Path:
     """A scratch folder beside `folder` (same file system, so the final rename is atomic)."""
     parent = folder.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
+    _clear_stale_scratch(folder.resolve())
     scratch = parent / f".{folder.name}.publish-{os.getpid()}"
     if scratch.exists():
         shutil.rmtree(scratch)
     scratch.mkdir()
     return scratch
+
+
+def _clear_stale_scratch(folder: Path) -> None:
+    """Remove the scratch folders of publish runs that were killed (their process is gone). A run killed
+    between moving the old site aside and putting the new one in place left the old site in its
+    scratch folder: it goes back first."""
+    for stale in folder.parent.glob(f".{folder.name}.publish-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or int(pid) == os.getpid() or _running(int(pid)):
+            continue
+        previous = stale / "previous"
+        if previous.is_dir() and not folder.exists():
+            previous.rename(folder)
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def check_folder(folder: Path) -> None:

@@ -336,3 +336,22 @@ def test_the_htaccess_negotiates_in_apache(served: tuple[str, Path]) -> None:
             proc.wait(timeout=10)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_a_killed_publish_leaves_nothing_behind_the_next_one(tmp_path: Path) -> None:
+    """The scratch folder of a publish killed with SIGKILL is removed by the next publish beside it; one
+    killed while the old site was moved aside puts the old site back; a running publish's is left alone."""
+    from ofsted_kg.publish import _clear_stale_scratch
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    site = tmp_path / "site"
+    killed = tmp_path / f".site.publish-{dead.pid}"
+    (killed / "previous").mkdir(parents=True)
+    (killed / "previous" / "index.html").write_text("old site", encoding="utf-8")
+    (killed / "site").mkdir()
+    running = tmp_path / f".site.publish-{os.getppid()}"
+    running.mkdir()
+    _clear_stale_scratch(site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "old site"
+    assert not killed.exists() and running.exists()
