@@ -6,6 +6,7 @@ Each returns its value together with the clean-text span it came from, so the ca
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from ofsted_kg.extract.authorities import (
@@ -443,120 +444,174 @@ def section_items(text: str, start: int, limit: int, one_per_line: bool = False)
     `one_per_line`, unmarked items (bullet glyphs lost in extraction) are told apart by a line that
     ends a sentence followed by one that starts with a capital.
     """
-    items: list[tuple[int, int]] = []
+    return _ItemReader(text, limit, one_per_line, skip_to=start).read(start)
+
+
+@dataclass
+class _ItemReader:
+    """The state machine behind `section_items`, fed one line at a time.
+
+    `mode` is None before the first item, "list" in marked items (`marker` "-" for bullets, "n" for
+    numbers), "prose" in paragraph items, "timed" in unmarked items under a time-frame head
+    ("Within three months:"). `cur` is the item being read; `blank_before` says a blank line came
+    after it; `number` is the last numbered item's number; lines before `skip_to` are Ofsted's address.
+    """
+
+    text: str
+    limit: int
+    one_per_line: bool
+    skip_to: int
+    items: list[tuple[int, int]] = field(default_factory=list)
     cur: tuple[int, int] | None = None
     mode: str | None = None
-    marker = ""
-    blank_before = False
-    timed = False
-    number = 0  # the last item's number in a numbered list
-    skip_to = start
-    pos = start
-    for raw_line in text[start:limit].split("\n"):
-        a, b = pos, pos + len(raw_line)
-        pos = b + 1
-        line = raw_line.strip()
-        if line and (mode is None or (mode == "list" and marker == "n")) and _is_subheading(line) and \
-                _numbering_goes_on(text, pos, limit, number):
-            # a SIF report's topic sub-heads inside its numbered list ("Capacity", "Areas for improvement")
-            blank_before = False
-            continue
-        if line and (mode is None or cur is None or blank_before) and NO_ITEMS.match(line):
-            continue  # "There are no priority actions." is not an item
-        if line == "Ofsted" and _OFSTED_BLOCK.match(text, a, limit):
-            # Ofsted's address, set beside page 1's text, read into the middle of a list
-            skip_to = _OFSTED_BLOCK.match(text, a, limit).end()  # type: ignore[union-attr]
-            continue
-        if a < skip_to:
-            continue
-        if len(line) > 25 and text.count(line) >= 3 and not _ITEM_START.match(line):
-            continue  # a running header the normaliser kept ("Sandwell Council Inspection of ...")
+    marker: str = ""
+    blank_before: bool = False
+    timed: bool = False
+    number: int = 0
+
+    def read(self, start: int) -> list[tuple[int, int]]:
+        pos = start
+        for raw_line in self.text[start:self.limit].split("\n"):
+            a, b = pos, pos + len(raw_line)
+            pos = b + 1
+            if not self._line(raw_line.strip(), a, b, pos):
+                break
+        if self.cur:
+            self.items.append(self.cur)
+        return self.items
+
+    def _line(self, line: str, a: int, b: int, pos: int) -> bool:
+        """Take one line (text[a:b], stripped); False when the section has ended."""
+        if self._passed_over(line, a, pos):
+            return True
         if not line:
-            blank_before = True
-            if mode == "prose" and cur:
-                items.append(cur)
-                cur = None
-            continue
+            self.blank_before = True
+            if self.mode == "prose" and self.cur:
+                self.items.append(self.cur)
+                self.cur = None
+            return True
         if _BOILERPLATE.match(line):
-            break
+            return False
         if _TIMEFRAME.match(line):
-            # "Immediately:" / "Within three months:" separates items; what came before it may be the
-            # intro ("6. In order to improve ... should take the following action.")
-            if cur and _is_intro(text, *cur) and not items:
-                mode = None
-            elif cur:
-                items.append(cur)
-            cur, timed = None, True
-            if mode == "prose":
-                mode = None
-            continue
-        if mode is None and _INTRO.search(line):
-            continue
-        if timed and not _is_item_start(line) and (mode == "timed" or cur is None):
-            # unmarked items under a time-frame head, one per line start (bullets lost in extraction)
-            if cur is None:
-                if not (line[:1].islower() or _REC_VERB.match(line)):
-                    break
-                mode, cur = "timed", (a, b)
-                continue
-            prev = text[cur[0]:cur[1]].rstrip()
-            ended = prev.endswith((".", ";"))
-            if line[:1].islower() or _REC_VERB.match(line):
-                if ended or (_REC_VERB.match(line) and not _JOINS_NEXT.search(prev)):
-                    items.append(cur)
-                    cur = (a, b)
-                else:
-                    cur = (cur[0], b)
-                continue
-            if ended or RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line):
-                break
-            cur = (cur[0], b)
-            continue
-        if (mode == "list" and cur and line.startswith("- ")
-                and (marker == "n" or line[2:3].islower())  # a bulleted item's sub-points start lower case
-                and (text[cur[0]:cur[1]].rstrip().endswith(":") or "\n- " in text[cur[0]:cur[1]])):
-            cur = (cur[0], b)  # a numbered item's own sub-points ("... by:" / "- improving ...")
-            blank_before = False
-            continue
+            self._time_frame()
+            return True
+        if self.mode is None and _INTRO.search(line):
+            return True
+        if self.timed and not _is_item_start(line) and (self.mode == "timed" or self.cur is None):
+            return self._timed_line(line, a, b)
+        if self._sub_point(line, b):
+            return True
         if _is_item_start(line):
-            if mode == "list" and _marker(line) != marker and not items and cur and _is_intro(text, *cur):
-                cur = None  # a numbered intro paragraph, then the bulleted list it introduces
-            elif mode in ("prose", "timed") or (mode == "list" and _marker(line) != marker):
-                break
-            if cur:
-                items.append(cur)
-            mode, marker, cur = "list", _marker(line), (a, b)
-            num = re.match(r"(\d{1,3})[.)]", line)
-            number = int(num.group(1)) if num else 0
-            blank_before = False
-            continue
-        unfinished = cur is not None and not blank_before and _JOINS_NEXT.search(text[cur[0]:cur[1]].rstrip())
+            return self._item_start(line, a, b)
+        return self._other_line(line, a, b)
+
+    def _passed_over(self, line: str, a: int, pos: int) -> bool:
+        """Lines that are no part of any item: sub-heads inside a numbered list, "There are no ...",
+        Ofsted's address block, a running header."""
+        text = self.text
+        if line and (self.mode is None or (self.mode == "list" and self.marker == "n")) and _is_subheading(line) and \
+                _numbering_goes_on(text, pos, self.limit, self.number):
+            # a SIF report's topic sub-heads inside its numbered list ("Capacity", "Areas for improvement")
+            self.blank_before = False
+            return True
+        if line and (self.mode is None or self.cur is None or self.blank_before) and NO_ITEMS.match(line):
+            return True  # "There are no priority actions." is not an item
+        if line == "Ofsted" and _OFSTED_BLOCK.match(text, a, self.limit):
+            # Ofsted's address, set beside page 1's text, read into the middle of a list
+            self.skip_to = _OFSTED_BLOCK.match(text, a, self.limit).end()  # type: ignore[union-attr]
+            return True
+        if a < self.skip_to:
+            return True
+        # a running header the normaliser kept ("Sandwell Council Inspection of ...")
+        return len(line) > 25 and text.count(line) >= 3 and not _ITEM_START.match(line)
+
+    def _time_frame(self) -> None:
+        """"Immediately:" / "Within three months:" separates items; what came before it may be the
+        intro ("6. In order to improve ... should take the following action.")."""
+        if self.cur and _is_intro(self.text, *self.cur) and not self.items:
+            self.mode = None
+        elif self.cur:
+            self.items.append(self.cur)
+        self.cur, self.timed = None, True
+        if self.mode == "prose":
+            self.mode = None
+
+    def _timed_line(self, line: str, a: int, b: int) -> bool:
+        """Unmarked items under a time-frame head, one per line start (bullets lost in extraction)."""
+        if self.cur is None:
+            if not (line[:1].islower() or _REC_VERB.match(line)):
+                return False
+            self.mode, self.cur = "timed", (a, b)
+            return True
+        prev = self.text[self.cur[0]:self.cur[1]].rstrip()
+        ended = prev.endswith((".", ";"))
+        if line[:1].islower() or _REC_VERB.match(line):
+            if ended or (_REC_VERB.match(line) and not _JOINS_NEXT.search(prev)):
+                self.items.append(self.cur)
+                self.cur = (a, b)
+            else:
+                self.cur = (self.cur[0], b)
+            return True
+        if ended or RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line):
+            return False
+        self.cur = (self.cur[0], b)
+        return True
+
+    def _sub_point(self, line: str, b: int) -> bool:
+        """A list item's own sub-points ("... by:" / "- improving ..."): taken into it."""
+        cur = self.cur
+        if (self.mode == "list" and cur and line.startswith("- ")
+                and (self.marker == "n" or line[2:3].islower())  # a bulleted item's sub-points start lower case
+                and (self.text[cur[0]:cur[1]].rstrip().endswith(":") or "\n- " in self.text[cur[0]:cur[1]])):
+            self.cur = (cur[0], b)
+            self.blank_before = False
+            return True
+        return False
+
+    def _item_start(self, line: str, a: int, b: int) -> bool:
+        if self.mode == "list" and _marker(line) != self.marker and not self.items and self.cur and \
+                _is_intro(self.text, *self.cur):
+            self.cur = None  # a numbered intro paragraph, then the bulleted list it introduces
+        elif self.mode in ("prose", "timed") or (self.mode == "list" and _marker(line) != self.marker):
+            return False
+        if self.cur:
+            self.items.append(self.cur)
+        self.mode, self.marker, self.cur = "list", _marker(line), (a, b)
+        num = re.match(r"(\d{1,3})[.)]", line)
+        self.number = int(num.group(1)) if num else 0
+        self.blank_before = False
+        return True
+
+    def _other_line(self, line: str, a: int, b: int) -> bool:
+        """A line with no marker: a heading that ends the section, a wrapped line of the current item, or
+        prose."""
+        text, cur = self.text, self.cur
+        unfinished = cur is not None and not self.blank_before and _JOINS_NEXT.search(text[cur[0]:cur[1]].rstrip())
         heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
-            (blank_before or mode == "list") and is_heading(text, a, b) and not line[:1].islower()
-            and not _wraps_on(text, b, limit) and not unfinished)  # "... effectiveness of the" / "Independent ..."
-        if heading or _GRADE_AFTER_COLON.search(line) or (line.endswith(":") and (cur or items)
-                                                           and not (mode == "list" and (line[:1].islower() or unfinished))):
-            break
-        if mode == "list":
+            (self.blank_before or self.mode == "list") and is_heading(text, a, b) and not line[:1].islower()
+            and not _wraps_on(text, b, self.limit) and not unfinished)  # "... effectiveness of the" / "Independent ..."
+        if heading or _GRADE_AFTER_COLON.search(line) or (
+                line.endswith(":") and (cur or self.items)
+                and not (self.mode == "list" and (line[:1].islower() or unfinished))):
+            return False
+        if self.mode == "list":
             assert cur is not None
             prev = text[cur[0]:cur[1]].rstrip()
-            if line[:1].islower() or not blank_before or not prev.endswith((".", ";")):
-                cur = (cur[0], b)
-                blank_before = False
-                continue
-            break
-        if mode is None and line.endswith(":"):
-            continue  # "The following areas need improvement:" introduces the list
-        if mode is None:
-            mode = "prose"
-        if cur and one_per_line and text[cur[0]:cur[1]].rstrip().endswith(".") and line[:1].isupper():
-            items.append(cur)
+            if line[:1].islower() or not self.blank_before or not prev.endswith((".", ";")):
+                self.cur = (cur[0], b)
+                self.blank_before = False
+                return True
+            return False
+        if self.mode is None and line.endswith(":"):
+            return True  # "The following areas need improvement:" introduces the list
+        if self.mode is None:
+            self.mode = "prose"
+        if cur and self.one_per_line and text[cur[0]:cur[1]].rstrip().endswith(".") and line[:1].isupper():
+            self.items.append(cur)
             cur = None
-        cur = (cur[0], b) if cur else (a, b)
-        blank_before = False
-    if cur:
-        items.append(cur)
-    return items
+        self.cur = (cur[0], b) if cur else (a, b)
+        self.blank_before = False
+        return True
 
 
 _OFSTED_BLOCK = re.compile(

@@ -557,8 +557,14 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     for part, s, e in prose:
         rec.focus_areas.append(part)
         rec.cite("focus_areas", ctx.span(s, e))
-    if rec.focus_areas:
-        return
+    if not rec.focus_areas:
+        _focus_without_areas(ctx, rec, a, b)
+
+
+def _focus_without_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+    """A letter that names no area of practice: a 2020-21 visit's national study, or a joint
+    inspection's subject."""
+    text = ctx.text
     m = _COVID_STUDY.search(text, a, min(b, a + JTAI_OPENING))
     if m:
         # the 2020-21 visits that name no area of practice: the national study the visit served
