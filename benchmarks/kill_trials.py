@@ -74,7 +74,9 @@ def letter_graphs(store: Any) -> dict[str, str]:
 
 
 def letter_of(graph: str) -> str:
-    for suffix in ("/provenance", "/listing"):
+    from ofsted_kg.letter_graphs import LISTING, PROVENANCE
+
+    for suffix in (PROVENANCE, LISTING):
         if graph.endswith(suffix):
             return graph[: -len(suffix)]
     return graph
