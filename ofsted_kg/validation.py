@@ -101,7 +101,7 @@ class LetterResult:
 @dataclass
 class ValidationReport:
     letters: list[LetterResult] = field(default_factory=list)
-    store_problems: list[str] = field(default_factory=list)  # a store's letters missing graphs (see store_integrity)
+    store_problems: list[str] = field(default_factory=list)  # a store's letters missing graphs (see KnowledgeGraph.integrity)
     others: list[LetterResult] = field(default_factory=list)  # the graphs that are not letters', together
 
     @property
@@ -394,9 +394,9 @@ def validate_store(store: Store, inference: bool = False) -> ValidationReport:
     """Validate every letter graph in an embedded store, one at a time."""
     rows = store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
                         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a okg:Document } }").rows
-    from ofsted_kg.store import store_integrity
+    from ofsted_kg.knowledge_graph import KnowledgeGraph
 
-    report = ValidationReport(store_problems=store_integrity(store))
+    report = ValidationReport(store_problems=KnowledgeGraph(store).integrity())
     letters = set()
     for row in rows:
         iri = URIRef(row["g"])
