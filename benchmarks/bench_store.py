@@ -8,10 +8,12 @@ each in its own child process so that peak memory (getrusage ru_maxrss) is measu
   pipeline  what `ofsted_kg.api.ingest` does, one stage at a time: (1) extract_letters(folder);
             (2) build graphs: resolve people, letter_graph, letter_provenance and letter_listing for every record;
             (3) SHACL: validate_letter_graph on each letter's graph (skipped with --skip-validation);
-            (4) load: serialise each graph to N-Triples and OxigraphStore.replace_graph it, then the
-            authorities and vocabulary graphs, as ingest does. The peak RSS is read after each stage
-            (a running peak: stage k's figure includes everything the process held before it).
-            The graphs' N-Triples are then written to a file (not timed) for the two others.
+            (4) load with ingest's own stages, `ofsted_kg.knowledge_graph.KnowledgeGraph`: each letter's
+            graphs serialised to N-Triples and added to a `LetterLoad` (one transaction a letter), then
+            its `finish` (the authorities, vocabulary and people graphs, the statistics). The peak RSS
+            is read after each stage (a running peak: stage k's figure includes everything the process
+            held before it). The store's graphs (but its marks) are then written to a file (not timed)
+            for the two others.
   oxigraph  reads that file, loads the same graphs into a fresh OxigraphStore (replace_graph per
             graph), then runs every library query through OxigraphStore.select.
   rdflib    reads that file, parses each graph into its own named graph of an in-memory
@@ -82,17 +84,13 @@ def _pct(values: list[float], p: float) -> float:
 def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
     from ofsted_kg.api import extract_letters
     from ofsted_kg.extract.authorities import match_authority
-    from ofsted_kg.graph.build import authorities_graph, letter_graph, letter_provenance
+    from ofsted_kg.graph.build import letter_graph, letter_provenance
     from ofsted_kg.graph.listing import letter_listing
     from ofsted_kg.graph.vocab import DEFAULT_BASE
+    from ofsted_kg.knowledge_graph import KnowledgeGraph, Prepared
     from ofsted_kg.people import resolve_records
-    from ofsted_kg.store import OxigraphStore
+    from ofsted_kg.store import INTERNAL_PREFIX, OxigraphStore
     from ofsted_kg.validation import shapes_graph, validate_letter_graph
-
-    try:
-        from ofsted_kg.api import _vocabulary  # what ingest loads as the vocabulary graph
-    except ImportError:  # pragma: no cover - the API moved
-        _vocabulary = None
 
     out: dict[str, Any] = {"stages": {}, "rss_start_mb": _rss_mb()}
     base = DEFAULT_BASE
@@ -150,39 +148,41 @@ def child_pipeline(args: argparse.Namespace) -> dict[str, Any]:
                                      "per_letter_p95_ms": 1000 * _pct(per, 0.95),
                                      "per_letter_max_ms": 1000 * max(per, default=0), "quarantined": bad}
 
-    # (4) load into Oxigraph exactly as ingest does: N-Triples per graph, one replace_graph each
+    # (4) load into Oxigraph as ingest does: its KnowledgeGraph's stages (each letter's three graphs as
+    # N-Triples in one transaction, then the corpus-wide graphs and the statistics)
     store_dir = Path(args.work) / "pipeline-store"
     store = OxigraphStore(store_dir)
-    graphs: list[tuple[str, str]] = []  # (graph IRI, N-Triples), kept for the other configurations
+    kg = KnowledgeGraph(store, base)
     t_ser = t_upd = 0.0
     t = time.perf_counter()
-    store.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")  # ingest's look-up of known people: empty store
-    extra = [authorities_graph(base)]
-    if _vocabulary is not None:
-        extra.append((base + "graph/vocabulary", _vocabulary()))
-    # as ingest loads them (letter, its provenance, its listing, next letter ...), then the shared graphs
-    n = len(kept)
-    order = [(str(x[0]), x[1]) for _, lg, prov, pg, listing, listed in kept
-             for x in ((lg.iri, lg.graph), (prov, pg), (listing, listed))] + [(str(a), g) for a, g in extra]
-    for name, g in order:
+    kg.known_people()  # ingest's look-up of the people already in the store: an empty store
+    kg.upgrade()
+    load = kg.begin_load(len(kept), bulk=False)
+    for rec, lg, prov, pg, listing, listed in kept:
         t1 = time.perf_counter()
-        nt = g.serialize(format="nt")
+        prep = Prepared(rec.source, str(lg.iri), lg.graph.serialize(format="nt"), [],
+                        provenance_iri=str(prov), provenance=pg.serialize(format="nt"),
+                        listing_iri=str(listing), listing=listed.serialize(format="nt"))
         t2 = time.perf_counter()
-        store.replace_graph(name, nt)
-        t3 = time.perf_counter()
+        load.add(prep)
         t_ser += t2 - t1
-        t_upd += t3 - t2
-        graphs.append((name, nt))
+        t_upd += time.perf_counter() - t2
+    t1 = time.perf_counter()
+    load.finish(people)  # the authorities, vocabulary and people graphs (serialised there), the statistics
+    t_upd += time.perf_counter() - t1
     store.flush()
     secs = time.perf_counter() - t
-    total = store.count()
+    total = kg.count()
+    n = len(kept)
+    # (graph IRI, N-Triples) of every graph but the store's marks, for the other configurations (not timed)
+    graphs = [(g, store.graph_ntriples(g)) for g in store.graphs() if not g.startswith(INTERNAL_PREFIX)]
     print(f"  load {secs:.1f} s", file=sys.stderr, flush=True)
     out["stages"]["load_oxigraph"] = {"seconds": secs, "serialize_seconds": t_ser, "replace_graph_seconds": t_upd,
-                                      "peak_rss_mb": _rss_mb(), "triples": total, "graphs": len(order),
+                                      "peak_rss_mb": _rss_mb(), "triples": total, "graphs": len(graphs),
                                       "letters_loaded": n}
     out["letters"] = letters
     out["triples_in_store"] = total
-    del store
+    del kg, store
 
     # query parameters: the commonest authority and the surname of the commonest inspector
     auths = Counter(a.name for a in (match_authority(r.authority) for r in records if r.authority) if a)

@@ -74,7 +74,9 @@ def letter_graphs(store: Any) -> dict[str, str]:
 
 
 def letter_of(graph: str) -> str:
-    for suffix in ("/provenance", "/listing"):
+    from ofsted_kg.letter_graphs import LISTING, PROVENANCE
+
+    for suffix in (PROVENANCE, LISTING):
         if graph.endswith(suffix):
             return graph[: -len(suffix)]
     return graph
@@ -111,9 +113,9 @@ def classify(reference: dict[str, str], found: dict[str, str], reported: set[str
 
 def integrity(store: Any, recovered: list[str]) -> set[str]:
     """The letters the store reports as needing to be ingested again."""
-    from ofsted_kg.store import store_integrity
+    from ofsted_kg.knowledge_graph import KnowledgeGraph
 
-    named = {letter_of(line.split(": ", 1)[0]) for line in store_integrity(store)}
+    named = {letter_of(line.split(": ", 1)[0]) for line in KnowledgeGraph(store).integrity()}
     return named | {letter_of(g) for g in recovered}
 
 

@@ -39,9 +39,8 @@ def _open(store: Path | None, endpoint: str | None, read_only: bool = False,
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    unrecovered = getattr(st, "unrecovered", [])
-    if unrecovered:
-        typer.echo(f"warning: {store or 'the store'}: an interrupted bulk load left {len(unrecovered)} graph(s) "
+    if st.unrecovered:
+        typer.echo(f"warning: {store or 'the store'}: an interrupted bulk load left {len(st.unrecovered)} graph(s) "
                    "partly loaded; any ingest removes them (then ingest their letters again)", err=True)
     return st
 

@@ -23,6 +23,7 @@ from ofsted_kg.extract.records import LetterRecord, Span
 from ofsted_kg.graph.iris import Minter, slug
 from ofsted_kg.graph.judgements import AREAS, area_concept, framework_of
 from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
+from ofsted_kg.letter_graphs import LetterGraphs
 from ofsted_kg.people import Resolution, resolve_records
 from ofsted_kg.themes import score_themes
 
@@ -469,7 +470,7 @@ def letter_provenance(letter: URIRef, rec: LetterRecord, base: str = DEFAULT_BAS
     run, g = _run(mint, [rec], when)
     g.add((run, PROV.used, mint.source_file(rec.source_sha256 or "0" * 64)))
     g.add((run, OKG.describedLetter, letter))
-    return URIRef(f"{letter}/provenance"), g
+    return URIRef(LetterGraphs(str(letter)).provenance), g
 
 
 REORGANISATIONS = [

@@ -13,20 +13,24 @@ finding (or, for a pair, is named after the visit's two people), whose evidence 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from ofsted_kg.graph.vocab import OKG
+from ofsted_kg.letter_graphs import LetterGraphs
+
+if TYPE_CHECKING:
+    from ofsted_kg.store import Store
 
 LAYOUT_GRAPH = "urn:ofsted-kg:store-layout"  # says the store's letters all have listing graphs
 LAYOUT_VERSION = 1
 
 
 def listing_graph_iri(letter: URIRef | str) -> URIRef:
-    return URIRef(f"{letter}/listing")
+    return URIRef(LetterGraphs(str(letter)).listing)
 
 
 def _local(iri: URIRef) -> str:
@@ -64,7 +68,7 @@ def _pairs(graph: Graph, out: Graph, letter: URIRef, visit: URIRef, authorities:
     people = sorted({p for p in graph.objects(visit, OKG.inspector) if isinstance(p, URIRef)}, key=str)
     for i, a in enumerate(people):
         for b in people[i + 1:]:
-            _row(out, URIRef(f"{letter}/listing/pair/{_local(a)}--{_local(b)}"), {
+            _row(out, URIRef(f"{listing_graph_iri(letter)}/pair/{_local(a)}--{_local(b)}"), {
                 OKG.pairVisit: [visit], OKG.pairInspector1: graph.objects(a, OKG.name),
                 OKG.pairInspector2: graph.objects(b, OKG.name), OKG.pairAuthority: authorities})
 
@@ -78,7 +82,7 @@ SELECT ?letter WHERE {
 }"""
 
 
-def ensure_listings(store: Any, progress: Any = None) -> int:
+def ensure_listings(store: Store, progress: Any = None) -> int:
     """Give every letter in `store` its listing graph, if the store was built before they existed
     (a store says it needs none in its layout graph). Returns how many letters were given one.
     `progress`, if given, is called with (done, total, stage) after each."""
@@ -96,7 +100,7 @@ def ensure_listings(store: Any, progress: Any = None) -> int:
     return len(letters)
 
 
-def lacks_listings(store: Any) -> bool:
+def lacks_listings(store: Store) -> bool:
     """Does `store` hold letters from before listing graphs (so that listing queries would miss them)?"""
     if store.has_graph(LAYOUT_GRAPH):
         return False

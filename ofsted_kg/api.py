@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import URIRef
 
@@ -19,20 +19,15 @@ from ofsted_kg.extract.reading import Document, iter_input_files, read_document
 from ofsted_kg.extract.records import LetterRecord
 from ofsted_kg.extract.report import extract_report
 from ofsted_kg.extract.segment import find_regions
+from ofsted_kg.knowledge_graph import BULK_BATCH as BULK_BATCH  # re-exported: letters per bulk load
+from ofsted_kg.knowledge_graph import KnowledgeGraph, LoadInterrupted, Prepared
 from ofsted_kg.limits import Limits, TimeLimitExceeded, time_limit
-from ofsted_kg.statistics import (
-    INCREMENTAL_MAX,
-    Counts,
-    begin_changes,
-    end_changes,
-    letter_counts,
-    refresh_statistics,
-    update_statistics,
-)
-from ofsted_kg.store import StoreError
+from ofsted_kg.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from ofsted_kg.people import Mention
 
 T = TypeVar("T")
-BULK_BATCH = 25  # letters per bulk load (measured: 25 to 100 cost the same; smaller batches lose less to a crash)
 OPTIMIZE_AFTER = 1000  # letters loaded in one ingest after which the store is compacted
 
 
@@ -147,26 +142,6 @@ def extract_letters(paths: Iterable[str | Path] | str | Path, workers: int | Non
     outcomes = parallel_map(_extract_path, files, limits or Limits.from_env(), workers=workers)
     result.records = list(_collect(files, outcomes, lambda r: r.warnings, result.problems, progress))
     return result
-
-
-@dataclass
-class Prepared:
-    """One letter's graph and its provenance as N-Triples, ready to load, or why it was quarantined."""
-
-    source: str  # the letter's file
-    iri: str
-    ntriples: str
-    warnings: list[str]
-    quarantine: str | None = None  # the reason, when SHACL validation failed
-    violations: list[str] = field(default_factory=list)  # each violation in words, when quarantined
-    provenance_iri: str = ""
-    provenance: str = ""  # N-Triples of the letter's provenance graph (empty when quarantined)
-    listing_iri: str = ""
-    listing: str = ""  # N-Triples of the letter's listing graph (see ofsted_kg.graph.listing)
-
-    def graphs(self) -> list[tuple[str, str]]:
-        """The named graphs to load for this letter: (name, N-Triples)."""
-        return [(self.iri, self.ntriples), (self.provenance_iri, self.provenance), (self.listing_iri, self.listing)]
 
 
 def _prepare(context: tuple[str, Any, bool, Mapping[str, str], Mapping[str, str]], rec: LetterRecord | bytes) -> Prepared:
@@ -316,21 +291,59 @@ class IngestResult:
         return any(p.fatal for p in self.problems)
 
 
-_KNOWN_PEOPLE = """
-PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
-SELECT DISTINCT ?person ?name ?director ?authority ?date ?title WHERE {
-  GRAPH ?letter {
-    ?person a okg:Person ; okg:nameAsWritten ?name .  # not an authority, whose name as written is kept too
-    OPTIONAL { ?m okg:director ?person ; okg:directorOf/okg:name ?authority . BIND(true AS ?director)
-               OPTIONAL { ?m okg:title ?title }
-               OPTIONAL { ?m okg:attestedBy ?doc . OPTIONAL { ?doc okg:letterDate ?ld }
-                          OPTIONAL { ?doc okg:aboutVisit/okg:startDate ?vs } BIND(STR(COALESCE(?ld, ?vs)) AS ?date) } }
-  }
-  FILTER(!STRENDS(STR(?letter), "/graph/people"))
-}"""
+@dataclass
+class Intake:
+    """What an ingest read: each letter's record, pickled (the loading process needs only their people,
+    and 10,000 unpickled records would take about a gigabyte there), the people they mention, and the
+    files' problems and warnings."""
+
+    roots: list[str | Path]
+    files: list[Path]
+    records: list[bytes] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def sources(self) -> set[str]:
+        """The files as messages and quarantine records name them."""
+        return {shown(str(f)) for f in self.files}
+
+    def public_sources(self) -> dict[str, str]:
+        """Files that came from `ofsted-kg fetch` -> Ofsted's copy (see `ofsted_kg.manifest.public_sources`)."""
+        from ofsted_kg.manifest import public_sources
+
+        return public_sources(self.files)
+
+    def published(self) -> dict[str, str]:
+        """Each file -> the path its letters' graphs publish (see `ofsted_kg.graph.build.published_path`)."""
+        from ofsted_kg.graph.build import published_path
+
+        return {shown(str(f)): shown(published_path(str(f), self.roots)) for f in self.files}
+
+    def interrupted(self, e: LoadInterrupted, problems: list[Problem]) -> IngestInterrupted:
+        """The error for a load the store broke off: it names the files to ingest again."""
+        in_flight = {p.iri for p in e.in_flight}
+        done = {p.source for p in e.letters if p.iri not in in_flight}
+        failed = {prob.path for prob in problems if prob.fatal}
+        todo = [shown(str(f)) for f in self.files if shown(str(f)) not in done | failed]
+        return IngestInterrupted(e.cause, len(done), todo)
 
 
-def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | None = None, validate: bool = True,
+def read_letters(paths: Iterable[str | Path] | str | Path, workers: int | None = None, progress: Any = None,
+                 limits: Limits | None = None) -> Intake:
+    """The first stage of `ingest`: read and extract files and folders in `workers` processes, each
+    file within `limits` (default: `Limits.from_env()`); problems are collected, never raised."""
+    from ofsted_kg.pipeline import parallel_map
+
+    roots = [paths] if isinstance(paths, str | Path) else list(paths)
+    intake = Intake(roots, list(iter_input_files(roots)))
+    outcomes = parallel_map(_extract_packed, intake.files, limits or Limits.from_env(), workers=workers)
+    for record, mentions, _ in _collect(intake.files, outcomes, lambda x: x[2], intake.problems, progress):
+        intake.records.append(record)
+        intake.mentions.extend(mentions)
+    return intake
+
+
+def ingest(paths: Iterable[str | Path] | str | Path, store: Store, base: str | None = None, validate: bool = True,
            overrides: str | Path | None = None, progress: Any = None, workers: int | None = None,
            bulk: bool = False, optimize: bool | None = None, limits: Limits | None = None) -> IngestResult:
     """Extract, build, validate and load letters into `store` (see `ofsted_kg.store`), one named graph each.
@@ -348,114 +361,43 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
 
     After loading `OPTIMIZE_AFTER` letters or more the store is compacted (`optimize`: None decides so,
     True or False forces it either way), which makes large queries about 30% faster afterwards.
-    """
-    from ofsted_kg.graph.build import authorities_graph, people_graph, published_path
-    from ofsted_kg.graph.listing import ensure_listings
-    from ofsted_kg.graph.vocab import DEFAULT_BASE
-    from ofsted_kg.manifest import public_sources
-    from ofsted_kg.people import Mention, load_overrides, resolve
-    from ofsted_kg.pipeline import parallel_map
-    from ofsted_kg.quarantine import is_quarantine_graph, quarantine_graph_iri, quarantine_record, quarantined
 
-    base = base or DEFAULT_BASE
-    result = IngestResult(triples_before=store.count())
-    roots = [paths] if isinstance(paths, str | Path) else list(paths)
-    files = list(iter_input_files(roots))
-    # Records travel pickled: this process only needs their people, and 10,000 unpickled records would
-    # take about a gigabyte here.
-    outcomes = parallel_map(_extract_packed, files, limits or Limits.from_env(), workers=workers)
-    extracted = list(_collect(files, outcomes, lambda x: x[2], result.problems, progress))
+    The stages, each public: `read_letters`; `KnowledgeGraph.resolve_people` and `upgrade`;
+    `prepare_all` (build, validate, serialise); `KnowledgeGraph.begin_load`, whose `LetterLoad` adds
+    each letter and `finish`es with the corpus-wide graphs and the statistics.
+    """
+    from ofsted_kg.people import load_overrides
+
+    kg = KnowledgeGraph(store, base)
+    result = IngestResult(triples_before=kg.count())
+    intake = read_letters(paths, workers, progress, limits)
+    result.problems.extend(intake.problems)
     try:
         rules = load_overrides(overrides) if overrides else []
     except InputError as e:
         result.problems.append(Problem(e.path, e.problem))
         return result
-    known, pinned = [], {}
-    for row in store.select(_KNOWN_PEOPLE).rows:
-        role = "director" if row["director"] else "inspector"
-        authority = row["authority"] if row["director"] else None
-        # a director's dates and titles too, so that the people graph written below keeps their posts
-        known.append(Mention(row["name"], role, "<store>", row["date"] if row["director"] else None, authority,
-                             row["title"] if row["director"] else None))
-        pinned[(row["name"], role, authority)] = str(row["person"]).rsplit("/", 1)[-1]
-    people = resolve([*known, *(m for _, mentions, _ in extracted for m in mentions)], rules, pinned)
-    packed = [p for p, _, _ in extracted]
-    del extracted
-    upgraded = ensure_listings(store, progress)
-    if upgraded:
-        result.problems.append(Problem(str(getattr(store, "path", "store")), (
-            f"{upgraded} letter(s) stored by an earlier version were given their listing graphs"), fatal=False))
-    recovered = getattr(store, "recovered", [])
-    if recovered:
-        result.problems.append(Problem(str(getattr(store, "path", "store")), (
-            f"an interrupted bulk load had left {len(recovered)} graph(s) partly loaded; they were removed "
-            "(ingest their letters again if they are not among these)"), fatal=False))
-    # A few letters adjust the statistics by their own counts (those they replace are taken away
-    # first); many are recounted with the whole store at the end, as after a run that died midway.
-    clean = begin_changes(store)
-    incremental = clean and len(packed) <= INCREMENTAL_MAX
-    replaced: Counts = Counts()
-    batch: list[Prepared] = []
-    loaded_letters: list[Prepared] = []
-
-    def load(batch: list[Prepared]) -> None:
-        try:
-            if incremental:
-                present = [p.iri for p in batch if store.has_graph(p.iri)]
-                replaced.update(letter_counts(store, present) if present else {})
-            store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
-        except StoreError as e:  # an endpoint that went away: say what to ingest again
-            in_flight = {p.iri for p in batch}
-            done = {p.source for p in loaded_letters if p.iri not in in_flight}
-            failed = {prob.path for prob in result.problems if prob.fatal}
-            todo = [shown(str(f)) for f in files if shown(str(f)) not in done | failed]
-            raise IngestInterrupted(e, len(done), todo) from None
-
-    sources = public_sources(files)  # files that came from `ofsted-kg fetch` link to Ofsted's copy
-    published = {shown(str(f)): shown(published_path(str(f), roots)) for f in files}
-    given = {shown(str(f)) for f in files}  # a file ingested again supersedes what it had in quarantine
-    for entry in quarantined(store):
-        if entry.source in given:
-            store.remove_graph(quarantine_graph_iri(entry.letter))
-    held = {g for g in store.graphs() if is_quarantine_graph(g)}
-    for prep in prepare_all(packed, base, people, validate, workers, progress, sources, published):
-        result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
-        if prep.quarantine:  # kept apart with its violations, not loaded as data (see ofsted_kg.quarantine)
-            result.quarantined.append(prep.iri)
-            store.replace_graph(quarantine_graph_iri(prep.iri),
-                                quarantine_record(prep.iri, prep.source, prep.violations, prep.ntriples))
-            result.problems.append(Problem(prep.source, prep.quarantine + " (not loaded; see `ofsted-kg quarantine`)"))
-            continue
-        if quarantine_graph_iri(prep.iri) in held:  # it validates now
-            store.remove_graph(quarantine_graph_iri(prep.iri))
-        batch.append(prep)
-        loaded_letters.append(prep)
-        if len(batch) >= (BULK_BATCH if bulk else 1):
-            load(batch)
-            batch = []
-        result.loaded.append(prep.iri)
-    if batch:
-        load(batch)
-    if result.loaded:
-        name, g = authorities_graph(base)
-        store.replace_graph(str(name), g.serialize(format="nt"))
-        store.replace_graph(str(URIRef(base + "graph/vocabulary")), _vocabulary().serialize(format="nt"))
-        # the people's corpus-level facts (preferred names, directors' posts with their dates), as `build` gives
-        name, g = people_graph(people, base)
-        store.replace_graph(str(name), g.serialize(format="nt"))
-        if incremental:
-            update_statistics(store, replaced, result.loaded, base)
-        else:
-            refresh_statistics(store, base)
-    elif clean:
-        end_changes(store)
-    else:
-        refresh_statistics(store, base)
+    people = kg.resolve_people(intake.mentions, rules)
+    intake.mentions.clear()  # 10,000 letters' worth, no longer needed
+    result.problems.extend(Problem(kg.name, note, fatal=False) for note in kg.upgrade(progress))
+    load = kg.begin_load(len(intake.records), bulk, intake.sources())
+    try:
+        for prep in prepare_all(intake.records, kg.base, people, validate, workers, progress,
+                                intake.public_sources(), intake.published()):
+            result.problems.extend(Problem(prep.source, w, fatal=False) for w in prep.warnings)
+            if load.add(prep):
+                result.loaded.append(prep.iri)
+            else:
+                result.quarantined.append(prep.iri)
+                result.problems.append(Problem(prep.source, f"{prep.quarantine} (not loaded; see `ofsted-kg quarantine`)"))
+        load.finish(people)
+    except LoadInterrupted as e:  # an endpoint that went away: say what to ingest again
+        raise intake.interrupted(e, result.problems) from None
     if optimize or (optimize is None and len(result.loaded) >= OPTIMIZE_AFTER):
         if progress:
             progress(len(result.loaded), len(result.loaded), "compacting the store")
-        store.optimize()
-    result.triples_after = store.count()
+        kg.optimize()
+    result.triples_after = kg.count()
     return result
 
 
@@ -478,33 +420,13 @@ def _extract_packed(limits: Limits | None, path: Path) -> tuple[list[tuple[bytes
     return [(pickle.dumps(r), mentions_of(r), r.warnings) for r in records], problem
 
 
-def remove_letter(store: Any, letter: str, base: str | None = None, refresh: bool = True) -> list[str]:
+def remove_letter(store: Store, letter: str, base: str | None = None, refresh: bool = True) -> list[str]:
     """Retract letters from the store: `letter` is a letter IRI, or a file whose letters are removed.
 
     The store's statistics lose the removed letters' counts unless `refresh` is false (then call
     `ofsted_kg.statistics.refresh_statistics` once after removing several letters).
     """
-    from ofsted_kg.graph.listing import listing_graph_iri
-    from ofsted_kg.quarantine import quarantine_graph_iri
-
-    iris = _letter_iris(letter, base)
-    released = [iri for iri in iris if store.remove_graph(quarantine_graph_iri(iri))]
-    present = [iri for iri in iris if store.has_graph(iri)]
-    if not present:
-        return released
-    clean = begin_changes(store)
-    counts = letter_counts(store, present) if clean and refresh else None
-    removed = list(released)
-    for iri in present:
-        store.remove_graph(f"{iri}/provenance")
-        store.remove_graph(str(listing_graph_iri(iri)))
-        if store.remove_graph(iri) and iri not in removed:
-            removed.append(iri)
-    if counts is not None:
-        update_statistics(store, counts, [], base)
-    elif refresh:
-        refresh_statistics(store, base)
-    return removed
+    return KnowledgeGraph(store, base).remove(_letter_iris(letter, base), refresh)
 
 
 def _letter_iris(letter: str, base: str | None) -> list[str]:
@@ -522,15 +444,3 @@ def _letter_iris(letter: str, base: str | None) -> list[str]:
     doc = read_document(letter)
     mint = Minter(base or DEFAULT_BASE)
     return [str(mint.letter(doc.sha256, index)) for index in range(len(find_regions(normalise(doc.text).text)) or 1)]
-
-
-def _vocabulary() -> Any:
-    """The ontology, the themes and the judgement areas, so that a store answers with labels and ranks."""
-    from rdflib import Graph
-
-    from ofsted_kg import ontology
-
-    g = Graph()
-    for name in ("ofsted-kg.ttl", "themes.ttl", "judgement-areas.ttl"):
-        g.parse(data=ontology.read(name), format="turtle")
-    return g

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -40,6 +40,9 @@ from ofsted_kg.site import (
     list_providers,
     parse_provider_page,
 )
+
+if TYPE_CHECKING:
+    from ofsted_kg.store import Store
 
 PROJECT_URL = "https://w3id.org/ofsted-kg"
 USER_AGENT = f"ofsted-kg/{__version__} (+{PROJECT_URL}; open-source linked data from Ofsted's published letters)"
@@ -397,7 +400,7 @@ def _download(item: Planned, manifest: Manifest, client: Client, result: FetchRe
     result.downloaded.append(entry)
 
 
-def not_in_store(entries: list[Entry], folder: Path, store: Any, base: str | None = None) -> list[Path]:
+def not_in_store(entries: list[Entry], folder: Path, store: Store, base: str | None = None) -> list[Path]:
     """The files of `entries` whose letters the store does not hold yet (new, or left out by a failed ingest).
 
     A document is taken to be in the store when its first letter's graph is; one that gave no letter

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ofsted_kg.graph.vocab import OKG
+from ofsted_kg.letter_graphs import LetterGraphs
 
 OKG_NS = str(OKG._NS)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -334,7 +335,7 @@ def letter_pages(st: Any, site: Site, prefixes: dict[str, str]) -> int:
         triples: dict[str, list[Triple]] = defaultdict(list)
         seen: set[tuple[str, str, str, str | None, str | None]] = set()
         inbound: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for name in (prefix, prefix + "/provenance", prefix + "/listing"):
+        for name in (prefix, *LetterGraphs(prefix).derived):
             for q in st.quads_for_pattern(None, None, None, ox.NamedNode(name)):
                 if not isinstance(q.subject, ox.NamedNode):
                     continue

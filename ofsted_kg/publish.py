@@ -15,12 +15,15 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ofsted_kg.catalogue import Dump, Facts, Publisher
 from ofsted_kg.errors import OfstedKgError
 from ofsted_kg.graph.vocab import DEFAULT_BASE, OKG
+
+if TYPE_CHECKING:
+    from ofsted_kg.store import Store
 
 DUMPS = {"trig": "ofsted-kg.trig", "nquads": "ofsted-kg.nq", "turtle": "ofsted-kg.ttl"}
 # versioned, compressed dumps: format -> file name pattern
@@ -43,7 +46,7 @@ SELECT DISTINCT ?path ?url WHERE { GRAPH ?g { ?letter dcterms:source ?url ; okg:
 PATH_PROPERTIES = (str(OKG.path), str(OKG.unthemedPath))
 
 
-def public_paths(store: Any) -> dict[str, str]:
+def public_paths(store: Store) -> dict[str, str]:
     """Local path of a source file -> the public URL its letters were fetched from (`dcterms:source`)."""
     return {str(row["path"]): str(row["url"]) for row in store.select(_PUBLIC_SOURCES).rows}
 
@@ -152,17 +155,6 @@ def _facts(st: Any, triples: int) -> Facts:
         first_day=first, last_day=last)
 
 
-def _vocabulary_graph() -> Any:
-    from rdflib import Graph
-
-    from ofsted_kg import ontology
-
-    g = Graph()
-    for name in ("ofsted-kg.ttl", "themes.ttl", "judgement-areas.ttl"):
-        g.parse(data=ontology.read(name), format="turtle")
-    return g
-
-
 def _scratch(folder: Path) -> Path:
     """A scratch folder beside `folder` (same file system, so the final rename is atomic)."""
     parent = folder.resolve().parent
@@ -212,7 +204,7 @@ def check_folder(folder: Path) -> None:
                            "empty folder")
 
 
-def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | None = None,
+def publish(store: Store, folder: Path, base: str = DEFAULT_BASE, base_url: str | None = None,
             publisher: Publisher | None = None, pages: bool = True) -> list[Path]:
     """Write the dumps (plain and versioned gzip), a page per resource (`doc/`), the landing page, the
     content-negotiation configs, the ontology, themes, judgement areas and shapes, the reference page
@@ -262,7 +254,9 @@ def publish(store: Any, folder: Path, base: str = DEFAULT_BASE, base_url: str | 
         prefixes["rdfs"] = "http://www.w3.org/2000/01/rdf-schema#"
         prefixes["id"] = new_base
         site = Site(out, new_base)
-        vocab = _vocabulary_graph()
+        from ofsted_kg.knowledge_graph import vocabulary_graph
+
+        vocab = vocabulary_graph()
         labels = [(str(s), str(o)) for p in ("http://www.w3.org/2000/01/rdf-schema#label",
                                              "http://www.w3.org/2004/02/skos/core#prefLabel")
                   for s, o in vocab.subject_objects(predicate=URIRef(p))]

@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from ofsted_kg.graph.vocab import OKG
+from ofsted_kg.letter_graphs import LetterGraphs
 
-SUFFIX = "/quarantine"
+if TYPE_CHECKING:
+    from ofsted_kg.store import Store
 
 
 def quarantine_graph_iri(letter: str) -> str:
-    return f"{letter}{SUFFIX}"
+    return LetterGraphs(letter).quarantine
 
 
 def is_quarantine_graph(graph: str) -> bool:
-    return graph.endswith(SUFFIX)
+    return LetterGraphs.is_quarantine(graph)
 
 
 @dataclass
@@ -71,7 +73,7 @@ PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
 SELECT ?held WHERE { GRAPH ?q { ?q okg:quarantines ?letter ; okg:heldTriples ?held } }"""
 
 
-def quarantined(store: Any) -> list[QuarantinedLetter]:
+def quarantined(store: Store) -> list[QuarantinedLetter]:
     """Every quarantined letter in `store`, by source file."""
     found: dict[str, QuarantinedLetter] = {}
     for row in store.select(_LIST).rows:
@@ -82,7 +84,7 @@ def quarantined(store: Any) -> list[QuarantinedLetter]:
     return list(found.values())
 
 
-def held_triples(store: Any, letter: str) -> str | None:
+def held_triples(store: Store, letter: str) -> str | None:
     """The N-Triples of a quarantined letter's graph, or None when it is not quarantined."""
     rows = store.select(_HELD, {"letter": f"<{letter}>"}).rows
     return str(rows[0]["held"]) if rows else None

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, XSD, Graph, URIRef
 
 from ofsted_kg.graph.vocab import DEFAULT_BASE, OKG
+
+if TYPE_CHECKING:
+    from ofsted_kg.store import Store
 
 COUNT_THEMES_BY_YEAR = """
 PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
@@ -54,7 +57,7 @@ def statistics_graph_iri(base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(base + "graph/statistics")
 
 
-def theme_year_counts(store: Any) -> list[tuple[int, str, str, int]]:
+def theme_year_counts(store: Store) -> list[tuple[int, str, str, int]]:
     """(year, theme IRI, polarity IRI, findings) counted afresh from the letters in `store`."""
     rows = store.select(COUNT_THEMES_BY_YEAR).rows
     return sorted((int(r["year"]), str(r["theme"]), str(r["polarity"]), int(r["findings"])) for r in rows)
@@ -77,19 +80,19 @@ def statistics_graph(counts: list[tuple[int, str, str, int]], base: str = DEFAUL
     return Graph().parse(data=statistics_ntriples(counts, base), format="nt")
 
 
-def refresh_statistics(store: Any, base: str | None = None) -> int:
+def refresh_statistics(store: Store, base: str | None = None) -> int:
     """Recompute the statistics graph from the letters in `store`; returns how many counts it holds."""
     base = base or DEFAULT_BASE
     return _write(store, theme_year_counts(store), base)
 
 
-def _write(store: Any, counts: list[tuple[int, str, str, int]], base: str) -> int:
+def _write(store: Store, counts: list[tuple[int, str, str, int]], base: str) -> int:
     store.replace_graph(str(statistics_graph_iri(base)), statistics_ntriples(counts, base))
     store.remove_graph(PENDING_GRAPH)
     return len(counts)
 
 
-def begin_changes(store: Any) -> bool:
+def begin_changes(store: Store) -> bool:
     """Mark the counts as about to go out of step with the letters (until the next `update_statistics`
     or `refresh_statistics`). False when an earlier run left them so: they must then be recounted."""
     clean = not store.has_graph(PENDING_GRAPH)
@@ -97,12 +100,12 @@ def begin_changes(store: Any) -> bool:
     return clean
 
 
-def end_changes(store: Any) -> None:
+def end_changes(store: Store) -> None:
     """Nothing changed after all (`begin_changes` returned True): the counts still fit."""
     store.remove_graph(PENDING_GRAPH)
 
 
-def letter_counts(store: Any, letters: Sequence[str]) -> Counts:
+def letter_counts(store: Store, letters: Sequence[str]) -> Counts:
     """The counts of these letters' findings alone (letters not in the store count nothing)."""
     out: Counts = Counter()
     for i in range(0, len(letters), 500):  # a VALUES block of a few hundred IRIs at a time
@@ -114,7 +117,7 @@ def letter_counts(store: Any, letters: Sequence[str]) -> Counts:
     return out
 
 
-def stored_counts(store: Any, base: str | None = None) -> Counts | None:
+def stored_counts(store: Store, base: str | None = None) -> Counts | None:
     """The counts the statistics graph holds now; None when the store has none."""
     graph = statistics_graph_iri(base or DEFAULT_BASE)
     rows = store.select(STORED_COUNTS, {"statistics": f"<{graph}>"}).rows
@@ -123,7 +126,7 @@ def stored_counts(store: Any, base: str | None = None) -> Counts | None:
     return Counter({(int(r["year"]), str(r["theme"]), str(r["polarity"])): int(r["findings"]) for r in rows})
 
 
-def update_statistics(store: Any, removed: Counts, added: Sequence[str], base: str | None = None) -> int:
+def update_statistics(store: Store, removed: Counts, added: Sequence[str], base: str | None = None) -> int:
     """Adjust the statistics graph: take away `removed` (the counts of letters replaced or removed,
     from `letter_counts` before they went) and add the counts of the letters `added`.
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from ofsted_kg.errors import OfstedKgError, redact
+from ofsted_kg.letter_graphs import LISTING, QUARANTINE, LetterGraphs
 
 ENV_STORE = "OFSTED_KG_STORE"
 ENV_ENDPOINT_USER = "OFSTED_KG_ENDPOINT_USER"
@@ -55,6 +56,20 @@ class QueryResult:
 
 
 class Store(Protocol):
+    """What the library needs of a store: `OxigraphStore` (embedded) or `RemoteStore` (an endpoint)."""
+
+    @property
+    def path(self) -> Path | None:
+        """The store's folder; None for an endpoint."""
+
+    @property
+    def recovered(self) -> list[str]:
+        """Graphs of an interrupted bulk load that opening the store for writing removed."""
+
+    @property
+    def unrecovered(self) -> list[str]:
+        """Graphs of an interrupted bulk load still in a store opened read-only."""
+
     def replace_graph(self, graph: str, ntriples: str) -> None: ...
     def optimize(self) -> None: ...
     def replace_graphs(self, graphs: list[tuple[str, str]], bulk: bool = False) -> None: ...
@@ -105,13 +120,13 @@ def is_internal(graph: str) -> bool:
     """Is this a graph the store keeps for itself (a mark, a letter's listing graph, which only copies
     the letter's facts for fast listings, or a quarantined letter, see `ofsted_kg.quarantine`), not data
     to publish?"""
-    return graph.startswith(INTERNAL_PREFIX) or graph.endswith(("/listing", "/quarantine"))
+    return graph.startswith(INTERNAL_PREFIX) or LetterGraphs.is_internal(graph)
 
 
 # the union of the published graphs, for the triples formats
 _PUBLISHED_UNION = ('CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } '
-                    f'FILTER(!STRSTARTS(STR(?g), "{INTERNAL_PREFIX}") && !STRENDS(STR(?g), "/listing")'
-                    ' && !STRENDS(STR(?g), "/quarantine")) }')
+                    f'FILTER(!STRSTARTS(STR(?g), "{INTERNAL_PREFIX}") && !STRENDS(STR(?g), "{LISTING}")'
+                    f' && !STRENDS(STR(?g), "{QUARANTINE}")) }}')
 
 
 def replace_update(graphs: list[tuple[str, str]]) -> str:
@@ -426,6 +441,7 @@ class RemoteStore:
 
     def __init__(self, url: str, update_url: str | None = None, store_url: str | None = None,
                  profile: str | None = None, timeout: float = 120) -> None:
+        self.path: Path | None = None  # no folder: an endpoint
         self.recovered: list[str] = []  # nothing to recover on an endpoint (no bulk loads)
         self.unrecovered: list[str] = []
         self.timeout = timeout  # seconds a request may take in all (not only between two reads)
@@ -694,25 +710,6 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     if not m:
         return sparql
     return sparql[: m.end()] + " " + values + " " + sparql[m.end():]
-
-
-_LETTER_GRAPHS = """
-PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
-SELECT ?g WHERE { GRAPH ?g { ?g a okg:Document } }"""
-
-
-def store_integrity(store: Any) -> list[str]:
-    """What an interrupted write left: graphs of an unrecovered bulk load, letters without their
-    provenance graph, and provenance graphs whose letter is gone. Each line names the letter to ingest again."""
-    problems = [f"{g}: partly loaded by an interrupted bulk load (open the store for writing, e.g. any "
-                "ingest, to remove it, then ingest its letter again)" for g in getattr(store, "unrecovered", [])]
-    graphs = set(store.graphs())
-    letters = {str(r["g"]) for r in store.select(_LETTER_GRAPHS).rows}
-    problems += [f"{g}: letter without its provenance graph (ingest its letter again)"
-                 for g in sorted(letters) if f"{g}/provenance" not in graphs]
-    problems += [f"{g[:-len('/provenance')]}: provenance graph without its letter (ingest its letter again)"
-                 for g in sorted(graphs) if g.endswith("/provenance") and g[:-len("/provenance")] not in letters]
-    return problems
 
 
 def open_store(store: str | Path | None = None, endpoint: str | None = None, read_only: bool = False,

@@ -12,13 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from ofsted_kg.errors import InputError
 from ofsted_kg.graph.vocab import OA, OKG
+
+if TYPE_CHECKING:
+    from ofsted_kg.store import Store
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -98,7 +101,7 @@ class LetterResult:
 @dataclass
 class ValidationReport:
     letters: list[LetterResult] = field(default_factory=list)
-    store_problems: list[str] = field(default_factory=list)  # a store's letters missing graphs (see store_integrity)
+    store_problems: list[str] = field(default_factory=list)  # a store's letters missing graphs (see KnowledgeGraph.integrity)
     others: list[LetterResult] = field(default_factory=list)  # the graphs that are not letters', together
 
     @property
@@ -387,13 +390,13 @@ def validate_source(path: Path, inference: bool = False) -> ValidationReport:
     return report
 
 
-def validate_store(store: Any, inference: bool = False) -> ValidationReport:
+def validate_store(store: Store, inference: bool = False) -> ValidationReport:
     """Validate every letter graph in an embedded store, one at a time."""
     rows = store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
                         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a okg:Document } }").rows
-    from ofsted_kg.store import store_integrity
+    from ofsted_kg.knowledge_graph import KnowledgeGraph
 
-    report = ValidationReport(store_problems=store_integrity(store))
+    report = ValidationReport(store_problems=KnowledgeGraph(store).integrity())
     letters = set()
     for row in rows:
         iri = URIRef(row["g"])

@@ -97,8 +97,8 @@ def records() -> list[LetterRecord]:
 def build_store(path: Path) -> OxigraphStore:
     """The records above, built and loaded as `ingest` would load them (each letter its graph, plus the
     authorities and the vocabulary)."""
-    from ofsted_kg.api import _vocabulary
     from ofsted_kg.graph.build import authorities_graph, letter_graph
+    from ofsted_kg.knowledge_graph import vocabulary_graph
     from ofsted_kg.people import resolve_records
 
     store = OxigraphStore(path)
@@ -109,5 +109,5 @@ def build_store(path: Path) -> OxigraphStore:
         store.replace_graph(str(built.iri), built.graph.serialize(format="nt"))
     name, g = authorities_graph()
     store.replace_graph(str(name), g.serialize(format="nt"))
-    store.replace_graph("https://w3id.org/ofsted-kg/id/graph/vocabulary", _vocabulary().serialize(format="nt"))
+    store.replace_graph("https://w3id.org/ofsted-kg/id/graph/vocabulary", vocabulary_graph().serialize(format="nt"))
     return store

@@ -415,7 +415,7 @@ def test_a_large_ingest_compacts_the_store_and_answers_stay_the_same(tmp_path: P
 
 
 def test_statistics_kept_incrementally_match_a_recount(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ofsted_kg.api
+    import ofsted_kg.knowledge_graph
     from ofsted_kg.statistics import stored_counts, theme_year_counts
 
     def recount(store: OxigraphStore) -> dict[tuple[int, str, str], int]:
@@ -431,7 +431,7 @@ def test_statistics_kept_incrementally_match_a_recount(tmp_path: Path, monkeypat
     remove_letter(store, str(seeds[3]))
     assert stored_counts(store) == recount(store)
     golden = sorted((GOLDEN / "letters").glob("*.txt"))[:4]
-    monkeypatch.setattr(ofsted_kg.api, "INCREMENTAL_MAX", 2)  # too many letters: a recount
+    monkeypatch.setattr(ofsted_kg.knowledge_graph, "INCREMENTAL_MAX", 2)  # too many letters: a recount
     ingest(golden, store, workers=1)
     assert stored_counts(store) == recount(store)
     before = stored_counts(store)

@@ -67,9 +67,9 @@ def records() -> list[LetterRecord]:
 def build_store(path: Path) -> OxigraphStore:
     """The records above loaded as `ingest` loads letters: each its graph, the authorities, the vocabulary,
     the listing graphs and the theme-by-year counts."""
-    from ofsted_kg.api import _vocabulary
     from ofsted_kg.graph.build import authorities_graph, letter_graph
     from ofsted_kg.graph.listing import ensure_listings
+    from ofsted_kg.knowledge_graph import vocabulary_graph
     from ofsted_kg.people import resolve_records
     from ofsted_kg.statistics import refresh_statistics
 
@@ -81,7 +81,7 @@ def build_store(path: Path) -> OxigraphStore:
         store.replace_graph(str(built.iri), built.graph.serialize(format="nt"))
     name, g = authorities_graph()
     store.replace_graph(str(name), g.serialize(format="nt"))
-    store.replace_graph("https://w3id.org/ofsted-kg/id/graph/vocabulary", _vocabulary().serialize(format="nt"))
+    store.replace_graph("https://w3id.org/ofsted-kg/id/graph/vocabulary", vocabulary_graph().serialize(format="nt"))
     ensure_listings(store)
     refresh_statistics(store)
     return store
