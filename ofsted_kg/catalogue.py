@@ -6,7 +6,6 @@ Checked by the SEMIC DCAT-AP 3.0.1 shapes (vendored in `shapes/vendor/dcat-ap-3.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, SKOS, VOID
 from ofsted_kg._version import __version__
 from ofsted_kg.errors import OfstedKgError
 from ofsted_kg.graph.vocab import OA, OKG, ORG
+from ofsted_kg.manifest import file_sha256
 
 OGL = URIRef("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
 STATS = URIRef("http://statistics.data.gov.uk/")
@@ -81,14 +81,6 @@ class Facts:
     stats_links: int
     first_day: str | None
     last_day: str | None
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, base_url: str | None,
@@ -216,5 +208,5 @@ def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, b
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
-        g.add((checksum, SPDX.checksumValue, Literal(_sha256(dump.path), datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, Literal(file_sha256(dump.path), datatype=XSD.hexBinary)))
     return g
