@@ -25,9 +25,10 @@ from ofsted_kg.statistics import (
     Counts,
     begin_changes,
     end_changes,
-    letter_counts,
+    letter_visits,
     refresh_statistics,
     update_statistics,
+    visit_counts,
 )
 from ofsted_kg.store import StoreError
 
@@ -394,7 +395,8 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
     # first); many are recounted with the whole store at the end, as after a run that died midway.
     clean = begin_changes(store)
     incremental = clean and len(packed) <= INCREMENTAL_MAX
-    replaced: Counts = Counts()
+    replaced: Counts = Counts()  # what the visits concerned counted before this run touched them
+    touched: set[str] = set()  # those visits: of the letters replaced and of the letters loaded
     batch: list[Prepared] = []
     loaded_letters: list[Prepared] = []
 
@@ -402,7 +404,11 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         try:
             if incremental:
                 present = [p.iri for p in batch if store.has_graph(p.iri)]
-                replaced.update(letter_counts(store, present) if present else {})
+                visits = set(letter_visits(store, present)) if present else set()
+                visits.update(v for p in batch for v in _about_visits(p.ntriples))
+                new = sorted(visits - touched)
+                touched.update(new)
+                replaced.update(visit_counts(store, new) if new else {})
             store.replace_graphs([g for p in batch for g in p.graphs()], bulk)
         except StoreError as e:  # an endpoint that went away: say what to ingest again
             in_flight = {p.iri for p in batch}
@@ -444,7 +450,7 @@ def ingest(paths: Iterable[str | Path] | str | Path, store: Any, base: str | Non
         name, g = people_graph(people, base)
         store.replace_graph(str(name), g.serialize(format="nt"))
         if incremental:
-            update_statistics(store, replaced, result.loaded, base)
+            update_statistics(store, replaced, sorted(touched), base)
         else:
             refresh_statistics(store, base)
     elif clean:
@@ -478,6 +484,14 @@ def _extract_packed(limits: Limits | None, path: Path) -> tuple[list[tuple[bytes
     return [(pickle.dumps(r), mentions_of(r), r.warnings) for r in records], problem
 
 
+_ABOUT_VISIT = re.compile(r"^<[^>]*> <https://w3id\.org/ofsted-kg/ontology#aboutVisit> <([^>]*)> \.$", re.M)
+
+
+def _about_visits(ntriples: str) -> list[str]:
+    """The visits a letter's graph (as N-Triples) is about."""
+    return _ABOUT_VISIT.findall(ntriples)
+
+
 def remove_letter(store: Any, letter: str, base: str | None = None, refresh: bool = True) -> list[str]:
     """Retract letters from the store: `letter` is a letter IRI, or a file whose letters are removed.
 
@@ -493,7 +507,8 @@ def remove_letter(store: Any, letter: str, base: str | None = None, refresh: boo
     if not present:
         return released
     clean = begin_changes(store)
-    counts = letter_counts(store, present) if clean and refresh else None
+    visits = letter_visits(store, present) if clean and refresh else []
+    counts = visit_counts(store, visits) if clean and refresh else None
     removed = list(released)
     for iri in present:
         store.remove_graph(f"{iri}/provenance")
@@ -501,7 +516,7 @@ def remove_letter(store: Any, letter: str, base: str | None = None, refresh: boo
         if store.remove_graph(iri) and iri not in removed:
             removed.append(iri)
     if counts is not None:
-        update_statistics(store, counts, [], base)
+        update_statistics(store, counts, visits, base)
     elif refresh:
         refresh_statistics(store, base)
     return removed
