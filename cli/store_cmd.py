@@ -167,9 +167,9 @@ def query(
         raise typer.Exit(2) from None
     print_result(result, format)
     if "listings" in q.needs:
-        from ofsted_kg.graph.listing import lacks_listings
+        from ofsted_kg.graph.listing import lacks_listings, needed_version
 
-        if lacks_listings(st):
+        if lacks_listings(st, needed_version(q.needs)):
             typer.echo("warning: this store holds letters loaded by an earlier version, which this query "
                        "cannot see yet; any ingest into the store (even of one letter) brings them in", err=True)
 

@@ -83,6 +83,7 @@ class OKG(DefinedNamespace):
     theme: object  # Finding -> skos:Concept in the themes scheme (https://w3id.org/ofsted-kg/themes)
     unthemedPolarity: object  # listing row (graph/listing.py): an unthemed Finding -> its polarity
     pairVisit: object  # listing row: InspectorPair -> Visit
+    recommendationTheme: object  # listing row: Visit -> a theme of the letter's recommendations for it
     objectValue: object  # Evidence -> the fact's object, when a resource (a literal: okg:literalValue)
     describedLetter: object  # ExtractionRun -> Document whose graph it wrote (the visit generated the letter)
     governedArea: object  # Authority -> the ONS statistical geography of the area it governs

@@ -14,6 +14,7 @@ these; `ofsted_kg.api.ingest` and `remove_letter` are short compositions of its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +29,10 @@ from ofsted_kg.statistics import (
     Counts,
     begin_changes,
     end_changes,
-    letter_counts,
+    letter_visits,
     refresh_statistics,
     update_statistics,
+    visit_counts,
 )
 from ofsted_kg.store import QueryResult, Store, StoreError
 
@@ -231,7 +233,8 @@ class KnowledgeGraph:
         if not present:
             return released
         clean = begin_changes(self.store)
-        counts = letter_counts(self.store, present) if clean and refresh else None
+        visits = letter_visits(self.store, present) if clean and refresh else []
+        counts = visit_counts(self.store, visits) if clean and refresh else None
         removed = list(released)
         for iri in present:
             for derived in LetterGraphs(iri).derived:
@@ -239,7 +242,7 @@ class KnowledgeGraph:
             if self.store.remove_graph(iri) and iri not in removed:
                 removed.append(iri)
         if counts is not None:
-            update_statistics(self.store, counts, [], self.base)
+            update_statistics(self.store, counts, visits, self.base)
         elif refresh:
             refresh_statistics(self.store, self.base)
         return removed
@@ -262,7 +265,8 @@ class LetterLoad:
         self.kg, self.store, self.bulk = kg, kg.store, bulk
         self.clean = begin_changes(self.store)
         self.incremental = self.clean and letters <= INCREMENTAL_MAX
-        self.replaced: Counts = Counts()
+        self.replaced: Counts = Counts()  # what the visits concerned counted before this load touched them
+        self.touched: set[str] = set()  # those visits: of the letters replaced and of the letters loaded
         self.batch: list[Prepared] = []  # added, not yet loaded
         self.letters: list[Prepared] = []  # every letter added to be loaded (loaded, or in the batch)
         for entry in quarantined(self.store):  # a file read again supersedes what it had in quarantine
@@ -291,7 +295,11 @@ class LetterLoad:
         try:
             if self.incremental:
                 present = [p.iri for p in self.batch if self.store.has_graph(p.iri)]
-                self.replaced.update(letter_counts(self.store, present) if present else {})
+                visits = set(letter_visits(self.store, present)) if present else set()
+                visits.update(v for p in self.batch for v in _about_visits(p.ntriples))
+                new = sorted(visits - self.touched)
+                self.touched.update(new)
+                self.replaced.update(visit_counts(self.store, new) if new else {})
             self.store.replace_graphs([g for p in self.batch for g in p.graphs()], self.bulk)
         except StoreError as e:  # an endpoint that went away
             raise LoadInterrupted(e, self.letters, self.batch) from None
@@ -305,10 +313,18 @@ class LetterLoad:
             for name, nt in self.kg.shared_graphs(people):
                 self.store.replace_graph(name, nt)
             if self.incremental:
-                update_statistics(self.store, self.replaced, [p.iri for p in self.letters], self.kg.base)
+                update_statistics(self.store, self.replaced, sorted(self.touched), self.kg.base)
             else:
                 refresh_statistics(self.store, self.kg.base)
         elif self.clean:
             end_changes(self.store)
         else:
             refresh_statistics(self.store, self.kg.base)
+
+
+_ABOUT_VISIT = re.compile(r"^<[^>]*> <https://w3id\.org/ofsted-kg/ontology#aboutVisit> <([^>]*)> \.$", re.M)
+
+
+def _about_visits(ntriples: str) -> list[str]:
+    """The visits a letter's graph (as N-Triples) is about."""
+    return _ABOUT_VISIT.findall(ntriples)

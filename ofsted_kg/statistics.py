@@ -2,10 +2,11 @@
 
 Counting every finding's themes across 10,000 letters takes Oxigraph seconds; the library's
 `themes-by-year` question instead reads `okg:ThemeYearCount` nodes (year, theme, polarity, count).
-After a small ingest or a removal, `update_statistics` adjusts them by the counts of the letters
-added and taken away; `refresh_statistics` recounts the whole store (after large ingests, or when
-there are no counts yet). The count is made inside each letter's own named graph, so a visit or a
-date repeated in several letters is never counted twice.
+They count by visit: a visit reported by several documents (a letter and a council agenda pasting it)
+counts the findings of its fullest document once, per theme and polarity. After a small ingest or a
+removal, `update_statistics` takes away what the visits concerned counted before and adds what they
+count now; `refresh_statistics` recounts the whole store (after large ingests, or when there are no
+counts yet).
 """
 
 from __future__ import annotations
@@ -21,18 +22,34 @@ from ofsted_kg.graph.vocab import DEFAULT_BASE, OKG
 if TYPE_CHECKING:
     from ofsted_kg.store import Store
 
+# Findings belong to a document, not to the visit: a letter and a council agenda pasting it give the
+# same findings twice. Count per document, keep each visit's fullest document (MAX), add up the visits.
 COUNT_THEMES_BY_YEAR = """
 PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
-SELECT ?year ?theme ?polarity (COUNT(?f) AS ?findings)
+SELECT ?year ?theme ?polarity (SUM(?per_visit) AS ?findings)
 WHERE {
-  GRAPH ?letter {
-    ?letter okg:aboutVisit ?visit ; okg:finding ?f .
-    ?visit okg:startDate ?start .
-    ?f okg:polarity ?polarity ; okg:theme ?theme .
-  }
-  BIND(YEAR(?start) AS ?year)
+  { SELECT ?visit ?year ?theme ?polarity (MAX(?per_document) AS ?per_visit)
+    WHERE {
+      { SELECT ?letter ?visit ?start ?theme ?polarity (COUNT(?f) AS ?per_document)
+        WHERE {
+          GRAPH ?letter {
+            ?letter okg:aboutVisit ?visit ; okg:finding ?f .
+            ?visit okg:startDate ?start .
+            ?f okg:polarity ?polarity ; okg:theme ?theme .
+          }
+        }
+        GROUP BY ?letter ?visit ?start ?theme ?polarity }
+      BIND(YEAR(?start) AS ?year)
+    }
+    GROUP BY ?visit ?year ?theme ?polarity }
 }
 GROUP BY ?year ?theme ?polarity
+"""
+
+# the visits some letters are about (their counts change when any of their documents comes or goes)
+LETTER_VISITS = """
+PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
+SELECT DISTINCT ?visit WHERE { GRAPH ?letter { ?letter okg:aboutVisit ?visit } }
 """
 
 
@@ -40,6 +57,13 @@ INCREMENTAL_MAX = 1000  # letters added in one go beyond which a whole recount i
 # Present while letters are being loaded or removed and the counts not yet adjusted: if a run dies in
 # between, the next one finds it and recounts rather than adjusting counts that no longer fit.
 PENDING_GRAPH = "urn:ofsted-kg:statistics-pending"
+
+# Which way the stored counts were made: 2 counts by visit (1, unmarked, counted per document). Counts
+# made another way are recounted rather than adjusted.
+COUNTING_GRAPH = "urn:ofsted-kg:statistics-counting"
+COUNTING_VERSION = 2
+_COUNTING_MARK = (f'<{COUNTING_GRAPH}> <{COUNTING_GRAPH}#version> '
+                  f'"{COUNTING_VERSION}"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
 
 Counts = Counter[tuple[int, str, str]]  # (year, theme IRI, polarity IRI) -> findings
 
@@ -88,6 +112,7 @@ def refresh_statistics(store: Store, base: str | None = None) -> int:
 
 def _write(store: Store, counts: list[tuple[int, str, str, int]], base: str) -> int:
     store.replace_graph(str(statistics_graph_iri(base)), statistics_ntriples(counts, base))
+    store.replace_graph(COUNTING_GRAPH, _COUNTING_MARK)
     store.remove_graph(PENDING_GRAPH)
     return len(counts)
 
@@ -105,20 +130,35 @@ def end_changes(store: Store) -> None:
     store.remove_graph(PENDING_GRAPH)
 
 
-def letter_counts(store: Store, letters: Sequence[str]) -> Counts:
-    """The counts of these letters' findings alone (letters not in the store count nothing)."""
-    out: Counts = Counter()
-    for i in range(0, len(letters), 500):  # a VALUES block of a few hundred IRIs at a time
-        # the IRIs are the store's own graph names, minted by ofsted-kg (no characters to escape)
+def letter_visits(store: Store, letters: Sequence[str]) -> list[str]:
+    """The visits these letters (graph IRIs in `store`) are about."""
+    out: set[str] = set()
+    for i in range(0, len(letters), 500):
         values = " ".join(f"<{iri}>" for iri in letters[i:i + 500])
-        query = COUNT_THEMES_BY_YEAR.replace("GRAPH ?letter {", f"VALUES ?letter {{ {values} }}\n  GRAPH ?letter {{", 1)
+        query = LETTER_VISITS.replace("GRAPH ?letter {", f"VALUES ?letter {{ {values} }}\n  GRAPH ?letter {{", 1)
+        out.update(str(r["visit"]) for r in store.select(query).rows)
+    return sorted(out)
+
+
+def visit_counts(store: Store, visits: Sequence[str]) -> Counts:
+    """The counts these visits add, as the store holds their documents now (each visit's fullest document
+    per theme and polarity; visits without documents in the store count nothing)."""
+    out: Counts = Counter()
+    for i in range(0, len(visits), 500):  # a VALUES block of a few hundred IRIs at a time
+        # the IRIs are the store's own, minted by ofsted-kg (no characters to escape)
+        values = " ".join(f"<{iri}>" for iri in visits[i:i + 500])
+        query = COUNT_THEMES_BY_YEAR.replace("GRAPH ?letter {", f"VALUES ?visit {{ {values} }}\n          GRAPH ?letter {{", 1)
         for r in store.select(query).rows:
             out[(int(r["year"]), str(r["theme"]), str(r["polarity"]))] += int(r["findings"])
     return out
 
 
 def stored_counts(store: Store, base: str | None = None) -> Counts | None:
-    """The counts the statistics graph holds now; None when the store has none."""
+    """The counts the statistics graph holds now; None when the store has none, or has counts made
+    another way (before they were counted by visit)."""
+    marks = store.select(f"SELECT ?v WHERE {{ GRAPH <{COUNTING_GRAPH}> {{ <{COUNTING_GRAPH}> <{COUNTING_GRAPH}#version> ?v }} }}").rows
+    if COUNTING_VERSION not in {int(r["v"]) for r in marks}:
+        return None
     graph = statistics_graph_iri(base or DEFAULT_BASE)
     rows = store.select(STORED_COUNTS, {"statistics": f"<{graph}>"}).rows
     if not rows:
@@ -126,19 +166,19 @@ def stored_counts(store: Store, base: str | None = None) -> Counts | None:
     return Counter({(int(r["year"]), str(r["theme"]), str(r["polarity"])): int(r["findings"]) for r in rows})
 
 
-def update_statistics(store: Store, removed: Counts, added: Sequence[str], base: str | None = None) -> int:
-    """Adjust the statistics graph: take away `removed` (the counts of letters replaced or removed,
-    from `letter_counts` before they went) and add the counts of the letters `added`.
+def update_statistics(store: Store, removed: Counts, visits: Sequence[str], base: str | None = None) -> int:
+    """Adjust the statistics graph for a change to the documents of `visits`: take away `removed` (what
+    those visits counted before the change, from `visit_counts`) and add what they count now.
 
     Recounts the whole store instead when there are no counts yet or more than `INCREMENTAL_MAX`
-    letters were added. Returns how many counts the graph holds.
+    visits changed. Returns how many counts the graph holds.
     """
     base = base or DEFAULT_BASE
-    current = stored_counts(store, base) if len(added) <= INCREMENTAL_MAX else None
+    current = stored_counts(store, base) if len(visits) <= INCREMENTAL_MAX else None
     if current is None:
         return refresh_statistics(store, base)
     current.subtract(removed)
-    current.update(letter_counts(store, list(added)))
+    current.update(visit_counts(store, list(visits)))
     if any(n < 0 for n in current.values()):  # the counts had gone out of step with the letters
         return refresh_statistics(store, base)
     return _write(store, sorted((y, t, p, n) for (y, t, p), n in current.items() if n > 0), base)

@@ -112,6 +112,20 @@ def _plain(term: Any) -> Any:
     return term.value if hasattr(term, "value") else str(term)
 
 
+def _memo_plain() -> Any:
+    """`_plain` remembering what it returned for each term (pyoxigraph's terms are hashable values)."""
+    seen: dict[Any, Any] = {}
+
+    def plain(term: Any) -> Any:
+        try:
+            return seen[term]
+        except KeyError:
+            value = seen[term] = _plain(term)
+            return value
+
+    return plain
+
+
 JOURNAL_GRAPH = "urn:ofsted-kg:bulk-load-in-progress"
 INTERNAL_PREFIX = "urn:ofsted-kg:"  # the store's own marks: layout version, pending statistics, bulk-load journal
 
@@ -275,8 +289,10 @@ class OxigraphStore:
                     for t in res]
             return QueryResult(["subject", "predicate", "object"], rows)
         names = [v.value for v in res.variables]
-        # a solution iterates over its values in the order of `names` (faster than looking each up)
-        return QueryResult(names, [dict(zip(names, map(_plain, sol), strict=True)) for sol in res])
+        # a solution iterates over its values in the order of `names` (faster than looking each up); each
+        # distinct term is converted once (a large answer repeats its names, dates and themes row after row)
+        plain = _memo_plain()
+        return QueryResult(names, [dict(zip(names, map(plain, sol), strict=True)) for sol in res])
 
     def dump(self, out: IO[bytes], fmt: str, include_internal: bool = False) -> None:
         """The store in `fmt`; the store's internal graphs (see `is_internal`) only if `include_internal`."""

@@ -5,7 +5,7 @@ Each .rq file starts with a comment header:
     # title: Inspectors who visited an authority
     # description: ...
     # param: authority  The authority, as users type it (e.g. Worcestershire)
-    # needs: listings   (optional: it reads the letters' listing graphs)
+    # needs: listings   (optional: it reads the letters' listing graphs; "listings 2": of layout 2 or later)
 
 Parameters are bound as values (substitutions on the embedded store, a VALUES block on a remote
 endpoint), never pasted into the query text. An `authority` parameter is first matched to the

@@ -96,8 +96,9 @@ def records() -> list[LetterRecord]:
 
 def build_store(path: Path) -> OxigraphStore:
     """The records above, built and loaded as `ingest` would load them (each letter its graph, plus the
-    authorities and the vocabulary)."""
+    authorities, the vocabulary and the letters' listing graphs)."""
     from ofsted_kg.graph.build import authorities_graph, letter_graph
+    from ofsted_kg.graph.listing import ensure_listings
     from ofsted_kg.knowledge_graph import vocabulary_graph
     from ofsted_kg.people import resolve_records
 
@@ -110,4 +111,5 @@ def build_store(path: Path) -> OxigraphStore:
     name, g = authorities_graph()
     store.replace_graph(str(name), g.serialize(format="nt"))
     store.replace_graph("https://w3id.org/ofsted-kg/id/graph/vocabulary", vocabulary_graph().serialize(format="nt"))
+    ensure_listings(store)
     return store

@@ -302,3 +302,44 @@ def test_recurring_weaknesses_counts_by_visit(tmp_path: Path) -> None:
     # the queries that count visits already counted it once
     assert [(r["theme"], r["visits"]) for r in rows(store, "repeated-recommendations", "authority=Bury")] == [
         ("Workforce and caseloads", 2)]
+
+
+def test_themes_by_year_counts_by_visit(tmp_path: Path) -> None:
+    """The same agenda copy of Bury's 2019 letter: `themes-by-year` (the stored counts) must not change,
+    whether the counts are recounted or adjusted by the visits the agenda touches. Counted by document,
+    2019's Workforce and caseloads, Management oversight and Planning recommendations would be 2 each."""
+    from dataclasses import replace
+
+    from ofsted_kg.graph.build import letter_graph
+    from ofsted_kg.graph.vocab import OKG
+    from ofsted_kg.people import resolve_records
+    from ofsted_kg.statistics import (
+        COUNTING_GRAPH,
+        refresh_statistics,
+        stored_counts,
+        update_statistics,
+        visit_counts,
+    )
+
+    store = t.build_store(tmp_path / "store")
+    before = {(r["year"], r["theme"], r["polarity"], r["findings"]) for r in rows(store, "themes-by-year")}
+    assert (2019, "Workforce and caseloads", "recommendation", 1) in before  # hand-worked: test_themes_by_year
+    letter = next(r for r in t.records() if r.source == "bury-fv-2019.txt")
+    agenda = replace(letter, source="bury-council-agenda-2019.txt",
+                     source_sha256=hashlib.sha256(b"bury-council-agenda-2019.txt").hexdigest(), letter_date="2019-05-20")
+    built = letter_graph(agenda, people=resolve_records([*t.records(), agenda]))
+    visits = [str(v) for v in built.graph.objects(built.iri, OKG.aboutVisit)]
+    assert len(visits) == 1
+    removed = visit_counts(store, visits)  # what the visit counted before its second document came
+    store.replace_graph(str(built.iri), built.graph.serialize(format="nt"))
+    update_statistics(store, removed, visits)  # adjusted, as a small ingest does
+    adjusted = stored_counts(store)
+    assert {(r["year"], r["theme"], r["polarity"], r["findings"]) for r in rows(store, "themes-by-year")} == before
+    refresh_statistics(store)  # recounted, as a large ingest does
+    assert stored_counts(store) == adjusted
+    assert {(r["year"], r["theme"], r["polarity"], r["findings"]) for r in rows(store, "themes-by-year")} == before
+    # counts stored by an earlier version (per document, no mark) are recounted, not adjusted
+    store.remove_graph(COUNTING_GRAPH)
+    assert stored_counts(store) is None
+    update_statistics(store, removed, visits)
+    assert stored_counts(store) == adjusted

@@ -480,13 +480,16 @@ def _same_rows(listed: list[tuple[object, ...]], direct: list[tuple[object, ...]
     assert sorted(map(norm, listed), key=repr) == sorted(map(norm, direct), key=repr)
 
 
-@pytest.mark.parametrize(("name", "joined"), [("unthemed-findings", None), ("co-inspectors", 3)])
+@pytest.mark.parametrize(("name", "joined", "least"), [("unthemed-findings", None, 5), ("co-inspectors", 3, 5),
+                                                       ("recurring-recommendations-next-visit", None, 4)])
 def test_listing_queries_answer_as_the_letters_graphs_do(seeded: Path, tmp_path: Path, name: str,
-                                                         joined: int | None) -> None:
+                                                         joined: int | None, least: int) -> None:
     store = OxigraphStore(_copy(seeded, tmp_path))
     listed = _rows(store, load_query(name).text)
     direct = _rows(store, (REFERENCE / f"{name}-direct.rq").read_text())
-    assert len(direct) >= 5  # the sample letters have unthemed findings and visits by several inspectors
+    # the sample letters have unthemed findings, visits by several inspectors, and Calderdale's
+    # recommendations of 2018 followed by a visit in 2022
+    assert len(direct) >= least
     _same_rows(listed, direct, joined)
 
 
@@ -517,3 +520,32 @@ def test_removing_a_letter_removes_its_listing(tmp_path: Path) -> None:
     removed = remove_letter(store, str(EXAMPLES / "004_2067af35a111929a.txt"))
     assert removed and f"{removed[0]}/listing" not in store.graphs()
     assert sum(g.endswith("/listing") for g in store.graphs()) == 4
+
+
+def test_a_store_of_listing_layout_1_is_given_the_rows_of_layout_2(seeded: Path, tmp_path: Path) -> None:
+    """Layout 2 adds each visit's recommendation themes to the listing graphs. A store listed by layout 1
+    is upgraded by one query for the whole store: the listing graphs must end as `letter_listing` makes them."""
+    from ofsted_kg.graph.listing import LAYOUT_GRAPH, ensure_listings, lacks_listings
+
+    path = _copy(seeded, tmp_path)
+    store = OxigraphStore(path)
+    listings = {g: sorted(store.graph_ntriples(g).splitlines()) for g in store.graphs() if g.endswith("/listing")}
+    assert sum("#recommendationTheme>" in line for lines in listings.values() for line in lines) >= 5
+    expected = _rows(store, load_query("recurring-recommendations-next-visit").text)
+    assert len(expected) >= 4
+    for g, lines in listings.items():  # what layout 1 left: no recommendation themes, and its mark
+        store.replace_graph(g, "".join(line + "\n" for line in lines if "#recommendationTheme>" not in line))
+    store.replace_graph(LAYOUT_GRAPH, f'<{LAYOUT_GRAPH}> <{LAYOUT_GRAPH}#version> '
+                        '"1"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
+    assert lacks_listings(store) and not lacks_listings(store, 1)
+    assert _rows(store, load_query("recurring-recommendations-next-visit").text) == []
+    store.flush()
+    del store
+    warned = runner.invoke(app, ["query", "recurring-recommendations-next-visit", "--store", str(path), "--format", "csv"])
+    assert warned.exit_code == 0 and "earlier version" in warned.stderr
+    quiet = runner.invoke(app, ["query", "co-inspectors", "--store", str(path), "--format", "csv"])
+    assert quiet.exit_code == 0 and "earlier version" not in quiet.stderr  # layout 1 is all it needs
+    store = OxigraphStore(path)
+    assert ensure_listings(store) > 0 and not lacks_listings(store)
+    assert {g: sorted(store.graph_ntriples(g).splitlines()) for g in listings} == listings
+    assert _rows(store, load_query("recurring-recommendations-next-visit").text) == expected
