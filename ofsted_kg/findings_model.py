@@ -123,6 +123,7 @@ class Model:
     # a theme is chosen only if its score is at least this share of the best theme's score
     relative: float = 0.0
     _recent: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+    _triggered: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Model:
@@ -141,13 +142,16 @@ class Model:
         if key in self._recent:
             return self._recent[key]
         counts: dict[str, int] = {}
-        for f in features(text, section):
+        feats = features(text, section)
+        for f in feats:
             if f in self.idf:
                 counts[f] = counts.get(f, 0) + 1
         v = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         if len(self._recent) >= 64:
             self._recent.clear()
+            self._triggered.clear()
+        self._triggered[key] = frozenset(f[1:] for f in feats if f.startswith("#"))
         self._recent[key] = {f: x / norm for f, x in v.items()}
         return self._recent[key]
 
@@ -195,9 +199,8 @@ class Model:
         theme's trigger words occur in the text (at most 1.0). Chosen: those at or above their threshold
         and at least `relative` times the best score (at most max_themes), or the best one alone when none
         is but it scores at least `fallback`."""
-        from ofsted_kg.themes import assign_themes
-
-        triggered = {t.label for t, _ in assign_themes(text, limit=TRIGGER_LIMIT)} if self.trigger_prior else set()
+        self.vector(text, section)  # its features name the themes whose trigger words occur ("#theme")
+        triggered = self._triggered.get((text, section), frozenset()) if self.trigger_prior else frozenset()
         ranked = sorted(((t, s + self.trigger_prior * (t in triggered)) for t, s in self.theme_scores(text, section)),
                         key=lambda ts: (-ts[1], ts[0]))
         top = ranked[0][1] if ranked else 0.0
