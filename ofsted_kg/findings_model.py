@@ -4,10 +4,12 @@ The model (`ofsted_kg/data/findings_model.json.gz`) is logistic regression over 
 trained with scikit-learn on the real labelled set (`ofsted_kg.findings_train`), and applied here in
 plain Python: no download, no scikit-learn at run time, the same answer every time. A unit's features
 are its words and word pairs, the words after a negation (prefixed "¬"), cue groups of the label
-guide's polarity rules (prefixed "~": hedges, contrast, "not yet", praise, process wording), the words
+guide's polarity rules (prefixed "~": hedges, contrast, "not yet", praise, process wording, plainly
+negative evaluation, and "~no-evaluation" when neither a negative nor a praise word occurs), the words
 of its section heading (prefixed "§"), and one feature per theme whose trigger words
-(`ontology/themes.ttl`) occur in it ("#" and the theme's label). A theme's
-score is its logistic probability; `explain` lists the features that pushed it up most.
+(`ontology/themes.ttl`) occur in it ("#" and the theme's label). A theme's score is its logistic
+probability; to choose themes, a theme whose trigger words occur gets `trigger_prior` added (at most
+1.0 given back). `explain` lists the features that pushed a score up most.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ def _words(text: str) -> list[str]:
 _NEGATORS = frozenset({"not", "no", "never", "nor", "without", "lack", "lacks", "lacking", "cannot", "isn't", "aren't",
                        "don't", "doesn't", "hasn't", "haven't", "unable"})
 NEGATION_SCOPE = 3
+TRIGGER_LIMIT = 10  # at most this many themes' trigger matches per unit, as features and for the prior
 # Cue groups of the label guide's polarity rules, one feature "~group" per match: hedges and contrast make
 # a mixed sentence an area for improvement, praise a strength, plain process wording satisfactory.
 CUES: dict[str, re.Pattern[str]] = {name: re.compile(pattern) for name, pattern in {
@@ -49,7 +52,25 @@ CUES: dict[str, re.Pattern[str]] = {name: re.compile(pattern) for name, pattern 
               r"|child-centred|comprehensive|positive(?:ly)?|excellent|impressive)\b",
     "process": r"\b(?:appropriate(?:ly)?|in place|routine(?:ly)?|regular(?:ly)?|has been|have been|is|are) \w+",
     "should": r"\b(?:should|must|need to|needs to|ensure that)\b",
+    # plainly negative evaluation: a sentence saying a thing is poor, ineffective, failing, missing or late is
+    # an area for improvement, however much praise words it also uses (issue 15: polarity 0.825 -> 0.835 with
+    # "~no-evaluation" below, 5-fold CV grouped by document)
+    "negative": r"\b(?:ineffective\w*|not (?:\w+ )?effective\w*|poor(?:ly)?|inadequate|fail(?:ures?|ings?|s|ed)"
+                r"|weak(?:ness|nesses)?|underdeveloped|insufficient(?:ly)?|lack of|absence of|no evidence"
+                r"|not (?:sufficiently|consistently|always|yet|fully|effectively|routinely|well|robust|timely|clear|good"
+                r"|enough)|too (?:many|few|long|high|slow|much|variable|often|late|little|low)|delays?|delayed|drift"
+                r"|backlog|inconsisten\w+|variable|variability|gaps?|shortfalls?|deficits?|serious concerns?"
+                r"|concerns? about|limited|remains? (?:a )?(?:challeng\w+|fragile|high)|fragile"
+                r"|not (?:\w+ ){0,2}(?:well|good|strong|robust|thorough|timely|sufficient))\b",
 }.items()}
+# Evaluative praise words: a sentence with none of these and no "negative" cue is marked "~no-evaluation",
+# the label guide's plain statement (satisfactory).
+_EVALUATIVE = re.compile(
+    r"\b(?:well|effective(?:ly)?|strong(?:ly|er)?|good|timely|thorough(?:ly)?|skil\w+|improv\w+|robust|high-quality"
+    r"|high quality|child-centred|comprehensive|positive(?:ly)?|excellent|impressive|outstanding|swift(?:ly)?"
+    r"|prompt(?:ly)?|clear(?:ly)?|detailed|rigorous(?:ly)?|committed|passionate|proactive(?:ly)?|creative(?:ly)?"
+    r"|innovative|successful(?:ly)?|confident(?:ly)?|purposeful(?:ly)?|sensitive(?:ly)?|meaningful|knowledgeable"
+    r"|ambitious|highly|valu\w+|benefit\w*|helpful|quick(?:ly)?)\b")
 
 
 def cue_features(text: str) -> list[str]:
@@ -66,6 +87,8 @@ def cue_features(text: str) -> list[str]:
     low = " ".join(words)
     for name, pattern in CUES.items():
         out += [f"~{name}"] * len(pattern.findall(low))
+    if "~negative" not in out and not _EVALUATIVE.search(low):
+        out.append("~no-evaluation")
     return out
 
 
@@ -76,7 +99,7 @@ def features(text: str, section: str = "") -> list[str]:
     words = _words(text)
     out = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] + cue_features(text)
     out += [f"§{w}" for w in _words(section)]
-    out += [f"#{t.label}" for t, _ in assign_themes(text, limit=10)]
+    out += [f"#{t.label}" for t, _ in assign_themes(text, limit=TRIGGER_LIMIT)]
     return out
 
 
@@ -95,7 +118,12 @@ class Model:
     polarity_w: dict[str, dict[int, float]]  # feature -> class index -> weight (zeros left out)
     theme_w: dict[str, dict[int, float]]
     meta: dict[str, Any]
+    # added to a theme's score when its trigger words (ontology/themes.ttl) occur in the unit, for choosing
+    trigger_prior: float = 0.0
+    # a theme is chosen only if its score is at least this share of the best theme's score
+    relative: float = 0.0
     _recent: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+    _triggered: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Model:
@@ -104,7 +132,8 @@ class Model:
 
         return cls(tuple(d["polarities"]), tuple(d["themes"]), dict(d["thresholds"]), d["fallback"],
                    d["max_themes"], tuple(d["polarity_bias"]), tuple(d["theme_bias"]), dict(d["idf"]),
-                   sparse(d["polarity_w"]), sparse(d["theme_w"]), d.get("meta", {}))
+                   sparse(d["polarity_w"]), sparse(d["theme_w"]), d.get("meta", {}),
+                   d.get("trigger_prior", 0.0), d.get("relative", 0.0))
 
     def vector(self, text: str, section: str = "") -> dict[str, float]:
         """Sublinear TF-IDF, L2-normalised, over the features the model knows (the last few kept: polarity
@@ -113,13 +142,16 @@ class Model:
         if key in self._recent:
             return self._recent[key]
         counts: dict[str, int] = {}
-        for f in features(text, section):
+        feats = features(text, section)
+        for f in feats:
             if f in self.idf:
                 counts[f] = counts.get(f, 0) + 1
         v = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         if len(self._recent) >= 64:
             self._recent.clear()
+            self._triggered.clear()
+        self._triggered[key] = frozenset(f[1:] for f in feats if f.startswith("#"))
         self._recent[key] = {f: x / norm for f, x in v.items()}
         return self._recent[key]
 
@@ -163,13 +195,20 @@ class Model:
         return sorted(scores, key=lambda ts: (-ts[1], ts[0]))
 
     def themes_of(self, text: str, section: str = "") -> list[tuple[str, float]]:
-        """The themes assigned: those at or above their threshold (at most max_themes), or the best
-        one alone when none is but it scores at least `fallback`."""
-        ranked = self.theme_scores(text, section)
-        chosen = [(t, s) for t, s in ranked if s >= self.thresholds.get(t, 0.5)][: self.max_themes]
+        """The themes assigned, each with its score: the model's probability plus `trigger_prior` when the
+        theme's trigger words occur in the text (at most 1.0). Chosen: those at or above their threshold
+        and at least `relative` times the best score (at most max_themes), or the best one alone when none
+        is but it scores at least `fallback`."""
+        self.vector(text, section)  # its features name the themes whose trigger words occur ("#theme")
+        triggered = self._triggered.get((text, section), frozenset()) if self.trigger_prior else frozenset()
+        ranked = sorted(((t, s + self.trigger_prior * (t in triggered)) for t, s in self.theme_scores(text, section)),
+                        key=lambda ts: (-ts[1], ts[0]))
+        top = ranked[0][1] if ranked else 0.0
+        chosen = [(t, s) for t, s in ranked if s >= self.thresholds.get(t, 0.5) and s >= self.relative * top]
+        chosen = chosen[: self.max_themes]
         if not chosen and ranked and ranked[0][1] >= self.fallback:
             chosen = ranked[:1]
-        return chosen
+        return [(t, min(s, 1.0)) for t, s in chosen]
 
     def explain(self, text: str, section: str = "", theme: str | None = None, top: int = 5) -> list[tuple[str, float]]:
         """The features that raised `theme`'s score most (or the chosen polarity's, when theme is None)."""

@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from ofsted_kg import themes as th
-from ofsted_kg.extract.findings import section_polarity
+from ofsted_kg.extract.findings import heading_polarity
 from ofsted_kg.findings_model import Model
 from ofsted_kg.findings_real import RealScores, kind_of, load_labels
 from ofsted_kg.findings_train import _feature_lists, fit
@@ -49,7 +49,7 @@ def cross_validate(units: list, feats: list, names: list[str], folds: int) -> di
         for i in test:
             u = units[i]
             model_pol = m.polarity(u.text, u.section)[0]
-            pol = section_polarity(u.section) or model_pol
+            pol = heading_polarity(u.section, u.text) or model_pol
             chosen = {t for t, _ in m.themes_of(u.text, u.section)}
             for kind in (kind_of(u.document), "all"):
                 s = by_kind.setdefault(kind, RealScores())

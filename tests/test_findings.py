@@ -84,6 +84,23 @@ def test_a_procedural_paragraphs_later_sentences_are_not_findings() -> None:
     assert texts == ["Caseloads are too high for many social workers."]
 
 
+def test_an_areas_for_improvement_item_saying_what_should_be_done_is_a_recommendation() -> None:
+    from ofsted_kg.extract.findings import heading_polarity
+
+    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+            "were Ann Lee and Bo Chan.\n\nAreas for improvement\n\n"
+            "\u2022 Managers should offer appropriate challenge to social workers about their case work.\n"
+            "\u2022 Pathway plans for care leavers are not updated when their circumstances change.\n\n"
+            "Yours sincerely\n\nAnn Lee\n")
+    got = {f.text[:20]: f.polarity for f in extract_text(text)[0].findings}
+    assert got == {"Managers should offe": "recommendation", "Pathway plans for ca": "area for improvement"}
+    assert heading_polarity("Areas for improvement", "The response needs to be improved.") == "recommendation"
+    assert heading_polarity("Strengths", "Leaders should be proud.") == "strength"
+    assert heading_polarity("Main findings", "Leaders should act.") is None
+
+
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_finding_node_is_verbatim_polar_and_themed_or_marked(path: Path) -> None:
     result = build_letters([path])

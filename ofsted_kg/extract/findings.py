@@ -125,6 +125,20 @@ def section_polarity(heading: str) -> str | None:
     return None
 
 
+# An "Areas for improvement" list whose item says what should be done is a list of recommendations (a SIF
+# report's: "Processes ... need to be more effective.", "Managers should offer appropriate challenge ...").
+_RECOMMENDING = re.compile(r"\b(?:should|needs? to)\b", re.I)
+
+
+def heading_polarity(heading: str, text: str = "") -> str | None:
+    """The polarity a unit's section heading decides, or None (the model decides). Under an "Areas for
+    improvement" heading an item saying what should or needs to be done is a recommendation."""
+    polarity = section_polarity(heading) if heading else None
+    if polarity == "area for improvement" and _RECOMMENDING.search(text):
+        return "recommendation"
+    return polarity
+
+
 def wording_polarity(text: str) -> str:
     """'area for improvement' on any negative cue, 'strength' on praise, 'satisfactory' for process or neutral."""
     plain = _NOT_NEGATIVE.sub(" ", text)
@@ -219,5 +233,5 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
                 continue
             if not re.search(r"[.!?;)'\"]$", t) and kind != "item" and len(t.split()) < 8:
                 continue  # a stray heading or label, not a sentence
-            units.append(FindingUnit(t, section, by_section or model_polarity(t, section), tx, ty))
+            units.append(FindingUnit(t, section, heading_polarity(section, t) or model_polarity(t, section), tx, ty))
     return units
