@@ -172,7 +172,9 @@ def main() -> None:
         return
     if args.only is not None:
         suffix, data, kinds = make_case(seeds(args.pdfs), args.seed, args.only)
-        target = (args.keep or Path(".")) / f"case-{args.only}{suffix}"
+        folder = args.keep or Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"case-{args.only}{suffix}"
         target.write_bytes(data)
         print(target, kinds)
         return

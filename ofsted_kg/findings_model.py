@@ -103,6 +103,9 @@ def features(text: str, section: str = "") -> list[str]:
     return out
 
 
+_RECENT = 8192  # more units than the longest document has
+
+
 @dataclass(frozen=True)
 class Model:
     """Weights read from the model file."""
@@ -136,8 +139,8 @@ class Model:
                    d.get("trigger_prior", 0.0), d.get("relative", 0.0))
 
     def vector(self, text: str, section: str = "") -> dict[str, float]:
-        """Sublinear TF-IDF, L2-normalised, over the features the model knows (the last few kept: polarity
-        and themes of one unit are asked for one after the other)."""
+        """Sublinear TF-IDF, L2-normalised, over the features the model knows (the last few thousand kept: a
+        document's units are asked their polarity first, all of them, and their themes afterwards)."""
         key = (text, section)
         if key in self._recent:
             return self._recent[key]
@@ -148,7 +151,7 @@ class Model:
                 counts[f] = counts.get(f, 0) + 1
         v = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        if len(self._recent) >= 64:
+        if len(self._recent) >= _RECENT:
             self._recent.clear()
             self._triggered.clear()
         self._triggered[key] = frozenset(f[1:] for f in feats if f.startswith("#"))

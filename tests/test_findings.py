@@ -145,3 +145,26 @@ def test_themes_command_lists_unthemed_findings() -> None:
     summary = runner.invoke(app, ["themes", "--format", "json", str(EXAMPLES)])
     counts = json.loads(summary.stdout)
     assert sum(c["findings"] for c in counts if c["theme"] == "(unthemed)") == len(rows)
+
+
+def test_a_long_documents_units_are_featurised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document's units are asked their polarity, all of them, then their themes: each unit's features
+    must be worked out once, not twice (a doubled 900 KB letter took over 5 s of CPU when they were not)."""
+    from ofsted_kg import findings_model
+
+    model = findings_model.active()
+    model._recent.clear()
+    calls: list[str] = []
+    real = findings_model.features
+
+    def counting(text: str, section: str = "") -> list[str]:
+        calls.append(text)
+        return real(text, section)
+
+    monkeypatch.setattr(findings_model, "features", counting)
+    units = [f"Social workers visit child {i} regularly and know them well." for i in range(300)]
+    for u in units:
+        model.polarity(u, "Findings")
+    for u in units:
+        model.themes_of(u, "Findings")
+    assert len(calls) == len(units)

@@ -93,6 +93,8 @@ def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
 
 def _clean_line(raw: str, start: int, end: int) -> _Line:
     s = raw[start:end]
+    if not s or s.isspace():  # a blank line cleans to nothing (and runs of them must stay cheap)
+        return _Line([], [])
     if _MAPPED.search(s) is None:  # most lines: no character to replace
         line = _Line(list(s), list(range(start, end)))
     else:
