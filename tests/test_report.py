@@ -414,3 +414,19 @@ def test_an_area_send_report() -> None:
         "This is a statutory duty.", "Local area partnership leaders should improve the effectiveness of joint working."]
     assert rec.focus_areas == ["the local area partnership's arrangements for children and young people with special "
                                "educational needs and/or disabilities (SEND)"]
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Inspection of looked after children\nservices", "other:inspection of looked after children services"),
+    ("Inspection of local authority arrangements for the protection of children", "inspection"),
+    ("Inspection of safeguarding and looked after children services", "inspection"),
+])
+def test_a_2012_2013_looked_after_children_inspection_is_its_own_kind(title: str, kind: str) -> None:
+    head = (f"{title}\nSandwell Metropolitan Borough Council\n"
+            "Inspection dates: 24 – 28 June 2013\nReporting inspector Christopher Sands HMI\n"
+            "Published: 2 August 2013\n")
+    body = ("Overall effectiveness of services for looked after children and young people\nGrade 4 (Inadequate)\n"
+            "13. Overall effectiveness for looked after children is inadequate.\n")
+    (rec,) = extract_text(head + body)
+    assert rec.kind == "report"
+    assert rec.visit_type == kind

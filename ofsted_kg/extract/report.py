@@ -156,6 +156,10 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             or fields.previous_judgement(text, region.start, prev_end, before)
             or fields.previous_judgement(text, prev_end, region.end, before, fields.REPEATED_JUDGEMENTS))
     ctx.put(rec, "previous_judgement", prev)
+    single = _SINGLE_SUBJECT.search(text, region.start, min(region.end, region.start + TITLE_BLOCK))
+    if single:
+        ctx.put(rec, "visit_type", Found("other:" + re.sub(r"\s+", " ", single.group(0)).lower(),
+                                         single.start(), single.end()))
     if _AREA_SEND.search(text, region.start, min(region.end, region.start + TITLE_BLOCK)):
         _area_send(ctx, rec, region)
         return rec
@@ -455,6 +459,13 @@ def _protection_inspection(text: str, start: int, end: int) -> Found[PreviousJud
                      m.start("g"), m.end("g"))
     return None
 
+
+# 2012-2013: after the joint "safeguarding and looked after children" inspections, Ofsted inspected the
+# services for looked after children alone; like the looked after children judgement a SIF report restates
+# beside the overall one (see _PROTECTION_INSPECTION), it is not an inspection of the children's services as
+# a whole, whose place the protection inspection of the same years ("arrangements for the protection of
+# children") takes
+_SINGLE_SUBJECT = re.compile(r"\bInspection\s+of\s+looked\s+after\s+children\s+services\b", re.I)
 
 # Area SEND inspections (Ofsted with the CQC, of a local area partnership): outcomes, not graded judgements
 _AREA_SEND = re.compile(r"\bArea\s+SEND\s+inspection\s+of\b", re.I)
