@@ -50,7 +50,7 @@ def test_real_documents_reach_the_bar(extracted: dict[str, dict]) -> None:
         score_record(total, json.loads(g.read_text(encoding="utf-8")), extracted.get(g.stem, {}), g.stem)
     low = {n: round(total.prf(n)[2], 3) for n in total.fields() if total.prf(n)[2] < 0.95}
     print("\n" + total.table())
-    assert total.micro_f1 >= 0.985, f"micro-F1 {total.micro_f1:.3f}\n" + "\n".join(total.misses)
+    assert total.micro_f1 >= 0.999, f"micro-F1 {total.micro_f1:.4f}\n" + "\n".join(total.misses)
     assert not low, f"fields below 0.95: {low}\n" + "\n".join(total.misses)
 
 
