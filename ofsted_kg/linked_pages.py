@@ -286,16 +286,20 @@ def _rows(st: Any, sparql: str) -> Iterator[tuple[Any, ...]]:
         yield tuple(sol)
 
 
-def _evidence_rows(st: Any, where: str) -> Iterator[tuple[str, Evidence]]:
-    q = f"""PREFIX okg: <{OKG_NS}> PREFIX oa: <{OA_NS}>
-    SELECT ?of ?prop ?value ?exact ?path ?page ?letter WHERE {{
+def _evidence_rows(st: Any, where: str, graph: str | None = None) -> Iterator[tuple[str, Evidence]]:
+    """Evidence rows matching `where`; with `graph`, read from that one graph (a letter's evidence is all
+    in its own graph): else each letter's query would join against every letter's evidence."""
+    body = f"""
       ?e okg:evidenceOf ?of ; okg:evidenceProperty ?prop ; okg:evidenceIn ?letter ; oa:hasTarget ?t .
       {where}
       OPTIONAL {{ ?e <{RDF_VALUE}> ?value }}
       ?t oa:hasSelector ?q . ?q oa:exact ?exact .
       OPTIONAL {{ ?t oa:hasSelector ?pos . ?pos okg:page ?page }}
-      OPTIONAL {{ ?t oa:hasSource/okg:path ?path }}
-    }}"""
+      OPTIONAL {{ ?t oa:hasSource/okg:path ?path }}"""
+    if graph:
+        body = f"GRAPH <{graph}> {{ {body} }}"
+    q = f"""PREFIX okg: <{OKG_NS}> PREFIX oa: <{OA_NS}>
+    SELECT ?of ?prop ?value ?exact ?path ?page ?letter WHERE {{ {body} }}"""
     for of, prop, value, exact, path, page, letter in _rows(st, q):
         yield of.value, Evidence(prop.value, value.value if value is not None else "", exact.value,
                                  path.value if path is not None else None,
@@ -353,8 +357,7 @@ def letter_pages(st: Any, site: Site, prefixes: dict[str, str]) -> int:
         evidence_of = {s for s, rows in triples.items() for _, p, o in rows
                        if p == RDF_TYPE and o.value == OKG_NS + "Evidence"}
         if evidence_of:
-            for of, ev in _evidence_rows(st, f"GRAPH <{prefix}> {{ ?e okg:evidenceOf ?of }} "
-                                             f"FILTER(STRSTARTS(STR(?of), \"{prefix}\"))"):
+            for of, ev in _evidence_rows(st, f"FILTER(STRSTARTS(STR(?of), \"{prefix}\"))", graph=prefix):
                 evidence[of].append(ev)
         for iri, rows in triples.items():
             write_resource(site, iri, rows, [x for x in inbound.get(iri, []) if doc_iri(x[0]) != iri],
