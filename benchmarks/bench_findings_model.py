@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from ofsted_kg.extract.findings import wording_polarity
-from ofsted_kg.findings_model import shipped
+from ofsted_kg.findings_model import score_themes, shipped
 from ofsted_kg.findings_real import load_labels
-from ofsted_kg.themes import assign_themes, score_themes
+from ofsted_kg.themes import assign_themes
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "findings_real" / "labels"
 

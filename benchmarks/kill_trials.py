@@ -26,6 +26,7 @@ Nothing here is timed for a verdict; the delays only choose when to kill.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import pty
 import random
@@ -33,12 +34,10 @@ import re
 import select
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +48,6 @@ EXTRA = ["fv2019_kent_lead_inspector_brackets.txt", "fv2021_medway_priority_acti
          "av2020_stockport_covid.txt"]
 PATHS = ("default", "bulk", "reingest", "remote")
 CLI = str(Path(sys.executable).parent / "ofsted-kg")
-OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
 
 
 def make_corpus(folder: Path) -> Path:
@@ -119,32 +117,17 @@ def integrity(store: Any, recovered: list[str]) -> set[str]:
     return named | {letter_of(g) for g in recovered}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class Server:
-    """`oxigraph serve` on a fresh folder, as the tests start it."""
+    """`oxigraph serve` on a fresh folder, as the tests start it (`ofsted_kg.serve.oxigraph_server`)."""
 
     def __init__(self, folder: Path) -> None:
-        self.port = _free_port()
-        self.proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(folder), "--bind",
-                                      f"127.0.0.1:{self.port}", "--union-default-graph"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.url = f"http://127.0.0.1:{self.port}/query"
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=1)  # noqa: S310
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("oxigraph serve did not start")
+        from ofsted_kg.serve import oxigraph_server
+
+        self._running = contextlib.ExitStack()
+        self.url = self._running.enter_context(oxigraph_server(folder, read_only=False)) + "query"
 
     def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
+        self._running.close()
 
 
 def run_ingest(args: list[str], kill_after: float | None) -> tuple[bool, float]:

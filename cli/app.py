@@ -68,20 +68,15 @@ def _main(
     """Turn Ofsted inspection letters on children's services into linked data."""
 
 
-app.command("extract")(extract_cmd.extract)
-app.command("eval")(extract_cmd.evaluate)
-app.command("build")(graph_cmd.build)
-app.command("validate")(graph_cmd.validate)
-app.command("people")(people_cmd.people)
-app.command("themes")(findings_cmd.themes)
-app.command("fetch")(fetch_cmd.fetch)
-app.command("ingest")(store_cmd.ingest)
-app.command("query")(store_cmd.query)
-app.command("export")(store_cmd.export)
-app.command("publish")(store_cmd.publish)
-app.command("quarantine")(store_cmd.quarantine)
-app.command("serve")(store_cmd.serve)
-app.command("viz")(viz_command)
+# command name -> the function behind it, in the order `--help` lists them
+COMMANDS = {
+    "extract": extract_cmd.extract, "eval": extract_cmd.evaluate, "build": graph_cmd.build,
+    "validate": graph_cmd.validate, "people": people_cmd.people, "themes": findings_cmd.themes,
+    "fetch": fetch_cmd.fetch, "ingest": store_cmd.ingest, "query": store_cmd.query, "export": store_cmd.export,
+    "publish": store_cmd.publish, "quarantine": store_cmd.quarantine, "serve": store_cmd.serve, "viz": viz_command,
+}
+for _name, _command in COMMANDS.items():
+    app.command(_name)(_command)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ofsted_kg.cli.output import report_problems
-from ofsted_kg.cli.store_cmd import EndpointOpt, StoreOpt, _open, _progress
+from ofsted_kg.cli.store_cmd import EndpointOpt, StoreLocation, StoreOpt, _progress
 from ofsted_kg.site import CATEGORIES, DEFAULT_BASE_URL
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _ingest_new(result: FetchResult, output: Path, store: Path | None, endpoint:
     from ofsted_kg.fetch import not_in_store
     from ofsted_kg.store import StoreError
 
-    st = _open(store, endpoint)
+    st = StoreLocation(store, endpoint).open()
     try:
         files = not_in_store(result.documents, output, st, base)
         if not files:

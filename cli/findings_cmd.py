@@ -62,7 +62,7 @@ def themes(
 
 def _explain(findings: list, format: str) -> None:
     """Print each finding with its themes' scores and the features behind them."""
-    from ofsted_kg.themes import explain_themes
+    from ofsted_kg.findings_model import explain_themes
 
     rows = [{"source": src, "start": f.span.start, "section": f.section, "polarity": f.polarity, "text": f.text,
              "themes": explain_themes(f.text, f.section)} for src, f in findings]

@@ -51,8 +51,8 @@ def validate(
 
     Exit 0 when everything conforms, 1 on violations, 2 on input errors.
     """
+    from ofsted_kg.api import validate_source
     from ofsted_kg.errors import OfstedKgError
-    from ofsted_kg.validation import validate_source
 
     if format not in ("text", "turtle"):
         typer.echo(f"error: unknown --format {format!r}; known: text, turtle", err=True)

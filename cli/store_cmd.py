@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -29,29 +33,62 @@ ProfileOpt = Annotated[str | None, typer.Option(
     help="The store's URL layout: oxigraph, fuseki, graphdb or virtuoso.")]
 
 
-def _open(store: Path | None, endpoint: str | None, read_only: bool = False,
-          layout: tuple[str | None, str | None, str | None] = (None, None, None)) -> Store:
-    """The store, or the endpoint with `layout`: (update URL, graph store URL, profile)."""
-    from ofsted_kg.store import StoreError, open_store
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where a command finds the store: the embedded store's folder, or an endpoint and its URL layout."""
 
-    try:
-        st = open_store(store, endpoint, read_only, *layout)
-    except StoreError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(2) from None
-    if st.unrecovered:
-        typer.echo(f"warning: {store or 'the store'}: an interrupted bulk load left {len(st.unrecovered)} graph(s) "
-                   "partly loaded; any ingest removes them (then ingest their letters again)", err=True)
-    return st
+    store: Path | None = None
+    endpoint: str | None = None
+    update_url: str | None = None
+    store_url: str | None = None
+    endpoint_profile: str | None = None
+
+    def open(self, read_only: bool = False) -> Store:
+        """The store, or the endpoint; a store that cannot be opened is one error line and exit 2."""
+        from ofsted_kg.store import StoreError, open_store
+
+        try:
+            st = open_store(self.store, self.endpoint, read_only, self.update_url, self.store_url,
+                            self.endpoint_profile)
+        except StoreError as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(2) from None
+        if st.unrecovered:
+            typer.echo(f"warning: {self.store or 'the store'}: an interrupted bulk load left {len(st.unrecovered)} "
+                       "graph(s) partly loaded; any ingest removes them (then ingest their letters again)", err=True)
+        return st
 
 
+# the options that make a StoreLocation, in the order `--help` lists them
+_LOCATION_OPTIONS = {"store": StoreOpt, "endpoint": EndpointOpt, "update_url": UpdateUrlOpt, "store_url": StoreUrlOpt,
+                     "endpoint_profile": ProfileOpt}
+
+
+def store_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` with the store options (--store, --endpoint, --update-url, --store-url, --endpoint-profile)
+    where its `where: StoreLocation` parameter stands; it is called with them as one `StoreLocation`."""
+    signature = inspect.signature(command, eval_str=True)
+    params: list[inspect.Parameter] = []
+    for p in signature.parameters.values():
+        if p.name == "where":
+            params += [inspect.Parameter(name, p.kind, default=None, annotation=option)
+                       for name, option in _LOCATION_OPTIONS.items()]
+        else:
+            params.append(p)
+
+    @functools.wraps(command)
+    def run(**kwargs: Any) -> None:
+        command(where=StoreLocation(**{name: kwargs.pop(name) for name in _LOCATION_OPTIONS}), **kwargs)
+
+    run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return run
+
+
+@store_options
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Letter files or folders.")] = None,
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    update_url: UpdateUrlOpt = None,
-    store_url: StoreUrlOpt = None,
-    endpoint_profile: ProfileOpt = None,
+    where: StoreLocation = StoreLocation(),  # noqa: B008 (replaced by the store options: see store_options)
     remove: Annotated[list[str] | None, typer.Option("--remove", help="Retract a letter (its IRI or its file).")] = None,
     base: Annotated[str | None, typer.Option("--base", envvar="OFSTED_KG_BASE", help="Base IRI for instance data.")] = None,
     overrides: Annotated[Path | None, typer.Option("--overrides", help="CSV of people merges/splits.")] = None,
@@ -65,7 +102,7 @@ def ingest(
     from ofsted_kg.api import remove_letter
     from ofsted_kg.store import StoreError
 
-    st = _open(store, endpoint, layout=(update_url, store_url, endpoint_profile))
+    st = where.open()
     try:
         for letter in remove or []:
             gone = remove_letter(st, letter, base)  # the statistics lose its counts
@@ -111,17 +148,14 @@ class _progress:
             self.bar.stop()
 
 
+@store_options
 def query(
     name: Annotated[str | None, typer.Argument(help="A library query name (see --list) or a .rq file.")] = None,
     sparql: Annotated[str | None, typer.Option("--sparql", help="SPARQL text to run.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, bound as a value.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the library's queries.")] = False,
     format: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    update_url: UpdateUrlOpt = None,
-    store_url: StoreUrlOpt = None,
-    endpoint_profile: ProfileOpt = None,
+    where: StoreLocation = StoreLocation(),  # noqa: B008 (replaced by the store options: see store_options)
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds the query may run before it is stopped "
                                            "(0: no limit).", min=0)] = 60.0,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Let a SERVICE pattern make the embedded "
@@ -152,7 +186,7 @@ def query(
     except QueryError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
+    st = where.open(read_only=True)
     try:
         bindings = resolve_person_params(bindings, st)
         result = run_query(st, q, bindings, allow_service=allow_service, timeout=timeout)
@@ -174,14 +208,11 @@ def query(
                        "cannot see yet; any ingest into the store (even of one letter) brings them in", err=True)
 
 
+@store_options
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nquads, ntriples, jsonld or rdfxml.")] = "trig",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")] = None,
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    update_url: UpdateUrlOpt = None,
-    store_url: StoreUrlOpt = None,
-    endpoint_profile: ProfileOpt = None,
+    where: StoreLocation = StoreLocation(),  # noqa: B008 (replaced by the store options: see store_options)
     include_internal: Annotated[bool, typer.Option("--include-internal", help="Also write the store's internal "
                                 "graphs (layout and statistics marks, letters' listing graphs), left out by default.")] = False,
 ) -> None:
@@ -191,7 +222,7 @@ def export(
     if format not in OX_FORMATS:
         typer.echo(f"error: unknown --format {format!r}; known: {', '.join(OX_FORMATS)}", err=True)
         raise typer.Exit(2)
-    st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
+    st = where.open(read_only=True)
     try:
         if output is None:
             st.dump(sys.stdout.buffer, format, include_internal)
@@ -206,13 +237,10 @@ def export(
         raise typer.Exit(2) from None
 
 
+@store_options
 def publish(
     folder: Annotated[Path, typer.Argument(help="Folder to write (created if missing; replaced if publish wrote it).")],
-    store: StoreOpt = None,
-    endpoint: EndpointOpt = None,
-    update_url: UpdateUrlOpt = None,
-    store_url: StoreUrlOpt = None,
-    endpoint_profile: ProfileOpt = None,
+    where: StoreLocation = StoreLocation(),  # noqa: B008 (replaced by the store options: see store_options)
     base_url: Annotated[str | None, typer.Option(
         "--base-url", help="Public URL the folder will be served at; instance IRIs are published under BASE_URL/id/.")] = None,
     publisher: Annotated[str | None, typer.Option("--publisher", help="Who publishes the data (a name).")] = None,
@@ -246,7 +274,7 @@ def publish(
     except OfstedKgError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    st = _open(store, endpoint, read_only=True, layout=(update_url, store_url, endpoint_profile))
+    st = where.open(read_only=True)
     try:
         files = run_publish(st, folder, DEFAULT_BASE, base_url, who, pages)
     except OfstedKgError as e:
@@ -271,7 +299,7 @@ def quarantine(
     from ofsted_kg.store import StoreError
 
     check_choice(format, ("text", "json"))
-    st = _open(store, endpoint, read_only=True)
+    st = StoreLocation(store, endpoint).open(read_only=True)
     try:
         if show is not None:
             held = held_triples(st, show)

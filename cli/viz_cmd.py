@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ofsted_kg.cli.store_cmd import EndpointOpt, StoreOpt, _open
+from ofsted_kg.cli.store_cmd import EndpointOpt, StoreLocation, StoreOpt
 from ofsted_kg.graph.viz import FORMATS, VIEWS  # the registries only: no networkx or matplotlib here
 
 _VIEWS_HELP = "; ".join(f"{v.name}: {v.help.rstrip('.')}" for v in VIEWS.values())
@@ -36,7 +36,7 @@ def viz(
     except VizError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    st = _open(store, endpoint, read_only=True)
+    st = StoreLocation(store, endpoint).open(read_only=True)
     try:
         graph = build_view(name, st, from_year, to_year, authority or [])
         fmt = write(graph, output, format)

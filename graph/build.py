@@ -20,12 +20,12 @@ from ofsted_kg._version import __version__
 from ofsted_kg.extract.authorities import Authority, match_authority
 from ofsted_kg.extract.lexicon import grade_concept_name
 from ofsted_kg.extract.records import LetterRecord, Span
+from ofsted_kg.findings_model import score_themes
 from ofsted_kg.graph.iris import Minter, slug
 from ofsted_kg.graph.judgements import AREAS, area_concept, framework_of
 from ofsted_kg.graph.vocab import DEFAULT_BASE, GSS, OA, OKG, ORG, TIME
 from ofsted_kg.letter_graphs import LetterGraphs
 from ofsted_kg.people import Resolution, resolve_records
-from ofsted_kg.themes import score_themes
 
 VISIT_CLASSES = {
     "monitoring visit": (OKG.MonitoringVisit, OKG.kind_monitoring_visit),

@@ -26,6 +26,7 @@ from ofsted_kg.store import Store, StoreError
 
 if TYPE_CHECKING:
     from ofsted_kg.people import Mention
+    from ofsted_kg.validation import ValidationReport
 
 T = TypeVar("T")
 OPTIMIZE_AFTER = 1000  # letters loaded in one ingest after which the store is compacted
@@ -270,6 +271,37 @@ def build_letters(paths: Iterable[str | Path] | str | Path, base: str | None = N
         run, g = run_graph(iris, kept, base)
         _add_graph(ds, run, g)
     return result
+
+
+def validate_source(path: Path, inference: bool = False) -> ValidationReport:
+    """Validate an RDF file, an embedded store's folder, or letters (a file or folder) built on the fly."""
+    from rdflib import Graph
+
+    from ofsted_kg.extract.reading import SUPPORTED_SUFFIXES
+    from ofsted_kg.store import OxigraphStore
+    from ofsted_kg.validation import load_rdf, validate_dataset, validate_letter_graph
+
+    if not path.exists():
+        raise InputError(str(path), "no such file or folder")
+    if OxigraphStore.is_store(path):
+        return KnowledgeGraph(OxigraphStore(path, read_only=True)).validate(inference)
+    if path.is_dir() or path.suffix.lower() in SUPPORTED_SUFFIXES:
+        built = build_letters([path], validate=False, workers=1)  # as `build` gives them, all graphs
+        report = validate_dataset(built.dataset, inference)
+        if not report.letters:
+            raise InputError(str(path), "holds no letters to validate")
+        return report
+    ds = load_rdf(path)
+    report = validate_dataset(ds, inference)
+    if not report.letters:
+        # a triples file: validate it whole
+        union = Graph()
+        for s, p, o, _g in ds.quads((None, None, None, None)):
+            union.add((s, p, o))
+        if not len(union):
+            raise InputError(str(path), "holds no triples")
+        report.letters.append(validate_letter_graph(union, None, inference))
+    return report
 
 
 def _add_graph(ds: Any, name: Any, graph: Any) -> None:

@@ -18,6 +18,11 @@ class InputError(OfstedKgError):
         self.problem = problem
 
 
+class QueryError(OfstedKgError):
+    """An unknown query name, a missing or unknown parameter, or an unreadable .rq file (raised by
+    `ofsted_kg.queries.library`, and by `ofsted_kg.store.bind_values` for a bad parameter name)."""
+
+
 def shown(name: str) -> str:
     """A file name as it can be printed on one line: bytes that are not UTF-8 (which Python keeps as
     lone surrogates) as \\xNN, control characters such as a newline as escapes, the rest as is."""

@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from ofsted_kg.themes import assign_themes, has_extra_rules
+from ofsted_kg.themes import themes as all_themes
+
 MODEL_FILE = "findings_model.json.gz"
 _WORD = re.compile(r"[a-z][a-z0-9'-]*")
 
@@ -94,8 +97,6 @@ def cue_features(text: str) -> list[str]:
 
 def features(text: str, section: str = "") -> list[str]:
     """The unit's feature names, repeated as often as they occur (TF-IDF counts them)."""
-    from ofsted_kg.themes import assign_themes
-
     words = _words(text)
     out = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] + cue_features(text)
     out += [f"§{w}" for w in _words(section)]
@@ -253,3 +254,32 @@ def using(model: Model) -> Iterator[Model]:
         yield model
     finally:
         _override.pop()
+
+
+def score_themes(text: str, section: str = "") -> list[tuple[str, float]]:
+    """The themes a finding gets, each with its score (0-1), best first.
+
+    The findings model in use (`active`) decides, with the trigger words of the theme scheme
+    (`ofsted_kg.themes`) among its features. Themes a user's rules file adds (`themes.extra_rules`) are
+    unknown to the model: a trigger of one of them that matches adds it with score 1.0, after the
+    model's themes.
+    """
+    model = active()
+    chosen = [(t, round(s, 3)) for t, s in model.themes_of(text, section)]
+    known = set(model.themes)
+    extra = [t.label for t, _ in assign_themes(text) if t.label not in known] if has_extra_rules() else []
+    return chosen + [(label, 1.0) for label in extra if label not in dict(chosen)]
+
+
+def explain_themes(text: str, section: str = "", top: int = 5) -> list[dict[str, Any]]:
+    """Why a finding got its themes: for each (as `score_themes` gives them) its score, the features
+    that raised the score most ("word", "word pair", "§section word", "#Theme" for a theme's trigger
+    words) with their weight, and the trigger words of that theme found in the text."""
+    model = active()
+    triggered = {t.label: words for t, words in assign_themes(text, limit=len(all_themes()))}
+    out = []
+    for label, score in score_themes(text, section):
+        because = model.explain(text, section, label, top) if label in model.themes else []
+        out.append({"theme": label, "score": score, "features": [[f, round(w, 3)] for f, w in because],
+                    "trigger": triggered.get(label)})
+    return out

@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ofsted_kg.graph.listing import ensure_listings, lacks_listings
 from ofsted_kg.graph.vocab import DEFAULT_BASE
 from ofsted_kg.letter_graphs import LetterGraphs
+from ofsted_kg.ontology import vocabulary_graph
 from ofsted_kg.quarantine import is_quarantine_graph, quarantine_record, quarantined
 from ofsted_kg.statistics import (
     INCREMENTAL_MAX,
@@ -37,8 +38,6 @@ from ofsted_kg.statistics import (
 from ofsted_kg.store import QueryResult, Store, StoreError
 
 if TYPE_CHECKING:
-    from rdflib import Graph
-
     from ofsted_kg.catalogue import Publisher
     from ofsted_kg.people import Mention, Override, Resolution
     from ofsted_kg.validation import ValidationReport
@@ -96,18 +95,6 @@ PREFIX okg: <https://w3id.org/ofsted-kg/ontology#>
 SELECT ?g WHERE { GRAPH ?g { ?g a okg:Document } }"""
 
 
-def vocabulary_graph() -> Graph:
-    """The ontology, the themes and the judgement areas, so that a store answers with labels and ranks."""
-    from rdflib import Graph
-
-    from ofsted_kg import ontology
-
-    g = Graph()
-    for name in ("ofsted-kg.ttl", "themes.ttl", "judgement-areas.ttl"):
-        g.parse(data=ontology.read(name), format="turtle")
-    return g
-
-
 class KnowledgeGraph:
     """The letters in `store` (see `ofsted_kg.store.Store`), with instance IRIs under `base`."""
 
@@ -141,9 +128,26 @@ class KnowledgeGraph:
 
     def validate(self, inference: bool = False) -> ValidationReport:
         """SHACL, one stored letter at a time, then the other graphs; with `integrity`'s problems."""
-        from ofsted_kg.validation import validate_store
+        from rdflib import Graph, URIRef
 
-        return validate_store(self.store, inference)
+        from ofsted_kg.validation import ValidationReport, validate_letter_graph, validate_others
+
+        store = self.store
+        report = ValidationReport(store_problems=self.integrity())
+        letters = set()
+        for row in store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
+                                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a okg:Document } }").rows:
+            iri = URIRef(row["g"])
+            letters.add(str(iri))
+            g = Graph().parse(data=store.graph_ntriples(str(iri)), format="nt")
+            report.letters.append(validate_letter_graph(g, iri, inference))
+        # the other graphs, but not the derived ones a letter brings (its provenance, its listing)
+        names = [n for n in store.graphs() if n not in letters and n.rsplit("/", 1)[0] not in letters]
+        rest = validate_others((Graph(identifier=URIRef(n)).parse(data=store.graph_ntriples(n), format="nt")
+                                for n in names), inference)
+        if rest is not None:
+            report.others.append(rest)
+        return report
 
     def publish(self, folder: Path, base_url: str | None = None, publisher: Publisher | None = None,
                 pages: bool = True) -> list[Path]:

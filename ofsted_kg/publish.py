@@ -254,7 +254,7 @@ def publish(store: Store, folder: Path, base: str = DEFAULT_BASE, base_url: str 
         prefixes["rdfs"] = "http://www.w3.org/2000/01/rdf-schema#"
         prefixes["id"] = new_base
         site = Site(out, new_base)
-        from ofsted_kg.knowledge_graph import vocabulary_graph
+        from ofsted_kg.ontology import vocabulary_graph
 
         vocab = vocabulary_graph()
         labels = [(str(s), str(o)) for p in ("http://www.w3.org/2000/01/rdf-schema#label",

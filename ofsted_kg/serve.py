@@ -71,6 +71,38 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
+def wait_listening(proc: subprocess.Popen[bytes], port: int, host: str = "127.0.0.1") -> bool:
+    """Wait until `proc` accepts connections on `port` (True), or until it exits (False)."""
+    while proc.poll() is None:
+        try:
+            socket.create_connection((host, port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+@contextmanager
+def oxigraph_server(location: Path, read_only: bool = True) -> Iterator[str]:
+    """The Oxigraph server on the store at `location` (`serve-read-only`, or `serve` to accept updates), on
+    a free local port, its default graph the union of the named graphs: yields its base URL
+    ("http://127.0.0.1:PORT/", queries at `query`) and stops it on exit; ServeError if it stops first."""
+    port = free_port("127.0.0.1")
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a long-running server never blocks on it
+        proc = subprocess.Popen([oxigraph_command(), "serve-read-only" if read_only else "serve", "--location",
+                                 str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            if not wait_listening(proc, port):
+                err.seek(0)
+                text = err.read().decode("utf-8", "replace").strip()
+                raise ServeError(f"the Oxigraph server stopped: {text.splitlines()[-1] if text else 'no message'}")
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
 def _extension(accept: str) -> str:
     """The same rule as the published configs: HTML when named, then JSON-LD, then Turtle, else HTML."""
     a = accept.lower()
@@ -154,7 +186,7 @@ def running(store_path: Path, host: str = "127.0.0.1", port: int = 0, base_url: 
     from ofsted_kg.publish import publish
     from ofsted_kg.store import OxigraphStore
 
-    exe = oxigraph_command()
+    oxigraph_command()  # a missing server is said before the store is published
     port = port or free_port(host)
     url = f"http://{host}:{port}/"
     with tempfile.TemporaryDirectory(prefix="ofsted-kg-serve-") as tmp:
@@ -162,22 +194,9 @@ def running(store_path: Path, host: str = "127.0.0.1", port: int = 0, base_url: 
         st = OxigraphStore(store_path, read_only=True)
         publish(st, site, base_url=base_url, publisher=Publisher(sparql_endpoint=url + "sparql"), pages=pages)
         del st
-        ox_port = free_port("127.0.0.1")
-        proc = subprocess.Popen([exe, "serve-read-only", "--location", str(store_path), "--bind",
-                                 f"127.0.0.1:{ox_port}", "--union-default-graph"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            while proc.poll() is None:
-                try:
-                    socket.create_connection(("127.0.0.1", ox_port), timeout=1).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            if proc.poll() is not None:
-                err = proc.stderr.read().decode("utf-8", "replace").strip() if proc.stderr else ""
-                raise ServeError(f"the Oxigraph server stopped: {err.splitlines()[-1] if err else 'no message'}")
+        with oxigraph_server(store_path) as oxigraph:
             handler = partial(Handler, directory=str(site))
-            Handler.sparql_url = f"http://127.0.0.1:{ox_port}/query"
+            Handler.sparql_url = oxigraph + "query"
             try:
                 server = ThreadingHTTPServer((host, port), handler)
             except OSError as e:
@@ -186,6 +205,3 @@ def running(store_path: Path, host: str = "127.0.0.1", port: int = 0, base_url: 
                 yield server, url
             finally:
                 server.server_close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from ofsted_kg.errors import OfstedKgError, redact
+from ofsted_kg.errors import OfstedKgError, QueryError, redact
 from ofsted_kg.letter_graphs import LISTING, QUARANTINE, LetterGraphs
 
 ENV_STORE = "OFSTED_KG_STORE"
@@ -711,8 +711,6 @@ def bind_values(sparql: str, bindings: Mapping[str, Any]) -> str:
     """
     bad = [n for n in bindings if not VARNAME.fullmatch(n)]
     if bad:
-        from ofsted_kg.queries.library import QueryError
-
         raise QueryError(f"parameter name {bad[0]!r} is not a SPARQL variable name (letters, digits, _)")
     term = rdf_term
     names = list(bindings)

@@ -317,36 +317,9 @@ def assign_themes(text: str, limit: int = 3) -> list[tuple[Theme, str]]:
     return [(themes[o], first[o][1]) for _, _, o in ranked[:limit]]
 
 
-def score_themes(text: str, section: str = "") -> list[tuple[str, float]]:
-    """The themes a finding gets, each with its score (0-1), best first.
-
-    The shipped findings model (`ofsted_kg.findings_model`) decides, with the trigger words above among
-    its features. Themes a user's rules file adds (`extra_rules`) are unknown to the model: a trigger of
-    one of them that matches adds it with score 1.0, after the model's themes.
-    """
-    from ofsted_kg.findings_model import active
-
-    model = active()
-    chosen = [(t, round(s, 3)) for t, s in model.themes_of(text, section)]
-    known = set(model.themes)
-    extra = [t.label for t, _ in assign_themes(text) if t.label not in known] if _extra_files else []
-    return chosen + [(label, 1.0) for label in extra if label not in dict(chosen)]
-
-
-def explain_themes(text: str, section: str = "", top: int = 5) -> list[dict[str, Any]]:
-    """Why a finding got its themes: for each (as `score_themes` gives them) its score, the features
-    that raised the score most ("word", "word pair", "§section word", "#Theme" for a theme's trigger
-    words) with their weight, and the trigger words of that theme found in the text."""
-    from ofsted_kg.findings_model import active
-
-    model = active()
-    triggered = {t.label: words for t, words in assign_themes(text, limit=len(_themes()))}
-    out = []
-    for label, score in score_themes(text, section):
-        because = model.explain(text, section, label, top) if label in model.themes else []
-        out.append({"theme": label, "score": score, "features": [[f, round(w, 3)] for f, w in because],
-                    "trigger": triggered.get(label)})
-    return out
+def has_extra_rules() -> bool:
+    """Whether a user's rules file (`extra_rules`) is merged into the scheme in use."""
+    return bool(_extra_files)
 
 
 # ----------------------------------------------------------------------------------------------------

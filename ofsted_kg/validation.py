@@ -12,16 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from ofsted_kg.errors import InputError
 from ofsted_kg.graph.vocab import OA, OKG
-
-if TYPE_CHECKING:
-    from ofsted_kg.store import Store
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -357,56 +354,3 @@ def load_rdf(path: Path) -> Dataset:
     except Exception as e:  # rdflib raises many parser-specific types
         raise InputError(str(path), f"is not valid {name}: {e}") from None
     return ds
-
-
-def validate_source(path: Path, inference: bool = False) -> ValidationReport:
-    """Validate an RDF file, or letters (a file or folder) built on the fly."""
-    from ofsted_kg.extract.reading import SUPPORTED_SUFFIXES
-
-    if not path.exists():
-        raise InputError(str(path), "no such file or folder")
-    from ofsted_kg.store import OxigraphStore
-
-    if OxigraphStore.is_store(path):
-        return validate_store(OxigraphStore(path, read_only=True), inference)
-    if path.is_dir() or path.suffix.lower() in SUPPORTED_SUFFIXES:
-        from ofsted_kg.api import build_letters
-
-        built = build_letters([path], validate=False, workers=1)  # as `build` gives them, all graphs
-        report = validate_dataset(built.dataset, inference)
-        if not report.letters:
-            raise InputError(str(path), "holds no letters to validate")
-        return report
-    ds = load_rdf(path)
-    report = validate_dataset(ds, inference)
-    if not report.letters:
-        # a triples file: validate it whole
-        union = Graph()
-        for s, p, o, _g in ds.quads((None, None, None, None)):
-            union.add((s, p, o))
-        if not len(union):
-            raise InputError(str(path), "holds no triples")
-        report.letters.append(validate_letter_graph(union, None, inference))
-    return report
-
-
-def validate_store(store: Store, inference: bool = False) -> ValidationReport:
-    """Validate every letter graph in an embedded store, one at a time."""
-    rows = store.select("PREFIX okg: <https://w3id.org/ofsted-kg/ontology#> "
-                        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a okg:Document } }").rows
-    from ofsted_kg.knowledge_graph import KnowledgeGraph
-
-    report = ValidationReport(store_problems=KnowledgeGraph(store).integrity())
-    letters = set()
-    for row in rows:
-        iri = URIRef(row["g"])
-        letters.add(str(iri))
-        g = Graph().parse(data=store.graph_ntriples(str(iri)), format="nt")
-        report.letters.append(validate_letter_graph(g, iri, inference))
-    # the other graphs, but not the derived ones a letter brings (its provenance, its listing)
-    names = [n for n in store.graphs() if n not in letters and n.rsplit("/", 1)[0] not in letters]
-    rest = validate_others((Graph(identifier=URIRef(n)).parse(data=store.graph_ntriples(n), format="nt")
-                            for n in names), inference)
-    if rest is not None:
-        report.others.append(rest)
-    return report

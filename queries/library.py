@@ -24,11 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ofsted_kg.errors import OfstedKgError
-
-
-class QueryError(OfstedKgError):
-    """An unknown query name, a missing or unknown parameter, or an unreadable .rq file."""
+from ofsted_kg.errors import QueryError as QueryError  # re-exported: the error of this module
 
 
 @dataclass

@@ -99,7 +99,7 @@ def build_store(path: Path) -> OxigraphStore:
     authorities, the vocabulary and the letters' listing graphs)."""
     from ofsted_kg.graph.build import authorities_graph, letter_graph
     from ofsted_kg.graph.listing import ensure_listings
-    from ofsted_kg.knowledge_graph import vocabulary_graph
+    from ofsted_kg.ontology import vocabulary_graph
     from ofsted_kg.people import resolve_records
 
     store = OxigraphStore(path)

@@ -15,10 +15,9 @@ from typer.testing import CliRunner
 
 from ofsted_kg.api import build_letters
 from ofsted_kg.cli.app import app
-from ofsted_kg.findings_model import Model, shipped
+from ofsted_kg.findings_model import Model, explain_themes, score_themes, shipped
 from ofsted_kg.findings_real import FoundUnit, LabelledUnit, load_labels, score_document
 from ofsted_kg.graph.vocab import OKG
-from ofsted_kg.themes import explain_themes, score_themes
 
 from .conftest import EXAMPLES, ROOT
 

@@ -305,3 +305,21 @@ def test_cached_constraints_report_what_plain_pyshacl_reports(shape: str, what: 
 
     assert ours.report is not None and ours.conforms == conforms
     assert results(ours.report) == results(report)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("flag, wanted", [("--rdfs", "rdfs"), ("--no-rdfs", "none")])
+def test_validate_rdfs_reaches_shacl_for_letter_inputs(flag: str, wanted: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate --rdfs LETTER` builds the letter's graphs and validates them with RDFS inference (issue 20)."""
+    import pyshacl
+
+    asked: list[str] = []
+    real = pyshacl.validate
+
+    def spy(*args: object, **kwargs: object) -> object:
+        asked.append(str(kwargs.get("inference")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pyshacl, "validate", spy)
+    result = runner.invoke(app, ["validate", flag, str(SEEDS[0])])
+    assert result.exit_code == 0, result.output
+    assert asked and set(asked) == {wanted}  # the letter's graph and the other graphs alike

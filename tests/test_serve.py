@@ -3,9 +3,7 @@ by an HTTP client speaking the SPARQL protocol; started and stopped on a free po
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import httpx
 import pytest
 from rdflib import Graph
 
-from ofsted_kg.serve import free_port
+from ofsted_kg.serve import free_port, wait_listening
 
 from .test_site import store  # noqa: F401 (the fixture)
 
@@ -41,13 +39,7 @@ def server(store: Path, cli_path: str) -> Iterator[str]:  # noqa: F811
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/"
     try:
-        while proc.poll() is None:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+        assert wait_listening(proc, port), proc.stderr.read().decode() if proc.stderr else ""
         yield url
     finally:
         proc.terminate()

@@ -19,6 +19,7 @@ from rdflib import Graph, URIRef
 from typer.testing import CliRunner
 
 from ofsted_kg.cli.app import app
+from ofsted_kg.serve import wait_listening
 from ofsted_kg.store import OxigraphStore
 
 from .conftest import EXAMPLES, ROOT
@@ -73,13 +74,7 @@ http {{
 """, encoding="utf-8")
     proc = subprocess.Popen([nginx, "-c", str(conf), "-p", str(tmp)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        while proc.poll() is None:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else "nginx stopped"
+        assert wait_listening(proc, port), proc.stderr.read().decode() if proc.stderr else "nginx stopped"
         yield base_url, site
     finally:
         proc.terminate()

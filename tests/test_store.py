@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -183,31 +179,13 @@ def test_publish_writes_a_servable_folder(seeded: Path, tmp_path: Path) -> None:
     assert len(list(ds.graphs())) > 5
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    exe = Path(sys.executable).parent / "oxigraph"
-    assert exe.exists(), "the oxigraph server (PyPI package 'oxigraph') is a test dependency"
-    port = _free_port()
-    proc = subprocess.Popen([str(exe), "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)  # noqa: S310
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    from ofsted_kg.serve import oxigraph_server
+
+    assert (Path(sys.executable).parent / "oxigraph").exists(), "the oxigraph server (PyPI package 'oxigraph') is a test dependency"
+    with oxigraph_server(tmp_path / "remote", read_only=False) as url:
+        yield url + "query"
 
 
 def test_same_commands_against_a_remote_endpoint(oxigraph_server: str) -> None:

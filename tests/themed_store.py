@@ -69,7 +69,7 @@ def build_store(path: Path) -> OxigraphStore:
     the listing graphs and the theme-by-year counts."""
     from ofsted_kg.graph.build import authorities_graph, letter_graph
     from ofsted_kg.graph.listing import ensure_listings
-    from ofsted_kg.knowledge_graph import vocabulary_graph
+    from ofsted_kg.ontology import vocabulary_graph
     from ofsted_kg.people import resolve_records
     from ofsted_kg.statistics import refresh_statistics
 

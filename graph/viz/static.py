@@ -8,28 +8,17 @@ authority is labelled, then the best-connected other nodes while there is room.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from ofsted_kg.graph.viz.drawing import Drawing
 from ofsted_kg.graph.viz.labels import Placement, place_labels
 from ofsted_kg.graph.viz.palette import KIND_COLOURS, KIND_NAMES, VISIT_KIND_COLOURS, VISIT_KIND_NAMES
 
 MAX_LABELS = 150  # labels besides the authorities', best-connected first, while they find room
 EDGE_GREY = "#9a9a9a"
-
-
-@dataclass
-class Drawing:
-    nodes: list[Any] = field(default_factory=list)  # node keys, in the order drawn
-    edges: list[tuple[Any, Any]] = field(default_factory=list)
-    labels: dict[Any, str] = field(default_factory=dict)  # node -> label text drawn
-    artists: dict[str, Any] = field(default_factory=dict)  # "nodes", "edges", "labels", "legend"
-    label_boxes: dict[Any, tuple[float, float, float, float]] = field(default_factory=dict)  # display pixels
-    unlabelled: list[Any] = field(default_factory=list)  # nodes that had to be labelled but found no room
-    facts: dict[str, Any] = field(default_factory=dict)  # a timeline's lanes, judgements, spans and visits
 
 
 def positions(graph: nx.Graph) -> dict[Any, tuple[float, float]]:

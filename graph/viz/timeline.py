@@ -16,7 +16,7 @@ One row (lane) per kind of fact, time running left to right on a real date axis:
   wide so a post seen in one letter is still a bar.
 
 Every mark is labelled, and the labels are placed by labels.py so that none overlaps another, a mark, the
-axis labels or the legend. `draw_timeline(graph, ax)` returns a static.Drawing whose `artists` hold the
+axis labels or the legend. `draw_timeline(graph, ax)` returns a drawing.Drawing whose `artists` hold the
 collections drawn ("awarded", "restated", "spans", "visits") and whose `facts` hold what they stand for, so
 tests assert on marks rather than pixels.
 """
@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from ofsted_kg.graph.viz.drawing import Drawing
 from ofsted_kg.graph.viz.palette import (
     GRADE_COLOURS,
     GRADE_NAMES,
@@ -36,8 +37,6 @@ from ofsted_kg.graph.viz.palette import (
 
 if TYPE_CHECKING:
     import networkx as nx
-
-    from ofsted_kg.graph.viz.static import Drawing
 
 VISIT_MARKERS = {"inspection": "D", "focused_visit": "o", "monitoring_visit": "s", "joint_targeted_area_inspection": "^",
                  "assurance_visit": "v", "annual_unannounced_inspection": "P", "other": "X"}
@@ -121,7 +120,6 @@ def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
     from matplotlib.patches import Patch
 
     from ofsted_kg.graph.viz.labels import place_labels, renderer_of
-    from ofsted_kg.graph.viz.static import Drawing
 
     table: dict[str, Any] = graph.graph.get("timeline") or {"visits": {}, "awarded": [], "restated": [], "directors": {}}
     lanes = lanes_of(table)

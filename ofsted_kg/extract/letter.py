@@ -684,7 +684,7 @@ def add_recommendations(ctx: Context, rec: LetterRecord, start: int, end: int, o
 def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     """The letter's finding units, skipping the words already used as focus areas."""
     from ofsted_kg.extract.findings import extract_findings
-    from ofsted_kg.themes import score_themes
+    from ofsted_kg.findings_model import score_themes
 
     # sentences that state the visit's facts (focus, number, inspectors) are not findings
     used = [s for k in ("focus_areas", "visit_sequence", "visit_start", "inspectors") for s in rec.evidence.get(k, [])]
