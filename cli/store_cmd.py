@@ -245,13 +245,16 @@ def publish(
         "--base-url", help="Public URL the folder will be served at; instance IRIs are published under BASE_URL/id/.")] = None,
     publisher: Annotated[str | None, typer.Option("--publisher", help="Who publishes the data (a name).")] = None,
     publisher_url: Annotated[str | None, typer.Option("--publisher-url", help="The publisher's web address.")] = None,
+    publisher_type: Annotated[str | None, typer.Option(
+        "--publisher-type", help="The publisher's ADMS publisher type, such as NationalAuthority or "
+        "NonProfitOrganisation (default: PrivateIndividual(s) for the default publisher, else none).")] = None,
     contact: Annotated[str | None, typer.Option("--contact", help="Contact point: an e-mail address or a URL.")] = None,
     sparql_endpoint: Annotated[str | None, typer.Option(
         "--sparql-endpoint", help="Public SPARQL endpoint of the data (void:sparqlEndpoint, a DCAT data service).")] = None,
     version: Annotated[str | None, typer.Option("--dataset-version", help="Version of the dataset, in the dump "
                                                 "names (default: today, YYYY-MM-DD).")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="TOML file whose [publish] table gives publisher, "
-                                                "publisher_url, contact, sparql_endpoint, version (options win).")] = None,
+                                                "publisher_url, publisher_type, contact, sparql_endpoint, version (options win).")] = None,
     pages: Annotated[bool, typer.Option("--pages/--no-pages", help="Write a page per resource under doc/.")] = True,
 ) -> None:
     """Write a static linked-data site: dumps, a page per resource, landing page, catalogue, server configs."""
@@ -268,8 +271,8 @@ def publish(
             check_base_url(base_url)
         check_folder(folder)
         who = Publisher.from_config(config) if config else Publisher()
-        given = {"name": publisher, "url": publisher_url, "contact": contact, "sparql_endpoint": sparql_endpoint,
-                 "version": version}
+        given = {"name": publisher, "url": publisher_url, "type": publisher_type, "contact": contact,
+                 "sparql_endpoint": sparql_endpoint, "version": version}
         who = replace(who, **{k: v for k, v in given.items() if v is not None})
     except OfstedKgError as e:
         typer.echo(f"error: {e}", err=True)

@@ -124,7 +124,7 @@ def _write_dumps(st: Any, folder: Path, version: str) -> tuple[list[Dump], int]:
                 st.dump(out, fmt_obj, **({"prefixes": prefixes} if fmt != "nquads" else {}))
             else:
                 ox.serialize(_union_triples(st, [0]), out, fmt_obj, prefixes=prefixes)  # type: ignore[arg-type]
-        dumps.append(Dump(target, fmt, media, compressed=True))
+        dumps.append(Dump(target, fmt, media, compressed=True, versioned=True))
     return dumps, turtle
 
 

@@ -57,7 +57,8 @@ def served(store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tu
     base_url = f"http://127.0.0.1:{port}/ofsted"
     site = tmp / "www" / "ofsted"
     result = runner.invoke(app, ["publish", str(site), "--store", str(store), "--base-url", base_url,
-                                 "--publisher", "Test Publisher", "--contact", "data@example.org",
+                                 "--publisher", "Test Publisher", "--publisher-type", "NonProfitOrganisation",
+                                 "--contact", "data@example.org",
                                  "--sparql-endpoint", "http://127.0.0.1:7878/query", "--dataset-version", "1.2.0"])
     assert result.exit_code == 0, result.output
     conf = tmp / "nginx-test.conf"
@@ -174,6 +175,55 @@ def test_catalogue_meets_dcat_ap_3(served: tuple[str, Path]) -> None:
         assert len(Graph().parse(fh, format="turtle")) == len(turtle)
 
 
+def _results(data: Graph, *names: str) -> list[tuple[str, str | None, str | None]]:
+    """The top-level results (severity, path, value) of the vendored shapes `names` on `data`."""
+    import pyshacl
+    from rdflib.namespace import SH
+
+    shapes = Graph()
+    for name in names:
+        shapes.parse(SHAPES / name)
+    _, report, _ = pyshacl.validate(data, shacl_graph=shapes)
+    found = []
+    for r in report.objects(None, SH.result):
+        path, value = report.value(r, SH.resultPath), report.value(r, SH.value)
+        found.append((str(report.value(r, SH.resultSeverity)), str(path) if path else None,
+                      str(value) if value is not None else None))
+    return found
+
+
+def test_catalogue_meets_dcat_ap_3_recommendations(served: tuple[str, Path]) -> None:
+    """No result at all (warnings included) from the recommended shapes; against the controlled
+    vocabularies, the only violations are SPDX's checksum algorithm, which the SEMIC shape wants under
+    `https://spdx.org/rdf/terms` although SPDX's namespace (and DCAT-AP 3's) is `http://spdx.org/rdf/terms#`."""
+    from rdflib.namespace import SH
+
+    _, site = served
+    data = Graph().parse(site / "void.ttl")
+    assert _results(data, "shapes_recommended.ttl") == []
+    vocab = _results(data, "mdr-vocabularies.shape.ttl")
+    violations = [(path, value) for severity, path, value in vocab if severity == str(SH.Violation)]
+    assert {path for path, _ in violations} <= {"http://spdx.org/rdf/terms#algorithm"}, vocab
+    assert {value for _, value in violations} <= {"http://spdx.org/rdf/terms#checksumAlgorithm_sha256"}, vocab
+    # the warnings left say "check if a corresponding exists": the publisher is not in the EU corporate-body
+    # table, England's statistical geography is not in the EU country/place tables nor GeoNames
+    warned = {path for severity, path, _ in vocab if severity == str(SH.Warning)}
+    assert warned <= {"http://purl.org/dc/terms/publisher", "http://purl.org/dc/terms/spatial"}, vocab
+    eu = "http://publications.europa.eu/resource/authority/"
+    rows = data.query("""PREFIX dcat: <http://www.w3.org/ns/dcat#> PREFIX dcterms: <http://purl.org/dc/terms/>
+      SELECT ?url ?format ?availability WHERE { ?d a dcat:Distribution ; dcat:downloadURL ?url ;
+      dcterms:format ?format ; <http://data.europa.eu/r5r/availability> ?availability }""")
+    got = {str(url).rsplit("/", 1)[1]: (str(f).rsplit("/", 1)[1], str(a).rsplit("/", 1)[1])
+           for url, f, a in rows}  # type: ignore[misc]
+    assert got == {"ofsted-kg.trig": ("RDF_TRIG", "AVAILABLE"), "ofsted-kg.nq": ("RDF_N_QUADS", "AVAILABLE"),
+                   "ofsted-kg.ttl": ("RDF_TURTLE", "AVAILABLE"), "ofsted-kg-1.2.0.nq.gz": ("RDF_N_QUADS", "TEMPORARY"),
+                   "ofsted-kg-1.2.0.ttl.gz": ("RDF_TURTLE", "TEMPORARY"),
+                   "ofsted-kg-1.2.0.jsonld.gz": ("JSON_LD", "TEMPORARY")}
+    assert (None, URIRef("http://purl.org/dc/terms/language"), URIRef(eu + "language/ENG")) in data
+    assert (None, URIRef("http://purl.org/dc/terms/type"),
+            URIRef("http://purl.org/adms/publishertype/NonProfitOrganisation")) in data
+
+
 def test_a_page_in_headless_chromium(served: tuple[str, Path], tmp_path: Path) -> None:
     base_url, site = served
     dom = chromium(tmp_path, "--dump-dom", base_url + "/id/authority/worcestershire")
@@ -191,6 +241,7 @@ def test_a_page_in_headless_chromium(served: tuple[str, Path], tmp_path: Path) -
     (["--base-url", "https://data.example.org/a b"], "--base-url"),
     (["--base-url", "ftp://data.example.org/"], "--base-url"),
     (["--dataset-version", "1/2"], "version"),
+    (["--publisher-type", "Martian"], "publisher type"),
 ])
 def test_bad_options_are_one_line_and_exit_2(store: Path, tmp_path: Path, args: list[str], words: str) -> None:
     out = tmp_path / "site"
@@ -198,6 +249,21 @@ def test_bad_options_are_one_line_and_exit_2(store: Path, tmp_path: Path, args: 
     assert result.exit_code == 2 and words in result.stderr and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
     assert not out.exists() and not list(tmp_path.glob(".site.publish-*"))
+
+
+def test_the_publisher_type_from_a_config_file(tmp_path: Path) -> None:
+    from ofsted_kg.catalogue import CatalogueError, Publisher
+
+    config = tmp_path / "publish.toml"
+    config.write_text('[publish]\npublisher = "Ofsted"\npublisher_type = "NationalAuthority"\n', encoding="utf-8")
+    who = Publisher.from_config(config)
+    assert str(who.publisher_type()) == "http://purl.org/adms/publishertype/NationalAuthority"
+    # the default publisher is the project's contributors; a named one without a type gets none
+    assert str(Publisher().publisher_type()).endswith("/PrivateIndividual(s)")
+    assert Publisher(name="Someone").publisher_type() is None
+    config.write_text('[publish]\npublisher_type = "Ministry"\n', encoding="utf-8")
+    with pytest.raises(CatalogueError, match="publisher type 'Ministry'"):
+        Publisher.from_config(config)
 
 
 def test_a_file_or_a_foreign_folder_is_refused(store: Path, tmp_path: Path) -> None:
