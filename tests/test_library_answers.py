@@ -227,6 +227,18 @@ def test_recurring_recommendations_next_visit(themed: OxigraphStore) -> None:
                    (*fv, "Planning", *nxt, False)}
 
 
+def test_recurring_recommendations_of_authority(themed: OxigraphStore) -> None:
+    got = [tuple(r.values()) for r in rows(themed, "recurring-recommendations-of-authority", "authority=bury")]
+    fv, nxt = ("Bury", "2019-03-05", "focused_visit"), ("2021-06-08", "monitoring_visit")
+    # ordered by first day, then theme; the same rows as the whole-library question's for Bury
+    assert got == [(*fv, "Management oversight", *nxt, False), (*fv, "Planning", *nxt, False),
+                   (*fv, "Workforce and caseloads", *nxt, True)]
+    whole = [tuple(r.values()) for r in rows(themed, "recurring-recommendations-next-visit") if r["authority"] == "Bury"]
+    assert got == whole
+    # Halton's one visit with recommendations has no next one
+    assert rows(themed, "recurring-recommendations-of-authority", "authority=Halton") == []
+
+
 def test_themes_by_year(themed: OxigraphStore) -> None:
     got = {(r["year"], r["theme"], r["polarity"], r["findings"]) for r in rows(themed, "themes-by-year")}
     assert got == {

@@ -39,8 +39,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
     return s
 
 
-def _rows(store: OxigraphStore, name: str) -> list[dict[str, object]]:
-    return store.select(load_query(name).text).rows
+def _rows(store: OxigraphStore, name: str, *params: str) -> list[dict[str, object]]:
+    q = load_query(name)
+    return store.select(q.text, q.bind(list(params))).rows
 
 
 def test_improvement_trajectories_on_real_reports(store: OxigraphStore) -> None:
@@ -98,3 +99,8 @@ def test_recurring_recommendations_next_visit_on_real_documents(store: OxigraphS
     # discussion ... in case supervision records": recording came back
     came_back = {r["theme"] for r in rows if r["authority"] == "Isle of Wight" and r["came_back"]}
     assert "Recording" in came_back
+    # one authority at a time: the same rows as the whole-library question's for it
+    for authority in ("Isle of Wight", "West Berkshire", "Doncaster"):
+        one = _rows(store, "recurring-recommendations-of-authority", f"authority={authority}")
+        assert one == [r for r in rows if r["authority"] == authority]
+    assert _rows(store, "recurring-recommendations-of-authority", "authority=Doncaster") == []
