@@ -8,6 +8,7 @@ import pytest
 
 from ofsted_kg.extract import fields
 from ofsted_kg.extract.records import Found, PreviousJudgement
+from ofsted_kg.extract.report import LAST_INSPECTION
 
 
 def _items(text: str) -> list[str]:
@@ -57,6 +58,27 @@ def test_previous_judgement_with_the_object_before_the_grade() -> None:
             "plans to be good in 2011.")
     found = fields.previous_judgement(text, 0, len(text), date(2012, 2, 28))
     assert found is not None and found.value == PreviousJudgement("adequate", "2010-11")
+
+
+def test_previous_judgement_is_the_grade_services_moved_to_not_from() -> None:
+    """An ILACS report's later pages: the grade improved *from* is older than the one judged then."""
+    text = ("At the last full inspection in 2017, services were found to have substantially improved from a "
+            "previous judgement of inadequate and were judged to require improvement. During 2018, a focused "
+            "visit by Ofsted reported that there was some progress.")
+    found = fields.previous_judgement(text, 0, len(text), date(2021, 10, 11), LAST_INSPECTION)
+    assert found is not None and found.value == PreviousJudgement("requires improvement", "2017")
+
+
+def test_previous_judgement_of_a_service_or_a_home_is_not_the_authoritys() -> None:
+    """A looked after children report: the adoption service's and a children's home's own inspections
+    are more recent than the authority's, but they are not its judgement."""
+    text = ("The Safeguarding and Looked after Children (SLAC) inspection, in October 2010, judged both "
+            "safeguarding and looked after children's services to be inadequate. An improvement board was "
+            "established. The adoption service has improved and was judged to be adequate at the last "
+            "inspection in March 2013. Of the six council run children's homes one is outstanding, four are "
+            "good. One was judged to be inadequate at the last inspection in February 2013.")
+    found = fields.previous_judgement(text, 0, len(text), date(2013, 6, 1))
+    assert found is not None and found.value == PreviousJudgement("inadequate", "2010-10")
 
 
 def test_focus_clause_list_without_a_serial_comma() -> None:

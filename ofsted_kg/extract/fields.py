@@ -191,6 +191,18 @@ REPEATED_JUDGEMENTS = re.compile(r"\b(?:two|three|successive|consecutive|repeate
                                  re.I)
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
+# a grade the sentence says services moved away from ("improved from a previous judgement of
+# inadequate and were judged to require improvement"): older than the one beside it
+_EARLIER_GRADE = re.compile(r"\bfrom\s+(?:(?:an?|the|its)\s+)?(?:(?:previous|earlier|prior)\s+)?$", re.I)
+# a single service's own inspection ("The adoption service ... was judged to be adequate at the last
+# inspection"), not the authority's overall judgement
+_SERVICE_SUBJECT = re.compile(
+    r"\b(?:adoption|fostering)\s+(?:service|agency|agencies|panel)s?\b|\bchildren's\s+homes?\b|"
+    r"\byouth\s+offending\b|\bresidential\s+(?:home|provision|special\s+school)s?\b", re.I)
+# a count of establishments as the subject ("Of the six children's homes ... One was judged to be
+# inadequate at the last inspection"): the homes' grades, not the authority's
+_COUNTED_SUBJECT = re.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+(?:them|these|those)\s+)?"
+                              r"(?:was|were|is|are|has|have|had)\b", re.I)
 
 
 def previous_judgement(text: str, a: int, b: int, before: date | None,
@@ -204,7 +216,12 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
         sent = text[s:e]
         if _NOT_PREVIOUS.search(sent) or (cue and not cue.search(sent)):
             continue
-        for m in _JUDGED.finditer(sent):
+        found = list(_JUDGED.finditer(sent))
+        for m in found:
+            if len(found) > 1 and _EARLIER_GRADE.search(sent, max(0, m.start() - 40), m.start()):
+                continue
+            if _SERVICE_SUBJECT.search(sent, 0, m.start()) or _COUNTED_SUBJECT.match(sent):
+                continue
             grade = grade_name(next(g for g in m.groups() if g))
             when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
             if when is None:
