@@ -302,3 +302,35 @@ def test_a_bulleted_items_sub_points_after_a_colon_stay_in_it() -> None:
         "door' services. This includes: ensuring that there is sufficient capacity ensuring that the right "
         "agencies are represented.",
         "West Midlands Police need to take urgent action to improve the quality of its records."]
+
+
+def _items_under_heading(text: str) -> list[str]:
+    """The items of the section whose heading is the text's first line."""
+    start = text.index("\n")
+    return [fields.item_text(text, a, b)[0] for a, b in fields.section_items(text, start, len(text))]
+
+
+def test_a_lead_in_wrapped_over_two_lines_introduces_the_bullets() -> None:
+    """A focused visit's priority action: the lead-in paragraph ends with "including:" on its second line."""
+    text = ("Area for priority action\n\n"
+            "The local authority needs to take swift and decisive action to address the delays in\n"
+            "identifying and ensuring permanence for children, including:\n\n"
+            "- timely application of the pre-proceedings stage of the Public Law Outline (PLO),\n"
+            "where risks for children are not reducing through child protection planning\n"
+            "- prioritising the swifter progression of plans for children.\n\n"
+            "What needs to improve in this area of social work practice\n")
+    assert _items_under_heading(text) == [
+        "timely application of the pre-proceedings stage of the Public Law Outline (PLO), where risks for "
+        "children are not reducing through child protection planning",
+        "prioritising the swifter progression of plans for children."]
+
+
+def test_a_topic_sub_head_over_the_bullets_does_not_end_the_section() -> None:
+    """A joint letter's "Areas for priority actions", with a topic sub-head before its bullets."""
+    text = ("Areas for priority actions\n\nLeadership\n\n"
+            "- Ineffective management oversight means that enquiries are not consistently undertaken.\n"
+            "- Return home interviews are not being undertaken consistently.\n\n"
+            "Case study: area for priority action\n")
+    assert fields.RECOMMENDATION_HEADING.match("Areas for priority actions")
+    assert _items_under_heading(text) == ["Ineffective management oversight means that enquiries are not consistently undertaken.",
+                            "Return home interviews are not being undertaken consistently."]

@@ -380,7 +380,7 @@ def focus_from_sentence(sentence: str) -> list[str]:
 RECOMMENDATION_HEADING = re.compile(
     r"^(?:what needs to improve(?: in this area of (?:social work )?practice| in this local authority| at)?|"
     r"what (?:(?:does|do) )?(?:the local authority|the council|the lscb|leaders) needs? to (?:do to )?improve|"
-    r"areas? for (?:priority )?(?:action|development|improvement)|priority (?:and immediate )?actions?|"
+    r"areas? for (?:priority )?(?:actions?|development|improvement)|priority (?:and immediate )?actions?|"
     r"areas? for immediate action|recommendations?|areas? (?:that|which) (?:need|require) improvement|"
     r"what needs to happen next|immediate action)\s*[?:.]?(?<=\w|[?:.])\d{0,2}$",
     re.I)
@@ -607,6 +607,16 @@ class _ItemReader:
         heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
             (self.blank_before or self.mode == "list") and is_heading(text, a, b) and not line[:1].islower()
             and not _wraps_on(text, b, self.limit) and not unfinished)  # "... effectiveness of the" / "Independent ..."
+        if (self.mode is None and cur is None and not self.items and is_heading(text, a, b)
+                and not (RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line))
+                and _bullets_follow(text, b + 1, self.limit)):
+            return True  # a topic sub-head over the section's bulleted list ("Areas for priority actions" / "Leadership")
+        if (self.mode == "prose" and cur and not self.items and not self.blank_before and line.endswith(":")
+                and (line[:1].islower() or unfinished)):
+            # the paragraph so far introduces a list ("... needs to take swift and decisive action to
+            # address the delays in / identifying and ensuring permanence for children, including:")
+            self.mode, self.cur = None, None
+            return True
         if heading or _GRADE_AFTER_COLON.search(line) or (
                 line.endswith(":") and (cur or self.items)
                 and not (self.mode == "list" and (line[:1].islower() or unfinished))):
@@ -677,6 +687,12 @@ def _numbering_goes_on(text: str, pos: int, limit: int, number: int) -> bool:
 
 
 _LOWER_NEXT_LINE = re.compile(r"\n[ \t]*[a-z][^\n]*[.;,][ \t]*(?:\n|$)")
+
+
+def _bullets_follow(text: str, pos: int, limit: int) -> bool:
+    """Is the next non-blank line from `pos` a bulleted item?"""
+    m = re.compile(r"[ \t]*(?:\n[ \t]*)*(\S[^\n]*)").match(text, pos, limit)
+    return bool(m and m.group(1).startswith("- "))
 
 
 def _wraps_on(text: str, end: int, limit: int) -> bool:
