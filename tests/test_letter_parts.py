@@ -420,3 +420,17 @@ def test_a_covid_period_visit_names_the_study_as_its_focus() -> None:
     (rec,) = extract_text(letter)
     assert rec.focus_areas == ["how England's social care system has delivered child-centred practice during the "
                                "COVID-19 (coronavirus) pandemic"]
+
+
+def test_the_recipients_name_keeps_its_typographic_apostrophe() -> None:
+    """A joint letter's first addressee, printed "O’Brien": the name is kept as printed, as inspectors' are."""
+    text = ("2 August 2016\n"
+            "Collette O’Brien, Director of Children’s Services, Liverpool City Council\n"
+            "Jane Kennedy, Police and Crime Commissioner\n\n"
+            "Dear local partnership\n\n"
+            "Joint targeted area inspection of the multi-agency response to abuse and neglect in Liverpool\n\n"
+            "Between 20 and 24 June 2016, Ofsted, the Care Quality Commission (CQC), HMI Constabulary (HMIC) and "
+            "HMI Probation undertook a joint inspection of the multi-agency response to abuse and neglect.\n\n"
+            "Yours sincerely\n\nEleanor Schooling\nNational Director, Social Care\n")
+    (rec,) = extract_text(text)
+    assert rec.recipient is not None and rec.recipient.name == "Collette O’Brien"

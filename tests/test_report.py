@@ -430,3 +430,12 @@ def test_a_2012_2013_looked_after_children_inspection_is_its_own_kind(title: str
     (rec,) = extract_text(head + body)
     assert rec.kind == "report"
     assert rec.visit_type == kind
+
+
+def test_an_area_send_team_member_whose_grade_comes_before_the_inspectorate() -> None:
+    """"Una Buckley, HMI, Ofsted Lead inspector": the rank before the inspectorate does not lose her."""
+    from ofsted_kg.api import extract_text
+    text = AREA_SEND.replace("Katherine Douglas, Ofsted HMI, lead inspector", "Katherine Douglas, HMI, Ofsted Lead inspector")
+    rec = extract_text(text)[0]
+    assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
+    assert (rec.inspection_team[0].role, rec.inspection_team[0].organisation) == ("HMI, Ofsted Lead inspector", "Ofsted")

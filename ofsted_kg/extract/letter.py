@@ -291,7 +291,7 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
                 title_span = (x + mt.start(), x + tend)
         name, hon = strip_honorific(text[name_span[0]:name_span[1]])
         if is_plausible_name(name):
-            rcp.name, rcp.honorific = name, hon
+            rcp.name, rcp.honorific = as_printed(ctx, name, *name_span), hon
             rec.cite("recipient.name", ctx.span(*name_span))
         elif name_span and not title_span and _TITLE_START.search(name_raw):
             title_span = name_span

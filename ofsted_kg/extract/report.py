@@ -472,7 +472,7 @@ _AREA_SEND = re.compile(r"\bArea\s+SEND\s+inspection\s+of\b", re.I)
 _SEND_SUBJECT = re.compile(r"\bThe\s+(local\s+area\s+partnership['’]s\s+[^.]{5,200}?)\s+(?:typically\s+|generally\s+)?"
                            r"leads?\b", re.I)
 _SEND_WORD = r"[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*"  # "Douglas", "O’Kelly"; not "HMI"
-_SEND_MEMBER = re.compile(rf"(?P<n>{_SEND_WORD}(?:[ \t]+{_SEND_WORD}){{1,2}}),[ \t]+(?P<r>(?:Ofsted|CQC)\b[^,\n]*?"
+_SEND_MEMBER = re.compile(rf"(?P<n>{_SEND_WORD}(?:[ \t]+{_SEND_WORD}){{1,2}}),[ \t]+(?P<r>(?:HMI,[ \t]+)?(?:Ofsted|CQC)\b[^,\n]*?"
                           rf"(?:,[ \t]+lead[ \t]+inspector)?)(?=[ \t]+{_SEND_WORD}(?:[ \t]+{_SEND_WORD}){{1,2}},|[ \t]*$)",
                           re.M)
 
@@ -507,7 +507,7 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
             role = re.sub(r"\s+", " ", mm.group("r"))
             rec.inspectors.append(as_printed(ctx, name, mm.start("n"), mm.end("n")))
             rec.cite("inspectors", ctx.span(mm.start("n"), mm.end("n")))
-            rec.inspection_team.append(TeamMember(rec.inspectors[-1], role, "CQC" if role.startswith("CQC") else "Ofsted"))
+            rec.inspection_team.append(TeamMember(rec.inspectors[-1], role, "CQC" if "CQC" in role else "Ofsted"))
         rec.inspection_team = [t for t in rec.inspection_team if t.name in rec.inspectors]
     for la, lb in lines(text, region.start, region.end):
         if re.fullmatch(r"\s*Areas for improvement\s*", text[la:lb]):
