@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from ofsted_kg.cli.output import check_choice, report_problems
+from ofsted_kg.cli.output import report_problems
+from ofsted_kg.output_formats import check_format
 
 
 def themes(
@@ -23,7 +24,7 @@ def themes(
     """Count findings per theme and polarity, or list the unthemed ones so the scheme can grow."""
     from ofsted_kg.api import extract_letters
 
-    check_choice(format, ("table", "json"))
+    check_format("themes", format)
     result = extract_letters(paths)
     findings = [(r.source, f) for r in result.records for f in r.findings]
     if explain:

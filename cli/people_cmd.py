@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ofsted_kg.cli.output import check_choice, report_problems
+from ofsted_kg.cli.output import report_problems
+from ofsted_kg.output_formats import check_format
 
 
 def people(
@@ -24,7 +25,7 @@ def people(
     from ofsted_kg.errors import InputError
     from ofsted_kg.people import load_overrides, resolve_records
 
-    check_choice(format, ("table", "json"))
+    check_format("people", format)
     result = extract_letters(paths)
     try:
         rules = load_overrides(overrides) if overrides else []

@@ -100,3 +100,46 @@ def test_package_data_is_loaded_by_name() -> None:
     assert len(gazetteer()) == 156
     with pytest.raises(FileNotFoundError, match="no 'nope.rq'"):
         queries.path("nope.rq")
+
+
+# the arguments each command with a --format needs to reach its format check (no store is opened first)
+FORMAT_ARGS = {
+    "extract": [str(EXAMPLES)], "build": [str(EXAMPLES)], "validate": [str(EXAMPLES)], "people": [str(EXAMPLES)],
+    "themes": [str(EXAMPLES)], "query": ["letters"], "export": [], "quarantine": [],
+    "viz": ["co-inspectors", "--output", "net.html"],
+}
+
+
+def _format_commands() -> set[str]:
+    """The commands that have a --format option, as the command line builds them."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return {name for name, command in group.commands.items()  # type: ignore[attr-defined]
+            if any("--format" in getattr(p, "opts", ()) for p in command.params)}
+
+
+def test_every_format_option_goes_through_the_registry() -> None:
+    from ofsted_kg.output_formats import COMMAND_FORMATS, MEDIA_TYPES
+
+    assert _format_commands() == set(COMMAND_FORMATS) == set(FORMAT_ARGS)
+    for command, names in COMMAND_FORMATS.items():
+        assert names and all(name in MEDIA_TYPES for name in names), command
+
+
+def test_an_unknown_format_is_one_error_line_naming_the_known_ones(tmp_path: Path) -> None:
+    import pytest
+
+    from ofsted_kg.output_formats import UnknownFormat, check_format, formats
+
+    for command, args in FORMAT_ARGS.items():
+        store = [] if command in ("extract", "build", "validate", "people", "themes") else ["--store", str(tmp_path / "st")]
+        result = runner.invoke(app, [command, *args, *store, "--format", "bogus"])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.stdout == ""
+        assert result.stderr == f"error: unknown --format 'bogus'; known: {', '.join(formats(command))}\n", command
+    assert not (tmp_path / "st").exists()  # refused before any store is opened
+    assert formats("export") == ("turtle", "trig", "nquads", "ntriples", "rdfxml", "jsonld")  # the order users saw
+    assert check_format("query", "tsv") == "tsv"
+    with pytest.raises(UnknownFormat, match="known: table, json"):
+        check_format("people", "JSON")  # names are matched exactly
