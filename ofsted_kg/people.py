@@ -77,6 +77,11 @@ class Person:
     def interim(self) -> bool:
         return any(m.title and re.search(r"\b(?:interim|acting)\b", m.title, re.I) for m in self.mentions)
 
+    @property
+    def letters(self) -> list[str]:
+        """The letters that name this person, sorted, each once."""
+        return sorted({m.letter for m in self.mentions})
+
 
 @dataclass
 class Override:
@@ -250,3 +255,12 @@ def resolve_records(records: Iterable[LetterRecord], overrides: Iterable[Overrid
                     ) -> Resolution:
     """Resolve the people of `records`, together with `known` mentions (e.g. names already in a store)."""
     return resolve([*known, *(m for r in records for m in mentions_of(r))], overrides, pinned)
+
+
+def people_in(records: Iterable[LetterRecord], overrides: Iterable[Override] = (), role: str | None = None
+              ) -> list[Person]:
+    """The people `records` name, each once with the name variants merged into them and why, sorted by
+    role, surname and name; only those of `role` ("inspector" or "director") when it is given."""
+    found = [p for p in resolve_records(records, overrides).people if role in (None, p.role)]
+    found.sort(key=lambda p: (p.role, p.preferred_name.split()[-1], p.preferred_name))
+    return found
