@@ -27,6 +27,31 @@ def test_help_lists_commands_and_version() -> None:
     assert result.exit_code == 0 and __version__ in result.output
 
 
+def readme_commands(text: str) -> set[str]:
+    """The commands the README shows: `ofsted-kg NAME` in its code blocks and inline code."""
+    named = set(re.findall(r"`ofsted-kg ([a-z][a-z-]*)", text))
+    blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, re.M | re.S)
+    for block in blocks:
+        named |= set(re.findall(r"(?:^|[\s$;|&(])ofsted-kg ([a-z][a-z-]*)", block, re.M))
+    return named
+
+
+def test_every_command_has_help_and_the_readme_shows_only_real_commands() -> None:
+    from ofsted_kg.cli.app import COMMANDS
+
+    listed = runner.invoke(app, ["--help"]).output
+    for name in COMMANDS:
+        assert f" {name} " in listed, name
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+        assert f"Usage: ofsted-kg {name} [OPTIONS]" in result.output, name
+    shown = readme_commands((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert shown - set(COMMANDS) == set(), "README shows commands that do not exist"
+    assert len(shown) >= 10  # the quick reference and the sections: the pattern still finds them
+    assert readme_commands("```sh\nofsted-kg nope x\n$ ofsted-kg ingest a\n```\nsee `ofsted-kg serve`, "
+                           "the ofsted-kg contributors") == {"nope", "ingest", "serve"}
+
+
 def test_help_does_not_import_heavy_modules() -> None:
     code = ("import sys; from ofsted_kg.cli.app import app; "
             "print(sorted(m for m in ('rdflib', 'pyshacl', 'owlready2', 'networkx', 'pypdf') if m in sys.modules))")
