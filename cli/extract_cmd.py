@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import json
 import sys
 from pathlib import Path
@@ -11,17 +10,13 @@ from typing import Annotated
 import typer
 
 from ofsted_kg.cli.output import report_problems
-
-
-class ExtractFormat(enum.StrEnum):
-    json = "json"
-    jsonl = "jsonl"
-    table = "table"
+from ofsted_kg.output_formats import check_format, formats
 
 
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Letter files (.txt .md .pdf .html) or folders (recursive).")],
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.json,
+    format: Annotated[str, typer.Option("--format", "-f", metavar=f"<{'|'.join(formats('extract'))}>",
+                                        help="Output format.")] = "json",
     evidence: Annotated[bool, typer.Option("--evidence/--no-evidence", help="Include evidence spans.")] = True,
 ) -> None:
     """Extract the facts of every letter and report found in PATHS.
@@ -32,12 +27,13 @@ def extract(
     from ofsted_kg.api import extract_letters
     from ofsted_kg.cli.output import print_records
 
+    check_format("extract", format)
     result = extract_letters(paths)
     records = [r.to_dict() for r in result.records]
     if not evidence:
         for r in records:
             r.pop("evidence", None)
-    print_records(records, format.value)
+    print_records(records, format)
     report_problems(result.problems)
     if result.failed:
         raise typer.Exit(1)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ofsted_kg.cli.output import check_choice, report_problems
+from ofsted_kg.cli.output import report_problems
+from ofsted_kg.output_formats import check_format
+
+if TYPE_CHECKING:
+    from ofsted_kg.extract.records import LetterRecord
 
 
 def themes(
@@ -23,56 +26,63 @@ def themes(
     """Count findings per theme and polarity, or list the unthemed ones so the scheme can grow."""
     from ofsted_kg.api import extract_letters
 
-    check_choice(format, ("table", "json"))
+    check_format("themes", format)
     result = extract_letters(paths)
-    findings = [(r.source, f) for r in result.records for f in r.findings]
     if explain:
-        _explain(findings, format)
+        _explain(result.records, format)
     elif unthemed:
-        rows = [{"source": src, "section": f.section, "polarity": f.polarity, "text": f.text,
-                 "start": f.span.start, "end": f.span.end} for src, f in findings if not f.themes]
-        if format == "json":
-            json.dump(rows, sys.stdout, indent=2)
-            sys.stdout.write("\n")
-        else:
-            for row in rows:
-                typer.echo(f"{row['source']}:{row['start']}: [{row['polarity']}] {row['text']}")
-            typer.echo(f"{len(rows)} of {len(findings)} findings have no theme", err=True)
+        _unthemed(result.records, format)
     else:
-        counts: Counter[tuple[str, str]] = Counter()
-        for _src, f in findings:
-            for t in f.themes or ["(unthemed)"]:
-                counts[(t, f.polarity)] += 1
-        by_theme: dict[str, Counter[str]] = {}
-        for (t, pol), n in counts.items():
-            by_theme.setdefault(t, Counter())[pol] += n
-        ordered = sorted(by_theme.items(), key=lambda kv: -sum(kv[1].values()))
-        if format == "json":
-            json.dump([{"theme": t, "findings": sum(c.values()), "by_polarity": dict(c)} for t, c in ordered],
-                      sys.stdout, indent=2)
-            sys.stdout.write("\n")
-        else:
-            for t, c in ordered:
-                detail = ", ".join(f"{p} {n}" for p, n in c.most_common())
-                typer.echo(f"{sum(c.values()):5}  {t}  ({detail})")
+        _counts(result.records, format)
     report_problems(result.problems)
     if result.failed:
         raise typer.Exit(1)
 
 
-def _explain(findings: list, format: str) -> None:
-    """Print each finding with its themes' scores and the features behind them."""
-    from ofsted_kg.findings_model import explain_themes
+def _json(rows: list) -> None:
+    json.dump(rows, sys.stdout, indent=2)
+    sys.stdout.write("\n")
 
-    rows = [{"source": src, "start": f.span.start, "section": f.section, "polarity": f.polarity, "text": f.text,
-             "themes": explain_themes(f.text, f.section)} for src, f in findings]
+
+def _counts(records: list[LetterRecord], format: str) -> None:
+    """Print the findings per theme and polarity."""
+    from ofsted_kg.themes import theme_counts
+
+    counts = theme_counts(records)
     if format == "json":
-        json.dump(rows, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _json([{"theme": c.theme, "findings": c.findings, "by_polarity": dict(c.by_polarity)} for c in counts])
         return
-    for row in rows:
-        typer.echo(f"{row['source']}:{row['start']}: [{row['polarity']}] {row['text']}")
-        for t in row["themes"] or [{"theme": "(no theme)", "score": None, "features": [], "trigger": None}]:
+    for c in counts:
+        detail = ", ".join(f"{p} {n}" for p, n in c.by_polarity.most_common())
+        typer.echo(f"{c.findings:5}  {c.theme}  ({detail})")
+
+
+def _unthemed(records: list[LetterRecord], format: str) -> None:
+    """Print the findings no theme rule matched."""
+    from ofsted_kg.themes import letter_findings, unthemed_findings
+
+    missing = unthemed_findings(records)
+    if format == "json":
+        _json([{"source": m.source, "section": m.finding.section, "polarity": m.finding.polarity,
+                "text": m.finding.text, "start": m.finding.span.start, "end": m.finding.span.end} for m in missing])
+        return
+    for m in missing:
+        typer.echo(f"{m.source}:{m.finding.span.start}: [{m.finding.polarity}] {m.finding.text}")
+    typer.echo(f"{len(missing)} of {len(letter_findings(records))} findings have no theme", err=True)
+
+
+def _explain(records: list[LetterRecord], format: str) -> None:
+    """Print each finding with its themes' scores and the features behind them."""
+    from ofsted_kg.findings_model import explain_findings
+
+    explained = explain_findings(records)
+    if format == "json":
+        _json([{"source": e.source, "start": e.finding.span.start, "section": e.finding.section,
+                "polarity": e.finding.polarity, "text": e.finding.text, "themes": e.themes} for e in explained])
+        return
+    for e in explained:
+        typer.echo(f"{e.source}:{e.finding.span.start}: [{e.finding.polarity}] {e.finding.text}")
+        for t in e.themes or [{"theme": "(no theme)", "score": None, "features": [], "trigger": None}]:
             why = ", ".join(f"{name} +{w}" for name, w in t["features"])
             trigger = f'; trigger "{t["trigger"]}"' if t["trigger"] else ""
             score = f" {t['score']:.2f}" if t["score"] is not None else ""

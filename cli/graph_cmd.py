@@ -9,17 +9,11 @@ from typing import Annotated
 import typer
 
 from ofsted_kg.cli.output import report_problems
-from ofsted_kg.graph.formats import RDF_FORMATS
+from ofsted_kg.output_formats import check_format, formats
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(RDF_FORMATS)}.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(formats('build'))}.")]
 BaseOpt = Annotated[str | None, typer.Option("--base", envvar="OFSTED_KG_BASE",
                                              help="Base IRI for instance data (default https://w3id.org/ofsted-kg/id/).")]
-
-
-def _check_format(fmt: str) -> str:
-    if fmt not in RDF_FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; known: {', '.join(RDF_FORMATS)}", param_hint="--format")
-    return fmt
 
 
 def build(
@@ -34,7 +28,7 @@ def build(
     """Print the letters' RDF (named graphs in the quad formats) without any store."""
     from ofsted_kg.api import build_letters
 
-    fmt = _check_format(format)
+    fmt = check_format("build", format)
     result = build_letters(paths, base=base, validate=validate, overrides=overrides)
     sys.stdout.write(result.serialize(fmt))
     report_problems(result.problems)
@@ -54,9 +48,7 @@ def validate(
     from ofsted_kg.api import validate_source
     from ofsted_kg.errors import OfstedKgError
 
-    if format not in ("text", "turtle"):
-        typer.echo(f"error: unknown --format {format!r}; known: text, turtle", err=True)
-        raise typer.Exit(2)
+    check_format("validate", format)
     try:
         report = validate_source(source, inference=inference)
     except OfstedKgError as e:

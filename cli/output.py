@@ -15,15 +15,6 @@ def report_problems(problems: list[Any]) -> None:
         typer.echo(f"{'error' if p.fatal else 'warning'}: {p}", err=True)
 
 
-def check_choice(value: str, choices: tuple[str, ...], option: str = "--format") -> None:
-    """Exit 2 with the known choices when `value` is not one of them."""
-    import typer
-
-    if value not in choices:
-        typer.echo(f"error: unknown {option} {value!r}; known: {', '.join(choices)}", err=True)
-        raise typer.Exit(2)
-
-
 def print_records(records: list[dict[str, Any]], fmt: str) -> None:
     out = sys.stdout
     if fmt == "json":

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ofsted_kg.cli.output import check_choice, report_problems
+from ofsted_kg.cli.output import report_problems
+from ofsted_kg.output_formats import check_format
 
 
 def people(
@@ -22,20 +23,19 @@ def people(
     """List each person with the name variants merged into them and the reasons."""
     from ofsted_kg.api import extract_letters
     from ofsted_kg.errors import InputError
-    from ofsted_kg.people import load_overrides, resolve_records
+    from ofsted_kg.people import load_overrides, people_in
 
-    check_choice(format, ("table", "json"))
+    check_format("people", format)
     result = extract_letters(paths)
     try:
         rules = load_overrides(overrides) if overrides else []
     except InputError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from None
-    found = [p for p in resolve_records(result.records, rules).people if role in (None, p.role)]
-    found.sort(key=lambda p: (p.role, p.preferred_name.split()[-1], p.preferred_name))
+    found = people_in(result.records, rules, role)
     if format == "json":
         json.dump([{"key": p.key, "role": p.role, "name": p.preferred_name, "authority": p.authority,
-                    "variants": dict(p.variants), "letters": sorted({m.letter for m in p.mentions}),
+                    "variants": dict(p.variants), "letters": p.letters,
                     "first_seen": p.first_seen, "last_seen": p.last_seen, "interim": p.interim,
                     "reasons": p.reasons} for p in found], sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -52,7 +52,7 @@ def people(
                 seen += f" – {p.last_seen}"
             table.add_row(p.preferred_name, p.role + (" (interim)" if p.interim else ""), p.authority or "",
                           ", ".join(f"{v} ×{n}" for v, n in sorted(p.variants.items())),
-                          str(len({m.letter for m in p.mentions})), seen, "; ".join(p.reasons))
+                          str(len(p.letters)), seen, "; ".join(p.reasons))
         console = Console()
         Console(width=200).print(table) if not console.is_terminal else console.print(table)
     report_problems(result.problems)

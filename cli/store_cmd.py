@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ofsted_kg.cli.output import report_problems
+from ofsted_kg.output_formats import check_format
 
 if TYPE_CHECKING:
     from ofsted_kg.store import Store
@@ -177,9 +178,7 @@ def query(
             params = ", ".join(q.params) or "-"
             typer.echo(f"{q.name:34} {q.title}  [params: {params}]")
         return
-    if format not in ("table", "csv", "tsv", "json"):
-        typer.echo(f"error: unknown --format {format!r}; known: table, csv, tsv, json", err=True)
-        raise typer.Exit(2)
+    check_format("query", format)
     try:
         q = load_query(name, sparql)
         bindings = q.bind(param or [])
@@ -217,11 +216,9 @@ def export(
                                 "graphs (layout and statistics marks, letters' listing graphs), left out by default.")] = False,
 ) -> None:
     """Write the whole store in an RDF format, streamed, with prefixes; named graphs kept in quad formats."""
-    from ofsted_kg.store import OX_FORMATS, StoreError
+    from ofsted_kg.store import StoreError
 
-    if format not in OX_FORMATS:
-        typer.echo(f"error: unknown --format {format!r}; known: {', '.join(OX_FORMATS)}", err=True)
-        raise typer.Exit(2)
+    check_format("export", format)
     st = where.open(read_only=True)
     try:
         if output is None:
@@ -297,11 +294,10 @@ def quarantine(
     """List the letters that failed validation and were kept apart, with each violation in words."""
     import json
 
-    from ofsted_kg.cli.output import check_choice
     from ofsted_kg.quarantine import held_triples, quarantined
     from ofsted_kg.store import StoreError
 
-    check_choice(format, ("text", "json"))
+    check_format("quarantine", format)
     st = StoreLocation(store, endpoint).open(read_only=True)
     try:
         if show is not None:

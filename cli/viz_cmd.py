@@ -9,6 +9,7 @@ import typer
 
 from ofsted_kg.cli.store_cmd import EndpointOpt, StoreLocation, StoreOpt
 from ofsted_kg.graph.viz import FORMATS, VIEWS  # the registries only: no networkx or matplotlib here
+from ofsted_kg.output_formats import check_format
 
 _VIEWS_HELP = "; ".join(f"{v.name}: {v.help.rstrip('.')}" for v in VIEWS.values())
 _FORMATS_HELP = ", ".join(f"{f.name} ({f.help})" for f in FORMATS.values())
@@ -30,6 +31,8 @@ def viz(
     from ofsted_kg.graph.viz import VizError, build_view, get_format, get_view, write
     from ofsted_kg.store import StoreError
 
+    if format is not None:
+        check_format("viz", format)
     try:
         get_view(name)
         get_format(format, output)  # fail on a bad name or suffix before opening the store

@@ -1,4 +1,5 @@
-"""RDF serialisation formats by name (the registry behind every --format option)."""
+"""RDF serialisation formats by name, for rdflib (`build`, `validate`) and for Oxigraph (the store, `export`,
+`publish`); `ofsted_kg.output_formats` says which command writes which."""
 
 from __future__ import annotations
 
@@ -14,4 +15,10 @@ RDF_FORMATS: dict[str, tuple[str, bool, str]] = {
 SUFFIX_FORMATS = {suffix: name for name, (_, _, suffix) in RDF_FORMATS.items()} | {
     ".ttl": "turtle", ".turtle": "turtle", ".n3": "turtle", ".json": "jsonld", ".xml": "rdfxml", ".owl": "rdfxml",
     ".nquads": "nquads",
+}
+# our name -> (pyoxigraph RdfFormat attribute, media type), for the store's dumps
+OX_FORMATS: dict[str, tuple[str, str]] = {
+    "turtle": ("TURTLE", "text/turtle"), "trig": ("TRIG", "application/trig"),
+    "nquads": ("N_QUADS", "application/n-quads"), "ntriples": ("N_TRIPLES", "application/n-triples"),
+    "rdfxml": ("RDF_XML", "application/rdf+xml"), "jsonld": ("JSON_LD", "application/ld+json"),
 }

@@ -20,12 +20,13 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from ofsted_kg.themes import assign_themes, has_extra_rules
+from ofsted_kg.extract.records import Finding, LetterRecord
+from ofsted_kg.themes import assign_themes, has_extra_rules, letter_findings
 from ofsted_kg.themes import themes as all_themes
 
 MODEL_FILE = "findings_model.json.gz"
@@ -283,3 +284,18 @@ def explain_themes(text: str, section: str = "", top: int = 5) -> list[dict[str,
         out.append({"theme": label, "score": score, "features": [[f, round(w, 3)] for f, w in because],
                     "trigger": triggered.get(label)})
     return out
+
+
+@dataclass(frozen=True)
+class ExplainedFinding:
+    """A finding with its source and, for each of its themes, what `explain_themes` says decided it."""
+
+    source: str
+    finding: Finding
+    themes: list[dict[str, Any]]  # theme, score, features [[name, weight], ...], trigger
+
+
+def explain_findings(records: Iterable[LetterRecord]) -> list[ExplainedFinding]:
+    """Every finding of `records`, in order, with its themes' scores and the features behind them."""
+    return [ExplainedFinding(found.source, found.finding, explain_themes(found.finding.text, found.finding.section))
+            for found in letter_findings(records)]

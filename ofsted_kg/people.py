@@ -77,6 +77,11 @@ class Person:
     def interim(self) -> bool:
         return any(m.title and re.search(r"\b(?:interim|acting)\b", m.title, re.I) for m in self.mentions)
 
+    @property
+    def letters(self) -> list[str]:
+        """The letters that name this person, sorted, each once."""
+        return sorted({m.letter for m in self.mentions})
+
 
 @dataclass
 class Override:
@@ -167,7 +172,18 @@ def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = (),
     pinned = pinned or {}
     mentions = [m if m.role == "director" else Mention(m.name, m.role, m.letter, m.date, None, m.title)
                 for m in mentions if m.tokens]
-    overrides = list(overrides)
+    people, free = _overridden(mentions, list(overrides))
+    groups: dict[tuple[str, str | None, str], list[Mention]] = defaultdict(list)
+    for m in free:
+        groups[(m.role, m.authority if m.role == "director" else None, m.surname)].append(m)
+    for (role, authority, _surname), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2])):
+        people += [_person(c, role, authority, pinned) for c in _clusters(ms)]
+    _number_shared_keys(people)
+    return Resolution(people)
+
+
+def _overridden(mentions: list[Mention], overrides: list[Override]) -> tuple[list[Person], list[Mention]]:
+    """The people the override rows make, and the mentions no row matched."""
     forced: dict[str, list[Mention]] = defaultdict(list)
     free: list[Mention] = []
     for m in mentions:
@@ -183,48 +199,54 @@ def resolve(mentions: Iterable[Mention], overrides: Iterable[Override] = (),
                    [f"override file assigns {sorted({m.name for m in ms})} to {key}"])
         p.preferred_name = _preferred(p.variants)
         people.append(p)
+    return people, free
 
-    groups: dict[tuple[str, str | None, str], list[Mention]] = defaultdict(list)
-    for m in free:
-        groups[(m.role, m.authority if m.role == "director" else None, m.surname)].append(m)
-    for (role, authority, _surname), ms in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2])):
-        # cluster the distinct names (full first names first, then initials); every mention of a name
-        # goes where its name went, so the work grows with the names, not with the letters
-        by_name: dict[str, list[Mention]] = defaultdict(list)
-        for m in ms:
-            by_name[m.name].append(m)
-        named: list[list[Mention]] = []  # clusters, as one representative mention per distinct name
-        for m in sorted((v[0] for v in by_name.values()), key=lambda m: (m.is_initial, m.name)):
-            if m.is_initial:
-                hits = [c for c in named if any(_compatible(m, x) for x in c)]
-                if len(hits) == 1:
-                    hits[0].append(m)
-                    continue
-            else:
-                hit = next((c for c in named if any(not x.is_initial and x.first == m.first for x in c)), None)
-                if hit:
-                    hit.append(m)
-                    continue
-            named.append([m])
-        clusters = [[x for rep in c for x in by_name[rep.name]] for c in named]
-        for c in clusters:
-            variants = Counter(m.name for m in c)
-            preferred = _preferred(variants)
-            reasons = _reasons(c, role, authority)
-            key = slug(preferred) + (f"-{slug(authority)}" if role == "director" and authority else "")
-            kept = next((pinned[(m.name, m.role, m.authority)] for m in c if (m.name, m.role, m.authority) in pinned), None)
-            if kept:
-                key = kept
-                reasons.append(f"keeps its published identifier {kept}")
-            people.append(Person(key, role, preferred, authority, variants, c, reasons))
-    # keys must be unique: two clusters with the same preferred name (e.g. an ambiguous initial)
+
+def _clusters(ms: list[Mention]) -> list[list[Mention]]:
+    """The mentions of one surname (in one role, and one authority for directors) grouped into people."""
+    # cluster the distinct names (full first names first, then initials); every mention of a name
+    # goes where its name went, so the work grows with the names, not with the letters
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        by_name[m.name].append(m)
+    named: list[list[Mention]] = []  # clusters, as one representative mention per distinct name
+    for m in sorted((v[0] for v in by_name.values()), key=lambda m: (m.is_initial, m.name)):
+        if m.is_initial:
+            hits = [c for c in named if any(_compatible(m, x) for x in c)]
+            if len(hits) == 1:
+                hits[0].append(m)
+                continue
+        else:
+            hit = next((c for c in named if any(not x.is_initial and x.first == m.first for x in c)), None)
+            if hit:
+                hit.append(m)
+                continue
+        named.append([m])
+    return [[x for rep in c for x in by_name[rep.name]] for c in named]
+
+
+def _person(c: list[Mention], role: str, authority: str | None,
+            pinned: Mapping[tuple[str, str, str | None], str]) -> Person:
+    """The person of one cluster: its preferred name, its key (a published one kept) and why."""
+    variants = Counter(m.name for m in c)
+    preferred = _preferred(variants)
+    reasons = _reasons(c, role, authority)
+    key = slug(preferred) + (f"-{slug(authority)}" if role == "director" and authority else "")
+    kept = next((pinned[(m.name, m.role, m.authority)] for m in c if (m.name, m.role, m.authority) in pinned), None)
+    if kept:
+        key = kept
+        reasons.append(f"keeps its published identifier {kept}")
+    return Person(key, role, preferred, authority, variants, c, reasons)
+
+
+def _number_shared_keys(people: list[Person]) -> None:
+    """Keys must be unique: the second of two people with one key (e.g. an ambiguous initial) gets -2."""
     seen: Counter[str] = Counter()
     for p in people:
         seen[p.key] += 1
         if seen[p.key] > 1:
             p.key = f"{p.key}-{seen[p.key]}"
             p.reasons.append(f"a different person shares the name; numbered {seen[p.key]}")
-    return Resolution(people)
 
 
 def _reasons(cluster: list[Mention], role: str, authority: str | None) -> list[str]:
@@ -250,3 +272,12 @@ def resolve_records(records: Iterable[LetterRecord], overrides: Iterable[Overrid
                     ) -> Resolution:
     """Resolve the people of `records`, together with `known` mentions (e.g. names already in a store)."""
     return resolve([*known, *(m for r in records for m in mentions_of(r))], overrides, pinned)
+
+
+def people_in(records: Iterable[LetterRecord], overrides: Iterable[Override] = (), role: str | None = None
+              ) -> list[Person]:
+    """The people `records` name, each once with the name variants merged into them and why, sorted by
+    role, surname and name; only those of `role` ("inspector" or "director") when it is given."""
+    found = [p for p in resolve_records(records, overrides).people if role in (None, p.role)]
+    found.sort(key=lambda p: (p.role, p.preferred_name.split()[-1], p.preferred_name))
+    return found

@@ -21,18 +21,13 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from ofsted_kg.errors import OfstedKgError, QueryError, redact
+from ofsted_kg.graph.formats import OX_FORMATS as OX_FORMATS  # re-exported: the store's dump formats
 from ofsted_kg.letter_graphs import LISTING, QUARANTINE, LetterGraphs
 
 ENV_STORE = "OFSTED_KG_STORE"
 ENV_ENDPOINT_USER = "OFSTED_KG_ENDPOINT_USER"
 ENV_ENDPOINT_PASSWORD = "OFSTED_KG_ENDPOINT_PASSWORD"
 
-# our format names -> (pyoxigraph RdfFormat attribute, media type)
-OX_FORMATS = {
-    "turtle": ("TURTLE", "text/turtle"), "trig": ("TRIG", "application/trig"),
-    "nquads": ("N_QUADS", "application/n-quads"), "ntriples": ("N_TRIPLES", "application/n-triples"),
-    "rdfxml": ("RDF_XML", "application/rdf+xml"), "jsonld": ("JSON_LD", "application/ld+json"),
-}
 
 
 class StoreError(OfstedKgError):

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
+
+from ofsted_kg.extract.records import Finding, LetterRecord
 
 SCHEME = URIRef("https://w3id.org/ofsted-kg/themes")
 OKGT = Namespace("https://w3id.org/ofsted-kg/themes#")
@@ -357,3 +361,54 @@ def reset_rules() -> None:
     """Forget the files given to `extra_rules`: back to the shipped scheme."""
     _extra_files.clear()
     _clear()
+
+
+# ----------------------------------------------------------------------------------------------------
+# Findings by theme
+# ----------------------------------------------------------------------------------------------------
+
+UNTHEMED = "(unthemed)"  # the theme `theme_counts` gives the findings no theme rule matched
+
+
+@dataclass(frozen=True)
+class LetterFinding:
+    """A finding, with the source of the letter or report it was read from."""
+
+    source: str
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """How many findings have one theme, by polarity."""
+
+    theme: str  # the theme's label, or UNTHEMED
+    by_polarity: Counter[str]  # polarity -> findings, in the order the polarities were first met
+
+    @property
+    def findings(self) -> int:
+        return sum(self.by_polarity.values())
+
+
+def letter_findings(records: Iterable[LetterRecord]) -> list[LetterFinding]:
+    """Every finding of `records`, in order, with its source."""
+    return [LetterFinding(r.source, f) for r in records for f in r.findings]
+
+
+def unthemed_findings(records: Iterable[LetterRecord]) -> list[LetterFinding]:
+    """The findings of `records` that got no theme: what the scheme could grow to cover."""
+    return [found for found in letter_findings(records) if not found.finding.themes]
+
+
+def theme_counts(records: Iterable[LetterRecord]) -> list[ThemeCount]:
+    """Findings per theme and polarity across `records`, the theme with most findings first (ties in the
+    order first met). A finding counts once for each of its themes; one with none counts under UNTHEMED."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for found in letter_findings(records):
+        for theme in found.finding.themes or [UNTHEMED]:
+            counts[(theme, found.finding.polarity)] += 1
+    by_theme: dict[str, Counter[str]] = {}
+    for (theme, polarity), n in counts.items():
+        by_theme.setdefault(theme, Counter())[polarity] += n
+    ordered = sorted(by_theme.items(), key=lambda kv: -sum(kv[1].values()))
+    return [ThemeCount(theme, by_polarity) for theme, by_polarity in ordered]

@@ -27,6 +27,31 @@ def test_help_lists_commands_and_version() -> None:
     assert result.exit_code == 0 and __version__ in result.output
 
 
+def readme_commands(text: str) -> set[str]:
+    """The commands the README shows: `ofsted-kg NAME` in its code blocks and inline code."""
+    named = set(re.findall(r"`ofsted-kg ([a-z][a-z-]*)", text))
+    blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, re.M | re.S)
+    for block in blocks:
+        named |= set(re.findall(r"(?:^|[\s$;|&(])ofsted-kg ([a-z][a-z-]*)", block, re.M))
+    return named
+
+
+def test_every_command_has_help_and_the_readme_shows_only_real_commands() -> None:
+    from ofsted_kg.cli.app import COMMANDS
+
+    listed = runner.invoke(app, ["--help"]).output
+    for name in COMMANDS:
+        assert f" {name} " in listed, name
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, (name, result.output)
+        assert f"Usage: ofsted-kg {name} [OPTIONS]" in result.output, name
+    shown = readme_commands((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert shown - set(COMMANDS) == set(), "README shows commands that do not exist"
+    assert len(shown) >= 10  # the quick reference and the sections: the pattern still finds them
+    assert readme_commands("```sh\nofsted-kg nope x\n$ ofsted-kg ingest a\n```\nsee `ofsted-kg serve`, "
+                           "the ofsted-kg contributors") == {"nope", "ingest", "serve"}
+
+
 def test_help_does_not_import_heavy_modules() -> None:
     code = ("import sys; from ofsted_kg.cli.app import app; "
             "print(sorted(m for m in ('rdflib', 'pyshacl', 'owlready2', 'networkx', 'pypdf') if m in sys.modules))")
@@ -100,3 +125,46 @@ def test_package_data_is_loaded_by_name() -> None:
     assert len(gazetteer()) == 156
     with pytest.raises(FileNotFoundError, match="no 'nope.rq'"):
         queries.path("nope.rq")
+
+
+# the arguments each command with a --format needs to reach its format check (no store is opened first)
+FORMAT_ARGS = {
+    "extract": [str(EXAMPLES)], "build": [str(EXAMPLES)], "validate": [str(EXAMPLES)], "people": [str(EXAMPLES)],
+    "themes": [str(EXAMPLES)], "query": ["letters"], "export": [], "quarantine": [],
+    "viz": ["co-inspectors", "--output", "net.html"],
+}
+
+
+def _format_commands() -> set[str]:
+    """The commands that have a --format option, as the command line builds them."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return {name for name, command in group.commands.items()  # type: ignore[attr-defined]
+            if any("--format" in getattr(p, "opts", ()) for p in command.params)}
+
+
+def test_every_format_option_goes_through_the_registry() -> None:
+    from ofsted_kg.output_formats import COMMAND_FORMATS, MEDIA_TYPES
+
+    assert _format_commands() == set(COMMAND_FORMATS) == set(FORMAT_ARGS)
+    for command, names in COMMAND_FORMATS.items():
+        assert names and all(name in MEDIA_TYPES for name in names), command
+
+
+def test_an_unknown_format_is_one_error_line_naming_the_known_ones(tmp_path: Path) -> None:
+    import pytest
+
+    from ofsted_kg.output_formats import UnknownFormat, check_format, formats
+
+    for command, args in FORMAT_ARGS.items():
+        store = [] if command in ("extract", "build", "validate", "people", "themes") else ["--store", str(tmp_path / "st")]
+        result = runner.invoke(app, [command, *args, *store, "--format", "bogus"])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.stdout == ""
+        assert result.stderr == f"error: unknown --format 'bogus'; known: {', '.join(formats(command))}\n", command
+    assert not (tmp_path / "st").exists()  # refused before any store is opened
+    assert formats("export") == ("turtle", "trig", "nquads", "ntriples", "rdfxml", "jsonld")  # the order users saw
+    assert check_format("query", "tsv") == "tsv"
+    with pytest.raises(UnknownFormat, match="known: table, json"):
+        check_format("people", "JSON")  # names are matched exactly

@@ -147,6 +147,27 @@ def test_themes_command_lists_unthemed_findings() -> None:
     assert sum(c["findings"] for c in counts if c["theme"] == "(unthemed)") == len(rows)
 
 
+def test_findings_by_theme_are_library_calls_the_command_prints() -> None:
+    from ofsted_kg.api import extract_letters
+    from ofsted_kg.findings_model import explain_findings
+    from ofsted_kg.themes import UNTHEMED, letter_findings, theme_counts, unthemed_findings
+
+    records = extract_letters(EXAMPLES).records
+    found = letter_findings(records)
+    assert [f.finding for f in found] == [f for r in records for f in r.findings]
+    counts = theme_counts(records)
+    assert sum(c.findings for c in counts) == sum(len(f.finding.themes) or 1 for f in found)
+    assert [c.findings for c in counts] == sorted((c.findings for c in counts), reverse=True)
+    missing = unthemed_findings(records)
+    assert missing and all(not m.finding.themes for m in missing) and len(missing) < len(found)
+    assert next(c for c in counts if c.theme == UNTHEMED).findings == len(missing)
+    summary = json.loads(runner.invoke(app, ["themes", "--format", "json", str(EXAMPLES)]).stdout)
+    assert summary == [{"theme": c.theme, "findings": c.findings, "by_polarity": dict(c.by_polarity)} for c in counts]
+    explained = explain_findings(records[:1])
+    assert [e.finding for e in explained] == list(records[0].findings)
+    assert all({"theme", "score", "features", "trigger"} <= set(t) for e in explained for t in e.themes)
+
+
 def test_a_long_documents_units_are_featurised_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """A document's units are asked their polarity, all of them, then their themes: each unit's features
     must be worked out once, not twice (a doubled 900 KB letter took over 5 s of CPU when they were not)."""

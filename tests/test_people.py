@@ -181,6 +181,24 @@ def test_people_command_lists_merges() -> None:
     assert all(p["role"] == "inspector" for p in people)
 
 
+def test_people_in_is_the_library_call_the_command_prints() -> None:
+    import json
+
+    from ofsted_kg.api import extract_letters
+    from ofsted_kg.people import people_in
+
+    records = extract_letters(EXAMPLES).records
+    everyone = people_in(records)
+    inspectors = people_in(records, role="inspector")
+    assert inspectors == [p for p in everyone if p.role == "inspector"] and 0 < len(inspectors) < len(everyone)
+    order = [(p.role, p.preferred_name.split()[-1], p.preferred_name) for p in everyone]
+    assert order == sorted(order)
+    waugh = next(p for p in inspectors if p.preferred_name == "Andrew Waugh")
+    assert len(waugh.letters) == 2 and waugh.letters == sorted({m.letter for m in waugh.mentions})
+    listed = json.loads(runner.invoke(app, ["people", "--format", "json", str(EXAMPLES)]).stdout)
+    assert [(p["key"], p["letters"]) for p in listed] == [(p.key, p.letters) for p in everyone]
+
+
 LETTER = """{date}
 
 {recipient}

@@ -62,6 +62,7 @@ class DateRun:
     periods: list[tuple[date, date]] = field(default_factory=list)
 
 
+# genre rule: the runs of dates letters write (single days, ranges, months across years); its length is the genre's (radon CC > 20)
 def parse_run(text: str, pos: int = 0, endpos: int | None = None, default_year: int | None = None,
               before: date | None = None) -> DateRun | None:
     """The first run of day-month(-year) dates in text[pos:endpos] that has at least one month.

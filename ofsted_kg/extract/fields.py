@@ -306,6 +306,7 @@ _SPLIT_AREAS = re.compile(
 _NOT_LIST_ITEM = re.compile(r"(?:including|particularly|especially|such as|which|who|where|when|so that)\b", re.I)
 
 
+# genre rule: the ways a focus clause lists its items; its length is the genre's (radon CC > 20)
 def _focus_clause_items(part: str) -> list[str]:
     """'X, focusing on A, B, and C' -> ['X, focusing on A', 'B', 'C']; 'A and on B' -> ['A', 'B'].
 
@@ -599,6 +600,7 @@ class _ItemReader:
         self.blank_before = False
         return True
 
+    # genre rule: the lines without a marker that letters' lists hold; its length is the genre's (radon CC > 20)
     def _other_line(self, line: str, a: int, b: int) -> bool:
         """A line with no marker: a heading that ends the section, a wrapped line of the current item, or
         prose."""

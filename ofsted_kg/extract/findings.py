@@ -156,6 +156,7 @@ def model_polarity(text: str, section: str = "") -> str:
     return active().polarity(text, section)[0]
 
 
+# genre rule: bullets, numbered items, headings and prose as letters lay them out; its length is the genre's (radon CC > 20)
 def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, section) for each bullet item or prose block, with the heading above it."""
     out: list[tuple[str, int, int, str]] = []
@@ -205,6 +206,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     return out
 
 
+# genre rule: one case per way a letter's body sets out a finding; its length is the genre's (radon CC > 20)
 def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] = ()) -> list[FindingUnit]:  # type: ignore[assignment]
     """Finding units in the letter body text[a:b]; `skip` holds clean spans already used (focus areas)."""
     text = ctx.text

@@ -70,6 +70,7 @@ KNOWN_OFFICES = {
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})\b")
 
 
+# genre rule: one step per field of a letter, in the letter's order; its length is the genre's (radon CC > 20)
 def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     text = ctx.text
     rec = LetterRecord(source=ctx.doc.path, kind="letter", complete=region.complete)
@@ -245,6 +246,7 @@ _NOT_ADDRESS = re.compile(
     r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive)", re.I)
 
 
+# genre rule: the forms of a recipient in address blocks and salutations; its length is the genre's (radon CC > 20)
 def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_end: int) -> Recipient | None:
     """The recipient from the address block between a and b, else from the salutation at sal."""
     text = ctx.text
@@ -357,6 +359,7 @@ def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
     return out
 
 
+# genre rule: the ways letters name their inspectors, roles and inspectorates; its length is the genre's (radon CC > 20)
 def _inspectors(ctx: Context, rec: LetterRecord, a: int, b: int, signatories: list[tuple[str, int, int]],
                 recipient: Recipient | None, joint: list[tuple[str, int, int, str | None, str | None]]) -> None:
     """Every inspector the letter names, once, with the role and inspectorate it gives them."""
@@ -506,6 +509,7 @@ def _is_person_in_copy(body: str, x: int, y: int) -> bool:
     return bool(re.match(r"^\s*(?:,|\n|$)", after) or _DASH_ROLE.match(after))
 
 
+# genre rule: each visit type's way of naming its focus areas; its length is the genre's (radon CC > 20)
 def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     text = ctx.text
     if rec.visit_type == "annual unannounced inspection":

@@ -316,6 +316,7 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"^\d{1,3} |(?<= )\d{1,3}$", "# ", t).strip()
 
 
+# genre rule: one pattern per kind of page furniture the letters' PDFs carry; its length is the genre's (radon CC > 20)
 def _mark_furniture(lines: list[_Line]) -> None:
     for ln in lines:
         t = ln.text
@@ -469,6 +470,7 @@ def _join_hyphenated_words(par: list[_Line]) -> None:
     par[:] = [ln for ln in par if ln.chars]
 
 
+# genre rule: the letters' PDF and HTML artefacts, one step each; its length is the genre's (radon CC > 20)
 def normalise(raw: str) -> CleanText:
     """Clean `raw`; paragraphs end with a blank line, lines inside a paragraph are kept."""
     lines = []

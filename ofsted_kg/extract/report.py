@@ -96,6 +96,7 @@ TITLE_LINES = 400  # the title block's first lines, where the lead inspector is 
 TITLE_BLOCK = 600  # where a report says what kind it is ("Area SEND inspection of ...")
 DATES_FIELD = 120  # an "Inspection dates:" field's run of dates
 
+# genre rule: one step per field of a report's opening pages; its length is the genre's (radon CC > 20)
 def extract_report(ctx: Context, region: Region) -> LetterRecord:
     text = ctx.text
     rec = LetterRecord(source=ctx.doc.path, kind="report", visit_type="inspection", complete=region.complete)
@@ -262,6 +263,7 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
         rec.cite("judgements", ctx.span(a, b))
 
 
+# genre rule: the judgement table's layouts, cells interleaved by PDF extraction; its length is the genre's (radon CC > 20)
 def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
     """Labels and grades of a judgement table whose cells PDF extraction may have interleaved."""
     block = text[a:b]
@@ -362,6 +364,7 @@ _GRADE_WORD = r"(?:Outstanding|Good|Adequate|Inadequate)"
 _RECORD_ROW = re.compile(rf"^(?P<a>.*?)\s*(?P<g>{_GRADE_WORD})$")
 
 
+# genre rule: the 2009-2012 reports' grade table and grade headings; its length is the genre's (radon CC > 20)
 def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
     """2009-2012 reports: the "Record of main findings" grade table (labels may wrap, the grade may sit on
     its own line), or else the body's "Overall effectiveness Grade 3 (adequate)" headings."""

@@ -131,6 +131,7 @@ def _signature_part(chunk: str) -> bool:
                                           r"(?: [A-Z]{2,5})*", chunk.strip()) is not None)
 
 
+# genre rule: the openings by which letters and report pages start; its length is the genre's (radon CC > 20)
 def find_regions(text: str) -> list[Region]:
     """Letters (by salutation or opening sentence) and report openings in cleaned text."""
     regions: list[Region] = []

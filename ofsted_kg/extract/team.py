@@ -64,6 +64,7 @@ def role_near(text: str, x: int, y: int) -> str | None:
     return None
 
 
+# genre rule: the signature blocks of joint letters (names, roles, inspectorates); its length is the genre's (radon CC > 20)
 def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str | None, str | None]]:
     """The people who sign a joint letter: (name, start, end, role, organisation) in order.
 
