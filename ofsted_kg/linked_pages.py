@@ -91,6 +91,7 @@ class Evidence:
     source: str | None
     page: str | None
     letter: str
+    iri: str = ""  # the evidence resource (`LETTER/evidence/N`, numbered in reading order)
 
 
 @dataclass
@@ -124,6 +125,11 @@ class Site:
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def _natural(text: str) -> tuple[tuple[str, int], ...]:
+    """A sort key that orders the numbers in `text` by value (`evidence/2` before `evidence/10`)."""
+    return tuple((chars, int(digits) if digits else -1) for chars, digits in re.findall(r"(\D*)(\d*)", text))
 
 
 def _value_html(site: Site, term: Term, here: str) -> str:
@@ -254,7 +260,8 @@ def _resource_html(site: Site, iri: str, here: str, triples: list[Triple], inbou
     if evidence:
         parts.append("<h2>Evidence</h2>\n<table>\n<tr><th scope=\"col\">fact</th><th scope=\"col\">quoted words</th>"
                      "<th scope=\"col\">source</th></tr>\n")
-        for ev in sorted(evidence, key=lambda e: (site.label(e.prop), e.value, e.letter)):
+        # the evidence's own IRI last: rows for one fact and letter come in the letter's reading order
+        for ev in sorted(evidence, key=lambda e: (site.label(e.prop), e.value, e.letter, _natural(e.iri))):
             source = []
             letter = site.href(ev.letter, here)
             source.append(f'<a href="{_esc(letter)}">{_esc(site.label(ev.letter))}</a>' if letter else _esc(ev.letter))
@@ -299,11 +306,11 @@ def _evidence_rows(st: Any, where: str, graph: str | None = None) -> Iterator[tu
     if graph:
         body = f"GRAPH <{graph}> {{ {body} }}"
     q = f"""PREFIX okg: <{OKG_NS}> PREFIX oa: <{OA_NS}>
-    SELECT ?of ?prop ?value ?exact ?path ?page ?letter WHERE {{ {body} }}"""
-    for of, prop, value, exact, path, page, letter in _rows(st, q):
+    SELECT ?of ?prop ?value ?exact ?path ?page ?letter ?e WHERE {{ {body} }}"""
+    for of, prop, value, exact, path, page, letter, e in _rows(st, q):
         yield of.value, Evidence(prop.value, value.value if value is not None else "", exact.value,
                                  path.value if path is not None else None,
-                                 page.value if page is not None else None, letter.value)
+                                 page.value if page is not None else None, letter.value, e.value)
 
 
 def load_labels(st: Any, site: Site, ontology: Iterable[tuple[str, str]]) -> None:
