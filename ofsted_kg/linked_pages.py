@@ -91,6 +91,7 @@ class Evidence:
     source: str | None
     page: str | None
     letter: str
+    iri: str = ""  # the evidence resource (`LETTER/evidence/N`, numbered in reading order)
 
 
 @dataclass
@@ -124,6 +125,11 @@ class Site:
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def _natural(text: str) -> tuple[tuple[str, int], ...]:
+    """A sort key that orders the numbers in `text` by value (`evidence/2` before `evidence/10`)."""
+    return tuple((chars, int(digits) if digits else -1) for chars, digits in re.findall(r"(\D*)(\d*)", text))
 
 
 def _value_html(site: Site, term: Term, here: str) -> str:
@@ -254,7 +260,8 @@ def _resource_html(site: Site, iri: str, here: str, triples: list[Triple], inbou
     if evidence:
         parts.append("<h2>Evidence</h2>\n<table>\n<tr><th scope=\"col\">fact</th><th scope=\"col\">quoted words</th>"
                      "<th scope=\"col\">source</th></tr>\n")
-        for ev in sorted(evidence, key=lambda e: (site.label(e.prop), e.value, e.letter)):
+        # the evidence's own IRI last: rows for one fact and letter come in the letter's reading order
+        for ev in sorted(evidence, key=lambda e: (site.label(e.prop), e.value, e.letter, _natural(e.iri))):
             source = []
             letter = site.href(ev.letter, here)
             source.append(f'<a href="{_esc(letter)}">{_esc(site.label(ev.letter))}</a>' if letter else _esc(ev.letter))
@@ -286,24 +293,32 @@ def _rows(st: Any, sparql: str) -> Iterator[tuple[Any, ...]]:
         yield tuple(sol)
 
 
-def _evidence_rows(st: Any, where: str, graph: str | None = None) -> Iterator[tuple[str, Evidence]]:
-    """Evidence rows matching `where`; with `graph`, read from that one graph (a letter's evidence is all
-    in its own graph): else each letter's query would join against every letter's evidence."""
+def evidence_query(where: str, graph: str | None = None) -> str:
+    """The SPARQL of the evidence rows matching `where`; with `graph`, read from that one graph (a letter's
+    evidence is all in its own graph): else each letter's query would join against every letter's evidence.
+
+    Every required pattern comes before the first OPTIONAL: Oxigraph joins a pattern that follows an
+    OPTIONAL with that OPTIONAL's result in a loop over both, and across the whole store that grew with
+    the square of the letters (46 s at 100 letters, 250 s at 200)."""
     body = f"""
       ?e okg:evidenceOf ?of ; okg:evidenceProperty ?prop ; okg:evidenceIn ?letter ; oa:hasTarget ?t .
+      ?t oa:hasSelector ?q . ?q oa:exact ?exact .
       {where}
       OPTIONAL {{ ?e <{RDF_VALUE}> ?value }}
-      ?t oa:hasSelector ?q . ?q oa:exact ?exact .
       OPTIONAL {{ ?t oa:hasSelector ?pos . ?pos okg:page ?page }}
       OPTIONAL {{ ?t oa:hasSource/okg:path ?path }}"""
     if graph:
         body = f"GRAPH <{graph}> {{ {body} }}"
-    q = f"""PREFIX okg: <{OKG_NS}> PREFIX oa: <{OA_NS}>
-    SELECT ?of ?prop ?value ?exact ?path ?page ?letter WHERE {{ {body} }}"""
-    for of, prop, value, exact, path, page, letter in _rows(st, q):
+    return f"""PREFIX okg: <{OKG_NS}> PREFIX oa: <{OA_NS}>
+    SELECT ?of ?prop ?value ?exact ?path ?page ?letter ?e WHERE {{ {body} }}"""
+
+
+def _evidence_rows(st: Any, where: str, graph: str | None = None) -> Iterator[tuple[str, Evidence]]:
+    """Evidence rows matching `where` (see `evidence_query`), with the IRI of what each is evidence of."""
+    for of, prop, value, exact, path, page, letter, e in _rows(st, evidence_query(where, graph)):
         yield of.value, Evidence(prop.value, value.value if value is not None else "", exact.value,
                                  path.value if path is not None else None,
-                                 page.value if page is not None else None, letter.value)
+                                 page.value if page is not None else None, letter.value, e.value)
 
 
 def load_labels(st: Any, site: Site, ontology: Iterable[tuple[str, str]]) -> None:
