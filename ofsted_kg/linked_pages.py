@@ -27,7 +27,6 @@ from ofsted_kg.letter_graphs import LetterGraphs
 
 OKG_NS = str(OKG._NS)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDF_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
 OA_NS = "http://www.w3.org/ns/oa#"
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", OKG_NS + "name",
           "http://www.w3.org/2004/02/skos/core#prefLabel", "http://xmlns.com/foaf/0.1/name")
@@ -304,7 +303,7 @@ def evidence_query(where: str, graph: str | None = None) -> str:
       ?e okg:evidenceOf ?of ; okg:evidenceProperty ?prop ; okg:evidenceIn ?letter ; oa:hasTarget ?t .
       ?t oa:hasSelector ?q . ?q oa:exact ?exact .
       {where}
-      OPTIONAL {{ ?e <{RDF_VALUE}> ?value }}
+      OPTIONAL {{ ?e okg:literalValue|okg:objectValue ?value }}
       OPTIONAL {{ ?t oa:hasSelector ?pos . ?pos okg:page ?page }}
       OPTIONAL {{ ?t oa:hasSource/okg:path ?path }}"""
     if graph:

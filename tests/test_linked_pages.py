@@ -47,3 +47,22 @@ def test_the_evidence_query_joins_nothing_to_an_optional(graph: str | None) -> N
     with the square of the letters (over 90 minutes at 1,000). Every required pattern comes first."""
     q = translateQuery(parseQuery(evidence_query(f'FILTER(STRSTARTS(STR(?of), "{BASE}"))', graph)))
     assert not _joins_after_optional(q.algebra)
+
+
+def test_evidence_rows_carry_the_value_of_the_fact(tmp_path: Path) -> None:
+    """The evidence tables' "fact: value" column: the value is the literal or the resource the letter
+    gave (okg:literalValue / okg:objectValue), not empty."""
+    from ofsted_kg.api import ingest
+    from ofsted_kg.linked_pages import _evidence_rows
+    from ofsted_kg.store import OxigraphStore
+
+    from .conftest import EXAMPLES
+
+    store = OxigraphStore(tmp_path / "store")
+    letter = sorted(EXAMPLES.glob("*"))[0]
+    assert ingest([letter], store).loaded
+    rows = list(_evidence_rows(store.store, ""))
+    by_prop = {ev.prop.rsplit("#", 1)[-1]: ev.value for _, ev in rows}
+    assert by_prop["letterDate"][:2] in ("19", "20") and len(by_prop["letterDate"]) == 10  # an xsd:date literal
+    assert by_prop["visitOf"].startswith("https://w3id.org/ofsted-kg/id/")  # a resource
+    assert sum(1 for _, ev in rows if ev.value) >= len(rows) * 0.9
