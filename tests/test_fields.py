@@ -11,8 +11,8 @@ from ofsted_kg.extract.records import Found, PreviousJudgement
 from ofsted_kg.extract.report import LAST_INSPECTION
 
 
-def _items(text: str) -> list[str]:
-    return [fields.item_text(text, a, b)[0] for a, b in fields.section_items(text, 0, len(text))]
+def _items(text: str, start: int = 0) -> list[str]:
+    return [fields.item_text(text, a, b)[0] for a, b in fields.section_items(text, start, len(text))]
 
 
 def test_unmarked_items_under_time_frame_heads_are_split() -> None:
@@ -306,8 +306,7 @@ def test_a_bulleted_items_sub_points_after_a_colon_stay_in_it() -> None:
 
 def _items_under_heading(text: str) -> list[str]:
     """The items of the section whose heading is the text's first line."""
-    start = text.index("\n")
-    return [fields.item_text(text, a, b)[0] for a, b in fields.section_items(text, start, len(text))]
+    return _items(text, text.index("\n"))
 
 
 def test_a_lead_in_wrapped_over_two_lines_introduces_the_bullets() -> None:

@@ -216,11 +216,13 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
         sent = text[s:e]
         if _NOT_PREVIOUS.search(sent) or (cue and not cue.search(sent)):
             continue
+        if _COUNTED_SUBJECT.match(sent):
+            continue
         found = list(_JUDGED.finditer(sent))
         for m in found:
             if len(found) > 1 and _EARLIER_GRADE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
-            if _SERVICE_SUBJECT.search(sent, 0, m.start()) or _COUNTED_SUBJECT.match(sent):
+            if _SERVICE_SUBJECT.search(sent, 0, m.start()):
                 continue
             grade = grade_name(next(g for g in m.groups() if g))
             when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
@@ -606,11 +608,11 @@ class _ItemReader:
         prose."""
         text, cur = self.text, self.cur
         unfinished = cur is not None and not self.blank_before and _JOINS_NEXT.search(text[cur[0]:cur[1]].rstrip())
-        heading = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line) or (
+        named = RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line)
+        heading = named or (
             (self.blank_before or self.mode == "list") and is_heading(text, a, b) and not line[:1].islower()
             and not _wraps_on(text, b, self.limit) and not unfinished)  # "... effectiveness of the" / "Independent ..."
-        if (self.mode is None and cur is None and not self.items and is_heading(text, a, b)
-                and not (RECOMMENDATION_HEADING.match(line) or OTHER_HEADING.match(line))
+        if (self.mode is None and cur is None and not self.items and not named and is_heading(text, a, b)
                 and _bullets_follow(text, b + 1, self.limit)):
             return True  # a topic sub-head over the section's bulleted list ("Areas for priority actions" / "Leadership")
         if (self.mode == "prose" and cur and not self.items and not self.blank_before and line.endswith(":")
@@ -691,9 +693,12 @@ def _numbering_goes_on(text: str, pos: int, limit: int, number: int) -> bool:
 _LOWER_NEXT_LINE = re.compile(r"\n[ \t]*[a-z][^\n]*[.;,][ \t]*(?:\n|$)")
 
 
+_NEXT_NONBLANK_LINE = re.compile(r"[ \t]*(?:\n[ \t]*)*(\S[^\n]*)")
+
+
 def _bullets_follow(text: str, pos: int, limit: int) -> bool:
     """Is the next non-blank line from `pos` a bulleted item?"""
-    m = re.compile(r"[ \t]*(?:\n[ \t]*)*(\S[^\n]*)").match(text, pos, limit)
+    m = _NEXT_NONBLANK_LINE.match(text, pos, limit)
     return bool(m and m.group(1).startswith("- "))
 
 
