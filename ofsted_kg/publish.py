@@ -119,7 +119,8 @@ def _write_dumps(st: Any, folder: Path, version: str) -> tuple[list[Dump], int]:
         attr, media = OX_FORMATS[fmt]
         fmt_obj = getattr(ox.RdfFormat, attr)
         target = folder / pattern.format(v=version)
-        with gzip.open(target, "wb", compresslevel=6) as out:
+        # mtime 0: the same data gives the same bytes (and checksum) at every publication
+        with target.open("wb") as raw, gzip.GzipFile(target.name, "wb", 6, raw, mtime=0) as out:
             if fmt_obj.supports_datasets:
                 st.dump(out, fmt_obj, **({"prefixes": prefixes} if fmt != "nquads" else {}))
             else:
@@ -319,7 +320,8 @@ def _catalogue_pages(site: Any, catalogue: Any, prefixes: dict[str, str]) -> Non
         else:
             term = Term("bnode" if isinstance(o, BNode) else "iri", str(o))
         groups[doc_iri(str(s))].append((str(s), str(p), term))
-    for iri, rows in groups.items():
+    for iri, rows in sorted(groups.items()):  # a graph's iteration order varies with the hash seed
+        rows.sort(key=lambda r: (r[0], r[1], r[2].kind, r[2].value, r[2].datatype or "", r[2].language or ""))
         write_resource(site, iri, rows, [], [], prefixes)
 
 

@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -285,6 +286,23 @@ def test_publishing_again_replaces_the_folder(store: Path, tmp_path: Path) -> No
     assert runner.invoke(app, ["publish", str(out), "--store", str(store), "--no-pages"]).exit_code == 0
     assert not (out / "stale.txt").exists() and (out / "void.ttl").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_the_same_store_publishes_the_same_bytes_whatever_the_hash_seed(store: Path, tmp_path: Path) -> None:
+    """Catalogue pages are built from an rdflib graph (its order follows the hash seed) and the dumps are
+    gzipped (a header with a time): neither may change a byte between two publications of one store."""
+    code = ("import sys; from ofsted_kg.cli.app import app; "
+            "app(sys.argv[1:], prog_name='ofsted-kg', standalone_mode=True)")
+    for seed in ("1", "2"):
+        args = ["publish", str(tmp_path / seed), "--store", str(store), "--base-url", "http://example.org/kg"]
+        done = subprocess.run([sys.executable, "-c", code, *args], env={**os.environ, "PYTHONHASHSEED": seed},
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    files = {p.relative_to(tmp_path / "1") for p in (tmp_path / "1").rglob("*") if p.is_file()}
+    assert files == {p.relative_to(tmp_path / "2") for p in (tmp_path / "2").rglob("*") if p.is_file()}
+    assert any(f.suffix == ".gz" for f in files) and any("checksum" in str(f) for f in files)
+    differ = sorted(str(f) for f in files if (tmp_path / "1" / f).read_bytes() != (tmp_path / "2" / f).read_bytes())
+    assert differ == []
 
 
 def _which(name: str) -> str | None:
