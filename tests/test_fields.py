@@ -217,6 +217,11 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
      "enquiries and the quality of assessments.",
      ["transfers to and from early help services", "the effectiveness of child protection enquiries",
       "the quality of assessments"]),
+    # ", together with B": a second area (COVID-era letters: "... together with the impact of leadership ...")
+    ("This visit looked at the quality and impact of key decision-making across help and protection, children in "
+     "care and care leavers' services, together with the impact of leadership on service development.",
+     ["quality and impact of key decision-making across help and protection, children in care and care leavers' "
+      "services", "the impact of leadership on service development"]),
 ])
 def test_focus_areas_from_a_sentence(sentence: str, areas: list[str]) -> None:
     assert fields.focus_from_sentence(sentence) == areas
@@ -333,3 +338,17 @@ def test_a_topic_sub_head_over_the_bullets_does_not_end_the_section() -> None:
     assert fields.RECOMMENDATION_HEADING.match("Areas for priority actions")
     assert _items_under_heading(text) == ["Ineffective management oversight means that enquiries are not consistently undertaken.",
                             "Return home interviews are not being undertaken consistently."]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # one judgement area's grade restated: not the authority's overall judgement
+    ("Since the last inspection in 2023, when the experiences of children in need of help and protection were "
+     "judged to require improvement to be good, leaders have made progress.", None),
+    ("In March 2022, the impact of leaders on social work practice was judged to be inadequate.", None),
+    # an area named earlier in the sentence, but services as the subject of the judgement
+    ("The experiences of children in care have improved since the last inspection in May 2019, when services were "
+     "judged inadequate.", ("inadequate", "2019-05")),
+])
+def test_an_areas_grade_is_not_the_previous_judgement(sentence: str, expected: tuple[str, str] | None) -> None:
+    found = fields.previous_judgement(sentence, 0, len(sentence), None)
+    assert ((found.value.grade, found.value.date) if found else None) == expected

@@ -434,3 +434,15 @@ def test_the_recipients_name_keeps_its_typographic_apostrophe() -> None:
             "Yours sincerely\n\nEleanor Schooling\nNational Director, Social Care\n")
     (rec,) = extract_text(text)
     assert rec.recipient is not None and rec.recipient.name == "Collette O’Brien"
+
+
+def test_a_metropolitan_boroughs_style_is_not_part_of_its_name() -> None:
+    """Joint letters name the area as "South Tyneside Metropolitan Borough" (no "Council" after it)."""
+    from ofsted_kg.extract import fields
+
+    for text, name in (("multi-agency response to abuse and neglect in South Tyneside Metropolitan Borough.\n",
+                        "South Tyneside"),
+                       ("the response to neglect in the Metropolitan Borough of Wirral.\n", "Wirral"),
+                       ("a visit to Wigan Metropolitan Borough Council.\n", "Wigan")):
+        found = fields.authority(text, [(0, len(text))])
+        assert found is not None and found.value == name, (text, found)

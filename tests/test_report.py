@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ofsted_kg.api import extract_text
@@ -317,9 +319,23 @@ def test_a_sif_reports_predecessor_is_the_protection_inspection_not_the_looked_a
             "authority was judged to be inadequate.\n- The previous single inspection of local authority services "
             "for children in need of help and protection, children looked after and care leavers was in in April "
             "2014. The overall effectiveness of the local authority was judged to be inadequate.")
-    assert _protection_inspection(text, 0, len(text)).value == PreviousJudgement("inadequate", "2012-11")  # type: ignore[union-attr]
+    assert _protection_inspection(text, 0, len(text), None).value == PreviousJudgement("inadequate", "2012-11")  # type: ignore[union-attr]
     later = text[text.index("- The previous single"):]
-    assert _protection_inspection(later, 0, len(later)).value == PreviousJudgement("inadequate", "2014-04")  # type: ignore[union-attr]
+    assert _protection_inspection(later, 0, len(later), None).value == PreviousJudgement("inadequate", "2014-04")  # type: ignore[union-attr]
+    # an inspection after the visit's start is not its predecessor
+    assert _protection_inspection(text, 0, len(text), date(2012, 10, 1)) is None
+
+
+def test_a_sif_reports_list_of_earlier_inspections_gives_the_follow_up_one() -> None:
+    """"Previous Ofsted inspections" bullets: the first inspection, then a follow-up that took place later."""
+    from ofsted_kg.extract.report import _protection_inspection
+    text = ("An inspection of safeguarding and arrangements for looked after children took place in March 2010 and "
+            "found overall effectiveness of safeguarding services to be inadequate. The overall effectiveness of "
+            "services for looked after children was judged to be adequate.\n\uf06e A follow up inspection of the "
+            "local authority's arrangements for the protection of children took place in September 2011. The local "
+            "authority was judged to be \nadequate.\n")
+    assert _protection_inspection(text, 0, len(text), date(2015, 5, 11)).value == PreviousJudgement(  # type: ignore[union-attr]
+        "adequate", "2011-09")
 
 
 def test_judged_with_the_authority_between_verb_and_grade() -> None:
@@ -362,6 +378,17 @@ def test_a_sif_table_with_a_wrapped_overall_sentence_require_and_a_misnumbered_r
         ("3. Leadership, management and governance", "inadequate"),
     ]
 
+
+
+def test_the_first_sif_reports_overall_sentence() -> None:
+    """Late 2013: "The overall judgement is good." above the table, with no "children's services"."""
+    from ofsted_kg.api import extract_text
+    head = SIF_HEAD.replace("The overall judgement is that children's services require\nimprovement",
+                            "The overall judgement is good.\nThe Local Authority leads effective services.")
+    assert head != SIF_HEAD
+    rec = extract_text(head)[0]
+    assert [(j.area, j.grade) for j in rec.judgements][:2] == [
+        ("Overall effectiveness", "good"), ("1. Children who need help and protection", "requires improvement")]
 
 def test_the_safeguarding_boards_list_counts_and_no_areas_is_no_item() -> None:
     from ofsted_kg.api import extract_text

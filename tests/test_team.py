@@ -213,6 +213,15 @@ def test_team_label_with_a_note_and_a_name_broken_at_its_hyphen() -> None:
         "Jansy Kelly", "Brendan Parkinson", "Dominic Porter-Moore", "Deane Jennings", "Teresa Lavelle-Hill"]
 
 
+
+def test_a_grade_in_brackets_after_a_team_members_name_is_not_part_of_it() -> None:
+    """"Mary Candlin (OI)": an Ofsted Inspector among HMI, the bracket wrapped onto the next line."""
+    from ofsted_kg.extract.team import team_list
+    text = ("Lead inspector: Louise Warren\nDeputy lead inspector: Marcie Taylor\n"
+            "Team inspectors: Brenda McInerney, Jon Bowman, Mary Candlin \n(OI) \nSenior data analyst: Philip Noden\n")
+    assert [n for n, *_ in team_list(text, 0, len(text))] == [
+        "Louise Warren", "Marcie Taylor", "Brenda McInerney", "Jon Bowman", "Mary Candlin"]
+
 def test_the_director_of_childrens_services_is_the_recipient_among_a_joint_letters_addressees() -> None:
     letter = JOINT_LETTER.replace(
         "Emma Taylor, Director of Children's Services, Cheshire West and Chester local authority\n",

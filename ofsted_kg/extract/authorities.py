@@ -24,6 +24,8 @@ class Authority:
 NOISE = re.compile(
     r"\b(?:metropolitan borough council|metropolitan district council|county borough council|"
     r"borough council|district council|county council|city council|council|local authority|"
+    # "South Tyneside Metropolitan Borough", "the Metropolitan Borough of Wirral": the style, not the name
+    r"metropolitan borough of|metropolitan borough|metropolitan district|"
     r"children'?s services|children and families services|the royal borough of|royal borough of|"
     r"the london borough of|london borough of|city and county of|county of|city of|the)\b",
     re.I,

@@ -199,6 +199,10 @@ _EARLIER_GRADE = re.compile(r"\bfrom\s+(?:(?:an?|the|its)\s+)?(?:(?:previous|ear
 _SERVICE_SUBJECT = re.compile(
     r"\b(?:adoption|fostering)\s+(?:service|agency|agencies|panel)s?\b|\bchildren's\s+homes?\b|"
     r"\byouth\s+offending\b|\bresidential\s+(?:home|provision|special\s+school)s?\b", re.I)
+# one judgement area as the subject ("when the experiences of children in need of help and protection
+# were judged to require improvement to be good"): an area's grade, not the overall judgement
+_AREA_SUBJECT = re.compile(r"\b(?:experiences\s+(?:and\s+progress\s+)?of|impact\s+of\s+leaders)\b[^,.;]{0,100}?"
+                           r"\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+$", re.I)
 # a count of establishments as the subject ("Of the six children's homes ... One was judged to be
 # inadequate at the last inspection"): the homes' grades, not the authority's
 _COUNTED_SUBJECT = re.compile(r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+(?:them|these|those)\s+)?"
@@ -222,7 +226,7 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
         for m in found:
             if len(found) > 1 and _EARLIER_GRADE.search(sent, max(0, m.start() - 40), m.start()):
                 continue
-            if _SERVICE_SUBJECT.search(sent, 0, m.start()):
+            if _SERVICE_SUBJECT.search(sent, 0, m.start()) or _AREA_SUBJECT.search(sent, max(0, m.start() - 160), m.start()):
                 continue
             grade = grade_name(next(g for g in m.groups() if g))
             when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
@@ -289,7 +293,8 @@ _NOT_FOCUS = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:the\s+)?(?:local authority's|council's)\s+(?:arrangements|services|practice|response)\s+(?:for|to)\s+"
     r"(?:the\s+)?|^(?:the\s+)?(?:arrangements|services)\s+for\s+(?:the\s+)?|^the\s+", re.I)
-_SPLIT_AND = re.compile(r",?\s+and\s+(?=(?:who|those)\b)|;\s+(?:and\s+)?", re.I)
+# "A, together with B": a second area the visit looked at, not a detail of the first
+_SPLIT_AND = re.compile(r",?\s+and\s+(?=(?:who|those)\b)|;\s+(?:and\s+)?|,\s+together\s+with\s+", re.I)
 _GROUP = re.compile(r"\b(?:children|young people|care leavers|families|parents|carers)"
                     r"(?:,? and (?:young people|children|families|carers|care leavers))?", re.I)
 

@@ -63,7 +63,9 @@ SIF_AREAS = [
 ]
 SIF_OVERALL = re.compile(
     r"(?:overall judgement is that\s+)?children's\s+services(?:\s+in\s+[^\n]{1,60}?)?\s+(?:are|is|require|requires)\s+"
-    rf"(?P<g>{IMPROVEMENT_RE}|{SIF_GRADE})",
+    rf"(?P<g>{IMPROVEMENT_RE}|{SIF_GRADE})"
+    # the first SIF reports (late 2013): "The overall judgement is good."
+    rf"|\bThe\s+overall\s+judgement\s+is\s+(?P<g2>{IMPROVEMENT_RE}|{SIF_GRADE})\b",
     re.I)
 LSCB = re.compile(
     r"(?:The\s+Local\s+Safeguarding\s+Children\s+Board|the\s+LSCB)(?:\s+\(LSCB\))?\s+(?:is\s+|requires\s+)"
@@ -151,7 +153,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     # a report restates the last inspection's judgement; other grades it mentions (a fostering or
     # adoption service, children's homes) are about other things
     prev_end = min(region.end, title_end + COVER_PAGES)
-    prev = (_protection_inspection(text, region.start, region.end)
+    prev = (_protection_inspection(text, region.start, region.end, before)
             or fields.previous_judgement(text, region.start, prev_end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, region.start, prev_end, before)
@@ -253,7 +255,7 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
     if found and found[0][0].startswith("1."):
         m = SIF_OVERALL.search(text, region.start, table_end)
         if m:
-            found.insert(0, ("Overall effectiveness", _grade(m.group("g")), m.start(), m.end()))
+            found.insert(0, ("Overall effectiveness", _grade(m.group("g") or m.group("g2")), m.start(), m.end()))
         m = LSCB.search(text, region.start, region.end)
         if m:
             found.append(("The Local Safeguarding Children Board", _grade(m.group("g") or m.group("g2")),
@@ -443,8 +445,10 @@ def _framework_version(rec: LetterRecord) -> str | None:
 # the overall judgement. A reinspection gives the report that it follows ("The last inspection report ...
 # was published in January 2015 ... Overall effectiveness: inadequate").
 _PROTECTION_INSPECTION = re.compile(
-    rf"\b(?:last|previous)\s+(?:Ofsted\s+|single\s+)?inspection\s+(?:report\s+)?(?:of|for)\s+(?P<subject>[^.]{{0,200}}?)"
-    rf"\s+was\s+(?:undertaken\s+|carried\s+out\s+|published\s+)?(?:in\s+)?in\s+(?P<m>{MONTH_RE})\s+"
+    rf"\b(?:(?:last|previous)\s+(?:Ofsted\s+|single\s+)?|\b(?:An?|The)\s+(?:follow[\s-]*up\s+|unannounced\s+)?)"
+    rf"inspection\s+(?:report\s+)?(?:of|for)\s+(?P<subject>[^.]{{0,200}}?)"
+    # "A follow up inspection of ... took place in September 2011. The local authority was judged ..."
+    rf"\s+(?:was\s+(?:undertaken\s+|carried\s+out\s+|published\s+)?(?:in\s+)?|took\s+place\s+)in\s+(?P<m>{MONTH_RE})\s+"
     rf"(?P<y>(?:19|20)\d\d)\b[^.]{{0,20}}[.,]?\s*"
     rf"(?:(?:The|when\s+the)\s+(?:overall\s+effectiveness\s+of\s+the\s+)?(?:local\s+authority|council)\s+was\s+judged\s+"
     rf"(?:to\s+be\s+|as\s+)?|[^.]{{0,300}}?Overall\s+effectiveness\s*:?\s*(?:was\s+)?(?:judged\s+)?(?:to\s+be\s+)?)"
@@ -453,13 +457,16 @@ _PROTECTION_INSPECTION = re.compile(
 _OVERALL_SUBJECT = re.compile(r"safeguarding|protection|children's\s+services|children\s+in\s+need", re.I)
 
 
-def _protection_inspection(text: str, start: int, end: int) -> Found[PreviousJudgement] | None:
-    """The overall judgement of the inspection a SIF report follows, from its two-sentence statement."""
+def _protection_inspection(text: str, start: int, end: int, before: date | None) -> Found[PreviousJudgement] | None:
+    """The overall judgement of the inspection a SIF report follows, from its two-sentence statement (the
+    first before the visit: a report may restate it later with another month)."""
     for m in _PROTECTION_INSPECTION.finditer(text, start, end):
         if not _OVERALL_SUBJECT.search(m.group("subject")):
             continue  # the looked after children, fostering or adoption inspection
-        return Found(PreviousJudgement(_grade(m.group("g")), f"{int(m.group('y')):04d}-{_month(m.group('m')):02d}"),
-                     m.start("g"), m.end("g"))
+        when = (int(m.group("y")), _month(m.group("m")))
+        if before and when >= (before.year, before.month):
+            continue
+        return Found(PreviousJudgement(_grade(m.group("g")), f"{when[0]:04d}-{when[1]:02d}"), m.start("g"), m.end("g"))
     return None
 
 

@@ -159,7 +159,7 @@ TEAM_LABEL = re.compile(
 _INSPECTING = re.compile(r"lead inspector|team inspector|shadow inspector", re.I)
 _SUFFIX = re.compile(
     r"\s*(?:\((?:Contracted|Associate|Additional|Seconded)[^)]*\)|,?\s*(?:Acting\s+)?Senior\s+HMI|"
-    r",?\s*\b(?:HMI|S?HMI|AI|SCRI|OI|SHMI)\b|,?\s*(?:Her|His)\s+Majesty's\s+Inspector|,?\s*Ofsted\s+Inspector)+\s*$",
+    r",?\s*\b(?:HMI|S?HMI|AI|SCRI|OI|SHMI)\b|\(\s*(?:S?HMI|AI|SCRI|OI)\s*\)|,?\s*(?:Her|His)\s+Majesty's\s+Inspector|,?\s*Ofsted\s+Inspector)+\s*$",
     re.I)
 
 
