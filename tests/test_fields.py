@@ -217,6 +217,9 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
      "enquiries and the quality of assessments.",
      ["transfers to and from early help services", "the effectiveness of child protection enquiries",
       "the quality of assessments"]),
+    # "The focus of the monitoring visit was ..." (2022 monitoring visit letters)
+    ("The focus of the monitoring visit was children in need and those subject to a child protection plan.",
+     ["children in need", "children subject to a child protection plan"]),
     # ", together with B": a second area (COVID-era letters: "... together with the impact of leadership ...")
     ("This visit looked at the quality and impact of key decision-making across help and protection, children in "
      "care and care leavers' services, together with the impact of leadership on service development.",

@@ -284,7 +284,7 @@ FOCUS_VERB = re.compile(
     r"(?:this|the) (?:[\w-]+ ){1,5}(?:inspection|visit)(?: \([A-Z]+\))?)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
     r"focused on|focussed on|examined|explored|assessed|scrutinised|tracked)\b|"
     r"\b(?:the|this) visit (?:focused|focussed|concentrated) on\b|"
-    r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) visit was\b", re.I)
+    r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) (?:monitoring |focused )?visit was\b", re.I)
 _NOT_FOCUS = re.compile(
     r"^(?:a range of|a (?:wide )?range|evidence|case records|children's (?:case )?records|other relevant|"
     r"a sample|a number of|performance|local authority performance|relevant local authority|data|documents|"
