@@ -355,3 +355,14 @@ def test_a_topic_sub_head_over_the_bullets_does_not_end_the_section() -> None:
 def test_an_areas_grade_is_not_the_previous_judgement(sentence: str, expected: tuple[str, str] | None) -> None:
     found = fields.previous_judgement(sentence, 0, len(sentence), None)
     assert ((found.value.grade, found.value.date) if found else None) == expected
+
+
+def test_a_quarterly_monitoring_visits_number_and_a_grade_written_requiring() -> None:
+    text = ("This visit was the seventh quarterly monitoring visit since the local authority was judged inadequate "
+            "in May 2016.")
+    found = fields.visit_sequence(text, 0, len(text), "monitoring visit")
+    assert found is not None and found.value == 7
+    text = ("At the inspection of local authority children's services in 2022, the local authority was found to be "
+            "requiring improvement to be good.")
+    prev = fields.previous_judgement(text, 0, len(text), None)
+    assert prev is not None and prev.value == PreviousJudgement("requires improvement to be good", "2022")

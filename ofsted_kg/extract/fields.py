@@ -151,7 +151,7 @@ ORDINALS = {
 }
 SEQUENCE = re.compile(
     rf"\b(?P<o>{'|'.join(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?"
-    r"(?:(?:monitoring|focused|assurance|quarterly)\s+)?visit\b", re.I)
+    r"(?:(?:monitoring|focused|assurance|quarterly)\s+){0,2}visit\b", re.I)  # "the seventh quarterly monitoring visit"
 
 
 def visit_sequence(text: str, a: int, b: int, kind: str | None = None) -> Found[int] | None:

@@ -18,7 +18,7 @@ _TO_BE_GOOD = r"(?:\s+to\s+be\s+good)?"
 IMPROVEMENT_RE = rf"improvement{_TO_BE_GOOD}"  # what follows "requires" ("services require improvement")
 REQUIRES_IMPROVEMENT_RE = rf"requires\s+{IMPROVEMENT_RE}"
 # any grade, in prose ("judged to require improvement", "adequate" in the older frameworks)
-GRADE = rf"(?:outstanding|good|requires?\s+{IMPROVEMENT_RE}|inadequate|adequate)"
+GRADE = rf"(?:outstanding|good|requir(?:es?|ing)\s+{IMPROVEMENT_RE}|inadequate|adequate)"  # "found to be requiring improvement"
 # the four grades of the single inspection framework and of ILACS
 SIF_GRADE = rf"{REQUIRES_IMPROVEMENT_RE}|good|outstanding|inadequate"
 # the grades of the 2009-2012 reports' tables
@@ -29,12 +29,12 @@ GRADE_CELL = "|".join(f"{w.title()}|{w.upper()}" for w in _CELL_WORDS)
 
 
 def grade_name(written: str) -> str:
-    """A grade as the record names it: lower case, spaces collapsed; "Require improvement" and the
-    bare "improvement" after "requires" both become "requires improvement"."""
+    """A grade as the record names it: lower case, spaces collapsed; "Require improvement", "requiring
+    improvement" and the bare "improvement" after "requires" all become "requires improvement"."""
     g = re.sub(r"\s+", " ", written.strip().lower())
     if g.startswith("improvement"):
         g = "requires " + g
-    return re.sub(r"^require ", "requires ", g)
+    return re.sub(r"^(?:require|requiring) ", "requires ", g)
 
 
 def grade_concept_name(grade: str) -> str:
