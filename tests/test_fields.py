@@ -220,6 +220,11 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
     # "The focus of the monitoring visit was ..." (2022 monitoring visit letters)
     ("The focus of the monitoring visit was children in need and those subject to a child protection plan.",
      ["children in need", "children subject to a child protection plan"]),
+    # "children in need and children subject to ...": two populations, as "... and those subject to ..." is
+    ("Inspectors looked at the local authority's arrangements for children in need, and children subject to a "
+     "child protection plan.", ["children in need", "children subject to a child protection plan"]),
+    ("Inspectors looked at the local authority's arrangements for children in need and children in need of "
+     "protection.", ["children in need", "children in need of protection"]),
     # ", together with B": a second area (COVID-era letters: "... together with the impact of leadership ...")
     ("This visit looked at the quality and impact of key decision-making across help and protection, children in "
      "care and care leavers' services, together with the impact of leadership on service development.",
@@ -351,6 +356,11 @@ def test_a_topic_sub_head_over_the_bullets_does_not_end_the_section() -> None:
     # an area named earlier in the sentence, but services as the subject of the judgement
     ("The experiences of children in care have improved since the last inspection in May 2019, when services were "
      "judged inadequate.", ("inadequate", "2019-05")),
+    # an inspection over two months is dated by the first; "when they required improvement"
+    ("The local authority was judged as requiring improvement to be good at its inspection in April/May 2016.",
+     ("requires improvement to be good", "2016-04")),
+    ("Services have improved since the single inspection in 2014, when they required improvement to be good.",
+     ("requires improvement to be good", "2014")),
 ])
 def test_an_areas_grade_is_not_the_previous_judgement(sentence: str, expected: tuple[str, str] | None) -> None:
     found = fields.previous_judgement(sentence, 0, len(sentence), None)

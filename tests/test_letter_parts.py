@@ -443,6 +443,8 @@ def test_a_metropolitan_boroughs_style_is_not_part_of_its_name() -> None:
     for text, name in (("multi-agency response to abuse and neglect in South Tyneside Metropolitan Borough.\n",
                         "South Tyneside"),
                        ("the response to neglect in the Metropolitan Borough of Wirral.\n", "Wirral"),
-                       ("a visit to Wigan Metropolitan Borough Council.\n", "Wigan")):
+                       ("a visit to Wigan Metropolitan Borough Council.\n", "Wigan"),
+                       ("Focused visit to Hartlepool Borough children's services\n", "Hartlepool"),
+                       ("Focused visit to Bedford Borough children's services\n", "Bedford Borough")):
         found = fields.authority(text, [(0, len(text))])
         assert found is not None and found.value == name, (text, found)

@@ -18,6 +18,7 @@ from ofsted_kg.people import Mention, resolve
     (" Good ", "good"),
     ("REQUIRES IMPROVEMENT TO BE GOOD", "requires improvement to be good"),
     ("requiring improvement to be good", "requires improvement to be good"),
+    ("required improvement to be good", "requires improvement to be good"),
 ])
 def test_grade_name(written: str, name: str) -> None:
     assert lexicon.grade_name(written) == name

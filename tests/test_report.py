@@ -466,3 +466,34 @@ def test_an_area_send_team_member_whose_grade_comes_before_the_inspectorate() ->
     rec = extract_text(text)[0]
     assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
     assert (rec.inspection_team[0].role, rec.inspection_team[0].organisation) == ("HMI, Ofsted Lead inspector", "Ofsted")
+
+
+@pytest.mark.parametrize("number", ["", " Grade 4"])
+def test_the_record_of_main_findings_table_with_or_without_the_grades_number(number: str) -> None:
+    """2012-13 looked after children inspections end with this table; a label wraps, its grade on a line
+    of its own, and some reports print the scale's number after each grade ("Inadequate Grade 4")."""
+    from ofsted_kg.extract.report import _old_table
+    text = ("Record of main findings\nServices for looked after children\n"
+            f"Overall effectiveness Inadequate{number}\nCapacity to improve Adequate{number.replace('4', '3')}\n"
+            f"Outcomes for looked after children and\nyoung people\nInadequate{number}\n"
+            f"Leadership and management Inadequate{number}\n")
+    assert [(area, grade) for area, grade, _, _ in _old_table(text, 0, len(text))] == [
+        ("Overall effectiveness", "inadequate"), ("Capacity to improve", "adequate"),
+        ("Outcomes for looked after children and young people", "inadequate"),
+        ("Leadership and management", "inadequate")]
+
+
+def test_a_previous_judgement_dated_by_its_year_takes_the_month_a_later_paragraph_gives() -> None:
+    from ofsted_kg.extract.records import Found
+    from ofsted_kg.extract.report import _with_month
+    from ofsted_kg.extract.segment import Region
+    text = ("Since the last inspection of local authority children's services in 2019, when Solihull Council was "
+            "judged to be requires improvement to be good, services have declined.\n\n36. Children's services in "
+            "Solihull were last inspected in November 2019, with a judgement of requires improvement to be good.\n")
+    year_only = fields.previous_judgement(text, 0, 160, None)
+    assert year_only is not None and year_only.value.date == "2019"
+    region = Region("report", 0, len(text))
+    assert _with_month(year_only, text, region, date(2022, 10, 1)).value == PreviousJudgement(  # type: ignore[union-attr]
+        "requires improvement to be good", "2019-11")
+    other = Found(PreviousJudgement("inadequate", "2019"), 0, 1)  # another grade: not the same judgement
+    assert _with_month(other, text, region, None) is other

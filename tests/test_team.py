@@ -190,6 +190,9 @@ def test_a_joint_letters_focus_is_its_subject_or_the_deep_dive_of_a_generic_one(
         "Cheshire West and Chester. This inspection included a 'deep dive' focus on the response to children "
         "living with domestic abuse.\n\nAudit")
     assert extract_text(dived)[0].focus_areas == ["the response to children living with domestic abuse"]
+    # the PDF's line broken between "deep" and "dive"
+    assert extract_text(dived.replace("'deep dive'", "'deep\ndive'"))[0].focus_areas == [
+        "the response to children living with domestic abuse"]
     titled = JOINT_LETTER.replace("abuse and neglect in Cheshire West and Chester\n",
                                   "children who are victims of domestic abuse in Cheshire West and Chester\n", 1)
     assert extract_text(titled)[0].focus_areas == [

@@ -119,4 +119,7 @@ def match_authority(name: str) -> Authority | None:
 
 def clean_authority_name(name: str) -> str:
     """Drop "County Council", "London Borough of", "children's services" etc. from a name as written."""
-    return re.sub(r"\s+", " ", NOISE.sub(" ", name)).strip(" ,.'")
+    name = re.sub(r"\s+", " ", NOISE.sub(" ", name)).strip(" ,.'")
+    # "Focused visit to Hartlepool Borough children's services": the style left at the end (a name that
+    # has it, "Bedford Borough", gets it back from the gazetteer: see fields._keep_canonical)
+    return re.sub(r"\s+(?:Borough|District)$", "", name, flags=re.I)

@@ -18,7 +18,7 @@ from ofsted_kg.extract.authorities import (
 )
 from ofsted_kg.extract.context import sentences
 from ofsted_kg.extract.dates import MONTH_RE, YEAR_RE, DateRun, _month, parse_run
-from ofsted_kg.extract.lexicon import GRADE, grade_name
+from ofsted_kg.extract.lexicon import GRADE, IMPROVEMENT_RE, grade_name
 from ofsted_kg.extract.records import Found, PreviousJudgement
 
 # Character windows, measured on the corpus's letters and reports
@@ -181,6 +181,10 @@ _JUDGED = re.compile(
     # "judged the overall effectiveness of safeguarding services to be adequate"
     rf"|\b(?:judged|graded|rated)\s+(?:the\s+)?[^.;:]{{0,60}}?\b(?:effectiveness|services|provision)\b[^.;:]{{0,40}}?"
     rf"\s+(?:to\s+be|as|to(?=\s+require))\s+['\"]?(?P<w>{GRADE})\b"
+    # "since the single inspection in 2014, when they required improvement to be good"
+    rf"|\bwhen\s+(?:they|it|services|(?:the\s+)?(?:local\s+authority's\s+)?children's\s+services|"
+    rf"the\s+(?:local\s+)?authority|the\s+council)\s+(?:(?:were|was)\s+(?P<k>outstanding|good|inadequate|adequate)\b"
+    rf"|(?P<r>required\s+{IMPROVEMENT_RE}))"
     # "following two inadequate inspection judgements in 2014 and 2017": the match ends at the last year
     rf"|\b(?:two|three|successive|consecutive|repeated)\s+['\"]?(?P<n>{GRADE})['\"]?\s+(?:inspection\s+)?"
     rf"(?:judgements|ratings|grades|inspections)\s+in\s+{YEAR_RE}(?:,\s+{YEAR_RE})*,?\s+and\s+(?={YEAR_RE}\b)",
@@ -189,7 +193,9 @@ _JUDGED = re.compile(
 REPEATED_JUDGEMENTS = re.compile(r"\b(?:two|three|successive|consecutive|repeated)\s+['\"]?"
                                  rf"(?:{GRADE})['\"]?\s+(?:inspection\s+)?(?:judgements|ratings|grades|inspections)\b",
                                  re.I)
-_MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})\s+)?(?P<y>{YEAR_RE})\b", re.I)
+# "April/May 2016", "November and December 2017": an inspection over two months is dated by the first
+_MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{MONTH_RE})(?:\s*(?:/|-|–|\band\b|\bto\b)\s*{MONTH_RE})?\s+)?(?P<y>{YEAR_RE})\b",
+                         re.I)
 _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|limiting judgement", re.I)
 # a grade the sentence says services moved away from ("improved from a previous judgement of
 # inadequate and were judged to require improvement"): older than the one beside it
@@ -295,6 +301,10 @@ _LEAD_IN = re.compile(
     r"(?:the\s+)?|^(?:the\s+)?(?:arrangements|services)\s+for\s+(?:the\s+)?|^the\s+", re.I)
 # "A, together with B": a second area the visit looked at, not a detail of the first
 _SPLIT_AND = re.compile(r",?\s+and\s+(?=(?:who|those)\b)|;\s+(?:and\s+)?|,\s+together\s+with\s+", re.I)
+# "children in need and children subject to a child protection plan": two populations, as "children in
+# need and those subject to ..." is; only where the area opens with the population it repeats
+_GROUP_FIRST = re.compile(r"children\b", re.I)
+_SECOND_GROUP = re.compile(r",?\s+and\s+(?=children\b)", re.I)
 _GROUP = re.compile(r"\b(?:children|young people|care leavers|families|parents|carers)"
                     r"(?:,? and (?:young people|children|families|carers|care leavers))?", re.I)
 
@@ -370,6 +380,7 @@ def focus_from_sentence(sentence: str) -> list[str]:
         return []
     obj = _LEAD_IN.sub("", obj)
     parts = [p.strip(" ,;.") for p in _SPLIT_AND.split(obj) if p.strip(" ,;.")]
+    parts = [x.strip(" ,") for p in parts for x in (_SECOND_GROUP.split(p) if _GROUP_FIRST.match(p) else [p])]
     if len(parts) == 1 and not _ELABORATION.search(obj) and "," not in obj:
         parts = [p.strip(" ,;.") for p in _SPLIT_AREAS.split(obj) if p.strip(" ,;.")]
     parts = [x for p in parts for x in _focus_clause_items(p)]

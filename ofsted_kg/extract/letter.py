@@ -588,7 +588,7 @@ def _focus_without_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> Non
 
 
 _COVID_STUDY = re.compile(r"is\s+leading\s+Ofsted['’]s\s+work\s+into\s+(?P<f>how\s[^.]+?)\.(?:\s|$)", re.I)
-_DEEP_DIVE = re.compile(r"deep[- ]dive['’]?\s+focus\s+on\s+(?!a\s+(?:number|sample)\b|cases\b)(?P<f>[^.]+?)"
+_DEEP_DIVE = re.compile(r"deep[-\s]dive['’]?\s+focus\s+on\s+(?!a\s+(?:number|sample)\b|cases\b)(?P<f>[^.]+?)"
                         r"(?:\s+in\s+(?:the\s+)?(?-i:[A-Z])[\w&,'’ -]*)?\.", re.I)
 
 

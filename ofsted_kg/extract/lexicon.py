@@ -30,11 +30,11 @@ GRADE_CELL = "|".join(f"{w.title()}|{w.upper()}" for w in _CELL_WORDS)
 
 def grade_name(written: str) -> str:
     """A grade as the record names it: lower case, spaces collapsed; "Require improvement", "requiring
-    improvement" and the bare "improvement" after "requires" all become "requires improvement"."""
+    improvement", "required improvement" and the bare "improvement" after "requires" all become "requires improvement"."""
     g = re.sub(r"\s+", " ", written.strip().lower())
     if g.startswith("improvement"):
         g = "requires " + g
-    return re.sub(r"^(?:require|requiring) ", "requires ", g)
+    return re.sub(r"^(?:require|requiring|required) ", "requires ", g)
 
 
 def grade_concept_name(grade: str) -> str:

@@ -158,7 +158,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
             or fields.previous_judgement(text, prev_end, region.end, before, LAST_INSPECTION)
             or fields.previous_judgement(text, region.start, prev_end, before)
             or fields.previous_judgement(text, prev_end, region.end, before, fields.REPEATED_JUDGEMENTS))
-    ctx.put(rec, "previous_judgement", prev)
+    ctx.put(rec, "previous_judgement", _with_month(prev, text, region, before))
     single = _SINGLE_SUBJECT.search(text, region.start, min(region.end, region.start + TITLE_BLOCK))
     if single:
         ctx.put(rec, "visit_type", Found("other:" + re.sub(r"\s+", " ", single.group(0)).lower(),
@@ -363,7 +363,8 @@ def _pair_in_row_order(masked: str, labels: list[tuple[int, int, str]], grades: 
 
 
 _GRADE_WORD = r"(?:Outstanding|Good|Adequate|Inadequate)"
-_RECORD_ROW = re.compile(rf"^(?P<a>.*?)\s*(?P<g>{_GRADE_WORD})$")
+# "Overall effectiveness Inadequate", or with the scale's number after it ("Inadequate Grade 4")
+_RECORD_ROW = re.compile(rf"^(?P<a>.*?)\s*(?P<g>{_GRADE_WORD})(?:\s+Grade\s+\d)?$")
 
 
 # genre rule: the 2009-2012 reports' grade table and grade headings; its length is the genre's (radon CC > 20)
@@ -455,6 +456,19 @@ _PROTECTION_INSPECTION = re.compile(
     rf"(?P<g>{fields.GRADE})\b",
     re.I)
 _OVERALL_SUBJECT = re.compile(r"safeguarding|protection|children's\s+services|children\s+in\s+need", re.I)
+
+
+def _with_month(prev: Found[PreviousJudgement] | None, text: str, region: Region,
+                before: date | None) -> Found[PreviousJudgement] | None:
+    """A previous judgement dated by its year alone ("Since the last inspection ... in 2019, when ...") takes
+    its month from a later restatement of the same grade that year ("... were last inspected in November
+    2019, with a judgement of ...")."""
+    if prev is None or "-" in prev.value.date:
+        return prev
+    fuller = fields.previous_judgement(text, region.start, region.end, before, LAST_INSPECTION)
+    if fuller and fuller.value.grade == prev.value.grade and fuller.value.date.startswith(prev.value.date + "-"):
+        return fuller
+    return prev
 
 
 def _protection_inspection(text: str, start: int, end: int, before: date | None) -> Found[PreviousJudgement] | None:
