@@ -463,10 +463,11 @@ def _with_month(prev: Found[PreviousJudgement] | None, text: str, region: Region
     """A previous judgement dated by its year alone ("Since the last inspection ... in 2019, when ...") takes
     its month from a later restatement of the same grade that year ("... were last inspected in November
     2019, with a judgement of ...")."""
-    if prev is None or "-" in prev.value.date:
+    year = prev.value.date if prev else None
+    if prev is None or not year or "-" in year:
         return prev
     fuller = fields.previous_judgement(text, region.start, region.end, before, LAST_INSPECTION)
-    if fuller and fuller.value.grade == prev.value.grade and fuller.value.date.startswith(prev.value.date + "-"):
+    if fuller and fuller.value.grade == prev.value.grade and (fuller.value.date or "").startswith(year + "-"):
         return fuller
     return prev
 
