@@ -173,12 +173,12 @@ def query(
     )
     from ofsted_kg.store import QuerySyntaxError, StoreError
 
+    check_format("query", format)  # before --list too: an unknown format is refused whatever is asked
     if list_:
         for q in library():
             params = ", ".join(q.params) or "-"
             typer.echo(f"{q.name:34} {q.title}  [params: {params}]")
         return
-    check_format("query", format)
     try:
         q = load_query(name, sparql)
         bindings = q.bind(param or [])

@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 from ofsted_kg._version import __version__
 from ofsted_kg.extract.authorities import Authority, match_authority
 from ofsted_kg.extract.lexicon import grade_concept_name
-from ofsted_kg.extract.records import LetterRecord, Span
+from ofsted_kg.extract.records import LetterRecord, PreviousJudgement, Span
 from ofsted_kg.findings_model import score_themes
 from ofsted_kg.graph.iris import Minter, slug
 from ofsted_kg.graph.judgements import AREAS, area_concept, framework_of
@@ -200,26 +200,45 @@ class _Builder:
         return node
 
     def _visit(self, authority: URIRef | None) -> URIRef:
+        """The visit the letter is about: its kind, label, authority, dates, number and focus areas, the
+        judgements it awarded and the earlier judgement the letter restates."""
         rec, g = self.rec, self.g
         cls, concept = VISIT_CLASSES.get(rec.visit_type or "", (OKG.OtherVisit, OKG.kind_other))
-        auth_part = str(authority).rsplit("/", 1)[-1] if authority else "unknown-authority"
-        if rec.visit_start:
-            visit = self.mint("visit", auth_part, slug(rec.visit_type or "visit"), rec.visit_start)
-        else:
-            visit = URIRef(f"{self.letter}/visit")
+        visit = self._visit_node(authority)
         g.add((visit, RDF.type, cls))
         g.add((visit, RDF.type, OKG.Visit))
         g.add((visit, OKG.visitKind, concept))
         self.cite("visit_type", visit, OKG.visitKind, concept)
-        if rec.visit_type and rec.visit_type.startswith("other:"):
-            g.add((visit, RDFS.label, Literal(rec.visit_type.removeprefix("other:"))))
-        else:
-            when = f" ({rec.visit_start})" if rec.visit_start else ""
-            of = f" of {self.authority_name}" if self.authority_name else ""
-            g.add((visit, RDFS.label, Literal(f"{rec.visit_type or 'visit'}{of}{when}")))
+        g.add((visit, RDFS.label, Literal(self._visit_label())))
         if authority:
             g.add((visit, OKG.visitOf, authority))
             self.cite("authority", visit, OKG.visitOf, authority)
+        self._visit_dates_and_focus(visit)
+        self._judgements(visit)
+        if rec.previous_judgement:
+            self._previous_judgement(visit, rec.previous_judgement)
+        return visit
+
+    def _visit_node(self, authority: URIRef | None) -> URIRef:
+        """The visit's IRI: from its authority, kind and first day; under the letter's when it has no day."""
+        rec = self.rec
+        auth_part = str(authority).rsplit("/", 1)[-1] if authority else "unknown-authority"
+        if rec.visit_start:
+            return self.mint("visit", auth_part, slug(rec.visit_type or "visit"), rec.visit_start)
+        return URIRef(f"{self.letter}/visit")
+
+    def _visit_label(self) -> str:
+        """An unlisted kind's own words; else the kind, the authority and the first day."""
+        rec = self.rec
+        if rec.visit_type and rec.visit_type.startswith("other:"):
+            return rec.visit_type.removeprefix("other:")
+        when = f" ({rec.visit_start})" if rec.visit_start else ""
+        of = f" of {self.authority_name}" if self.authority_name else ""
+        return f"{rec.visit_type or 'visit'}{of}{when}"
+
+    def _visit_dates_and_focus(self, visit: URIRef) -> None:
+        """First and last day, the visit's number and its focus areas (cited from a letter, not a report)."""
+        rec, g = self.rec, self.g
         for field, prop in (("visit_start", OKG.startDate), ("visit_end", OKG.endDate)):
             value = _date(getattr(rec, field))
             if value is not None:
@@ -233,6 +252,10 @@ class _Builder:
             g.add((visit, OKG.focusArea, Literal(area)))
             if rec.kind != "report":
                 self.cite("focus_areas", visit, OKG.focusArea, Literal(area), i)
+
+    def _judgements(self, visit: URIRef) -> None:
+        """The judgements of a report's table, one node per area, dated on the visit's last day."""
+        rec, g = self.rec, self.g
         framework = framework_of(rec.framework, rec.framework_version)
         judged_on = _date(rec.visit_end or rec.visit_start)
         names: set[str] = set()
@@ -254,20 +277,21 @@ class _Builder:
             grade = grade_concept(j.grade)
             self.add(node, OKG.grade, grade)
             self.cite("judgements", node, OKG.grade, grade, i)
-        if rec.previous_judgement:
-            pj = rec.previous_judgement
-            node = URIRef(f"{visit}/previous-judgement")
-            g.add((visit, OKG.previousJudgement, node))
-            g.add((node, RDF.type, OKG.PreviousJudgement))
-            g.add((node, RDFS.label, Literal(f"previous judgement: {pj.grade}")))
-            # a letter restates the authority's overall judgement; which framework made it, it rarely says
-            g.add((node, OKG.judgementArea, AREAS.overall_effectiveness))
-            self.add(node, OKG.grade, grade_concept(pj.grade))
-            if pj.date:
-                dtype = XSD.gYearMonth if len(pj.date) == 7 else XSD.gYear
-                g.add((node, OKG.judgementDate, Literal(pj.date, datatype=dtype)))
-            self.cite("previous_judgement", visit, OKG.previousJudgement, node)
-        return visit
+
+    def _previous_judgement(self, visit: URIRef, pj: PreviousJudgement) -> None:
+        """The authority's overall judgement as the letter restates it, with its month or year."""
+        g = self.g
+        node = URIRef(f"{visit}/previous-judgement")
+        g.add((visit, OKG.previousJudgement, node))
+        g.add((node, RDF.type, OKG.PreviousJudgement))
+        g.add((node, RDFS.label, Literal(f"previous judgement: {pj.grade}")))
+        # a letter restates the authority's overall judgement; which framework made it, it rarely says
+        g.add((node, OKG.judgementArea, AREAS.overall_effectiveness))
+        self.add(node, OKG.grade, grade_concept(pj.grade))
+        if pj.date:
+            dtype = XSD.gYearMonth if len(pj.date) == 7 else XSD.gYear
+            g.add((node, OKG.judgementDate, Literal(pj.date, datatype=dtype)))
+        self.cite("previous_judgement", visit, OKG.previousJudgement, node)
 
     def _person(self, name: str, cls: URIRef, role: str, authority: str | None = None) -> URIRef:
         person = self.people.person(name, role, authority)

@@ -147,6 +147,18 @@ def _concept(g: Graph, concept: URIRef, scheme: URIRef, label: str, *classes: UR
     return concept
 
 
+@dataclass
+class _Nodes:
+    """The IRIs and values that several parts of the catalogue share."""
+
+    root: str  # the public folder's URL ending in "/", or "" when none is given
+    home: str  # the publication's namespace: the base IRI without its /id
+    cat: URIRef
+    ds: URIRef
+    today: Literal
+    agent: URIRef  # the publisher
+
+
 def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, base_url: str | None,
              version: str) -> Graph:
     """DCAT-AP 3 catalogue, dataset and distributions, with the VoID statistics on the dataset."""
@@ -154,23 +166,38 @@ def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, b
     for prefix, ns in (("void", VOID), ("dcat", DCAT), ("dcterms", DCTERMS), ("foaf", FOAF), ("spdx", SPDX),
                        ("vcard", VCARD), ("okg", OKG._NS), ("dcatap", DCATAP), ("geo", GEO), ("skos", SKOS)):
         g.bind(prefix, ns)
-    root = (base_url.rstrip("/") + "/") if base_url else ""
     home = base.rstrip("/").removesuffix("/id")
-    cat = URIRef(home + "/catalogue")
-    ds = URIRef(base.rstrip("/") + "/dataset")
-    today = Literal(dt.date.today().isoformat(), datatype=XSD.date)
-    title = Literal("Ofsted letters on English local authorities' children's services", lang="en")
-    description = Literal(
-        "Authorities, visits, inspectors, directors, judgements and findings extracted from Ofsted inspection "
-        "letters and reports, each fact with the words it came from.", lang="en")
+    n = _Nodes(root=(base_url.rstrip("/") + "/") if base_url else "", home=home, cat=URIRef(home + "/catalogue"),
+               ds=URIRef(base.rstrip("/") + "/dataset"), today=Literal(dt.date.today().isoformat(), datatype=XSD.date),
+               agent=URIRef(publisher.url) if publisher.url else URIRef(home + "/publisher"))
+    _publisher(g, n.agent, publisher)
+    eng, themes = _licence_place_language_and_themes(g)
+    _catalogue(g, n, eng)
+    _dataset(g, n, facts, version, themes)
+    kind = _contact_point(g, n, publisher)
+    if n.root:
+        g.add((n.ds, DCAT.landingPage, URIRef(n.root + "index.html")))
+        g.add((URIRef(n.root + "index.html"), RDF.type, FOAF.Document))
+    if publisher.sparql_endpoint:
+        _sparql_service(g, n, URIRef(publisher.sparql_endpoint), kind, themes)
+    _void_statistics(g, n.ds, base, facts)
+    for dump in dumps:
+        _distribution(g, n, dump, version)
+    return g
 
-    agent = URIRef(publisher.url) if publisher.url else URIRef(home + "/publisher")
+
+def _publisher(g: Graph, agent: URIRef, publisher: Publisher) -> None:
+    """The publisher as a foaf:Agent, with its ADMS type when it has one."""
     g.add((agent, RDF.type, FOAF.Agent))
     g.add((agent, FOAF.name, Literal(publisher.name)))
     kind_of_publisher = publisher.publisher_type()
     if kind_of_publisher is not None:
         label = PUBLISHER_TYPE_LABELS[str(kind_of_publisher).rsplit("/", 1)[1]]
         g.add((agent, DCTERMS.type, _concept(g, kind_of_publisher, PUBLISHER_TYPES, label)))
+
+
+def _licence_place_language_and_themes(g: Graph) -> tuple[URIRef, list[URIRef]]:
+    """The licence, England, and the language and theme concepts; returns (language, themes)."""
     g.add((OGL, RDF.type, DCTERMS.LicenseDocument))
     # OGL v3 lets anyone copy, adapt and use the data, commercially too, if they attribute the source
     g.add((OGL, DCTERMS.type, _concept(g, URIRef("http://purl.org/adms/licencetype/Attribution"), LICENCE_TYPES,
@@ -182,29 +209,42 @@ def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, b
     eng = _concept(g, ENG, URIRef(EU + "language"), "English", DCTERMS.LinguisticSystem)
     themes = [_concept(g, DATA_THEME.GOVE, URIRef(EU + "data-theme"), "Government and public sector"),
               _concept(g, DATA_THEME.SOCI, URIRef(EU + "data-theme"), "Population and society")]
+    return eng, themes
 
+
+def _catalogue(g: Graph, n: _Nodes, eng: URIRef) -> None:
+    """The dcat:Catalog of the publication, with its home page when the folder's URL is known."""
+    cat = n.cat
     g.add((cat, RDF.type, DCAT.Catalog))
     g.add((cat, DCTERMS.title, Literal("ofsted-kg linked data", lang="en")))
     g.add((cat, DCTERMS.description, Literal("The datasets of this ofsted-kg publication.", lang="en")))
-    g.add((cat, DCTERMS.publisher, agent))
+    g.add((cat, DCTERMS.publisher, n.agent))
     g.add((cat, DCTERMS.license, OGL))
-    g.add((cat, DCTERMS.modified, today))
-    g.add((cat, DCTERMS.issued, today))  # each publish writes the catalogue anew
+    g.add((cat, DCTERMS.modified, n.today))
+    g.add((cat, DCTERMS.issued, n.today))  # each publish writes the catalogue anew
     g.add((cat, DCTERMS.language, eng))
     g.add((cat, DCTERMS.spatial, ENGLAND))
     g.add((cat, DCAT.themeTaxonomy, URIRef(EU + "data-theme")))
-    g.add((cat, DCAT.dataset, ds))
-    if root:
-        g.add((cat, FOAF.homepage, URIRef(root)))
-        g.add((URIRef(root), RDF.type, FOAF.Document))
+    g.add((cat, DCAT.dataset, n.ds))
+    if n.root:
+        g.add((cat, FOAF.homepage, URIRef(n.root)))
+        g.add((URIRef(n.root), RDF.type, FOAF.Document))
 
+
+def _dataset(g: Graph, n: _Nodes, facts: Facts, version: str, themes: list[URIRef]) -> None:
+    """The dataset: title, licence, version, themes, keywords, period covered and the software that made it."""
+    ds = n.ds
+    title = Literal("Ofsted letters on English local authorities' children's services", lang="en")
+    description = Literal(
+        "Authorities, visits, inspectors, directors, judgements and findings extracted from Ofsted inspection "
+        "letters and reports, each fact with the words it came from.", lang="en")
     g.add((ds, RDF.type, VOID.Dataset))
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, DCTERMS.title, title))
     g.add((ds, DCTERMS.description, description))
-    g.add((ds, DCTERMS.publisher, agent))
+    g.add((ds, DCTERMS.publisher, n.agent))
     g.add((ds, DCTERMS.license, OGL))
-    g.add((ds, DCTERMS.modified, today))
+    g.add((ds, DCTERMS.modified, n.today))
     g.add((ds, DCAT3.version, Literal(version)))
     g.add((ds, OWL.versionInfo, Literal(version)))
     g.add((ds, DCTERMS.spatial, ENGLAND))
@@ -218,7 +258,7 @@ def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, b
         g.add((period, RDF.type, DCTERMS.PeriodOfTime))
         g.add((period, DCAT.startDate, Literal(facts.first_day, datatype=XSD.date)))
         g.add((period, DCAT.endDate, Literal(facts.last_day, datatype=XSD.date)))
-    software = URIRef(home + "/software/ofsted-kg")
+    software = URIRef(n.home + "/software/ofsted-kg")
     g.add((ds, DCTERMS.creator, software))
     g.add((software, RDF.type, FOAF.Agent))
     g.add((software, FOAF.name, Literal(f"ofsted-kg {__version__}")))
@@ -226,40 +266,47 @@ def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, b
     g.add((software, DCTERMS.type, DCMITYPE.Software))
     g.add((DCMITYPE.Software, RDF.type, SKOS.Concept))
     g.add((DCMITYPE.Software, SKOS.prefLabel, Literal("Software", lang="en")))
-    kind = None
-    if publisher.contact:
-        kind = URIRef(home + "/contact")
-        g.add((ds, DCAT.contactPoint, kind))
-        g.add((cat, DCAT.contactPoint, kind))
-        g.add((kind, RDF.type, VCARD.Kind))
-        g.add((kind, VCARD.fn, Literal(publisher.name)))
-        contact = publisher.contact
-        target = contact if ":" in contact else f"mailto:{contact}"
-        g.add((kind, VCARD.hasEmail if target.startswith("mailto:") else VCARD.hasURL, URIRef(target)))
-    if root:
-        g.add((ds, DCAT.landingPage, URIRef(root + "index.html")))
-        g.add((URIRef(root + "index.html"), RDF.type, FOAF.Document))
-    if publisher.sparql_endpoint:
-        endpoint = URIRef(publisher.sparql_endpoint)
-        g.add((ds, VOID.sparqlEndpoint, endpoint))
-        service = URIRef(home + "/sparql-service")
-        g.add((cat, DCAT.service, service))
-        g.add((service, RDF.type, DCAT.DataService))
-        g.add((service, DCTERMS.title, Literal("SPARQL 1.1 endpoint", lang="en")))
-        g.add((service, DCAT.endpointURL, endpoint))
-        g.add((service, DCAT.servesDataset, ds))
-        g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
-        g.add((URIRef("https://www.w3.org/TR/sparql11-protocol/"), RDF.type, DCTERMS.Standard))
-        # the folder's reference for SPARQL writers: how the graph reads, with worked queries
-        g.add((service, DCAT.endpointDescription, URIRef(root + "reference.html")))
-        g.add((service, DCTERMS.publisher, agent))
-        if kind is not None:
-            g.add((service, DCAT.contactPoint, kind))
-        for theme in themes:
-            g.add((service, DCAT.theme, theme))
-        for word in ("SPARQL", *KEYWORDS):
-            g.add((service, DCAT.keyword, Literal(word, lang="en")))
 
+
+def _contact_point(g: Graph, n: _Nodes, publisher: Publisher) -> URIRef | None:
+    """The vCard contact point of the dataset and catalogue, when the publisher gives a contact."""
+    if not publisher.contact:
+        return None
+    kind = URIRef(n.home + "/contact")
+    g.add((n.ds, DCAT.contactPoint, kind))
+    g.add((n.cat, DCAT.contactPoint, kind))
+    g.add((kind, RDF.type, VCARD.Kind))
+    g.add((kind, VCARD.fn, Literal(publisher.name)))
+    contact = publisher.contact
+    target = contact if ":" in contact else f"mailto:{contact}"
+    g.add((kind, VCARD.hasEmail if target.startswith("mailto:") else VCARD.hasURL, URIRef(target)))
+    return kind
+
+
+def _sparql_service(g: Graph, n: _Nodes, endpoint: URIRef, kind: URIRef | None, themes: list[URIRef]) -> None:
+    """The public SPARQL endpoint: void:sparqlEndpoint of the dataset and a dcat:DataService serving it."""
+    g.add((n.ds, VOID.sparqlEndpoint, endpoint))
+    service = URIRef(n.home + "/sparql-service")
+    g.add((n.cat, DCAT.service, service))
+    g.add((service, RDF.type, DCAT.DataService))
+    g.add((service, DCTERMS.title, Literal("SPARQL 1.1 endpoint", lang="en")))
+    g.add((service, DCAT.endpointURL, endpoint))
+    g.add((service, DCAT.servesDataset, n.ds))
+    g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+    g.add((URIRef("https://www.w3.org/TR/sparql11-protocol/"), RDF.type, DCTERMS.Standard))
+    # the folder's reference for SPARQL writers: how the graph reads, with worked queries
+    g.add((service, DCAT.endpointDescription, URIRef(n.root + "reference.html")))
+    g.add((service, DCTERMS.publisher, n.agent))
+    if kind is not None:
+        g.add((service, DCAT.contactPoint, kind))
+    for theme in themes:
+        g.add((service, DCAT.theme, theme))
+    for word in ("SPARQL", *KEYWORDS):
+        g.add((service, DCAT.keyword, Literal(word, lang="en")))
+
+
+def _void_statistics(g: Graph, ds: URIRef, base: str, facts: Facts) -> None:
+    """VoID: the URI space, counts, vocabularies, a partition per class and the linkset to statistics.data.gov.uk."""
     g.add((ds, VOID.uriSpace, Literal(base)))
     g.add((ds, VOID.triples, Literal(facts.triples, datatype=XSD.integer)))
     g.add((ds, VOID.entities, Literal(facts.entities, datatype=XSD.integer)))
@@ -267,11 +314,11 @@ def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, b
     g.add((ds, VOID.feature, URIRef("http://www.w3.org/ns/formats/Turtle")))
     for ns in VOCABULARIES:
         g.add((ds, VOID.vocabulary, URIRef(str(ns))))
-    for cls, n in facts.classes.items():
+    for cls, count in facts.classes.items():
         part = URIRef(f"{ds}/class/{cls.rsplit('#', 1)[-1]}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
-        g.add((part, VOID.entities, Literal(n, datatype=XSD.integer)))
+        g.add((part, VOID.entities, Literal(count, datatype=XSD.integer)))
     links = URIRef(f"{ds}/links/statistics-data-gov-uk")
     g.add((ds, VOID.subset, links))
     g.add((links, RDF.type, VOID.Linkset))
@@ -280,49 +327,51 @@ def describe(facts: Facts, base: str, dumps: list[Dump], publisher: Publisher, b
     g.add((links, VOID.linkPredicate, OKG.governedArea))
     g.add((links, VOID.triples, Literal(facts.stats_links, datatype=XSD.integer)))
 
-    for dump in dumps:
-        name = dump.path.name
-        dist = URIRef(f"{ds}/distribution/{name}")
-        url = URIRef(root + name)
-        g.add((ds, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCTERMS.title, Literal(f"{dump.fmt} dump{', gzip' if dump.compressed else ''}", lang="en")))
-        code, format_name = FILE_TYPES[dump.fmt]
-        # the format of the content; a gzip file says so with dcat:compressFormat (below), as DCAT 3 does
-        g.add((dist, DCTERMS.format, _concept(g, FILE_TYPE[code], URIRef(EU + "file-type"), format_name,
-                                              DCTERMS.MediaTypeOrExtent)))
-        graphs = "named graphs kept" if dump.fmt in ("trig", "nquads", "jsonld") else \
-            "the distinct triples of all graphs, graph names dropped"
-        which = f"Version {version} of the dataset" if dump.versioned else "The dataset"
-        latest = "" if dump.versioned else "; the file is replaced at each publication"
-        g.add((dist, DCTERMS.description, Literal(
-            f"{which} in {format_name}, {graphs}{', gzip-compressed' if dump.compressed else ''}{latest}.",
-            lang="en")))
-        # How long the file is planned to stay: the latest dump's name is written by every publication, so
-        # it stays as long as the site is kept (AVAILABLE, medium term: the tool cannot promise the host's
-        # long term, STABLE); a versioned copy is gone from the folder at the next publication, which
-        # replaces the folder, unless the publisher keeps it elsewhere (TEMPORARY).
-        available = AVAILABILITY.TEMPORARY if dump.versioned else AVAILABILITY.AVAILABLE
-        g.add((dist, DCATAP.availability, _concept(g, available, URIRef(EU + "planned-availability"),
-                                                   "temporary" if dump.versioned else "available")))
-        g.add((dist, DCAT.accessURL, url))
-        g.add((dist, DCAT.downloadURL, url))
-        if dump.fmt in ("turtle", "trig", "nquads", "jsonld", "ntriples"):
-            g.add((ds, VOID.dataDump, url))
-        media = URIRef(IANA + dump.media_type)
-        g.add((dist, DCAT.mediaType, media))
-        g.add((media, RDF.type, DCTERMS.MediaType))
-        if dump.compressed:
-            gzip = URIRef(IANA + "application/gzip")
-            g.add((dist, DCAT3.compressFormat, gzip))
-            g.add((gzip, RDF.type, DCTERMS.MediaType))
-        g.add((dist, DCAT.byteSize, Literal(dump.path.stat().st_size, datatype=XSD.nonNegativeInteger)))
-        g.add((dist, DCTERMS.license, OGL))
-        g.add((dist, DCTERMS.modified, today))
-        checksum = URIRef(f"{dist}/checksum")
-        g.add((dist, SPDX.checksum, checksum))
-        g.add((checksum, RDF.type, SPDX.Checksum))
-        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
-        g.add((checksum, SPDX.checksumValue, Literal(file_sha256(dump.path), datatype=XSD.hexBinary)))
-    return g
+
+def _distribution(g: Graph, n: _Nodes, dump: Dump, version: str) -> None:
+    """One dump as a dcat:Distribution: format, availability, URLs, media type, size, licence and checksum."""
+    ds, today = n.ds, n.today
+    name = dump.path.name
+    dist = URIRef(f"{ds}/distribution/{name}")
+    url = URIRef(n.root + name)
+    g.add((ds, DCAT.distribution, dist))
+    g.add((dist, RDF.type, DCAT.Distribution))
+    g.add((dist, DCTERMS.title, Literal(f"{dump.fmt} dump{', gzip' if dump.compressed else ''}", lang="en")))
+    code, format_name = FILE_TYPES[dump.fmt]
+    # the format of the content; a gzip file says so with dcat:compressFormat (below), as DCAT 3 does
+    g.add((dist, DCTERMS.format, _concept(g, FILE_TYPE[code], URIRef(EU + "file-type"), format_name,
+                                          DCTERMS.MediaTypeOrExtent)))
+    graphs = "named graphs kept" if dump.fmt in ("trig", "nquads", "jsonld") else \
+        "the distinct triples of all graphs, graph names dropped"
+    which = f"Version {version} of the dataset" if dump.versioned else "The dataset"
+    latest = "" if dump.versioned else "; the file is replaced at each publication"
+    g.add((dist, DCTERMS.description, Literal(
+        f"{which} in {format_name}, {graphs}{', gzip-compressed' if dump.compressed else ''}{latest}.",
+        lang="en")))
+    # How long the file is planned to stay: the latest dump's name is written by every publication, so
+    # it stays as long as the site is kept (AVAILABLE, medium term: the tool cannot promise the host's
+    # long term, STABLE); a versioned copy is gone from the folder at the next publication, which
+    # replaces the folder, unless the publisher keeps it elsewhere (TEMPORARY).
+    available = AVAILABILITY.TEMPORARY if dump.versioned else AVAILABILITY.AVAILABLE
+    g.add((dist, DCATAP.availability, _concept(g, available, URIRef(EU + "planned-availability"),
+                                               "temporary" if dump.versioned else "available")))
+    g.add((dist, DCAT.accessURL, url))
+    g.add((dist, DCAT.downloadURL, url))
+    if dump.fmt in ("turtle", "trig", "nquads", "jsonld", "ntriples"):
+        g.add((ds, VOID.dataDump, url))
+    media = URIRef(IANA + dump.media_type)
+    g.add((dist, DCAT.mediaType, media))
+    g.add((media, RDF.type, DCTERMS.MediaType))
+    if dump.compressed:
+        gzip = URIRef(IANA + "application/gzip")
+        g.add((dist, DCAT3.compressFormat, gzip))
+        g.add((gzip, RDF.type, DCTERMS.MediaType))
+    g.add((dist, DCAT.byteSize, Literal(dump.path.stat().st_size, datatype=XSD.nonNegativeInteger)))
+    g.add((dist, DCTERMS.license, OGL))
+    g.add((dist, DCTERMS.modified, today))
+    checksum = URIRef(f"{dist}/checksum")
+    g.add((dist, SPDX.checksum, checksum))
+    g.add((checksum, RDF.type, SPDX.Checksum))
+    g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
+    g.add((checksum, SPDX.checksumValue, Literal(file_sha256(dump.path), datatype=XSD.hexBinary)))

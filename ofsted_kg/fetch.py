@@ -318,32 +318,48 @@ def fetch(output: str | Path, authorities: list[str] | None = None, kinds: list[
     by_urn = {a.ofsted_urn: a.name for a in gazetteer() if a.ofsted_urn}
     try:
         with _locked(folder), Manifest(folder) as manifest:
-            for stale in folder.glob("*/*.part"):  # a killed run's unfinished file
-                stale.unlink(missing_ok=True)
+            _remove_unfinished(folder)
             if progress:
                 progress(0, 0, "searching")
             providers = list_providers(client.get_text, base_url, rows)
             chosen = [p for p in providers if not wanted or p.urn in wanted]
-            for urn in wanted.keys() - {p.urn for p in providers}:
-                result.problems.append(Problem(wanted[urn], f"URN {urn} is not among the {len(providers)} authorities "
-                                                            f"the reports site's search lists ({base_url})"))
+            _report_unlisted(wanted, providers, base_url, result)
             plan = _plan(chosen, by_urn, kinds or [], since, manifest, client, result, progress)
             if not plan and result.providers and not kinds and since is None:
                 result.problems.append(Problem(base_url, f"the {result.providers} provider page(s) read list no "
                                                          "PDF documents: the site may have changed"))
-            for n, item in enumerate(plan, 1):
-                entry = manifest.present(item.publication.url)
-                if entry is not None:
-                    result.present.append(entry)
-                else:
-                    _download(item, manifest, client, result)
-                if progress:
-                    progress(n, len(plan), "downloading")
+            _download_plan(plan, manifest, client, result, progress)
     finally:
         result.requests = client.requests
         if own:
             client.close()
     return result
+
+
+def _remove_unfinished(folder: Path) -> None:
+    """Delete a killed run's unfinished files (NAME.part)."""
+    for stale in folder.glob("*/*.part"):
+        stale.unlink(missing_ok=True)
+
+
+def _report_unlisted(wanted: dict[str, str], providers: list[Provider], base_url: str, result: FetchResult) -> None:
+    """A problem for each authority asked for whose URN the site's search does not list."""
+    for urn in wanted.keys() - {p.urn for p in providers}:
+        result.problems.append(Problem(wanted[urn], f"URN {urn} is not among the {len(providers)} authorities "
+                                                    f"the reports site's search lists ({base_url})"))
+
+
+def _download_plan(plan: list[Planned], manifest: Manifest, client: Client, result: FetchResult,
+                   progress: Callable[[int, int, str], None] | None) -> None:
+    """Download each planned document the manifest does not already hold; count the others as present."""
+    for n, item in enumerate(plan, 1):
+        entry = manifest.present(item.publication.url)
+        if entry is not None:
+            result.present.append(entry)
+        else:
+            _download(item, manifest, client, result)
+        if progress:
+            progress(n, len(plan), "downloading")
 
 
 def _plan(providers: list[Provider], by_urn: dict[str, str], kinds: list[str], since: dt.date | None,
@@ -357,33 +373,58 @@ def _plan(providers: list[Provider], by_urn: dict[str, str], kinds: list[str], s
     for n, provider in enumerate(providers, 1):
         if progress:
             progress(n - 1, len(providers), "reading authorities' pages")
-        try:
-            publications = parse_provider_page(client.get_text(provider.url), provider.url)
-        except (SiteChanged, FetchError) as e:
-            result.problems.append(Problem(provider.url, str(e).removeprefix(f"{provider.url}: ")))
+        publications = _read_provider_page(provider, client, result)
+        if publications is None:
             continue
         result.providers += 1
         authority = by_urn.get(provider.urn) or provider.name or provider.urn
         for pub in publications:
             listed += 1
             matched.update(k for k in kinds if kind_matches(pub, [k]))
-            if pub.format not in ("pdf", "") or not kind_matches(pub, kinds) or (
-                    since is not None and (pub.date is None or dt.date.fromisoformat(pub.date) < since)):
+            if not _chosen(pub, kinds, since):
                 result.left_out += 1
                 continue
-            existing = manifest.entries.get(pub.url)
-            path = existing.path if existing else f"{_slug(authority)}/{file_name(pub)}"
-            if taken.get(path, pub.url) != pub.url:  # another document's name: make it unique
-                path = path.removesuffix(".pdf") + "_" + hashlib.sha256(pub.url.encode()).hexdigest()[:8] + ".pdf"
+            path = _target_path(pub, authority, manifest, taken)
             taken[path] = pub.url
             plan.append(Planned(provider, authority, pub, path))
     if progress:
         progress(len(providers), len(providers), "reading authorities' pages")
+    _report_unmatched_kinds(kinds, matched, listed, result)
+    return plan
+
+
+def _read_provider_page(provider: Provider, client: Client, result: FetchResult) -> list[Publication] | None:
+    """The publications a provider page lists; None, with a problem in `result`, when it cannot be read."""
+    try:
+        return parse_provider_page(client.get_text(provider.url), provider.url)
+    except (SiteChanged, FetchError) as e:
+        result.problems.append(Problem(provider.url, str(e).removeprefix(f"{provider.url}: ")))
+        return None
+
+
+def _chosen(pub: Publication, kinds: list[str], since: dt.date | None) -> bool:
+    """A PDF (or a publication of unstated format) of the kinds asked for, dated on or after `since`."""
+    if pub.format not in ("pdf", "") or not kind_matches(pub, kinds):
+        return False
+    return since is None or (pub.date is not None and dt.date.fromisoformat(pub.date) >= since)
+
+
+def _target_path(pub: Publication, authority: str, manifest: Manifest, taken: dict[str, str]) -> str:
+    """Where the publication goes: the manifest's path for it, else AUTHORITY/NAME, made unique when another
+    document already has that name."""
+    existing = manifest.entries.get(pub.url)
+    path = existing.path if existing else f"{_slug(authority)}/{file_name(pub)}"
+    if taken.get(path, pub.url) != pub.url:  # another document's name: make it unique
+        path = path.removesuffix(".pdf") + "_" + hashlib.sha256(pub.url.encode()).hexdigest()[:8] + ".pdf"
+    return path
+
+
+def _report_unmatched_kinds(kinds: list[str], matched: set[str], listed: int, result: FetchResult) -> None:
+    """A warning for each --kind that no listed publication was of."""
     for k in kinds:
         if k not in matched and listed:
             result.problems.append(Problem(f"--kind {k!r}", f"no publication of this kind among the {listed} listed "
                                            f"(kinds: {', '.join(CATEGORIES)}, or words of the site's own)", fatal=False))
-    return plan
 
 
 def _download(item: Planned, manifest: Manifest, client: Client, result: FetchResult) -> None:

@@ -227,64 +227,98 @@ def _resource_html(site: Site, iri: str, here: str, triples: list[Triple], inbou
     by_subject: dict[str, list[Triple]] = defaultdict(list)
     for t in triples:
         by_subject[t[0]].append(t)
-    types = [site.label(o.value) for s, p, o in by_subject.get(iri, []) if p == RDF_TYPE and o.kind == "iri"]
+    own = by_subject.get(iri, [])
+    parts = [_heading_html(site, iri, here, title, own), _quotation_html(iri, own)]
+    for subject in sorted(by_subject, key=lambda s: (s != iri, s)):
+        parts.append(_subject_html(site, iri, here, subject, by_subject[subject]))
+    if evidence:
+        parts.append(_evidence_html(site, here, evidence))
+    if inbound:
+        parts.append(_inbound_html(site, here, inbound))
+    return _page(site, here, title, "".join(parts), iri)
+
+
+def _heading_html(site: Site, iri: str, here: str, title: str, own: list[Triple]) -> str:
+    """The page's title, IRI, types and links to its Turtle and JSON-LD."""
+    types = [site.label(o.value) for s, p, o in own if p == RDF_TYPE and o.kind == "iri"]
     parts = [f"<h1>{_esc(title)}</h1>\n<p class=\"iri\">{_esc(iri)}</p>\n"]
     if types:
         parts.append(f"<p>{_esc(', '.join(sorted(set(types))))}</p>\n")
     name = here.rsplit("/", 1)[-1]
     parts.append(f'<p>This page as <a href="{_esc(name)}.ttl">Turtle</a> · '
                  f'<a href="{_esc(name)}.jsonld">JSON-LD</a></p>\n')
-    text = {p: o.value for s, p, o in by_subject.get(iri, []) if s == iri and o.kind == "literal"}
-    if OKG_NS + "text" in text:  # a finding is itself a quotation
-        where = ", ".join(x for x in (
-            f"characters {text.get(OKG_NS + 'textStart', '?')}-{text.get(OKG_NS + 'textEnd', '?')}",
-            f"page {text[OKG_NS + 'page']}" if OKG_NS + "page" in text else "") if x)
-        parts.append(f"<h2>Quoted words</h2>\n<blockquote>{_esc(text[OKG_NS + 'text'])}</blockquote>\n"
-                     f"<p>{_esc(where)}</p>\n")
-    for subject in sorted(by_subject, key=lambda s: (s != iri, s)):
-        rows = by_subject[subject]
+    return "".join(parts)
+
+
+def _quotation_html(iri: str, own: list[Triple]) -> str:
+    """A finding's quoted words and where they stand (a finding is itself a quotation); else nothing."""
+    text = {p: o.value for s, p, o in own if s == iri and o.kind == "literal"}
+    if OKG_NS + "text" not in text:
+        return ""
+    where = ", ".join(x for x in (
+        f"characters {text.get(OKG_NS + 'textStart', '?')}-{text.get(OKG_NS + 'textEnd', '?')}",
+        f"page {text[OKG_NS + 'page']}" if OKG_NS + "page" in text else "") if x)
+    return (f"<h2>Quoted words</h2>\n<blockquote>{_esc(text[OKG_NS + 'text'])}</blockquote>\n"
+            f"<p>{_esc(where)}</p>\n")
+
+
+def _subject_html(site: Site, iri: str, here: str, subject: str, rows: list[Triple]) -> str:
+    """The table of one subject's facts: the resource's own ("Facts") or a fragment IRI's, under its anchor."""
+    if subject != iri:
         anchor = subject.split("#", 1)[1] if "#" in subject else ""
-        if subject != iri:
-            parts.append(f'<h2 id="{_esc(anchor)}">{_esc(site.label(subject))}</h2>\n<p class="iri">{_esc(subject)}</p>\n')
-        else:
-            parts.append("<h2>Facts</h2>\n")
-        parts.append("<table>\n")
-        grouped: dict[str, list[Term]] = defaultdict(list)
-        for _, p, o in rows:
-            grouped[p].append(o)
-        for p in sorted(grouped, key=lambda x: site.label(x)):
-            values = "<br>".join(_value_html(site, o, here) for o in sorted(grouped[p], key=lambda t: t.value))
-            parts.append(f'<tr><th scope="row" title="{_esc(p)}">{_esc(site.label(p))}</th><td>{values}</td></tr>\n')
-        parts.append("</table>\n")
-    if evidence:
-        parts.append("<h2>Evidence</h2>\n<table>\n<tr><th scope=\"col\">fact</th><th scope=\"col\">quoted words</th>"
-                     "<th scope=\"col\">source</th></tr>\n")
-        # the evidence's own IRI last: rows for one fact and letter come in the letter's reading order
-        for ev in sorted(evidence, key=lambda e: (site.label(e.prop), e.value, e.letter, _natural(e.iri))):
-            source = []
-            letter = site.href(ev.letter, here)
-            source.append(f'<a href="{_esc(letter)}">{_esc(site.label(ev.letter))}</a>' if letter else _esc(ev.letter))
-            if ev.source:
-                link = ev.source if ev.source.startswith(("http://", "https://")) else None
-                source.append(f'<a href="{_esc(link)}">{_esc(ev.source)}</a>' if link else f"<code>{_esc(ev.source)}</code>")
-            if ev.page:
-                source.append(f"page {_esc(ev.page)}")
-            value = (_value_html(site, Term("iri", ev.value), here) if ev.value.startswith(("http://", "https://"))
-                     else _esc(ev.value))
-            parts.append(f"<tr><td>{_esc(site.label(ev.prop))}: {value}</td>"
-                         f"<td><blockquote>{_esc(ev.exact)}</blockquote></td><td>{'<br>'.join(source)}</td></tr>\n")
-        parts.append("</table>\n")
-    if inbound:
-        parts.append("<h2>Linked from</h2>\n<ul>\n")
-        for s, p in sorted(inbound, key=lambda x: (site.label(x[1]), site.label(x[0])))[:MAX_INBOUND]:
-            href = site.href(s, here)
-            label = _esc(site.label(s))
-            link = f'<a href="{_esc(href)}">{label}</a>' if href else label
-            parts.append(f"<li>{link} <small>({_esc(site.label(p))})</small></li>\n")
-        if len(inbound) > MAX_INBOUND:
-            parts.append(f"<li>… and {len(inbound) - MAX_INBOUND} more (see the dumps)</li>\n")
-        parts.append("</ul>\n")
-    return _page(site, here, title, "".join(parts), iri)
+        head = f'<h2 id="{_esc(anchor)}">{_esc(site.label(subject))}</h2>\n<p class="iri">{_esc(subject)}</p>\n'
+    else:
+        head = "<h2>Facts</h2>\n"
+    grouped: dict[str, list[Term]] = defaultdict(list)
+    for _, p, o in rows:
+        grouped[p].append(o)
+    cells = []
+    for p in sorted(grouped, key=lambda x: site.label(x)):
+        values = "<br>".join(_value_html(site, o, here) for o in sorted(grouped[p], key=lambda t: t.value))
+        cells.append(f'<tr><th scope="row" title="{_esc(p)}">{_esc(site.label(p))}</th><td>{values}</td></tr>\n')
+    return f"{head}<table>\n{''.join(cells)}</table>\n"
+
+
+def _evidence_html(site: Site, here: str, evidence: list[Evidence]) -> str:
+    """The table of the words each fact was read from, with the letter, source file and page."""
+    parts = ["<h2>Evidence</h2>\n<table>\n<tr><th scope=\"col\">fact</th><th scope=\"col\">quoted words</th>"
+             "<th scope=\"col\">source</th></tr>\n"]
+    # the evidence's own IRI last: rows for one fact and letter come in the letter's reading order
+    for ev in sorted(evidence, key=lambda e: (site.label(e.prop), e.value, e.letter, _natural(e.iri))):
+        value = (_value_html(site, Term("iri", ev.value), here) if ev.value.startswith(("http://", "https://"))
+                 else _esc(ev.value))
+        parts.append(f"<tr><td>{_esc(site.label(ev.prop))}: {value}</td>"
+                     f"<td><blockquote>{_esc(ev.exact)}</blockquote></td><td>{_evidence_source_html(site, here, ev)}"
+                     "</td></tr>\n")
+    parts.append("</table>\n")
+    return "".join(parts)
+
+
+def _evidence_source_html(site: Site, here: str, ev: Evidence) -> str:
+    """Where evidence was read: its letter's page, its source file (a link when public) and its page."""
+    source = []
+    letter = site.href(ev.letter, here)
+    source.append(f'<a href="{_esc(letter)}">{_esc(site.label(ev.letter))}</a>' if letter else _esc(ev.letter))
+    if ev.source:
+        link = ev.source if ev.source.startswith(("http://", "https://")) else None
+        source.append(f'<a href="{_esc(link)}">{_esc(ev.source)}</a>' if link else f"<code>{_esc(ev.source)}</code>")
+    if ev.page:
+        source.append(f"page {_esc(ev.page)}")
+    return "<br>".join(source)
+
+
+def _inbound_html(site: Site, here: str, inbound: list[tuple[str, str]]) -> str:
+    """The list of resources that link to this one (at most MAX_INBOUND), with the link's property."""
+    parts = ["<h2>Linked from</h2>\n<ul>\n"]
+    for s, p in sorted(inbound, key=lambda x: (site.label(x[1]), site.label(x[0])))[:MAX_INBOUND]:
+        href = site.href(s, here)
+        label = _esc(site.label(s))
+        link = f'<a href="{_esc(href)}">{label}</a>' if href else label
+        parts.append(f"<li>{link} <small>({_esc(site.label(p))})</small></li>\n")
+    if len(inbound) > MAX_INBOUND:
+        parts.append(f"<li>… and {len(inbound) - MAX_INBOUND} more (see the dumps)</li>\n")
+    parts.append("</ul>\n")
+    return "".join(parts)
 
 
 def _rows(st: Any, sparql: str) -> Iterator[tuple[Any, ...]]:
@@ -345,38 +379,50 @@ def load_labels(st: Any, site: Site, ontology: Iterable[tuple[str, str]]) -> Non
 def letter_pages(st: Any, site: Site, prefixes: dict[str, str]) -> int:
     """Pages of each letter and what lives under its IRI (findings, evidence, theme assignments), read one
     letter's graphs at a time."""
-    import pyoxigraph as ox
-
     letters = [g for (g,) in _rows(st, f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{OKG_NS}Document> }} }}")]
     for g in letters:
-        prefix = g.value
-        triples: dict[str, list[Triple]] = defaultdict(list)
-        seen: set[tuple[str, str, str, str | None, str | None]] = set()
-        inbound: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for name in (prefix, *LetterGraphs(prefix).derived):
-            for q in st.quads_for_pattern(None, None, None, ox.NamedNode(name)):
-                if not isinstance(q.subject, ox.NamedNode):
-                    continue
-                s, p, o = q.subject.value, q.predicate.value, Term.of(q.object)
-                key = (s, p, o.value, o.datatype, o.language)
-                if key in seen:
-                    continue
-                seen.add(key)
-                if s == prefix or s.startswith((prefix + "/", prefix + "#")):
-                    triples[doc_iri(s)].append((s, p, o))
-                if o.kind == "iri" and p not in EVIDENCE_LINKS and (o.value == prefix or o.value.startswith(prefix + "/")):
-                    inbound[doc_iri(o.value)].append((s, p))
-        evidence: dict[str, list[Evidence]] = defaultdict(list)
-        # evidence of the letter's own resources (the letter itself: its date, signatory, copies)
-        evidence_of = {s for s, rows in triples.items() for _, p, o in rows
-                       if p == RDF_TYPE and o.value == OKG_NS + "Evidence"}
-        if evidence_of:
-            for of, ev in _evidence_rows(st, f"FILTER(STRSTARTS(STR(?of), \"{prefix}\"))", graph=prefix):
-                evidence[of].append(ev)
+        triples, inbound = _letter_triples(st, g.value)
+        evidence = _letter_evidence(st, g.value, triples)
         for iri, rows in triples.items():
             write_resource(site, iri, rows, [x for x in inbound.get(iri, []) if doc_iri(x[0]) != iri],
                            evidence.get(iri, []), prefixes)
     return len(letters)
+
+
+def _letter_triples(st: Any, prefix: str) -> tuple[dict[str, list[Triple]], dict[str, list[tuple[str, str]]]]:
+    """The distinct triples of a letter's graphs, by the page that shows them (the letter's own resources
+    only), and the links to those resources (evidence links aside), by the page linked to."""
+    import pyoxigraph as ox
+
+    triples: dict[str, list[Triple]] = defaultdict(list)
+    seen: set[tuple[str, str, str, str | None, str | None]] = set()
+    inbound: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in (prefix, *LetterGraphs(prefix).derived):
+        for q in st.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+            if not isinstance(q.subject, ox.NamedNode):
+                continue
+            s, p, o = q.subject.value, q.predicate.value, Term.of(q.object)
+            key = (s, p, o.value, o.datatype, o.language)
+            if key in seen:
+                continue
+            seen.add(key)
+            if s == prefix or s.startswith((prefix + "/", prefix + "#")):
+                triples[doc_iri(s)].append((s, p, o))
+            if o.kind == "iri" and p not in EVIDENCE_LINKS and (o.value == prefix or o.value.startswith(prefix + "/")):
+                inbound[doc_iri(o.value)].append((s, p))
+    return triples, inbound
+
+
+def _letter_evidence(st: Any, prefix: str, triples: dict[str, list[Triple]]) -> dict[str, list[Evidence]]:
+    """The evidence of the letter's own resources (the letter itself: its date, signatory, copies), by the
+    resource it is evidence of; read only when the letter's graphs hold evidence."""
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    evidence_of = {s for s, rows in triples.items() for _, p, o in rows
+                   if p == RDF_TYPE and o.value == OKG_NS + "Evidence"}
+    if evidence_of:
+        for of, ev in _evidence_rows(st, f"FILTER(STRSTARTS(STR(?of), \"{prefix}\"))", graph=prefix):
+            evidence[of].append(ev)
+    return evidence
 
 
 def shared_pages(st: Any, site: Site, letters_prefix: str, prefixes: dict[str, str]) -> None:

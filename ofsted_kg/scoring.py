@@ -149,19 +149,40 @@ class Tally:
 def score_record(t: Tally, gold: dict[str, Any], pred: dict[str, Any], letter: str) -> None:
     """Add one letter's comparison to the tally."""
     complete = gold.get("complete", True)
+    _score_visit(t, gold, pred, letter)
+    _score_people(t, gold, pred, letter, complete)
+    _score_lists(t, gold, pred, letter, complete)
 
-    def eq(a: Any, b: Any) -> bool:
-        return str(a) == str(b)
 
+def _same_text(a: Any, b: Any) -> bool:
+    """Equal as printed."""
+    return str(a) == str(b)
+
+
+def _lower_or_none(text: str | None) -> str | None:
+    return (text or "").lower() or None
+
+
+def _previous_judgement_key(record: dict[str, Any]) -> tuple[str | None, Any] | None:
+    """(normalised grade, date) of the record's previous judgement, or None when it gives none."""
+    pj = record.get("previous_judgement") or {}
+    return (norm_grade(pj.get("grade")), pj.get("date")) if pj else None
+
+
+def _score_visit(t: Tally, gold: dict[str, Any], pred: dict[str, Any], letter: str) -> None:
+    """Dates, authority, kind and number of the visit, and the judgement the letter restates."""
     for f in ("letter_date", "visit_start", "visit_end"):
-        t.scalar(f, gold.get(f), pred.get(f), eq, letter)
-    t.scalar("authority", norm_authority(gold.get("authority")), norm_authority(pred.get("authority")), eq, letter)
-    t.scalar("visit_type", (gold.get("visit_type") or "").lower() or None,
-             (pred.get("visit_type") or "").lower() or None, eq, letter)
-    t.scalar("visit_sequence", gold.get("visit_sequence"), pred.get("visit_sequence"), eq, letter)
-    gj, pj = gold.get("previous_judgement") or {}, pred.get("previous_judgement") or {}
-    t.scalar("previous_judgement", (norm_grade(gj.get("grade")), gj.get("date")) if gj else None,
-             (norm_grade(pj.get("grade")), pj.get("date")) if pj else None, eq, letter)
+        t.scalar(f, gold.get(f), pred.get(f), _same_text, letter)
+    t.scalar("authority", norm_authority(gold.get("authority")), norm_authority(pred.get("authority")), _same_text,
+             letter)
+    t.scalar("visit_type", _lower_or_none(gold.get("visit_type")), _lower_or_none(pred.get("visit_type")),
+             _same_text, letter)
+    t.scalar("visit_sequence", gold.get("visit_sequence"), pred.get("visit_sequence"), _same_text, letter)
+    t.scalar("previous_judgement", _previous_judgement_key(gold), _previous_judgement_key(pred), _same_text, letter)
+
+
+def _score_people(t: Tally, gold: dict[str, Any], pred: dict[str, Any], letter: str, complete: bool) -> None:
+    """Inspectors (the gold signatory counts as one), signatory and recipient."""
     ginsp = list(gold.get("inspectors") or [])
     if gold.get("signatory") and not any(same_person(gold["signatory"], g) for g in ginsp):
         ginsp.append(gold["signatory"])
@@ -170,22 +191,35 @@ def score_record(t: Tally, gold: dict[str, Any], pred: dict[str, Any], letter: s
              skip_if_gold_null=not complete)
     gr, pr = gold.get("recipient") or {}, pred.get("recipient") or {}
     t.scalar("recipient.name", gr.get("name"), pr.get("name"), same_person, letter)
-    t.scalar("recipient.title", norm_text(gr.get("title")) or None, norm_text(pr.get("title")) or None, eq, letter)
+    t.scalar("recipient.title", norm_text(gr.get("title")) or None, norm_text(pr.get("title")) or None, _same_text,
+             letter)
+
+
+def _same_recommendation(g: str, p: str) -> bool:
+    """One starts with the other's first 60 normalised characters."""
+    return norm_text(p).startswith(norm_text(g)[:60]) or norm_text(g).startswith(norm_text(p)[:60])
+
+
+def _same_focus_area(g: str, p: str) -> bool:
+    """At least half the gold area's words are in the predicted one."""
+    return len(_tokens(g) & _tokens(p)) >= 0.5 * max(1, len(_tokens(g)))
+
+
+def _judgement_pair(j: dict[str, Any]) -> tuple[str, str | None]:
+    return norm_area(j.get("area")), norm_grade(j.get("grade"))
+
+
+def _score_lists(t: Tally, gold: dict[str, Any], pred: dict[str, Any], letter: str, complete: bool) -> None:
+    """Recommendations, judgements and focus areas, each when the gold record has them."""
     grec = gold.get("recommendations") or []
     if complete or grec:
-        t.sets("recommendations", grec, pred.get("recommendations") or [],
-               lambda g, p: norm_text(p).startswith(norm_text(g)[:60]) or norm_text(g).startswith(norm_text(p)[:60]),
-               letter)
+        t.sets("recommendations", grec, pred.get("recommendations") or [], _same_recommendation, letter)
     if "judgements" in gold:
-        def pair(j: dict[str, Any]) -> tuple[str, str | None]:
-            return norm_area(j.get("area")), norm_grade(j.get("grade"))
-
-        t.sets("judgements", [pair(j) for j in gold["judgements"]],
-               [pair(j) for j in (pred.get("judgements") or []) if isinstance(j, dict)], eq, letter)
+        t.sets("judgements", [_judgement_pair(j) for j in gold["judgements"]],
+               [_judgement_pair(j) for j in (pred.get("judgements") or []) if isinstance(j, dict)], _same_text, letter)
     gfa, pfa = gold.get("focus_areas") or [], pred.get("focus_areas") or []
     if gfa or pfa:
-        t.sets("focus_areas", gfa, pfa, lambda g, p: len(_tokens(g) & _tokens(p)) >= 0.5 * max(1, len(_tokens(g))),
-               letter)
+        t.sets("focus_areas", gfa, pfa, _same_focus_area, letter)
 
 
 def find_letter(letters: Path, stem: str) -> Path | None:

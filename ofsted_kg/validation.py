@@ -8,7 +8,7 @@ letter, the field, the words in the letter, and the rule broken.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -225,28 +225,43 @@ def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference:
     """Validate one letter's graph (or any graph: `source` then names it in the messages); map each SHACL
     result back to the field and words it concerns. An ill-formed literal is reported as ill-formed, and
     left out of the SHACL check (where it would only break comparisons with other values)."""
-    from pyshacl import validate
-
     letter = letter or next((s for s in graph.subjects(RDF.type, OKG.Document) if isinstance(s, URIRef)), URIRef(""))
     source = source or next((str(p) for f in graph.objects(letter, OKG.sourceFile) for p in graph.objects(f, OKG.path)),
                             str(letter))
     bad = _ill_formed(graph)
     if bad:
-        clean = Graph()
-        for t in graph:
-            if not (isinstance(t[2], Literal) and t[2].ill_typed):
-                clean.add(t)
-        result = validate_letter_graph(clean, letter, inference, source)
-        spoilt = {s for s, _p, _o in bad}
-        result.violations = [v for v in result.violations if v.focus not in spoilt]
-        for s, p, o in bad:
-            fld, words = _evidence_for(graph, s, p)
-            kind = _local(o.datatype)
-            result.violations.append(Violation(letter, source, s, p, o, f'"{o}" is not a well-formed xsd:{kind}',
-                                               "Violation", fld, words))
-        result.conforms = False
-        result.violations.sort(key=lambda v: (v.field or "", v.message))
-        return result
+        return _validate_without_ill_formed(graph, bad, letter, inference, source)
+    conforms, report = _shacl_report(graph, inference)
+    result = LetterResult(letter, source, conforms, report=report)
+    result.violations.extend(_violations_in(report, graph, letter, source))
+    result.violations.sort(key=lambda v: (v.field or "", v.message))
+    return result
+
+
+def _validate_without_ill_formed(graph: Graph, bad: list[tuple[Node, Node, Literal]], letter: URIRef, inference: bool,
+                                 source: str) -> LetterResult:
+    """Validate the graph less its ill-formed literals, then report each of them as a violation (and no other
+    violation of the nodes they belong to)."""
+    clean = Graph()
+    for t in graph:
+        if not (isinstance(t[2], Literal) and t[2].ill_typed):
+            clean.add(t)
+    result = validate_letter_graph(clean, letter, inference, source)
+    spoilt = {s for s, _p, _o in bad}
+    result.violations = [v for v in result.violations if v.focus not in spoilt]
+    for s, p, o in bad:
+        fld, words = _evidence_for(graph, s, p)
+        kind = _local(o.datatype)
+        result.violations.append(Violation(letter, source, s, p, o, f'"{o}" is not a well-formed xsd:{kind}',
+                                           "Violation", fld, words))
+    result.conforms = False
+    result.violations.sort(key=lambda v: (v.field or "", v.message))
+    return result
+
+
+def _shacl_report(graph: Graph, inference: bool) -> tuple[bool, Graph]:
+    """pyshacl's verdict and report graph for `graph` against the shapes, constraints built once each."""
+    from pyshacl import validate
 
     # SHACL-SPARQL constraints need no "advanced" (SHACL-AF) mode, which would also copy the data graph
     global _constraint_cache
@@ -259,7 +274,11 @@ def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference:
     finally:
         _constraint_cache = None
     assert isinstance(report, Graph)
-    result = LetterResult(letter, source, bool(conforms), report=report)
+    return bool(conforms), report
+
+
+def _violations_in(report: Graph, graph: Graph, letter: URIRef, source: str) -> Iterator[Violation]:
+    """Each SHACL result of the report, with the field and words of the letter it concerns."""
     for r in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(r, SH.focusNode)
         path = report.value(r, SH.resultPath)
@@ -270,10 +289,8 @@ def validate_letter_graph(graph: Graph, letter: URIRef | None = None, inference:
         name = graph.value(shape, SH.name) if shape is not None else None
         name = name or shapes_graph().value(shape, SH.name) if shape is not None else None
         fld, words = _evidence_for(graph, focus, path)
-        result.violations.append(Violation(letter, source, focus, path, value, message, severity,  # type: ignore[arg-type]
-                                           fld or (str(name) if name else None), words))
-    result.violations.sort(key=lambda v: (v.field or "", v.message))
-    return result
+        yield Violation(letter, source, focus, path, value, message, severity,  # type: ignore[arg-type]
+                        fld or (str(name) if name else None), words)
 
 
 def _evidence_for(graph: Graph, focus: Node | None, path: Node | None) -> tuple[str | None, str | None]:

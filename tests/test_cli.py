@@ -168,3 +168,14 @@ def test_an_unknown_format_is_one_error_line_naming_the_known_ones(tmp_path: Pat
     assert check_format("query", "tsv") == "tsv"
     with pytest.raises(UnknownFormat, match="known: table, json"):
         check_format("people", "JSON")  # names are matched exactly
+
+
+def test_query_list_refuses_an_unknown_format_as_every_command_does(tmp_path: Path) -> None:
+    from ofsted_kg.output_formats import formats
+
+    result = runner.invoke(app, ["query", "--list", "--store", str(tmp_path / "st"), "--format", "bogus"])
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == f"error: unknown --format 'bogus'; known: {', '.join(formats('query'))}\n"
+    listed = runner.invoke(app, ["query", "--list", "--store", str(tmp_path / "st"), "--format", "csv"])
+    assert listed.exit_code == 0 and "inspectors-of-authority" in listed.stdout  # a known format still lists

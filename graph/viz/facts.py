@@ -23,30 +23,40 @@ def visit_table(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Rows of viz-visit-facts.rq -> {visit IRI: record}; evidence deduplicated, in the order cited."""
     visits: dict[str, dict[str, Any]] = {}
     for r in rows:
-        v = visits.setdefault(r["visit"], {"kind": "", "awarded": [], "restated": [], "leads": [],
-                                           "evidence": [], "source": r.get("path") or "", "url": r.get("url") or "",
-                                           "start": str(r.get("start") or ""), "authority": str(r.get("authority") or "")})
+        v = visits.setdefault(r["visit"], _new_visit(r))
         fact, value = r["fact"], str(r["value"] or "")
-        if fact == "kind":
-            v["kind"] = value
-        elif fact == "awarded":
-            item = {"area": str(r["area"] or ""), "grade": value}
-            if item not in v["awarded"]:
-                v["awarded"].append(item)
-        elif fact == "restated":
-            item = {"grade": value, "date": str(r["date"] or "")}
-            if item not in v["restated"]:
-                v["restated"].append(item)
-        elif fact == "inspector" and value == "lead" and r["node"] not in v["leads"]:
-            v["leads"].append(r["node"])
+        _add_fact(v, fact, value, r)
         if r.get("exact"):
-            ev = {"fact": fact, "words": str(r["exact"]), "page": int(r["page"]) if r.get("page") else None,
-                  "node": str(r["node"]) if fact == "inspector" else ""}
-            if ev not in v["evidence"]:
-                v["evidence"].append(ev)
+            _append_new(v["evidence"], {"fact": fact, "words": str(r["exact"]),
+                                        "page": int(r["page"]) if r.get("page") else None,
+                                        "node": str(r["node"]) if fact == "inspector" else ""})
         if not v["url"] and r.get("url"):
             v["url"] = str(r["url"])
     return visits
+
+
+def _new_visit(r: dict[str, Any]) -> dict[str, Any]:
+    """A visit's record as its first row gives it: source, public URL, first day and authority."""
+    return {"kind": "", "awarded": [], "restated": [], "leads": [], "evidence": [], "source": r.get("path") or "",
+            "url": r.get("url") or "", "start": str(r.get("start") or ""), "authority": str(r.get("authority") or "")}
+
+
+def _append_new(items: list[Any], item: Any) -> None:
+    """Append `item` unless an equal one is there already."""
+    if item not in items:
+        items.append(item)
+
+
+def _add_fact(v: dict[str, Any], fact: str, value: str, r: dict[str, Any]) -> None:
+    """Record one row's fact on its visit: the kind, a judgement awarded or restated, or a lead inspector."""
+    if fact == "kind":
+        v["kind"] = value
+    elif fact == "awarded":
+        _append_new(v["awarded"], {"area": str(r["area"] or ""), "grade": value})
+    elif fact == "restated":
+        _append_new(v["restated"], {"grade": value, "date": str(r["date"] or "")})
+    elif fact == "inspector" and value == "lead":
+        _append_new(v["leads"], r["node"])
 
 
 def latest_grade(visits: list[dict[str, Any]]) -> tuple[str, str]:
@@ -68,14 +78,7 @@ def annotate(g: nx.Graph, visits: dict[str, dict[str, Any]]) -> None:
     """Keep the visit table on `g` and set region, latest_grade, role and edge kind from it."""
     from ofsted_kg.extract.authorities import match_authority
 
-    by_authority: dict[str, list[dict[str, Any]]] = {}
-    for v in visits.values():
-        by_authority.setdefault(v["authority"], []).append(v)
-    for name, theirs in by_authority.items():
-        found = match_authority(name) if name else None
-        grade, _ = latest_grade(theirs)
-        for v in theirs:
-            v["region"], v["authority_grade"] = (found.region if found else ""), grade
+    _set_authority_facts(visits)
     g.graph["visit_facts"] = visits
     for node, data in g.nodes(data=True):
         mine = [visits[v] for v in data.get("visit_ids", []) if v in visits]
@@ -84,13 +87,31 @@ def annotate(g: nx.Graph, visits: dict[str, dict[str, Any]]) -> None:
             data["region"] = found.region if found else ""
             data["latest_grade"], data["grade_source"] = latest_grade(mine)
         elif data.get("kind") == "inspector":
-            if any(node in v["leads"] for v in mine):
-                data["role"] = "lead"
-            elif mine and all(v["kind"] in JOINT_KINDS for v in mine):
-                data["role"] = "joint"
-            else:
-                data["role"] = "team"
+            data["role"] = _inspector_role(node, mine)
     for _, _, data in g.edges(data=True):
         kinds = [visits[v]["kind"] for v in data.get("visit_ids", []) if v in visits and visits[v]["kind"]]
         if kinds:
             data["kind"] = Counter(kinds).most_common(1)[0][0]
+
+
+def _set_authority_facts(visits: dict[str, dict[str, Any]]) -> None:
+    """Give each visit its authority's region and latest overall grade."""
+    from ofsted_kg.extract.authorities import match_authority
+
+    by_authority: dict[str, list[dict[str, Any]]] = {}
+    for v in visits.values():
+        by_authority.setdefault(v["authority"], []).append(v)
+    for name, theirs in by_authority.items():
+        found = match_authority(name) if name else None
+        grade, _ = latest_grade(theirs)
+        for v in theirs:
+            v["region"], v["authority_grade"] = (found.region if found else ""), grade
+
+
+def _inspector_role(node: Any, mine: list[dict[str, Any]]) -> str:
+    """The inspector's role: lead if they led one of these visits, joint if all were joint inspections, else team."""
+    if any(node in v["leads"] for v in mine):
+        return "lead"
+    if mine and all(v["kind"] in JOINT_KINDS for v in mine):
+        return "joint"
+    return "team"

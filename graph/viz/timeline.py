@@ -24,6 +24,7 @@ tests assert on marks rather than pixels.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ofsted_kg.graph.viz.drawing import Drawing
@@ -113,24 +114,45 @@ def director_spans(table: dict[str, Any]) -> dict[str, tuple[str, float, float]]
     return out
 
 
+@dataclass
+class _Marks:
+    """The marks to label: each one's place (data coordinates), label and radius (display pixels)."""
+
+    pos: dict[Any, tuple[float, float]] = field(default_factory=dict)
+    labels: dict[Any, str] = field(default_factory=dict)
+    radius: dict[Any, float] = field(default_factory=dict)
+
+    def add(self, key: Any, where: tuple[float, float], label: str, radius: float | None = None) -> None:
+        self.pos[key] = where
+        self.labels[key] = label
+        if radius is not None:
+            self.radius[key] = radius
+
+
 def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
     """Draw the authority's timeline on `ax` (see the module's doc) and return what was drawn."""
-    from matplotlib.dates import DateFormatter, YearLocator
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    from ofsted_kg.graph.viz.labels import place_labels, renderer_of
-
     table: dict[str, Any] = graph.graph.get("timeline") or {"visits": {}, "awarded": [], "restated": [], "directors": {}}
     lanes = lanes_of(table)
     y_of = {name: -float(i) for i, name in enumerate(lanes)}
     drawn = Drawing()
-    pos: dict[Any, tuple[float, float]] = {}
-    labels: dict[Any, str] = {}
-    radius: dict[Any, float] = {}
+    marks = _Marks()
     points = ax.figure.dpi / 72.0
+    visits = _draw_visits(graph, table, ax, y_of["Visits"], marks, drawn, 6.0 * points)
+    awarded = _draw_awarded(table, ax, y_of, marks, drawn, 5.5 * points)
+    restated = _draw_restated(table, ax, y_of["Overall effectiveness"], marks, drawn, 5.5 * points)
+    spans, bar_px = _draw_director_spans(table, ax, y_of, marks, drawn)
+    _frame(graph, ax, lanes, y_of, marks, len(spans))
+    legend = _legend(ax, drawn, awarded, restated, bool(spans))
+    drawn.artists["legend"] = legend
+    _label_marks(ax, drawn, marks, legend, bar_px)
+    drawn.facts = {"lanes": lanes, "awarded": awarded, "restated": restated, "spans": spans,
+                   "visits": [(v, d["kind"], d["start"]) for v, d in visits]}
+    return drawn
 
-    # visits: a marker on the visits' lane, a dotted line down through the lanes
+
+def _draw_visits(graph: nx.Graph, table: dict[str, Any], ax: Any, y: float, marks: _Marks, drawn: Drawing,
+                 radius: float) -> list[tuple[str, dict[str, Any]]]:
+    """Visits: a marker on the visits' lane by kind, a dotted line down through the lanes; the visits drawn."""
     facts = graph.graph.get("visit_facts", {})
     names = {v: str(d.get("label", "")) for v, d in graph.nodes(data=True)}
     visits = sorted(((v, d) for v, d in table["visits"].items() if day(d["start"]) is not None),
@@ -140,19 +162,21 @@ def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
         mine = [(v, d) for v, d in visits if d["kind"] == kind]
         xs = [day(d["start"]) or 0.0 for _, d in mine]
         colour = VISIT_KIND_COLOURS.get(kind, VISIT_KIND_COLOURS["other"])
-        drawn.artists["visits"][kind] = ax.scatter(xs, [y_of["Visits"]] * len(xs), s=110, marker=VISIT_MARKERS.get(kind, "X"),
+        drawn.artists["visits"][kind] = ax.scatter(xs, [y] * len(xs), s=110, marker=VISIT_MARKERS.get(kind, "X"),
                                                    c=colour, edgecolors="white", linewidths=0.8, zorder=4, gid=f"visits-{kind}")
         for x in xs:
             ax.axvline(x, color=colour, lw=0.8, ls=":", alpha=0.6, zorder=1)
         for (v, d), x in zip(mine, xs, strict=True):
             leads = [names.get(p, "") for p in facts.get(v, {}).get("leads", []) if names.get(p)]
             text = f"{VISIT_KIND_NAMES.get(kind, kind.replace('_', ' ').capitalize())} {d['start']}"
-            pos[("visit", v)] = (x, y_of["Visits"])
-            labels[("visit", v)] = text + (f"\nlead: {', '.join(leads)}" if leads else "")
-            radius[("visit", v)] = 6.0 * points
+            marks.add(("visit", v), (x, y), text + (f"\nlead: {', '.join(leads)}" if leads else ""), radius)
             drawn.nodes.append(v)
+    return visits
 
-    # judgements: awarded filled, restated hollow, coloured by grade
+
+def _draw_awarded(table: dict[str, Any], ax: Any, y_of: dict[str, float], marks: _Marks, drawn: Drawing,
+                  radius: float) -> list[dict[str, Any]]:
+    """Judgements a report awarded, filled and coloured by grade, on their area's lane; the ones drawn."""
     awarded = [a for a in table["awarded"] if day(a["date"]) is not None]
     ax_, ay, ac = [], [], []
     for i, a in enumerate(awarded):
@@ -161,25 +185,32 @@ def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
         ax_.append(x)
         ay.append(y)
         ac.append(GRADE_COLOURS.get(a["grade"], GRADE_COLOURS[""]))
-        pos[("awarded", i)] = (x, y)
-        labels[("awarded", i)] = _grade_name(a["grade"])
-        radius[("awarded", i)] = 5.5 * points
+        marks.add(("awarded", i), (x, y), _grade_name(a["grade"]), radius)
     drawn.artists["awarded"] = ax.scatter(ax_, ay, s=120, marker="o", c=ac or "none", edgecolors=ac or "none",
                                           linewidths=1.5, zorder=4, gid="awarded-judgements")
+    return awarded
+
+
+def _draw_restated(table: dict[str, Any], ax: Any, y: float, marks: _Marks, drawn: Drawing,
+                   radius: float) -> list[dict[str, Any]]:
+    """Judgements a later letter restated, hollow and coloured by grade, on the overall lane; the ones drawn."""
     restated = [r for r in restated_marks(table) if day(r["date"] or r["stated"]) is not None]
     rx, rc = [], []
     for i, r in enumerate(restated):
         x = day(r["date"] or r["stated"]) or 0.0
         rx.append(x)
         rc.append(GRADE_COLOURS.get(r["grade"], GRADE_COLOURS[""]))
-        pos[("restated", i)] = (x, y_of["Overall effectiveness"])
-        labels[("restated", i)] = f"{_grade_name(r['grade'])} (restated, {r['date'] or 'undated'})"
-        radius[("restated", i)] = 5.5 * points
-    drawn.artists["restated"] = ax.scatter(rx, [y_of["Overall effectiveness"]] * len(rx), s=120, marker="o",
+        marks.add(("restated", i), (x, y), f"{_grade_name(r['grade'])} (restated, {r['date'] or 'undated'})", radius)
+    drawn.artists["restated"] = ax.scatter(rx, [y] * len(rx), s=120, marker="o",
                                            facecolors="none", edgecolors=rc or "none", linewidths=2.2, zorder=4,
                                            gid="restated-judgements")
+    return restated
 
-    # directors' posts as spans, one sub-row each so overlapping posts stay apart
+
+def _draw_director_spans(table: dict[str, Any], ax: Any, y_of: dict[str, float], marks: _Marks,
+                         drawn: Drawing) -> tuple[dict[str, tuple[str, float, float]], float]:
+    """Directors' posts as spans, one sub-row each so overlapping posts stay apart; returns the spans and
+    half a bar's height in display pixels (0 when there is none)."""
     spans = director_spans(table)
     drawn.artists["spans"] = {}
     bar_px = 0.0
@@ -188,16 +219,20 @@ def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
         bars = ax.barh([y], [last - first], left=[first], height=SPAN_HEIGHT, color=KIND_COLOURS["director"], alpha=0.85,
                        zorder=3, gid=f"director-span-{k}")
         drawn.artists["spans"][name] = bars.patches[0]
-        pos[("director", node)] = ((first + last) / 2, y)
-        labels[("director", node)] = name
+        marks.add(("director", node), ((first + last) / 2, y), name)
         bar_px = bar_px or abs(ax.transData.transform((0, SPAN_HEIGHT))[1] - ax.transData.transform((0, 0))[1]) / 2
         drawn.nodes.append(node)
+    return spans, bar_px
 
-    # axes: lanes down the left, years along the bottom, limits fixed before labels are measured
-    xs = [p[0] for p in pos.values()] or [day("2020") or 0.0]
+
+def _frame(graph: nx.Graph, ax: Any, lanes: list[str], y_of: dict[str, float], marks: _Marks, spans: int) -> None:
+    """Lanes down the left, years along the bottom, the title; limits fixed before labels are measured."""
+    from matplotlib.dates import DateFormatter, YearLocator
+
+    xs = [p[0] for p in marks.pos.values()] or [day("2020") or 0.0]
     pad = max((max(xs) - min(xs)) * 0.08, 240.0)
     ax.set_xlim(min(xs) - pad, max(xs) + pad)
-    low = min(y_of.values()) - (0.9 if len(spans) > 1 else 0.6)
+    low = min(y_of.values()) - (0.9 if spans > 1 else 0.6)
     ax.set_ylim(low, 0.7)
     ax.set_autoscale_on(False)
     ax.set_yticks(list(y_of.values()), lanes)
@@ -212,6 +247,13 @@ def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
         ax.axhline(y, color="#f0f0f0", lw=6, zorder=0)
     ax.set_title(str(graph.graph.get("title", "")))
 
+
+def _legend(ax: Any, drawn: Drawing, awarded: list[dict[str, Any]], restated: list[dict[str, Any]],
+            spans: bool) -> Any:
+    """The legend beside the chart: visit kinds, filled and hollow, the grades shown and the directors' posts."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     handles: list[Any] = [Line2D([], [], marker=VISIT_MARKERS.get(k, "X"), linestyle="", markersize=8,
                                  markerfacecolor=VISIT_KIND_COLOURS.get(k, VISIT_KIND_COLOURS["other"]),
                                  markeredgecolor="white", label=VISIT_KIND_NAMES.get(k, k)) for k in drawn.artists["visits"]]
@@ -223,11 +265,15 @@ def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
     handles += [Patch(color=GRADE_COLOURS.get(g, GRADE_COLOURS[""]), label=_grade_name(g)) for g in GRADE_COLOURS if g in grades]
     if spans:
         handles.append(Patch(color=KIND_COLOURS["director"], alpha=0.85, label="Director's post"))
-    legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, fontsize=8,
-                       borderaxespad=0.0)
-    drawn.artists["legend"] = legend
+    return ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=True, fontsize=8,
+                     borderaxespad=0.0)
 
-    # labels: every mark's, none over another, a mark, the axis labels, the title or the legend
+
+def _label_marks(ax: Any, drawn: Drawing, marks: _Marks, legend: Any, bar_px: float) -> None:
+    """Every mark's label, none over another, a mark, the axis labels, the title or the legend."""
+    from ofsted_kg.graph.viz.labels import place_labels, renderer_of
+
+    pos, radius = marks.pos, marks.radius
     renderer = renderer_of(ax.figure)
     ax.figure.canvas.draw()
     obstacles = [legend.get_window_extent(renderer), ax.title.get_window_extent(renderer),
@@ -236,15 +282,12 @@ def draw_timeline(graph: nx.Graph, ax: Any) -> Drawing:
         if key[0] == "director":
             radius[key] = bar_px
     order = sorted(pos, key=lambda k: (("director", "awarded", "restated", "visit").index(k[0]), pos[k][0]))
-    placed = place_labels(ax, pos, order, labels, set(pos), 0, radius, fontsize=7.5,
+    placed = place_labels(ax, pos, order, marks.labels, set(pos), 0, radius, fontsize=7.5,
                           obstacles=[(b.x0, b.y0, b.x1, b.y1) for b in obstacles])
-    drawn.labels = {k: labels[k] for k in placed.texts}
+    drawn.labels = {k: marks.labels[k] for k in placed.texts}
     drawn.artists["labels"] = placed.texts
     drawn.label_boxes = placed.boxes
     drawn.unlabelled = placed.missing
-    drawn.facts = {"lanes": lanes, "awarded": awarded, "restated": restated, "spans": spans,
-                   "visits": [(v, d["kind"], d["start"]) for v, d in visits]}
-    return drawn
 
 
 def figure_size(graph: nx.Graph) -> tuple[float, float]:
