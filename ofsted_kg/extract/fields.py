@@ -230,24 +230,36 @@ def previous_judgement(text: str, a: int, b: int, before: date | None,
             continue
         found = list(_JUDGED.finditer(sent))
         for m in found:
-            if len(found) > 1 and _EARLIER_GRADE.search(sent, max(0, m.start() - 40), m.start()):
+            if not _an_overall_judgement(sent, m, len(found)):
                 continue
-            if _SERVICE_SUBJECT.search(sent, 0, m.start()) or _AREA_SUBJECT.search(sent, max(0, m.start() - 160), m.start()):
-                continue
-            grade = grade_name(next(g for g in m.groups() if g))
-            when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
-            if when is None:
-                continue
-            y, mo, _pos = when
-            if before and (y, mo or 1) > (before.year, before.month):
-                continue
-            key = (y, mo or 0, 1 if mo else 0)
-            datestr = f"{y:04d}-{mo:02d}" if mo else f"{y:04d}"
-            if best is None or key > best[0]:
-                best = (key, grade, datestr, s + m.start(), s + m.end())
+            dated = _judgement_date(sent, m, cue, before)
+            if dated and (best is None or dated[0] > best[0]):
+                grade = grade_name(next(g for g in m.groups() if g))
+                best = (dated[0], grade, dated[1], s + m.start(), s + m.end())
     if best is None:
         return None
     return Found(PreviousJudgement(best[1], best[2]), best[3], best[4])
+
+
+def _judgement_date(sent: str, m: re.Match[str], cue: re.Pattern[str] | None,
+                    before: date | None) -> tuple[tuple[int, int, int], str] | None:
+    """The date of the judgement at `m` (the nearest month and year, or the cue's), as a sort key (a month
+    beats a bare year) and as written in the record; None when there is none or it is not before `before`."""
+    when = _nearest_month_year(sent, m.start(), m.end()) or _cue_date(sent, m.start(), cue)
+    if when is None:
+        return None
+    y, mo, _pos = when
+    if before and (y, mo or 1) > (before.year, before.month):
+        return None
+    return (y, mo or 0, 1 if mo else 0), (f"{y:04d}-{mo:02d}" if mo else f"{y:04d}")
+
+
+def _an_overall_judgement(sent: str, m: re.Match[str], count: int) -> bool:
+    """Whether a grade the sentence states is the authority's overall one: not a grade services moved
+    away from (when there are several), nor a single service's or one judgement area's."""
+    if count > 1 and _EARLIER_GRADE.search(sent, max(0, m.start() - 40), m.start()):
+        return False
+    return not (_SERVICE_SUBJECT.search(sent, 0, m.start()) or _AREA_SUBJECT.search(sent, max(0, m.start() - 160), m.start()))
 
 
 def _cue_date(sent: str, a: int, cue: re.Pattern[str] | None) -> tuple[int, int | None, int] | None:
@@ -369,6 +381,12 @@ def adds_areas(sentence: str, areas: int) -> bool:
                 re.match(r"\s*(?:additionally|in addition|furthermore|further)\b", sentence, re.I))
 
 
+def _populations(parts: list[str]) -> list[str]:
+    """Each part that opens with a population split where it names a second one ("children in need and
+    children subject to a child protection plan")."""
+    return [x.strip(" ,") for p in parts for x in (_SECOND_GROUP.split(p) if _GROUP_FIRST.match(p) else [p])]
+
+
 def focus_from_sentence(sentence: str) -> list[str]:
     """Objects of 'Inspectors looked at/evaluated ...' split into areas."""
     m = FOCUS_VERB.search(sentence)
@@ -379,8 +397,7 @@ def focus_from_sentence(sentence: str) -> list[str]:
     if not obj or _NOT_FOCUS.search(obj):
         return []
     obj = _LEAD_IN.sub("", obj)
-    parts = [p.strip(" ,;.") for p in _SPLIT_AND.split(obj) if p.strip(" ,;.")]
-    parts = [x.strip(" ,") for p in parts for x in (_SECOND_GROUP.split(p) if _GROUP_FIRST.match(p) else [p])]
+    parts = _populations([p.strip(" ,;.") for p in _SPLIT_AND.split(obj) if p.strip(" ,;.")])
     if len(parts) == 1 and not _ELABORATION.search(obj) and "," not in obj:
         parts = [p.strip(" ,;.") for p in _SPLIT_AREAS.split(obj) if p.strip(" ,;.")]
     parts = [x for p in parts for x in _focus_clause_items(p)]
