@@ -84,6 +84,24 @@ def test_a_procedural_paragraphs_later_sentences_are_not_findings() -> None:
     assert texts == ["Caseloads are too high for many social workers."]
 
 
+def test_grade_descriptors_back_page_asides_and_cross_references_are_not_findings() -> None:
+    """A SIF report's closing pages (the grade descriptors under a wrapped heading, the complaints and email
+    lines), a naming note inside a paragraph of findings, and a "(Recommendation)" split off a sentence."""
+    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+            "were Ann Lee and Bo Chan.\n\nFindings\n\nSchools identify neglect early. This group of children "
+            "will be referred to as 'older children' for the purpose of this letter. Partners share a strong "
+            "commitment to tackling neglect.\n\nIn weaker cases, strategy meetings lacked clarity about actions.\n"
+            "(Recommendation).\n\nWhat the inspection judgements mean: the local\nauthority\n\nAn outstanding "
+            "local authority leads highly effective services for children.\nThe welfare of looked after children "
+            "is safeguarded and promoted.\n\nAny complaints about the inspection or the report should be made "
+            "following the procedures set out in the guidance.\n\nYours sincerely\n\nAnn Lee\n")
+    texts = [f.text for f in extract_text(text)[0].findings]
+    assert texts == ["Schools identify neglect early.", "Partners share a strong commitment to tackling neglect.",
+                     "In weaker cases, strategy meetings lacked clarity about actions."], texts
+
+
 def test_an_areas_for_improvement_item_saying_what_should_be_done_is_a_recommendation() -> None:
     from ofsted_kg.extract.findings import heading_polarity
 

@@ -426,7 +426,10 @@ OTHER_HEADING = re.compile(
     r"summary|summary of findings|the local authority|progress since the last inspection|"
     r"what is working well|what needs to improve\?|executive summary|background|context|"
     r"information about this (?:local authority|inspection)|the local authority's strengths|"
-    r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully))\s*[?:.]?$",
+    r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully)|"
+    # a SIF report's closing pages: the grade descriptors ("What the inspection judgements mean: the local
+    # / authority", the heading wrapped) and the 2012-13 reports' grade table
+    r"what (?:the )?inspection judge?ments mean\b.*|record of main findings)\s*[?:.]?$",
     re.I)
 _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|the following (?:areas|actions)"
                     r"|\bthe following\s*$"

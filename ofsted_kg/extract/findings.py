@@ -28,7 +28,8 @@ SECTION_POLARITY = [
     (re.compile(r"^what needs to improve|^what (?:does|do) .{3,40} need to|^recommendations?|^what needs to happen",
                 re.I), "recommendation"),
 ]
-_SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$", re.I)
+_SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$"
+                           r"|^what (?:the )?inspection judge?ments mean|^record of main findings", re.I)
 # the sub-headings of a SIF report's "Information about this local authority area" (context and statistics,
 # not findings): its section goes on under them
 _INFO_SUBSECTION = re.compile(
@@ -74,8 +75,13 @@ _NOT_FINDING = re.compile(
     r"|the office for standards in education|it (?:regulates|assesses|inspects) |if you would like a copy"
     r"|you may reuse|to view this licence|this publication is available|interested in our work|you can subscribe"
     r"|(?:©|\(c\)) crown copyright|t:? 0300 123 1231|.{0,40}enquiries@ofsted\.gov\.uk"
+    r"|any complaints about the inspection|to receive regular email alerts|all inspection judgements are made using"
     r")",
     re.I)
+# Not findings, but not procedure that the rest of their paragraph goes on with either: a report's
+# cross-reference left alone ("... planning (Recommendation)." split off), a letter's naming note ("This group
+# of children will be referred to as 'older children' ...", the paragraph's findings follow)
+_ASIDE = re.compile(r"\((?:recommendation|paragraphs?\b[^)]*)\)\.?$|.{0,80}\bwill be referred to as\b", re.I)
 # Negations that read as praise ("not overly optimistic", "no issue of significant harm") are removed
 # before looking for negative cues.
 _NOT_NEGATIVE = re.compile(
@@ -206,6 +212,12 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     return out
 
 
+def _could_be_a_unit(t: str) -> bool:
+    """Not too short, has words, and is not procedure, an aside or a footnote's own text."""
+    return len(t) >= 12 and bool(re.search(r"[a-z]", t)) and not (
+        _NOT_FINDING.match(t) or _ASIDE.match(t) or _FOOTNOTE_TEXT.match(t))
+
+
 # genre rule: one case per way a letter's body sets out a finding; its length is the genre's (radon CC > 20)
 def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] = ()) -> list[FindingUnit]:  # type: ignore[assignment]
     """Finding units in the letter body text[a:b]; `skip` holds clean spans already used (focus areas)."""
@@ -229,7 +241,7 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
             t = _FOOTNOTE_MARK.sub("", _INNER_FOOTNOTE.sub("", t))
             if kind == "prose" and _NOT_FINDING.match(t):
                 procedural = True
-            if procedural or len(t) < 12 or not re.search(r"[a-z]", t) or _NOT_FINDING.match(t) or _FOOTNOTE_TEXT.match(t):
+            if procedural or not _could_be_a_unit(t):
                 continue
             if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
                 continue
