@@ -207,3 +207,18 @@ def test_a_long_documents_units_are_featurised_once(monkeypatch: pytest.MonkeyPa
     for u in units:
         model.themes_of(u, "Findings")
     assert len(calls) == len(units)
+
+
+def test_a_judgement_heading_right_after_the_last_bullet_starts_its_section() -> None:
+    """ILACS 2023 reports: no blank line between "What needs to improve?"'s last item and the wrapped
+    heading of the first judgement section; its paragraphs are findings of that section, one per sentence."""
+    from ofsted_kg.extract.findings import _blocks
+
+    text = ("What needs to improve?\n- The consistency of management supervision and recording.\n"
+            "The experiences and progress of children who need help and\nprotection: good\n\n"
+            "1. The front door is effective. Managers act quickly.\n")
+    blocks = [(kind, text[s:e].strip(), section) for kind, s, e, section in _blocks(text, 0, len(text))]
+    assert blocks == [
+        ("item", "- The consistency of management supervision and recording.", "What needs to improve?"),
+        ("item", "1. The front door is effective. Managers act quickly.",
+         "The experiences and progress of children who need help and protection: good")]

@@ -185,7 +185,12 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
         if skip_line:
             skip_line = False
             continue
-        if cur is None and _JUDGEMENT_HEADING.match(line) and (_GRADE_END.search(line) or _GRADE_END.search(nxt)):
+        # a judgement heading may follow the last bullet of a list with no blank line (ILACS 2023 reports)
+        if (cur is None or kind == "item") and _JUDGEMENT_HEADING.match(line) and (
+                _GRADE_END.search(line) or _GRADE_END.search(nxt)):
+            if cur:
+                out.append((kind, cur[0], cur[1], section))
+                cur = None
             section = line if _GRADE_END.search(line) else f"{line} {nxt}"
             skip_line = not _GRADE_END.search(line)  # the heading's second line
             continue
