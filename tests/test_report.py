@@ -497,3 +497,25 @@ def test_a_previous_judgement_dated_by_its_year_takes_the_month_a_later_paragrap
         "requires improvement to be good", "2019-11")
     other = Found(PreviousJudgement("inadequate", "2019"), 0, 1)  # another grade: not the same judgement
     assert _with_month(other, text, region, None) is other
+
+
+def test_a_reports_summary_under_its_judgement_table_is_findings() -> None:
+    """The summary's lines are wrapped, none ending a sentence until the next page: its findings still
+    start right after the table, not at the first line that ends with a full stop."""
+    report = ("Isle of Wight Council\n\nInspection of children's social care services\n\n"
+              "Inspection dates: 19 November 2018 to 30 November 2018\n\nLead inspector: Tracey Scott\n"
+              "Her Majesty's Inspector\n\nJudgement Grade\n"
+              "The impact of leaders on social work practice with children\nand families Good\n"
+              "The experiences and progress of children who need help and\nprotection Good\n"
+              "The experiences and progress of children in care and care\nleavers Good\n"
+              "Overall effectiveness Good\n\n"
+              "Services for children in the Isle of Wight have improved since the single inspection\n"
+              "in 2014. The island location brings unique challenges that leaders have\n"
+              "understood and responded to well. Children's lived experience is at the centre of\n"
+              "social work practice on the island, and ensuring that children benefit from good\n"
+              "interventions to sustain positive change for them and their families.\n\n"
+              "What needs to improve\n- The response to 16- and 17-year-olds who are homeless.\n")
+    rec = extract_text(report)[0]
+    assert rec.kind == "report" and len(rec.judgements) == 4
+    assert [f.text[:40] for f in rec.findings][:2] == [
+        "Services for children in the Isle of Wig", "The island location brings unique challe"]

@@ -8,7 +8,7 @@ from datetime import date
 from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.context import Context, as_printed, lines
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
-from ofsted_kg.extract.letter import add_findings, add_recommendations
+from ofsted_kg.extract.letter import _clean_span, add_findings, add_recommendations
 from ofsted_kg.extract.lexicon import (
     GRADE_CELL,
     IMPROVEMENT_RE,
@@ -172,7 +172,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
         if (fields.RECOMMENDATION_HEADING.match(line) and line[:1].isupper()
                 and not _in_contents(text, la, region.start)):
             add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
-    add_findings(ctx, rec, title_end, region.end)  # the judgement sections' sentences (issue 15)
+    add_findings(ctx, rec, _findings_start(ctx, rec, title_end), region.end)  # the judgement sections' sentences
     return rec
 
 
@@ -217,6 +217,15 @@ def _lead_names(text: str, pos: int, plural: bool) -> list[tuple[str, int, int]]
         out.append((strip_honorific(name)[0], pos + a + (shift if a > cut else 0), pos + b + (shift if b > cut else 0)))
         previous_end = b
     return out
+
+
+def _findings_start(ctx: Context, rec: LetterRecord, title_end: int) -> int:
+    """Where a report's findings begin: right after its judgement table when the table comes before the
+    first line that reads as prose. The summary under the table is findings; its lines are wrapped, so
+    the first line ending a sentence ("... to sustain positive change.") may be a page further on."""
+    ends = [_clean_span(ctx, s.start, s.end)[1] for s in rec.evidence.get("judgements", [])]
+    before = [e for e in ends if e <= title_end]
+    return max(before) if before else title_end
 
 
 def _title_end(text: str, start: int, end: int) -> int:
