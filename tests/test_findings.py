@@ -222,3 +222,16 @@ def test_a_judgement_heading_right_after_the_last_bullet_starts_its_section() ->
         ("item", "- The consistency of management supervision and recording.", "What needs to improve?"),
         ("item", "1. The front door is effective. Managers act quickly.",
          "The experiences and progress of children who need help and protection: good")]
+
+
+def test_a_case_study_heading_ends_the_bullet_item_above_it() -> None:
+    """Joint letters: "Case study: highly effective practice" straight after a bullet item, no blank line;
+    the case study's sentences are units of their own section, not the end of the item."""
+    from ofsted_kg.extract.findings import _blocks
+
+    text = ("- Supervision is regular and of good quality.\nCase study: highly effective practice\n"
+            "Jamie was referred to the Youth Justice Service. The key worker checked at once.\n")
+    blocks = [(kind, text[s:e].strip(), section) for kind, s, e, section in _blocks(text, 0, len(text))]
+    assert blocks == [("item", "- Supervision is regular and of good quality.", ""),
+                      ("prose", "Jamie was referred to the Youth Justice Service. The key worker checked at once.",
+                       "Case study: highly effective practice")]

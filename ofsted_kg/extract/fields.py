@@ -429,7 +429,9 @@ OTHER_HEADING = re.compile(
     r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully)|"
     # a SIF report's closing pages: the grade descriptors ("What the inspection judgements mean: the local
     # / authority", the heading wrapped) and the 2012-13 reports' grade table
-    r"what (?:the )?inspection judge?ments mean\b.*|record of main findings)\s*[?:.]?$",
+    r"what (?:the )?inspection judge?ments mean\b.*|record of main findings|"
+    # joint letters' case studies: "Case study: highly effective practice", "Practice study: area for improvement"
+    r"(?:case|practice) study:[^.]{0,80})\s*[?:.]?$",
     re.I)
 _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|the following (?:areas|actions)"
                     r"|\bthe following\s*$"
