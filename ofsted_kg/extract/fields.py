@@ -420,6 +420,10 @@ RECOMMENDATION_HEADING = re.compile(
     r"areas? for immediate action|recommendations?|areas? (?:that|which) (?:need|require) improvement|"
     r"what needs to happen next|immediate action)\s*[?:.]?(?<=\w|[?:.])\d{0,2}$",
     re.I)
+# a SIF report's closing pages: the grade descriptors ("What the inspection judgements mean: the local
+# / authority", the heading wrapped) and the 2012-13 reports' grade table; neither holds findings
+DESCRIPTORS_HEADING = r"what (?:the )?inspection judge?ments mean"
+RECORD_TABLE_HEADING = r"record of main findings"
 OTHER_HEADING = re.compile(
     r"^(?:strengths?|satisfactory practice|areas of strength|findings|main findings|headline findings|"
     r"overview|evaluation (?:and|of) progress|findings and evaluation of progress|areas covered by the visit|"
@@ -427,9 +431,7 @@ OTHER_HEADING = re.compile(
     r"what is working well|what needs to improve\?|executive summary|background|context|"
     r"information about this (?:local authority|inspection)|the local authority's strengths|"
     r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully)|"
-    # a SIF report's closing pages: the grade descriptors ("What the inspection judgements mean: the local
-    # / authority", the heading wrapped) and the 2012-13 reports' grade table
-    r"what (?:the )?inspection judge?ments mean\b.*|record of main findings|"
+    rf"{DESCRIPTORS_HEADING}\b.*|{RECORD_TABLE_HEADING}|"
     # joint letters' case studies: "Case study: highly effective practice", "Practice study: area for improvement"
     r"(?:case|practice) study:[^.]{0,80})\s*[?:.]?$",
     re.I)

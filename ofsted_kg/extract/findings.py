@@ -29,7 +29,7 @@ SECTION_POLARITY = [
                 re.I), "recommendation"),
 ]
 _SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$"
-                           r"|^what (?:the )?inspection judge?ments mean|^record of main findings", re.I)
+                           rf"|^{fields.DESCRIPTORS_HEADING}|^{fields.RECORD_TABLE_HEADING}", re.I)
 # the sub-headings of a SIF report's "Information about this local authority area" (context and statistics,
 # not findings): its section goes on under them
 _INFO_SUBSECTION = re.compile(
