@@ -126,6 +126,32 @@ def test_list_number_alone_on_its_line_marks_the_next_line() -> None:
     _assert_letters_map_back(raw, clean)
 
 
+def test_list_number_alone_with_blank_lines_before_its_text_marks_it() -> None:
+    # pdftotext prints a list number set in its own cell as "1.", a blank line, then the item's text
+    raw = ("What does the local authority need to improve?\nCapacity\n1.\n\nEnsure that service managers have\n"
+           "sufficient capacity.\n\n2.\n\nEnsure that all children are registered with a dentist.\n\n"
+           "3.\n\n4.\n")
+    clean = normalise(raw)
+    lines = clean.text.splitlines()
+    assert lines[:4] == ["What does the local authority need to improve?", "Capacity",
+                         "1. Ensure that service managers have", "sufficient capacity."]
+    assert "2. Ensure that all children are registered with a dentist." in lines
+    assert lines[-3:] == ["3.", "", "4."]  # a number with no text after it stays as it is
+    _assert_letters_map_back(raw, clean)
+
+
+def test_a_heading_in_a_long_reports_contents_and_at_a_page_top_is_kept() -> None:
+    # a 12-page report: its contents list the heading, and the heading opens a later page
+    contents = ("Contents\n\nSummary of findings\n\n2\n\nWhat does the local authority need to improve?\n\n4\n\n"
+                "The local authority's strengths\n\n5\n")
+    body = [f"Paragraph {i} of the report says something.\nIts second line {i}.\nIts third line {i}.\n"
+            f"Its fourth line {i}.\n" for i in range(10)]
+    body[3] = ("What does the local authority need to improve?\nPriority and immediate action\n"
+               "1. Ensure that service managers have sufficient capacity.\nMore text here.\n")
+    text = normalise("\f".join([contents, *body, "End.\n"])).text
+    assert "need to improve?\nPriority and immediate action" in text
+
+
 def test_html_table_rows_and_self_closing_breaks_are_consecutive_lines() -> None:
     from ofsted_kg.extract.reading import html_to_text
 

@@ -365,7 +365,10 @@ def _mark_furniture(lines: list[_Line]) -> None:
     for edge in edges:
         for ln in edge:
             key = _furniture_key(ln.text)
-            if len(edge_contexts[key]) >= 2 and len(key) < 200 and len(key.split()) >= 2:
+            contexts = len(edge_contexts[key])
+            # twice is enough in a short letter; in a long report a heading printed in its table of
+            # contents and again at the top of its section's page is not a running header
+            if (contexts >= 3 or (contexts == 2 and len(pages) <= 6)) and len(key) < 200 and len(key.split()) >= 2:
                 ln.furniture = True
                 repeated.append(ln)
     # The document's title heads its first page (or cover) and a running footer repeats it: the first
@@ -392,25 +395,41 @@ _LONE_NUMBER = re.compile(r"\d{1,2}[.)]|\([a-z0-9]{1,3}\)")
 def _attach_lone_bullets(lines: list[_Line]) -> None:
     """A bullet glyph set on another baseline than its text comes out alone on its line, or glued to the
     end of the line before ("What needs to improve?•"): it marks the next line. So does a list number
-    set in a cell of its own ("1." alone on its line, the item's text on the next)."""
-    for ln, nxt in zip(lines, lines[1:], strict=False):
-        if not nxt.chars or _BULLET.match(nxt.text):
+    set in a cell of its own ("1." alone on its line, the item's text on the next; a text converter may
+    put a blank line or two between them, which go with the number)."""
+    for i, ln in enumerate(lines):
+        number = bool(_LONE_NUMBER.fullmatch(ln.text))
+        glyph = _BULLET.fullmatch(ln.text) is not None and ln.text[:1] not in "*-–—o"
+        j = _next_text_line(lines, i) if number or glyph else i + 1
+        if j >= len(lines) or not lines[j].chars or _BULLET.match(lines[j].text):
             continue
-        if _LONE_NUMBER.fullmatch(ln.text) and nxt.text[:1].isalpha() and not _is_bullet(nxt.text):
+        nxt = lines[j]
+        if number:
+            if not nxt.text[:1].isalpha() or _is_bullet(nxt.text):
+                continue
             nxt.chars[:0], nxt.offs[:0] = [*ln.chars, " "], [*ln.offs, ln.offs[-1]]
-            ln.furniture = True  # dropped, not a blank line
-            continue
-        m = _BULLET.match(ln.text)
-        if m and m.end() == len(ln.text) and ln.text[:1] not in "*-–—o":
+            keep = -1
+        elif glyph:
             keep = ln.offs[0]
-            ln.furniture = True  # dropped, not a blank line
         else:
             t = _TRAILING_GLYPH.search(ln.text)
             if not t or not t.start():
                 continue
             keep = ln.offs[len(ln.text) - 1]
             del ln.chars[t.start():], ln.offs[t.start():]
-        nxt.chars[:0], nxt.offs[:0] = ["-", " "], [keep, keep]
+        if number or glyph:
+            for dropped in lines[i:j]:
+                dropped.furniture = True  # dropped, not a blank line
+        if keep >= 0:
+            nxt.chars[:0], nxt.offs[:0] = ["-", " "], [keep, keep]
+
+
+def _next_text_line(lines: list[_Line], i: int) -> int:
+    """Index of the line after `i`, past at most two blank lines that no page break ends."""
+    j = i + 1
+    while j < min(i + 3, len(lines) - 1) and not lines[j].chars and not lines[j].page_break_after:
+        j += 1
+    return j
 
 
 def _is_bullet(text: str) -> bool:
