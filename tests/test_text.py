@@ -140,6 +140,16 @@ def test_list_number_alone_with_blank_lines_before_its_text_marks_it() -> None:
     _assert_letters_map_back(raw, clean)
 
 
+def test_inline_html_of_markdown_converters_is_dropped_and_a_cell_break_is_a_space() -> None:
+    raw = ("|**Judgement**|**Grade**|\n|---|---|\n|The impact of leaders on social work<br>practice with children|Good|\n\n"
+           "Dear <mark>Ms Gent</mark>\n\nOn 1<sup>st</sup> May the <u>plan</u> changed.<br/>Next.\n")
+    clean = normalise(raw)
+    assert "The impact of leaders on social work practice with children Good" in clean.text
+    assert "Dear Ms Gent\n" in clean.text and "On 1st May the plan changed. Next." in clean.text
+    assert "<" not in clean.text
+    _assert_letters_map_back(raw, clean)
+
+
 def test_a_heading_in_a_long_reports_contents_and_at_a_page_top_is_kept() -> None:
     # a 12-page report: its contents list the heading, and the heading opens a later page
     contents = ("Contents\n\nSummary of findings\n\n2\n\nWhat does the local authority need to improve?\n\n4\n\n"

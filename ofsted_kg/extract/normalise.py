@@ -29,6 +29,9 @@ _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 # a Markdown backslash escape ("Oyelaran\\-Smith", "1\\. ", "\\*"): the punctuation stays, the backslash goes
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+# inline HTML that PDF-to-Markdown converters write: a line break inside a table cell, highlighting,
+# superscripts, underlining. A break becomes a space; the other tags go, their text stays.
+_INLINE_TAG = re.compile(r"<(?:(br)\s*/?|/?(?:mark|sup|sub|u|b|i|em|strong|span|small)(?:\s[^<>]{0,80})?)>", re.I)
 _TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
@@ -109,6 +112,8 @@ def _clean_line(raw: str, start: int, end: int) -> _Line:
     if "\\" in line.text:
         _apply(line, _MD_ESCAPE, lambda m: (m.start(1), m.end(1)))
     _drop_literals(line, ("**", "__"))
+    if "<" in line.text:
+        _drop_inline_tags(line)
     if line.text.lstrip().startswith("|") or line.text.count("|") >= 2:
         if _TABLE_SEP.match(line.text):
             return _Line([], [])
@@ -268,6 +273,22 @@ def _drop_literals(line: _Line, literals: tuple[str, ...]) -> None:
             i = text.find(lit, i + len(lit))
         line.chars = [c for c, k in zip(line.chars, keep, strict=True) if k]
         line.offs = [o for o, k in zip(line.offs, keep, strict=True) if k]
+
+
+def _drop_inline_tags(line: _Line) -> None:
+    text = line.text
+    chars: list[str] = []
+    offs: list[int] = []
+    pos = 0
+    for m in _INLINE_TAG.finditer(text):
+        chars.extend(line.chars[pos:m.start()])
+        offs.extend(line.offs[pos:m.start()])
+        if m.group(1):
+            chars.append(" ")
+            offs.append(line.offs[m.start()])
+        pos = m.end()
+    if pos:
+        line.chars, line.offs = chars + line.chars[pos:], offs + line.offs[pos:]
 
 
 def _replace_chars(line: _Line, old: str, new: str) -> None:
