@@ -448,3 +448,67 @@ def test_a_metropolitan_boroughs_style_is_not_part_of_its_name() -> None:
                        ("Focused visit to Bedford Borough children's services\n", "Bedford Borough")):
         found = fields.authority(text, [(0, len(text))])
         assert found is not None and found.value == name, (text, found)
+
+
+# Text forms of real PDFs (pdftotext, pdfminer, pymupdf4llm) print a letter's header differently from
+# the PDF's own text layer; the letters below are shaped as those converters print them.
+_ONE_LINE_HEADER = """Ofsted Piccadilly Gate T 0300 123 1231 Store Street Manchester M1 2WD www.gov.uk/ofsted
+
+{header}
+
+Dear {salutation}
+
+# **Focused visit to {council} children's services**
+
+This letter summarises the findings of the focused visit to {council} children's services on 1 and 2
+October 2024. His Majesty's Inspectors for this visit were Carol Ashdown and Peter Lyle.
+
+Yours sincerely
+
+Carol Ashdown
+His Majesty's Inspector
+"""
+
+
+def _header(header: str, salutation: str, council: str):  # type: ignore[no-untyped-def]
+    recs = extract_text(_ONE_LINE_HEADER.format(header=header, salutation=salutation, council=council))
+    assert len(recs) == 1
+    return recs[0]
+
+
+def test_a_title_on_one_line_with_its_address_ends_where_the_address_starts() -> None:
+    rec = _header("31 October 2024\n\nCharisse Monero Executive Director of Children's Services Municipal Offices "
+                  "Bowling Green Road Kettering NN15 7QX", "Ms Monero", "North Northamptonshire")
+    assert (rec.recipient.name, rec.recipient.title) == ("Charisse Monero", "Executive Director of Children's Services")
+    rec = _header("31 October 2024\n\nJo Bloggs Director of Children's Services Room 115 Civic Centre Leeds LS2 8NZ",
+                  "Ms Bloggs", "Leeds")
+    assert rec.recipient.title == "Director of Children's Services"
+    rec = _header("31 October 2024\n\nJo Bloggs Director of Children's Services Children's Services Directorate "
+                  "The Civic Centre Leeds LS2 8NZ", "Ms Bloggs", "Leeds")
+    assert rec.recipient.title == "Director of Children's Services"
+
+
+def test_an_address_block_on_the_dates_line_and_a_name_with_no_title() -> None:
+    rec = _header("23 August 2019 Karen Dolton Executive Director, Children, Young People and Culture Bury Council "
+                  "3 Knowsley Place Duke Street Bury BL9 0EJ", "Ms Dolton", "Bury")
+    assert str(rec.letter_date) == "2019-08-23"
+    assert (rec.recipient.name, rec.recipient.title) == ("Karen Dolton", "Executive Director, Children, Young People and Culture")
+    rec = _header("12 January 2026\n\nSue Butcher Slough Borough Council Observatory House 25 Windsor Road Slough SL1 2EL",
+                  "Sue", "Slough")
+    assert rec.recipient.name == "Sue Butcher"
+
+
+def test_joint_signers_printed_side_by_side_with_one_space_and_br_line_breaks() -> None:
+    text = _ONE_LINE_HEADER.format(header="12 March 2019\n\nJo Bloggs\nDirector of Children's Services\nLeeds City Council",
+                                   salutation="Ms Bloggs", council="Leeds")
+    text = text.replace("# **Focused visit to Leeds children's services**",
+                        "Joint targeted area inspection of the multi-agency response to abuse and neglect in Leeds")
+    signers = ("<!-- Start of picture text -->\nOfsted Care Quality Commission<br>Yvette Stanley  Ursula Gallagher<br>"
+               "National Director, Social Care  Deputy Chief Inspector<br>HMI Constabulary HMI Probation<br>"
+               "Wendy Williams  Helen Davies<br>Her Majesty's Inspector of Constabulary  Assistant Chief Inspector"
+               "<br><!-- End of picture text -->\n")
+    text = text.replace("Carol Ashdown\nHis Majesty's Inspector\n", signers)
+    rec = extract_text(text)[0]
+    assert {"Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"} <= set(rec.inspectors)
+    assert rec.signatory == "Yvette Stanley"
+    assert not any(" " in n and len(n.split()) >= 4 for n in rec.inspectors)

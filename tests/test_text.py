@@ -145,9 +145,30 @@ def test_inline_html_of_markdown_converters_is_dropped_and_a_cell_break_is_a_spa
            "Dear <mark>Ms Gent</mark>\n\nOn 1<sup>st</sup> May the <u>plan</u> changed.<br/>Next.\n")
     clean = normalise(raw)
     assert "The impact of leaders on social work practice with children Good" in clean.text
-    assert "Dear Ms Gent\n" in clean.text and "On 1st May the plan changed. Next." in clean.text
+    # outside a table a <br> is a line break (a signature block's lines in a "picture text" block)
+    assert "Dear Ms Gent\n" in clean.text and "On 1st May the plan changed.\nNext." in clean.text
     assert "<" not in clean.text
     _assert_letters_map_back(raw, clean)
+
+
+def test_a_column_of_list_markers_before_the_column_of_items_goes_to_them_in_order() -> None:
+    # pdfminer prints a list set in two cells as the markers first, then the items' paragraphs
+    raw = ("What needs to improve?\n\n\u25fc\n\n\u25fc\n\n\u25fc\n\nThe understanding of a high rate of\n"
+           "re-referrals.\n\nThe quality of direct work.\n\nThe support to homeless 16 and 17 year olds.\n\n"
+           "Capacity\n\n1.\n\n2.\n\nEnsure that managers have capacity.\n\nEnsure that all children see a dentist.\n")
+    clean = normalise(raw)
+    lines = clean.text.splitlines()
+    assert "- The understanding of a high rate of" in lines and "- The quality of direct work." in lines
+    assert "- The support to homeless 16 and 17 year olds." in lines
+    assert "1. Ensure that managers have capacity." in lines and "2. Ensure that all children see a dentist." in lines
+    assert "Capacity" in lines and "\u25fc" not in clean.text
+    _assert_letters_map_back(raw, clean)
+
+
+def test_a_list_ending_in_a_comma_does_not_run_into_the_labelled_line_below() -> None:
+    raw = ("Team inspectors: Caroline Walsh HMI, Tara Geere HMI, Louise Warren HMI, Peter Green HMI,\n\n"
+           "Shadow inspectors: Richard Beynon HMI\n")
+    assert normalise(raw).text.splitlines()[-1] == "Shadow inspectors: Richard Beynon HMI"
 
 
 def test_a_heading_in_a_long_reports_contents_and_at_a_page_top_is_kept() -> None:

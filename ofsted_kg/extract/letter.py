@@ -47,12 +47,50 @@ def _org_start(line: str) -> int | None:
     """Where an organisation (the council, a trust, an address) starts inside a title line, if it does."""
     starts = [m.start() for m in [_ORG_WORDS.search(line)] if m]
     starts += [s for _a, s, _e in find_authorities(line) if s > 0][:1]
+    address = _address_start(line)
+    if address:
+        starts.append(address)
     if not starts:
         return None
     cut = min(starts)
+    of = re.search(r"\b(?:City|County|Borough) of\s*$", line[:cut])  # "City of Wolverhampton Council"
+    if of:
+        cut = of.start()
     while cut > 0 and line[cut - 1] in " ,":
         cut -= 1
     return cut
+
+
+# Where an address starts after a recipient's title on the same line ("Executive Director of Children's
+# Services Municipal Offices Bowling Green Road", "... Room 115", "... PO Box 83"): the building's noun,
+# a street number or a postcode, with the capitalised words before it that are not a title's words.
+_ADDRESS_NOUN = re.compile(
+    r"\b(?:Offices|Buildings?|House|Hall|Centre|Room\s+\d+|P\.?O\.? Box|Floor|Directorate)\b|"
+    r"(?<=\s)\d{1,4}(?:[-–]\d{1,4})?\s+[A-Z]|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+_TITLE_WORDS = frozenset({
+    "director", "directors", "executive", "corporate", "strategic", "interim", "acting", "deputy",
+    "assistant", "chief", "officer", "head", "group", "service", "services", "statutory", "joint", "lead",
+    "children's", "childrens", "children", "young", "people", "people's", "families", "family", "education",
+    "learning", "skills", "care", "social", "health", "adults", "adult", "culture", "communities",
+    "community", "commissioning", "schools", "starting", "well", "wellbeing", "and", "of", "for", "&", "dcs",
+})
+
+
+def _address_start(line: str) -> int | None:
+    m = _ADDRESS_NOUN.search(line)
+    if not m or m.start() == 0:
+        return None
+    words = list(re.finditer(r"\S+", line[:m.start()]))
+    k = len(words)
+    while k > max(1, len(words) - 3) and (words[k - 1].group()[:1].isupper() or words[k - 1].group()[:1].isdigit()) and \
+            words[k - 1].group().strip(",.()").lower().replace("\u2019", "'") not in _TITLE_WORDS:
+        k -= 1
+    if m.group().startswith("Directorate"):
+        # "Director of Children's Services Children's Services Directorate": the department repeats the title
+        texts = [w.group().lower() for w in words]
+        n = next((n for n in (3, 2, 1) if 2 * n <= len(texts) and texts[-n:] == texts[-2 * n:-n]), 0)
+        return words[-n].start() if n else None
+    return words[k].start() if k < len(words) else m.start()
 
 
 _FRAMEWORK = re.compile(
@@ -93,17 +131,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
         ctx.put(rec, "letter_date", found_date, found_date.value.isoformat())
     ctx.put(rec, "ofsted_office", (_ofsted_office(text, late.start, late.date.start) if late else None) or
             _ofsted_office(text, region.start, date_line if date_line is not None else sal))
-    block_start = text.find("\n", date_line) if date_line is not None else _block_start(text, region.start, sal)
-    block_end = sal
-    if date_line is not None and (block_start == -1 or not text[block_start:sal].strip()):
-        # the date comes after the address block (on its own line below it, or right-aligned on its
-        # last line, as in two-column layouts): the block is the paragraph that ends at the date
-        block_start, block_end = _block_start(text, region.start, date_line), date_line
-    if late and not text[block_start:block_end].strip():
-        # nothing above the salutation: the address block was read with the letterhead, below its date
-        after = [p for p in paragraphs(text, late.date.end, body_end) if text[p[0]:p[1]].strip()]
-        if after:
-            block_start, block_end = after[0]
+    block_start, block_end = _address_block(text, region.start, sal, body_end, found_date, late)
     recipient = _recipient(ctx, rec, block_start, block_end, sal, sal_end)
 
     # opening: subject line, "This letter summarises ..." and the next paragraphs
@@ -172,6 +200,38 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     if not region.complete:
         rec.warnings.append("letter looks truncated: no 'Yours sincerely' sign-off found")
     return rec
+
+
+def _address_block(text: str, start: int, sal: int, body_end: int, found_date: Found[date] | None,
+                   late: _Letterhead | None) -> tuple[int, int]:
+    """Where the recipient's address block starts and ends."""
+    date_line = found_date.start if found_date and not late else None
+    block_start = text.find("\n", date_line) if date_line is not None else _block_start(text, start, sal)
+    if _date_line_goes_on(text, found_date, late):
+        assert found_date is not None
+        block_start = found_date.end  # "23 August 2019 Karen Dolton Executive Director ...": one line
+    block_end = sal
+    if date_line is not None and (block_start == -1 or not text[block_start:sal].strip()):
+        # the date comes after the address block (on its own line below it, or right-aligned on its
+        # last line, as in two-column layouts): the block is the paragraph that ends at the date
+        block_start, block_end = _block_start(text, start, date_line), date_line
+    if late and not text[block_start:block_end].strip():
+        # nothing above the salutation: the address block was read with the letterhead, below its date
+        after = [p for p in paragraphs(text, late.date.end, body_end) if text[p[0]:p[1]].strip()]
+        if after:
+            block_start, block_end = after[0]
+    return block_start, block_end
+
+
+def _date_line_goes_on(text: str, found: Found[date] | None, late: object) -> bool:
+    """Does the address block follow the letter's date on its line (a converter that joins a page's
+    header lines into one)?"""
+    if found is None or late:
+        return False
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    rest = text[found.end:line_end if line_end >= 0 else len(text)]
+    return not text[line_start:found.start].strip() and bool(re.match(r"\s+(?:[A-Z][\w'’.-]+\s+){2}", rest))
 
 
 def _letter_date(text: str, start: int, sal: int) -> Found[date] | None:
@@ -283,7 +343,7 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
                 title_span = (tlines[0][0], tlines[-1][1])
         else:
             # everything on one line: "Ms Gail Quinton Director of Children's Services Worcestershire ..."
-            cut = mt.start() if mt else len(first)
+            cut = mt.start() if mt else (_org_start(first) or len(first))  # "Ann Graham Haringey River Park House"
             name_raw = first[:cut]
             name_span = (x, x + len(name_raw.rstrip(" ,")))
             if mt:

@@ -31,7 +31,8 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 # inline HTML that PDF-to-Markdown converters write: a line break inside a table cell, highlighting,
 # superscripts, underlining. A break becomes a space; the other tags go, their text stays.
-_INLINE_TAG = re.compile(r"<(?:(br)\s*/?|/?(?:mark|sup|sub|u|b|i|em|strong|span|small)(?:\s[^<>]{0,80})?)>", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_INLINE_TAG = re.compile(r"<!--.{0,200}?-->|<(?:(br)\s*/?|/?(?:mark|sup|sub|u|b|i|em|strong|span|small)(?:\s[^<>]{0,80})?)>", re.I)
 _TABLE_SEP = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I)
 _PAGE_OF = re.compile(r"\bpage\s+\d{1,3}\s+of\s+\d{1,3}\s*$", re.I)
@@ -48,6 +49,7 @@ _DOC_TITLE = re.compile(
 _BLANK_PAGE = re.compile(r"^\s*this page (?:is )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
 _COPY_START = re.compile(r"^(?:cc|c\.c\.|copy|copies|copied to)\b", re.I)
 # a form feed written out by a careless converter, alone on its line: "\\f", "\\x0c", "^L", "<FF>"
+_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,3}\s*:")
 _LITERAL_FORM_FEED = re.compile(r"\\f|\\x0c|\\u000c|\^L|<FF>", re.I)
 _TERMINAL = tuple(".!?:;)\"'")
 
@@ -90,7 +92,14 @@ def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
     for m in re.finditer(r"([^\n\r\f]*)(\r\n|\n|\r|\f|$)", raw):
         if m.start() == m.end() and m.start() == len(raw):
             break
-        out.append((m.start(1), m.end(1), m.group(2) == "\f"))
+        start, end, ff = m.start(1), m.end(1), m.group(2) == "\f"
+        if "<br" in raw[start:end] and not raw[start:end].lstrip().startswith("|"):
+            # outside a table cell, a converter's <br> is a line break ("<!-- Start of picture text -->"
+            # blocks print a signature block's lines joined by it)
+            for br in _BR.finditer(raw, start, end):
+                out.append((start, br.start(), False))
+                start = br.end()
+        out.append((start, end, ff))
     return out
 
 
@@ -445,6 +454,51 @@ def _attach_lone_bullets(lines: list[_Line]) -> None:
             nxt.chars[:0], nxt.offs[:0] = ["-", " "], [keep, keep]
 
 
+def _is_marker(text: str) -> bool:
+    return bool(_LONE_NUMBER.fullmatch(text)) or (_BULLET.fullmatch(text) is not None and text[:1] not in "*-–—o")
+
+
+def _attach_marker_runs(lines: list[_Line]) -> None:
+    """A column of list markers printed before the column of their items (pdfminer reads a list set in
+    two cells so: "1.", "2.", "3." on lines of their own, then the three items' paragraphs): the i-th
+    marker goes to the i-th paragraph after the run."""
+    i = 0
+    while i < len(lines):
+        if not (lines[i].chars and _is_marker(lines[i].text)):
+            i += 1
+            continue
+        run = [i]
+        j = _next_text_line(lines, i)
+        while j < len(lines) and lines[j].chars and _is_marker(lines[j].text):
+            run.append(j)
+            j = _next_text_line(lines, j)
+        if len(run) < 2:
+            i += 1
+            continue
+        for k in run:
+            nxt = lines[j] if j < len(lines) else None
+            if nxt is None or not nxt.chars or _is_marker(nxt.text) or _BULLET.match(nxt.text) \
+                    or not nxt.text[:1].isalnum() or _is_bullet(nxt.text):
+                break
+            marker = lines[k]
+            if _LONE_NUMBER.fullmatch(marker.text):
+                nxt.chars[:0], nxt.offs[:0] = [*marker.chars, " "], [*marker.offs, marker.offs[-1]]
+            else:
+                nxt.chars[:0], nxt.offs[:0] = ["-", " "], [marker.offs[0], marker.offs[0]]
+            marker.furniture = True
+            j = _after_item(lines, j)
+        i = j if j > i else i + 1
+
+
+def _after_item(lines: list[_Line], j: int) -> int:
+    """The first text line after the item paragraph starting at j."""
+    while j < len(lines) and lines[j].chars:
+        j += 1
+    while j < len(lines) and not lines[j].chars:
+        j += 1
+    return j
+
+
 def _next_text_line(lines: list[_Line], i: int) -> int:
     """Index of the line after `i`, past at most two blank lines that no page break ends."""
     j = i + 1
@@ -466,7 +520,8 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
         return False
     if nxt[0].islower():
         return len(prev) > 40 or page_break
-    return last == "," and len(prev) > 40
+    # a list ending in a stray comma does not run into the labelled line below ("Shadow inspectors: ...")
+    return last == "," and len(prev) > 40 and not _LABEL.match(nxt)
 
 
 # Words of the genre that a hard-wrapped letter may hyphenate at a line end ("moni-" / "toring visit",
@@ -520,6 +575,7 @@ def normalise(raw: str) -> CleanText:
             ln, ff = _Line([], []), True  # a page break a converter wrote out as text: a blank line too
         ln.page_break_after = ff
         lines.append(ln)
+    _attach_marker_runs(lines)
     _attach_lone_bullets(lines)
     _mark_furniture(lines)
     # Group content lines into paragraphs; remember whether a page break fell in each gap.

@@ -81,7 +81,7 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
     for a, b in line_spans:
         adjacent = prev_end >= 0 and text.count("\n", prev_end, a) <= 1
         prev_end = b
-        cells = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+(?: \S+)*", text[a:b])]
+        cells = _two_names_in_one_cell(text, [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+(?: \S+)*", text[a:b])])
         people = [_name_cell(text, x, y) for x, y in cells]
         if people and all(people):
             open_blocks = []
@@ -128,6 +128,21 @@ def _headers_first(text: str, line_spans: list[tuple[int, int]]) -> bool:
         if inspectorates_in(line):
             return True
     return False
+
+
+_TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+ ){1}[A-Z][\w'’-]+) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
+
+
+def _two_names_in_one_cell(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two signers side by side whose column gap a converter printed as one space ("Yvette Stanley Ursula
+    Gallagher"): a lone cell of four name words, each half a name, is two cells."""
+    if len(cells) != 1:
+        return cells
+    x, y = cells[0]
+    m = _TWO_NAMES.fullmatch(text, x, y)
+    if not m or not _name_cell(text, m.start(1), m.end(1)) or not _name_cell(text, m.start(2), m.end(2)):
+        return cells
+    return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
 
 
 def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
