@@ -18,6 +18,7 @@ need javac default-jdk-headless  # compiles tests/java/DLProfile.java, the OWL A
 need chromium chromium
 need virtuoso-t virtuoso-opensource  # a second SPARQL store for tests/test_endpoints.py
 need nginx nginx-light  # the published site served with its own nginx config (tests/test_site.py)
+need pdftotext poppler-utils  # real PDFs as pdftotext prints them (tests/test_text_forms.py)
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
