@@ -165,6 +165,11 @@ def test_a_column_of_list_markers_before_the_column_of_items_goes_to_them_in_ord
     _assert_letters_map_back(raw, clean)
 
 
+def test_a_list_number_and_its_text_either_side_of_a_bare_page_number() -> None:
+    raw = "Quality of practice\n9.\n\n4\n\nEnsure that all social work staff are clear about expectations.\n"
+    assert "9. Ensure that all social work staff are clear about expectations." in normalise(raw).text.splitlines()
+
+
 def test_a_list_ending_in_a_comma_does_not_run_into_the_labelled_line_below() -> None:
     raw = ("Team inspectors: Caroline Walsh HMI, Tara Geere HMI, Louise Warren HMI, Peter Green HMI,\n\n"
            "Shadow inspectors: Richard Beynon HMI\n")

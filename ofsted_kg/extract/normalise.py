@@ -500,10 +500,18 @@ def _after_item(lines: list[_Line], j: int) -> int:
 
 
 def _next_text_line(lines: list[_Line], i: int) -> int:
-    """Index of the line after `i`, past at most two blank lines that no page break ends."""
+    """Index of the line after `i`, past at most two blank lines, or past a page break's blank lines and
+    bare page number ("9.", page number "4", then item 9's text)."""
     j = i + 1
-    while j < min(i + 3, len(lines) - 1) and not lines[j].chars and not lines[j].page_break_after:
+    limit = min(i + 3, len(lines) - 1)
+    while j < limit and not lines[j].chars and not lines[j].page_break_after:
         j += 1
+    if j < len(lines) - 1 and (lines[j].page_break_after or _PAGE_NUMBER.match(lines[j].text)):
+        k = j
+        while k < min(j + 4, len(lines) - 1) and (not lines[k].chars or _PAGE_NUMBER.match(lines[k].text)):
+            k += 1
+        if lines[k].chars:
+            return k
     return j
 
 
