@@ -102,6 +102,19 @@ def test_grade_descriptors_back_page_asides_and_cross_references_are_not_finding
                      "In weaker cases, strategy meetings lacked clarity about actions."], texts
 
 
+def test_a_section_saying_it_has_nothing_is_not_a_finding() -> None:
+    """A SIF report's LSCB section: "Priority and immediate action / There are no priority actions." is not
+    a priority action."""
+    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+            "were Ann Lee and Bo Chan.\n\nFindings\n\nSchools identify neglect early.\n\n"
+            "Priority and immediate action\n\nThere are no priority actions.\n\nAreas for improvement\n\n"
+            "None.\n\nYours sincerely\n\nAnn Lee\n")
+    findings = extract_text(text)[0].findings
+    assert [f.text for f in findings] == ["Schools identify neglect early."]
+
+
 def test_an_areas_for_improvement_item_saying_what_should_be_done_is_a_recommendation() -> None:
     from ofsted_kg.extract.findings import heading_polarity
 

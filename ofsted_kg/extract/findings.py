@@ -71,6 +71,7 @@ _NOT_FINDING = re.compile(
     r"|.{0,80}\bsection 20 of the children act 2004|\d{1,2}\s+(?:section|this inspection was carried out)"
     r"|the following (?:areas?|points?|issues?) (?:need|needs|require)"
     r"|this (?:report|letter) (?:is|was) (?:published|written)"
+    r"|there (?:are|were) no (?:areas? for )?(?:priority|immediate|recommendations?|further)[^.]{0,40}\.?$|none\.?$"
     # a report's back page
     r"|the office for standards in education|it (?:regulates|assesses|inspects) |if you would like a copy"
     r"|you may reuse|to view this licence|this publication is available|interested in our work|you can subscribe"
