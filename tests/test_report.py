@@ -519,3 +519,37 @@ def test_a_reports_summary_under_its_judgement_table_is_findings() -> None:
     assert rec.kind == "report" and len(rec.judgements) == 4
     assert [f.text[:40] for f in rec.findings][:2] == [
         "Services for children in the Isle of Wig", "The island location brings unique challe"]
+
+
+@pytest.mark.parametrize("cover, published", [
+    ("Published: 2 August 2013\n", "2013-08-02"),
+    # text read column by column: the labels, then their values
+    ("Age group:\nPublished:\nAll\n23 August 2013\n", "2013-08-23"),
+    # a date further on that is not the value alone on its line is not taken
+    ("Published:\nAll\nSee the report of 23 August 2013\n", None),
+])
+def test_a_covers_publication_date_beside_or_below_its_label(cover: str, published: str | None) -> None:
+    head = ("Inspection of services for children in need of help and protection, children looked after and care "
+            "leavers\n" + cover + "Sandwell Metropolitan Borough Council\n"
+            "Inspection dates: 24 June 2013 to 5 July 2013\nLead inspector: Christopher Sands HMI\n")
+    body = ("Overall effectiveness of services for looked after children and young people\nGrade 4 (Inadequate)\n"
+            "13. Overall effectiveness for looked after children is inadequate.\n")
+    (rec,) = extract_text(head + body)
+    assert rec.kind == "report"
+    assert rec.letter_date == published
+
+
+@pytest.mark.parametrize("table", [
+    # the two columns one after the other, a blank line before the second inspectorate's heading
+    "Ofsted\nKatherine Douglas, Ofsted HMI, lead inspector\nMargaret Burke, Ofsted HMI\n\n"
+    "Care Quality Commission\nLiz Fox, CQC lead inspector\nDavid Roberts, CQC Inspector\n",
+    # both headings, then the rows, each line followed by a blank line
+    "Ofsted\n\nCare Quality Commission\n\nKatherine Douglas, Ofsted HMI, lead inspector  Liz Fox, CQC lead inspector\n\n"
+    "Margaret Burke, Ofsted HMI\n\nDavid Roberts, CQC Inspector\n",
+])
+def test_an_area_send_team_table_read_column_by_column_or_double_spaced(table: str) -> None:
+    head, _, _ = AREA_SEND.partition("Ofsted Care Quality Commission\n")
+    rec = extract_text(head + table + "\nArea SEND inspection report: Somewhere, 6 to 10 March 2023\n")[0]
+    assert sorted(rec.inspectors) == ["David Roberts", "Katherine Douglas", "Liz Fox", "Margaret Burke"]
+    assert {m.name: m.organisation for m in rec.inspection_team} == {
+        "Katherine Douglas": "Ofsted", "Liz Fox": "CQC", "Margaret Burke": "Ofsted", "David Roberts": "CQC"}

@@ -80,6 +80,54 @@ def test_each_block_names_its_own_inspectorate_and_post_nominals_are_dropped() -
         ("Martin Jones", "HMI Probation")]
 
 
+def test_blocks_double_spaced_by_a_converter() -> None:
+    """pdfminer puts a blank line after every line of a stacked signature: each title still goes with the
+    name above it."""
+    double = STACKED.replace("\n\n", "\n").replace("\n", "\n\n").replace("Yours sincerely\n\n", "Yours sincerely\n")
+    assert "\nYvette Stanley\n\nNational Director" in double
+    assert [(n, o) for n, _, o in _signers(double)] == [
+        ("Yvette Stanley", "Ofsted"), ("Sean O'Kelly", "CQC"), ("Michelle Skeer", "HMICFRS"),
+        ("Martin Jones", "HMI Probation")]
+
+
+SIDE_BY_SIDE_DOUBLE_SPACED = """Yours sincerely
+
+Ofsted
+
+Care Quality Commission
+
+Yvette Stanley
+
+Ursula Gallagher
+
+National Director, Social Care
+
+Deputy Chief Inspector
+
+HMI Constabulary and Fire & Rescue HMI Probation
+Services
+
+Wendy Williams
+
+Helen Davies
+
+HMI Constabulary and Fire & Rescue
+Services
+
+Assistant Chief Inspector
+"""
+
+
+def test_blocks_side_by_side_double_spaced_come_row_after_row() -> None:
+    """pdftotext reads two double-spaced blocks side by side a cell a line: both names, then both titles."""
+    assert _signers(SIDE_BY_SIDE_DOUBLE_SPACED) == [
+        ("Yvette Stanley", "National Director, Social Care", "Ofsted"),
+        ("Ursula Gallagher", "Deputy Chief Inspector", "CQC"),
+        ("Wendy Williams", "HMI Constabulary and Fire & Rescue Services", "HMICFRS"),
+        ("Helen Davies", "Assistant Chief Inspector", "HMI Probation"),
+    ]
+
+
 def test_blocks_side_by_side_in_two_columns() -> None:
     assert _signers(COLUMNS) == [
         ("Yvonne Castellane", "National Director, Regulation and Social Care", "Ofsted"),

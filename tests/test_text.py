@@ -165,6 +165,19 @@ def test_a_column_of_list_markers_before_the_column_of_items_goes_to_them_in_ord
     _assert_letters_map_back(raw, clean)
 
 
+def test_a_column_of_list_numbers_after_the_column_of_items_goes_to_them_in_order() -> None:
+    # pdfminer prints a list whose text cell comes first as the items' paragraphs, then the numbers
+    raw = ("Recommendations\n\nRevise the protocol for homeless young\npeople.\n\nEnsure that timescales are "
+           "met.\n\nInvolve health professionals in\nstrategy discussions.\n\n1.\n\n2.\n\n3.\n\n8\n\n"
+           "Summary for children and young people\n\nChildren are safe.\n")
+    clean = normalise(raw)
+    lines = clean.text.splitlines()
+    assert "1. Revise the protocol for homeless young" in lines and "2. Ensure that timescales are met." in lines
+    assert "3. Involve health professionals in" in lines
+    assert "Summary for children and young people" in lines and "Recommendations" in lines
+    _assert_letters_map_back(raw, clean)
+
+
 def test_a_list_number_and_its_text_either_side_of_a_bare_page_number() -> None:
     raw = "Quality of practice\n9.\n\n4\n\nEnsure that all social work staff are clear about expectations.\n"
     assert "9. Ensure that all social work staff are clear about expectations." in normalise(raw).text.splitlines()

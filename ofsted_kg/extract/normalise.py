@@ -428,6 +428,8 @@ def _attach_lone_bullets(lines: list[_Line]) -> None:
     set in a cell of its own ("1." alone on its line, the item's text on the next; a text converter may
     put a blank line or two between them, which go with the number)."""
     for i, ln in enumerate(lines):
+        if ln.furniture:  # a marker already given to its item
+            continue
         number = bool(_LONE_NUMBER.fullmatch(ln.text))
         glyph = _BULLET.fullmatch(ln.text) is not None and ln.text[:1] not in "*-–—o"
         j = _next_text_line(lines, i) if number or glyph else i + 1
@@ -475,19 +477,54 @@ def _attach_marker_runs(lines: list[_Line]) -> None:
         if len(run) < 2:
             i += 1
             continue
+        before = _items_before(lines, i, len(run))
+        if before:
+            for k, start in zip(run, before, strict=True):
+                _prefix_marker(lines[k], lines[start])
+            i = j
+            continue
         for k in run:
             nxt = lines[j] if j < len(lines) else None
             if nxt is None or not nxt.chars or _is_marker(nxt.text) or _BULLET.match(nxt.text) \
                     or not nxt.text[:1].isalnum() or _is_bullet(nxt.text):
                 break
-            marker = lines[k]
-            if _LONE_NUMBER.fullmatch(marker.text):
-                nxt.chars[:0], nxt.offs[:0] = [*marker.chars, " "], [*marker.offs, marker.offs[-1]]
-            else:
-                nxt.chars[:0], nxt.offs[:0] = ["-", " "], [marker.offs[0], marker.offs[0]]
-            marker.furniture = True
+            _prefix_marker(lines[k], nxt)
             j = _after_item(lines, j)
         i = j if j > i else i + 1
+
+
+def _prefix_marker(marker: _Line, item: _Line) -> None:
+    """Put a marker read on a line of its own at the start of its item's first line."""
+    if _LONE_NUMBER.fullmatch(marker.text):
+        item.chars[:0], item.offs[:0] = [*marker.chars, " "], [*marker.offs, marker.offs[-1]]
+    else:
+        item.chars[:0], item.offs[:0] = ["-", " "], [marker.offs[0], marker.offs[0]]
+    marker.furniture = True
+
+
+def _items_before(lines: list[_Line], i: int, n: int) -> list[int] | None:
+    """A column of n markers printed after the column of their items (pdfminer, a list set in two cells
+    whose text cell comes first): the first lines of the n paragraphs before line i, in order, when each
+    is a sentence and a heading line comes before them ("Recommendations", the items, then "1." to "9.")."""
+    starts: list[int] = []
+    j = i - 1
+    while len(starts) <= n:
+        gap = 0
+        while j >= 0 and not lines[j].chars and gap < 4:
+            j, gap = j - 1, gap + 1
+        if j < 0 or not lines[j].chars:
+            return None
+        end = j
+        while j >= 0 and lines[j].chars:
+            j -= 1
+        if len(starts) == n:
+            heading = lines[end].text
+            return starts[::-1] if end == j + 1 and heading[-1:] not in ".,;:" and len(heading) < 80 else None
+        first = lines[j + 1].text
+        if not first[:1].isupper() or _is_marker(first) or _is_bullet(first) or lines[end].text[-1:] not in ".;":
+            return None
+        starts.append(j + 1)
+    return None
 
 
 def _after_item(lines: list[_Line], j: int) -> int:

@@ -98,6 +98,24 @@ TITLE_LINES = 400  # the title block's first lines, where the lead inspector is 
 TITLE_BLOCK = 600  # where a report says what kind it is ("Area SEND inspection of ...")
 DATES_FIELD = 120  # an "Inspection dates:" field's run of dates
 
+def _value_below(text: str, label: re.Match[str], end: int) -> re.Match[str] | None:
+    """A cover's labels and values read column by column ("Age group:", "Published:", then "All",
+    "23 August 2013"): the first line of the next few that is a date and nothing else."""
+    if "\n" not in label.group(0):
+        return None
+    start = text.rfind("\n", 0, label.end()) + 1
+    for _ in range(4):
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        d = SINGLE_DATE.match(text, start)
+        if d and not text[d.end():stop].strip():
+            return d
+        if stop >= end:
+            return None
+        start = stop + 1
+    return None
+
+
 # genre rule: one step per field of a report's opening pages; its length is the genre's (radon CC > 20)
 def extract_report(ctx: Context, region: Region) -> LetterRecord:
     text = ctx.text
@@ -116,7 +134,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     ctx.put(rec, "authority", auth)
     m = PUBLISHED.search(text, region.start, head_end)
     if m:
-        d = SINGLE_DATE.match(text, m.end())
+        d = SINGLE_DATE.match(text, m.end()) or _value_below(text, m, head_end)
         if d and parse_single(d):
             rec.letter_date = parse_single(d).isoformat()  # type: ignore[union-attr]
             rec.cite("letter_date", ctx.span(d.start(), d.end()))
@@ -533,8 +551,7 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
         rec.inspectors, rec.inspection_team = [], []
         rec.evidence.pop("inspectors", None)
         start = region.start + team.end()
-        block_end = text.find("\n\n", start + 2)
-        for mm in _SEND_MEMBER.finditer(text, start, block_end if block_end > 0 else region.end):
+        for mm in _SEND_MEMBER.finditer(text, start, _send_team_end(text, start, region.end)):
             name = re.sub(r"\s+", " ", mm.group("n"))
             if any(same_person(name, n) for n in rec.inspectors):
                 continue
@@ -551,6 +568,20 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
                     rec.recommendations.append(re.sub(r"\s+", " ", text[a:b]).strip())
                     rec.cite("recommendations", ctx.span(a, b))
                 break
+
+
+_SEND_HEADERS = re.compile(r"(?:\s*(?:Ofsted|Care Quality Commission|CQC))+\s*")
+
+
+def _send_team_end(text: str, start: int, end: int) -> int:
+    """Where an area SEND report's team table ends: at the first line that is neither an inspectorate's
+    heading nor a member ("Name, Ofsted HMI"). Blank lines may come between its rows (a converter reading
+    its two columns one after the other, or double-spacing them)."""
+    for la, lb in lines(text, start, end):
+        line = text[la:lb]
+        if not (_SEND_HEADERS.fullmatch(line) or _SEND_MEMBER.search(line)):
+            return la
+    return end
 
 
 def _should_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -77,21 +77,39 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
     headers_first = _headers_first(text, line_spans)
     blocks: list[list[Any]] = []  # [name, start, end, role, organisation]
     open_blocks: list[int] = []  # the blocks whose title and inspectorate lines may follow
+    # a converter may double-space the blocks (a blank line after every line): then one blank line
+    # between two lines is no gap
+    gaps = [text.count("\n", b, a) for (_, b), (a, _) in zip(line_spans, line_spans[1:], strict=False)]
+    gap = min(gaps[:6], default=1)
+    # double-spaced blocks set side by side come out one cell a line, row after row: names on lines of
+    # their own one after the other, then their titles in the same turn
+    turn, names_before = 0, False
     prev_end = -1
+    last: int | None = None  # the block the last single cell went to
     for a, b in line_spans:
-        adjacent = prev_end >= 0 and text.count("\n", prev_end, a) <= 1
+        breaks = text.count("\n", prev_end, a) if prev_end >= 0 else 0
+        adjacent = prev_end >= 0 and breaks <= gap
         prev_end = b
+        if gap > 1 and breaks == 1 and last is not None and blocks[last][3]:
+            blocks[last][3] += " " + text[a:b].strip()  # a title wrapped onto a line, in a double-spaced block
+            continue
         cells = _two_names_in_one_cell(text, [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+(?: \S+)*", text[a:b])])
         people = [_name_cell(text, x, y) for x, y in cells]
         if people and all(people):
-            open_blocks = []
+            if not (gap > 1 and adjacent and names_before):
+                open_blocks = []
             for person in people:
                 assert person is not None
                 blocks.append([person[0], person[1], person[2], None, None])
                 open_blocks.append(len(blocks) - 1)
+            turn, names_before, last = 0, True, None
             continue
+        names_before = False
         if open_blocks and adjacent and len(cells) <= len(open_blocks):
-            for k, (x, y) in zip(open_blocks, cells, strict=False):
+            targets = open_blocks
+            if gap > 1 and len(cells) == 1:
+                targets, turn = [open_blocks[turn % len(open_blocks)]], turn + 1
+            for k, (x, y) in zip(targets, cells, strict=False):
                 cell = text[x:y].strip(" ,")
                 orgs = [o for _, o in inspectorates_in(cell)]
                 titled = re.search(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b", cell)
@@ -105,8 +123,10 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
                 elif orgs and blocks[k][4] is None:
                     blocks[k][4] = orgs[-1]
             else:
+                single = gap > 1 and len(targets) == 1
+                last = targets[0] if single and blocks[targets[0]][3] == text[x:y].strip(" ,") else None
                 continue
-        open_blocks = []
+        open_blocks, last = [], None
         line = text[a:b]
         if not re.search(r"\b(?:Director|Inspector of|Chief|Commissioner|Manager)\b", line):
             pending.extend(o for _, o in inspectorates_in(line))
