@@ -201,6 +201,20 @@ def test_a_heading_in_a_long_reports_contents_and_at_a_page_top_is_kept() -> Non
     assert "need to improve?\nPriority and immediate action" in text
 
 
+def test_a_heading_in_a_long_reports_contents_page_top_and_closing_table_is_kept() -> None:
+    # a 22-page report: the heading is in its contents, opens a section's page and labels a row of the
+    # record table on the last page; the running footer on every page is still dropped
+    footer = "Sandwell Council Inspection of looked after children services"
+    contents = "Contents\n\nLeadership and management\n\n19\n"
+    body = [f"Paragraph {i} of the report says something.\nIts second line {i}.\nIts third line {i}.\n"
+            f"Its fourth line {i}.\n\n{footer}\n\n{i + 2}\n" for i in range(20)]
+    body[17] = f"Leadership and management\n\nGrade 4 (Inadequate)\n64. Leadership is inadequate.\n\n{footer}\n\n19\n"
+    table = "Record of main findings\nQuality of provision\n\nInadequate\n\nLeadership and management\n\nInadequate\n"
+    text = normalise("\f".join([contents, *body, table])).text
+    assert text.count("Leadership and management") == 3
+    assert footer not in text
+
+
 def test_html_table_rows_and_self_closing_breaks_are_consecutive_lines() -> None:
     from ofsted_kg.extract.reading import html_to_text
 

@@ -392,13 +392,14 @@ def _mark_furniture(lines: list[_Line]) -> None:
             near = content[max(0, i - 3):i] if i >= len(content) - 3 else content[i + 1:i + 4]
             edge_contexts.setdefault(key, set()).add(tuple(_furniture_key(x.text) for x in near))
     repeated = []
+    # twice is enough in a short letter; in a long report a heading printed in its table of contents,
+    # at the top of its section's page and in a closing table is not a running header, which recurs on
+    # most pages
+    need = 2 if len(pages) <= 6 else max(3, len(pages) // 5)
     for edge in edges:
         for ln in edge:
             key = _furniture_key(ln.text)
-            contexts = len(edge_contexts[key])
-            # twice is enough in a short letter; in a long report a heading printed in its table of
-            # contents and again at the top of its section's page is not a running header
-            if (contexts >= 3 or (contexts == 2 and len(pages) <= 6)) and len(key) < 200 and len(key.split()) >= 2:
+            if len(edge_contexts[key]) >= need and len(key) < 200 and len(key.split()) >= 2:
                 ln.furniture = True
                 repeated.append(ln)
     # The document's title heads its first page (or cover) and a running footer repeats it: the first
