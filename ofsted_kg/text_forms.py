@@ -17,6 +17,7 @@ import importlib
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 CONVERTERS = ("pdftotext", "layout", "pdfminer", "md")
 
@@ -34,15 +35,15 @@ def text_form(pdf: Path, converter: str) -> str:
         args = [exe, "-enc", "UTF-8", *(["-layout"] if converter == "layout" else []), str(pdf), "-"]
         return subprocess.run(args, check=True, capture_output=True, timeout=120).stdout.decode("utf-8")
     if converter == "pdfminer":
-        try:
-            high_level = importlib.import_module("pdfminer.high_level")
-        except ImportError as e:
-            raise ConverterMissing("pdfminer.six is not installed (pip install pdfminer.six)") from e
-        return str(high_level.extract_text(str(pdf)))
+        return str(_module("pdfminer.high_level", "pdfminer.six").extract_text(str(pdf)))
     if converter == "md":
-        try:
-            to_md = importlib.import_module("pymupdf4llm")
-        except ImportError as e:
-            raise ConverterMissing("pymupdf4llm is not installed (pip install pymupdf4llm)") from e
-        return str(to_md.to_markdown(str(pdf)))
+        return str(_module("pymupdf4llm", "pymupdf4llm").to_markdown(str(pdf)))
     raise ValueError(f"unknown converter {converter!r}; one of {', '.join(CONVERTERS)}")
+
+
+def _module(name: str, package: str) -> Any:
+    """Import a converter's library, or say which package to install."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as e:
+        raise ConverterMissing(f"{package} is not installed (pip install {package})") from e

@@ -431,30 +431,24 @@ def _attach_lone_bullets(lines: list[_Line]) -> None:
     for i, ln in enumerate(lines):
         if ln.furniture:  # a marker already given to its item
             continue
-        number = bool(_LONE_NUMBER.fullmatch(ln.text))
-        glyph = _BULLET.fullmatch(ln.text) is not None and ln.text[:1] not in "*-–—o"
-        j = _next_text_line(lines, i) if number or glyph else i + 1
+        marker = _is_marker(ln.text)
+        j = _next_text_line(lines, i) if marker else i + 1
         if j >= len(lines) or not lines[j].chars or _BULLET.match(lines[j].text):
             continue
         nxt = lines[j]
-        if number:
-            if not nxt.text[:1].isalpha() or _is_bullet(nxt.text):
+        if marker:
+            if _LONE_NUMBER.fullmatch(ln.text) and (not nxt.text[:1].isalpha() or _is_bullet(nxt.text)):
                 continue
-            nxt.chars[:0], nxt.offs[:0] = [*ln.chars, " "], [*ln.offs, ln.offs[-1]]
-            keep = -1
-        elif glyph:
-            keep = ln.offs[0]
-        else:
-            t = _TRAILING_GLYPH.search(ln.text)
-            if not t or not t.start():
-                continue
-            keep = ln.offs[len(ln.text) - 1]
-            del ln.chars[t.start():], ln.offs[t.start():]
-        if number or glyph:
-            for dropped in lines[i:j]:
+            _prefix_marker(ln, nxt)
+            for dropped in lines[i + 1:j]:
                 dropped.furniture = True  # dropped, not a blank line
-        if keep >= 0:
-            nxt.chars[:0], nxt.offs[:0] = ["-", " "], [keep, keep]
+            continue
+        t = _TRAILING_GLYPH.search(ln.text)
+        if not t or not t.start():
+            continue
+        keep = ln.offs[len(ln.text) - 1]
+        del ln.chars[t.start():], ln.offs[t.start():]
+        nxt.chars[:0], nxt.offs[:0] = ["-", " "], [keep, keep]
 
 
 def _is_marker(text: str) -> bool:
