@@ -512,3 +512,17 @@ def test_joint_signers_printed_side_by_side_with_one_space_and_br_line_breaks() 
     assert {"Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"} <= set(rec.inspectors)
     assert rec.signatory == "Yvette Stanley"
     assert not any(" " in n and len(n.split()) >= 4 for n in rec.inspectors)
+
+
+def test_a_framework_named_for_an_earlier_inspection_is_not_the_letters() -> None:
+    """A joint letter (jtai-007) names the ILACS focused visit it follows up; a focused visit names the
+    framework it was carried out under."""
+    earlier = ("Local authority leaders have addressed the findings from previous inspections, particularly "
+               "the inspection of local authority children's services (ILACS) focused visit in July 2018.")
+    own = "This visit was carried out in line with the inspection of local authority children's services (ILACS) framework."
+    def framework(body: str) -> str | None:
+        recs = extract_text(_LETTER.format(head="", tail="").replace("Yours sincerely", body + "\n\nYours sincerely"))
+        return recs[0].framework
+
+    assert framework(earlier) is None
+    assert framework(earlier + "\n\n" + own) == "ILACS"

@@ -553,3 +553,32 @@ def test_an_area_send_team_table_read_column_by_column_or_double_spaced(table: s
     assert sorted(rec.inspectors) == ["David Roberts", "Katherine Douglas", "Liz Fox", "Margaret Burke"]
     assert {m.name: m.organisation for m in rec.inspection_team} == {
         "Katherine Douglas": "Ofsted", "Liz Fox": "CQC", "Margaret Burke": "Ofsted", "David Roberts": "CQC"}
+
+
+def test_the_scale_legend_of_a_report_opening_is_not_a_judgement() -> None:
+    """The first pages of a 2012-13 looked after children inspection: its contents name "Overall
+    effectiveness" and the scale is explained ("Outstanding (Grade 1) A service that ..."), but its grades
+    are in a table at the end. An opening cut before that table states no judgement."""
+    text = ("Sandwell Council\nInspection of services for looked after children\n\n"
+            "Inspection dates: 7 – 18 January 2013\nReport published: 22 February 2013\n"
+            "Lead inspector: Jane Doe HMI\n\nContents\nAbout this inspection\n2\n\n"
+            "Overall effectiveness of services for looked after children and\nyoung people\n\n5\n\n"
+            "Capacity to improve\n\n6\n\nRecord of main findings\n\n22\n\n\f"
+            "About this inspection\n1.\n\nThe purpose of the inspection is to evaluate the contribution made by\n"
+            "relevant services to the quality of service provision for looked after\nchildren and care leavers.\n\n"
+            "The inspection judgements and what they\nmean\n3.\n\n"
+            "All inspection judgements are made using the following four point scale:\n"
+            "Outstanding (Grade 1) A service that significantly exceeds\nminimum requirements\nGood (Grade 2)\n\n"
+            "A service that exceeds minimum\nrequirements\n\nAdequate (Grade 3)\n\nA service that only meets minimum\n"
+            "requirements\n\nInadequate (Grade 4)\n\nA service that does not meet minimum\nrequirements\n")
+    recs = extract_text(text)
+    assert recs and recs[0].authority == "Sandwell"
+    assert recs[0].judgements == []
+
+
+def test_the_overall_judgement_of_a_sif_report_in_the_singular() -> None:
+    """Newham 2014's first page: "The overall judgement is that children's service requires improvement."
+    (one "service"); the body's "Children's services in Newham requires improvement" may be cut off."""
+    from ofsted_kg.extract.report import SIF_OVERALL
+    m = SIF_OVERALL.search("The overall judgement is that children's service requires\nimprovement.\n")
+    assert m is not None and m.group("g") == "improvement"

@@ -96,6 +96,23 @@ def _address_start(line: str) -> int | None:
 _FRAMEWORK = re.compile(
     r"(?P<ilacs>\bILACS\b|inspection of local authority children's services \(ILACS\))|"
     r"(?P<sif>single inspection framework|\(SIF\))", re.I)
+# a sentence naming another inspection's framework: "the findings from previous inspections, particularly
+# the ... (ILACS) focused visit in July 2018", "following the inspection under the single inspection framework
+# published in July 2014"
+_OTHER_INSPECTION = re.compile(r"\b(?:previous|last|since|following|published|findings\s+from)\b", re.I)
+
+
+def _own_framework(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first framework the letter names for its own visit ("This visit was carried out in line with the
+    ... (ILACS) framework"), not one it names for an earlier inspection."""
+    for m in _FRAMEWORK.finditer(text, start, end):
+        sentence = next(((a, b) for a, b in sentences(text, max(start, m.start() - 300), min(end, m.end() + 300))
+                         if a <= m.start() < b), (m.start(), m.end()))
+        if not _OTHER_INSPECTION.search(text, sentence[0], sentence[1]):
+            return m
+    return None
+
+
 KNOWN_OFFICES = {
     "M1 2WD": "Piccadilly Gate, Store Street, Manchester M1 2WD",
     "B1 1TF": "The Axis Building, 10 Holliday Street, Birmingham B1 1TF",
@@ -193,7 +210,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     # what the visit looked at and what must improve
     _focus_areas(ctx, rec, sal_end, body_end)
     _recommendations(ctx, rec, sal_end, body_end)
-    fw = _FRAMEWORK.search(text, sal_end, body_end)
+    fw = _own_framework(text, sal_end, body_end)
     if fw:
         ctx.put(rec, "framework", Found("ILACS" if fw.group("ilacs") else "SIF", fw.start(), fw.end()))
     add_findings(ctx, rec, (subject[1] if subject else sal_end), body_end)

@@ -62,7 +62,7 @@ SIF_AREAS = [
     ("3. Leadership, management and governance", r"(?:\d\.?\s*)?" + _label("Leadership, management and governance")),
 ]
 SIF_OVERALL = re.compile(
-    r"(?:overall judgement is that\s+)?children's\s+services(?:\s+in\s+[^\n]{1,60}?)?\s+(?:are|is|require|requires)\s+"
+    r"(?:overall judgement is that\s+)?children's\s+services?(?:\s+in\s+[^\n]{1,60}?)?\s+(?:are|is|require|requires)\s+"
     rf"(?P<g>{IMPROVEMENT_RE}|{SIF_GRADE})"
     # the first SIF reports (late 2013): "The overall judgement is good."
     rf"|\bThe\s+overall\s+judgement\s+is\s+(?P<g2>{IMPROVEMENT_RE}|{SIF_GRADE})\b",
@@ -313,6 +313,8 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
         masked[m.start():m.end()] = " " * (m.end() - m.start())
         found.append((m.start(), m.end(), m.group(0)))
     for start, end, tok in sorted(found):
+        if _SCALE_LEGEND.match(block, end):
+            continue  # "Outstanding (Grade 1) A service that ...": the scale's legend, not a grade cell
         if re.match(r"to\s+be\s+good", tok, re.I):
             # the second half of a wrapped "Requires improvement / to be good" cell
             if grades and grades[-1][2] == REQUIRES_IMPROVEMENT:
@@ -348,6 +350,7 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
 
 
 _FULL_RI = REQUIRES_IMPROVEMENT_TO_BE_GOOD
+_SCALE_LEGEND = re.compile(r"[ \t]*\(Grade\s+\d\)")
 _INTERLEAVED_GRADE = re.compile(
     r"(?P<r>\bRequires)[ \t]*\n[^\n]*?\S[ \t]+(?P<i>improvement(?:[ \t]+to(?:[ \t]+be)?)?)[ \t]*\n"
     r"(?:[ \t]*(?P<t>(?:to[ \t]+)?(?:be[ \t]+)?good)\b)?")
