@@ -34,7 +34,7 @@ def score_set(name: str, converter: str, work: Path, whole: Tally) -> Tally:
     else:
         out = work / converter / name
         out.mkdir(parents=True, exist_ok=True)
-        suffix = ".md" if converter == "md" else ".txt"
+        suffix = {"md": ".md", "html": ".html"}.get(converter, ".txt")
         inputs = []
         for pdf in pdfs:
             target = out / (pdf.stem + suffix)

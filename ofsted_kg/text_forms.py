@@ -6,7 +6,10 @@ converted to plain text or Markdown). `text_form` runs one converter on one PDF:
 - "pdftotext": poppler's pdftotext in reading order (Debian's poppler-utils);
 - "layout": pdftotext -layout (columns kept side by side);
 - "pdfminer": pdfminer.six's extract_text (the engine of markitdown and many pipelines);
-- "md": pymupdf4llm's Markdown (tables as Markdown tables, headings as #).
+- "md": pymupdf4llm's Markdown (tables as Markdown tables, headings as #);
+- "html": poppler's pdftohtml as one HTML page (each line of text a positioned paragraph);
+- "ocr": the pages as images (pdftoppm, 300 dpi) read back by Tesseract OCR (Debian's tesseract-ocr), as
+  a scanned letter or a letter printed and scanned by a council would be: real OCR noise.
 
 A converter that is not installed raises `ConverterMissing`, naming what to install.
 """
@@ -16,10 +19,11 @@ from __future__ import annotations
 import importlib
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
-CONVERTERS = ("pdftotext", "layout", "pdfminer", "md")
+CONVERTERS = ("pdftotext", "layout", "pdfminer", "md", "html", "ocr")
 
 
 class ConverterMissing(RuntimeError):
@@ -38,7 +42,28 @@ def text_form(pdf: Path, converter: str) -> str:
         return str(_module("pdfminer.high_level", "pdfminer.six").extract_text(str(pdf)))
     if converter == "md":
         return str(_module("pymupdf4llm", "pymupdf4llm").to_markdown(str(pdf)))
+    if converter == "html":
+        exe = shutil.which("pdftohtml")
+        if exe is None:
+            raise ConverterMissing("pdftohtml is not installed (Debian: poppler-utils)")
+        args = [exe, "-s", "-i", "-noframes", "-stdout", "-q", str(pdf)]
+        return subprocess.run(args, check=True, capture_output=True, timeout=120).stdout.decode("utf-8")
+    if converter == "ocr":
+        return _ocr(pdf)
     raise ValueError(f"unknown converter {converter!r}; one of {', '.join(CONVERTERS)}")
+
+
+def _ocr(pdf: Path) -> str:
+    """Tesseract's reading of each page rendered at 300 dpi, pages parted by form feeds."""
+    render, ocr = shutil.which("pdftoppm"), shutil.which("tesseract")
+    if render is None or ocr is None:
+        raise ConverterMissing("pdftoppm and tesseract are not installed (Debian: poppler-utils, tesseract-ocr)")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([render, "-r", "300", "-gray", "-png", str(pdf), f"{tmp}/page"], check=True,
+                       capture_output=True, timeout=600)
+        pages = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return "\f".join(subprocess.run([ocr, str(p), "-"], check=True, capture_output=True, timeout=300)
+                          .stdout.decode("utf-8") for p in pages)
 
 
 def _module(name: str, package: str) -> Any:

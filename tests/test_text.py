@@ -331,3 +331,58 @@ def test_a_visit_in_several_blocks_keeps_each_block(phrase: str, periods: list[t
 def test_a_minus_sign_is_a_bullet() -> None:
     assert normalise("includes:\n\u2212 ensuring capacity in the MASH\n").text.splitlines()[1] == \
         "- ensuring capacity in the MASH"
+
+
+# A PDF converted by poppler's pdftohtml: each block of lines a <p> placed on its page, lines parted by
+# <br/>, blocks broken wherever the converter chose (mid-sentence, mid-line), an empty line as a block
+# of its own, later pages' classes never defined, and the document's outline repeated at the end.
+_PLACED_HTML = """<!DOCTYPE html><html><head><title>x</title><style type="text/css">
+<!--
+.ft10{font-size:18px;font-family:Tahoma;}
+.ft111{font-size:18px;line-height:21px;font-family:Tahoma;}
+.ft112{font-size:18px;line-height:21px;font-family:Tahoma,Bold;}
+-->
+</style></head><body>
+<div id="page1-div" style="position:relative;width:892px;height:1262px;">
+<p style="position:absolute;top:400px;left:108px;white-space:nowrap" class="ft112">Focused visit to Tameside</p>
+<p style="position:absolute;top:430px;left:108px;white-space:nowrap" class="ft10">&#160;</p>
+<p style="position:absolute;top:452px;left:108px;white-space:nowrap" class="ft111">This letter summarises the visit on<br/>12 May 2021. Inspectors were Paula Jones, Kathryn&#160;</p>
+<p style="position:absolute;top:494px;left:108px;white-space:nowrap" class="ft111">Grindrod and Alison Smale. The visit<br/>judged services to</p>
+<p style="position:absolute;top:515px;left:300px;white-space:nowrap" class="ft111">be good.</p>
+</div>
+<div id="page2-div" style="position:relative;width:892px;height:1262px;">
+<p style="position:absolute;top:110px;left:108px;white-space:nowrap" class="ft28">&#9724;</p>
+<p style="position:absolute;top:110px;left:122px;white-space:nowrap" class="ft29">&#160;&#160;The quality of plans for children who are subject to</p>
+<p style="position:absolute;top:131px;left:129px;white-space:nowrap" class="ft20">pre-proceedings.</p>
+<p style="position:absolute;top:200px;left:108px;white-space:nowrap" class="ft20">Yours sincerely</p>
+</div>
+<a name="outline"></a><h1>Document Outline</h1><ul><li><a href="x.html#1">Focused visit to Tameside</a></li></ul>
+</body></html>"""
+
+
+def test_pdftohtml_placed_blocks_read_as_lines_and_paragraphs() -> None:
+    from ofsted_kg.extract.reading import html_to_text
+    text = html_to_text(_PLACED_HTML).replace("\xa0", " ")
+    lines = [line.strip() for line in text.split("\n")]
+    # a block that starts where the last one's next line would: the same paragraph, the name kept whole
+    assert "12 May 2021. Inspectors were Paula Jones, Kathryn" in lines
+    assert lines[lines.index("12 May 2021. Inspectors were Paula Jones, Kathryn") + 1] == "Grindrod and Alison Smale. The visit"
+    # a block on its last line's height: the same line
+    assert any(re.fullmatch(r"judged services to\s+be good\.", line) for line in lines)
+    # an empty block: a paragraph break; a new page: a form feed
+    assert re.search(r"Focused visit to Tameside\n\s*\n\s*This letter", text)
+    assert text.count("\f") == 1
+    # a glyph and its text at one height: one line; an undefined class wraps at the body's line height
+    assert any(re.fullmatch(r"◼\s+The quality of plans for children who are subject to", line) for line in lines)
+    assert lines[lines.index(next(x for x in lines if x.startswith("◼"))) + 1] == "pre-proceedings."
+    # the converter's outline is not the document's text
+    assert text.count("Focused visit to Tameside") == 1 and text.rstrip().endswith("Yours sincerely")
+
+
+def test_a_pdftohtml_page_gives_the_evidence_its_page(tmp_path: Any) -> None:
+    from ofsted_kg.extract.reading import read_document
+    f = tmp_path / "letter.html"
+    f.write_text(_PLACED_HTML, encoding="utf-8")
+    doc = read_document(f)
+    assert len(doc.page_starts) == 2
+    assert doc.page_of(doc.text.index("Yours sincerely")) == 2 and doc.page_of(doc.text.index("Grindrod")) == 1

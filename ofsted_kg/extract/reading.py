@@ -13,6 +13,7 @@ import html
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -93,16 +94,21 @@ def read_document(path: str | Path, limits: Limits | None = None) -> Document:
         # archived "PDFs" are sometimes the site's web pages (an error page, a redirect) under a .pdf name
         if _looks_like_html(data[:4096].decode("latin-1")):
             text, encoding, warning = _decode(name, data)
-            return Document(name, html_to_text(text), digest, "text/html", encoding, warnings=_listed(warning))
+            return _html_document(name, text, digest, encoding, warning)
         raise InputError(name, "has a .pdf name but is not a PDF (no %PDF- header)")
     if suffix in PDF_SUFFIXES or data[:5] == b"%PDF-":
         text, starts = _pdf_text(name, data)
         return Document(name, text, digest, "application/pdf", None, starts)
     text, encoding, warning = _decode(name, data)
     if suffix in HTML_SUFFIXES or _looks_like_html(text):
-        return Document(name, html_to_text(text), digest, "text/html", encoding, warnings=_listed(warning))
+        return _html_document(name, text, digest, encoding, warning)
     media = "text/markdown" if suffix in {".md", ".markdown"} else "text/plain"
     return Document(name, text, digest, media, encoding, _form_feed_starts(text), _listed(warning))
+
+
+def _html_document(name: str, markup: str, digest: str, encoding: str, warning: str | None) -> Document:
+    text = html_to_text(markup)
+    return Document(name, text, digest, "text/html", encoding, _form_feed_starts(text), _listed(warning))
 
 
 def _listed(warning: str | None) -> list[str]:
@@ -257,31 +263,110 @@ _OPEN_ONLY_TAGS = {"li", "br", "tr"}
 _SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
 
 
+@dataclass
+class _Placed:
+    """A text block that a PDF-to-HTML converter placed on its page (pdftohtml: `<p style="position:
+    absolute;top:717px;left:108px" class="ft111">`, lines parted by `<br/>`)."""
+
+    top: float
+    lines: int
+    line_height: float
+    start: int  # index in the parts list of the separator put before it
+    blank: bool = True
+
+
+_PLACED = re.compile(r"position\s*:\s*absolute.*?\btop\s*:\s*(-?[\d.]+)px", re.I | re.S)
+_CSS_CLASS = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+_CSS_PX = re.compile(r"(font-size|line-height)\s*:\s*([\d.]+)px")
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.css: list[str] = []
+        self.heights: dict[str, float] | None = None
+        self.placed: _Placed | None = None  # the placed block open or last closed on this page
+        self.open_placed = False
+        self.pages = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self.skip += 1
+        elif self.skip:
+            return
+        elif tag == "a" and dict(attrs).get("name") == "outline":
+            self.skip += 1  # pdftohtml's "Document Outline" closes the page: every heading again, as links
+        elif tag == "p" and (at := _PLACED.search(dict(attrs).get("style") or "")):
+            self._start_placed(float(at.group(1)), dict(attrs).get("class") or "")
+        elif tag == "div" and re.fullmatch(r"page\d+-div", dict(attrs).get("id") or ""):
+            self.pages += 1
+            self.placed = None
+            self.parts.append("\n\f" if self.pages > 1 else "\n")  # pdftohtml's page: a page break
         elif tag == "li":
             self.parts.append("\n- ")  # list items stay one list: no blank line between them
         elif tag in _BLOCK_TAGS:
+            if tag == "br" and self.open_placed and self.placed:
+                self.placed.lines += 1
             self.parts.append("\n\n" if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table"} else "\n")
         elif tag in {"td", "th"}:
             self.parts.append("  ")
 
+    def _start_placed(self, top: float, cls: str) -> None:
+        """A placed block shares the line of the block above when it starts at the height of that block's
+        last line (a bullet glyph and its text, a line broken into two blocks), continues its paragraph
+        when it starts where that block's next line would (a converter starts a new block mid-sentence),
+        and starts a paragraph otherwise."""
+        if self.heights is None or cls not in self.heights:  # each page's classes are defined on that page
+            self.heights = _line_heights("".join(self.css))
+        # a class the converter never defined (pdftohtml -s on later pages): the body text's line height
+        height = self.heights.get(cls) or Counter(self.heights.values()).most_common(1)[0][0] if self.heights else 0.0
+        prev = self.placed
+        sep = "\n\n"
+        if prev is not None and not prev.blank:
+            step = prev.line_height
+            last = prev.top + (prev.lines - 1) * step  # the top of its last line
+            if abs(top - last) <= max(3.0, 0.3 * step):
+                sep = "  "
+            elif step and -0.3 * step <= top - (last + step) <= 0.5 * step:
+                sep = "\n"
+        self.placed = _Placed(top, 1, height, len(self.parts))
+        self.open_placed = True
+        self.parts.append(sep)
+
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
+        elif self.skip:
+            return
+        elif tag == "p" and self.open_placed:
+            self.open_placed = False
+            if self.placed and self.placed.blank:  # an empty line of the page: a paragraph break
+                self.parts[self.placed.start] = "\n\n"
         elif tag in _BLOCK_TAGS and tag not in _OPEN_ONLY_TAGS:
             self.parts.append("\n\n" if tag in {"ul", "ol", "p", "table"} else "\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+        if self.skip:
+            if self.lasttag == "style":
+                self.css.append(data)
+            return
+        if self.open_placed and self.placed and data.strip(" \t\r\n\xa0"):
+            self.placed.blank = False
+        self.parts.append(re.sub(r"[ \t\r\n]+", " ", data))
+
+
+def _line_heights(css: str) -> dict[str, float]:
+    """Each CSS class's line height in px: its line-height, else 1.2 times its font size."""
+    out = {}
+    for m in _CSS_CLASS.finditer(css):
+        px = dict(_CSS_PX.findall(m.group(2)))
+        if "line-height" in px:
+            out[m.group(1)] = float(px["line-height"])
+        elif "font-size" in px:
+            out[m.group(1)] = 1.2 * float(px["font-size"])
+    return out
 
 
 def html_to_text(markup: str) -> str:
