@@ -386,3 +386,20 @@ def test_a_pdftohtml_page_gives_the_evidence_its_page(tmp_path: Any) -> None:
     doc = read_document(f)
     assert len(doc.page_starts) == 2
     assert doc.page_of(doc.text.index("Yours sincerely")) == 2 and doc.page_of(doc.text.index("Grindrod")) == 1
+
+
+@pytest.mark.parametrize("mark", ["m™", "m@", "™@", "™", "@", "m®", "m"])
+def test_a_square_bullet_as_ocr_reads_it_starts_an_item(mark: str) -> None:
+    """Tesseract reads the focused visits' ◼ as these marks (seen on the real set printed and read back)."""
+    raw = (f"What needs to improve in this area of social work practice\n{mark} The quality of supervision.\n"
+           f"{mark} The reliability of the online referral process so leaders can be assured that referrals are\n"
+           "not lost.\n\nFindings\n")
+    clean = normalise(raw)
+    assert clean.text.splitlines()[1:4] == [
+        "- The quality of supervision.", "- The reliability of the online referral process so leaders can be assured "
+        "that referrals are", "not lost."]
+    _assert_letters_map_back(raw, clean)
+
+
+def test_a_lone_m_is_a_bullet_only_before_a_capital() -> None:
+    assert normalise("the distance was 5\nm and more\n").text.splitlines()[1] == "m and more"
