@@ -102,7 +102,7 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
     end = text.find("\n", sign_off)
     end = limit if end == -1 else end
     taken = 0
-    for a, b in paras:
+    for i, (a, b) in enumerate(paras):
         chunk = text[a:b].strip()
         if a == paras[0][0]:
             end = b
@@ -111,8 +111,11 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
             not re.match(r"(?:Agenda|Item|Minutes|Appendix)\b", chunk)
         # a joint letter's signature blocks may come out as one paragraph of name and title lines
         blocks = len(chunk) < 600 and _signature_part(chunk) and not re.search(r"[a-z]\.(?:\s|$)", chunk)
+        # a signature image read by OCR ("Weererea", "Mmaswn Jar?") between two signers' blocks
+        scrawl = short and len(chunk) <= 30 and "\n" not in chunk and 0 < taken < 16 and i + 1 < len(paras) and \
+            _signature_part(text[paras[i + 1][0]:paras[i + 1][1]].strip())
         if COPY_LIST.match(chunk) or (short and (taken < 2 or (taken < 16 and _signature_part(chunk)))) or \
-                (blocks and taken < 16):
+                (blocks and taken < 16) or scrawl:
             end = b
             taken += 1
             continue
