@@ -582,3 +582,53 @@ def test_the_overall_judgement_of_a_sif_report_in_the_singular() -> None:
     from ofsted_kg.extract.report import SIF_OVERALL
     m = SIF_OVERALL.search("The overall judgement is that children's service requires\nimprovement.\n")
     assert m is not None and m.group("g") == "improvement"
+
+
+_LAYOUT_SIF = """The judgements on areas of the service that contribute to overall effectiveness are:
+
+                                                                       Requires
+1. Children who need help and protection
+                                                                       Improvement
+
+2. Children looked after and achieving                                 Requires
+   permanence                                                          Improvement
+
+          2.1 Adoption performance                                     Good
+
+          2.2 Experiences and progress of care leavers                 Inadequate
+
+                                                                       Requires
+3. Leadership, management and governance
+                                                                       Improvement
+"""
+
+_LAYOUT_ILACS = """Judgement                                                 Grade
+
+
+The impact of leaders on social work practice with        Requires improvement to
+children and families                                     be good
+
+
+The experiences and progress of children who need         Inadequate
+help and protection
+
+
+The experiences and progress of children in care and      Requires improvement to
+care leavers                                              be good
+
+
+Overall effectiveness                                     Inadequate
+"""
+
+
+def test_judgement_tables_as_pdftotext_layout_prints_them() -> None:
+    """`pdftotext -layout` sets a "Requires / Improvement" cell round a one-line label, and wraps
+    "Requires improvement to / be good" beside a two-line label's lines."""
+    from ofsted_kg.extract.report import ILACS_AREAS, SIF_AREAS, _table
+    sif = [(area, grade) for area, grade, _, _ in _table(_LAYOUT_SIF, 0, len(_LAYOUT_SIF), SIF_AREAS)]
+    assert sif == [("1. Children who need help and protection", "requires improvement"),
+                   ("2. Children looked after and achieving permanence", "requires improvement"),
+                   ("2.1 Adoption performance", "good"), ("2.2 Experiences and progress of care leavers", "inadequate"),
+                   ("3. Leadership, management and governance", "requires improvement")]
+    ilacs = [grade for _, grade, _, _ in _table(_LAYOUT_ILACS, 0, len(_LAYOUT_ILACS), ILACS_AREAS)]
+    assert ilacs == ["requires improvement to be good", "inadequate", "requires improvement to be good", "inadequate"]

@@ -299,7 +299,7 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
     grades: list[tuple[int, int, str]] = []
     masked = list(block)
     found: list[tuple[int, int, str]] = []
-    for m in _INTERLEAVED_GRADE.finditer(block):
+    for m in [*_INTERLEAVED_GRADE.finditer(block), *_INTERLEAVED_TAIL.finditer(block)]:
         # a "Requires / improvement to / be good" cell set beside a wrapped label: the label's lines
         # come between the grade's words
         parts = ["r", "i"] + (["t"] if m.group("t") else [])
@@ -352,8 +352,15 @@ def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tupl
 _FULL_RI = REQUIRES_IMPROVEMENT_TO_BE_GOOD
 _SCALE_LEGEND = re.compile(r"[ \t]*\(Grade\s+\d\)")
 _INTERLEAVED_GRADE = re.compile(
-    r"(?P<r>\bRequires)[ \t]*\n[^\n]*?\S[ \t]+(?P<i>improvement(?:[ \t]+to(?:[ \t]+be)?)?)[ \t]*\n"
+    # "Requires" then the label's line ending in "improvement", or (a cell set round a one-line label, as
+    # pdftotext -layout prints it) the label's whole line, then "Improvement" on a line of its own
+    r"(?P<r>\bRequires)[ \t]*\n(?:[^\n]*?\S[ \t]+|[ \t]*\S[^\n]*\n[ \t]*)"
+    r"(?P<i>[Ii]mprovement(?:[ \t]+to(?:[ \t]+be)?)?)[ \t]*\n"
     r"(?:[ \t]*(?P<t>(?:to[ \t]+)?(?:be[ \t]+)?good)\b)?")
+# "Requires improvement to" beside a label's first line, "be good" beside its second (pdftotext -layout)
+_INTERLEAVED_TAIL = re.compile(
+    r"(?P<r>\bRequires)[ \t]+(?P<i>[Ii]mprovement(?:[ \t]+to)?)[ \t]*\n[^\n]*?\S[ \t]{2,}"
+    r"(?P<t>(?:to[ \t]+)?be[ \t]+good)\b")
 
 
 # a header cell, or what is left of a grade-only line once its grade is blanked out: the grade alone, or
