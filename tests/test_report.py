@@ -632,3 +632,13 @@ def test_judgement_tables_as_pdftotext_layout_prints_them() -> None:
                    ("3. Leadership, management and governance", "requires improvement")]
     ilacs = [grade for _, grade, _, _ in _table(_LAYOUT_ILACS, 0, len(_LAYOUT_ILACS), ILACS_AREAS)]
     assert ilacs == ["requires improvement to be good", "inadequate", "requires improvement to be good", "inadequate"]
+
+
+def test_an_area_send_team_row_whose_first_role_ends_in_inspector() -> None:
+    """"Lindsay Harris, Ofsted Inspector   Lea Pickerill, CQC inspector": "Inspector" ends a role, it
+    does not start a name."""
+    from ofsted_kg.api import extract_text
+    text = AREA_SEND.replace("Margaret Burke, Ofsted HMI David Roberts", "Margaret Burke, Ofsted Inspector    David Roberts")
+    rec = extract_text(text)[0]
+    assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
+    assert rec.inspection_team[2].role == "Ofsted Inspector"

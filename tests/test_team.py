@@ -290,3 +290,26 @@ def test_signature_images_read_by_ocr_between_the_blocks_do_not_end_the_letter()
     rec = extract_text(JOINT_LETTER.split("Yours sincerely")[0] + scanned)[0]
     assert rec.inspectors == ["Yvette Stanley", "Sean O'Kelly", "Michelle Skeer", "Martin Jones"]
     assert [m.organisation for m in rec.inspection_team] == ["Ofsted", "CQC", "HMICFRS", "HMI Probation"]
+
+
+# pdftotext -layout: the second column's block set a row lower than the first's
+OFFSET_COLUMNS = """Yours sincerely
+
+ Ofsted                                           Care Quality Commission
+
+ Yvette Stanley                                   Ursula Gallagher
+ National Director, Social Care                   Deputy Chief Inspector
+ HMI Constabulary                                 HMI Probation
+
+ Wendy Williams
+ Her Majesty's Inspector of Constabulary          Helen Davies
+                                                  Assistant Chief Inspector
+"""
+
+
+def test_blocks_in_columns_set_off_by_a_row() -> None:
+    assert _signers(OFFSET_COLUMNS) == [
+        ("Yvette Stanley", "National Director, Social Care", "Ofsted"),
+        ("Ursula Gallagher", "Deputy Chief Inspector", "CQC"),
+        ("Wendy Williams", "Her Majesty's Inspector of Constabulary", "HMICFRS"),
+        ("Helen Davies", "Assistant Chief Inspector", "HMI Probation")]

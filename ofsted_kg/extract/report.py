@@ -533,7 +533,8 @@ _SINGLE_SUBJECT = re.compile(r"\bInspection\s+of\s+looked\s+after\s+children\s+s
 _AREA_SEND = re.compile(r"\bArea\s+SEND\s+inspection\s+of\b", re.I)
 _SEND_SUBJECT = re.compile(r"\bThe\s+(local\s+area\s+partnership['’]s\s+[^.]{5,200}?)\s+(?:typically\s+|generally\s+)?"
                            r"leads?\b", re.I)
-_SEND_WORD = r"[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*"  # "Douglas", "O’Kelly"; not "HMI"
+# "Douglas", "O’Kelly"; not "HMI", nor the end of a role ("Ofsted Inspector   Lea Pickerill, CQC inspector")
+_SEND_WORD = r"(?!(?:Inspector|Lead|Senior)\b)[A-Z](?:[a-z]|['’][A-Z])[\w'’-]*"
 _SEND_MEMBER = re.compile(rf"(?P<n>{_SEND_WORD}(?:[ \t]+{_SEND_WORD}){{1,2}}),[ \t]+(?P<r>(?:HMI,[ \t]+)?(?:Ofsted|CQC)\b[^,\n]*?"
                           rf"(?:,[ \t]+lead[ \t]+inspector)?)(?=[ \t]+{_SEND_WORD}(?:[ \t]+{_SEND_WORD}){{1,2}},|[ \t]*$)",
                           re.M)

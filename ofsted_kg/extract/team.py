@@ -84,6 +84,7 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
     # double-spaced blocks set side by side come out one cell a line, row after row: names on lines of
     # their own one after the other, then their titles in the same turn
     turn, names_before = 0, False
+    columns: dict[int, int] = {}  # block -> where its column starts in its name's line
     prev_end = -1
     last: int | None = None  # the block the last single cell went to
     for a, b in line_spans:
@@ -95,13 +96,28 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
             continue
         cells = _two_names_in_one_cell(text, [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+(?: \S+)*", text[a:b])])
         people = [_name_cell(text, x, y) for x, y in cells]
+        if len(cells) > 1 and any(people) and not all(people) and gap == 1:
+            # columns set off by a row (pdftotext -layout): "Her Majesty's Inspector of Constabulary   Helen
+            # Davies", a name in one column beside the title of the block above in the other
+            open_blocks, turn, names_before, last = [], 0, False, None
+            for (x, y), person in zip(cells, people, strict=True):
+                column = x - a
+                if person:
+                    blocks.append([person[0], person[1], person[2], None, None])
+                    columns[len(blocks) - 1] = column
+                    open_blocks.append(len(blocks) - 1)  # its title is on the lines below
+                elif columns:
+                    k = min(columns, key=lambda i: (abs(columns[i] - column), -i))
+                    _fill(blocks[k], text[x:y].strip(" ,"), headers_first)
+            continue
         if people and all(people):
             if not (gap > 1 and adjacent and names_before):
                 open_blocks = []
-            for person in people:
+            for (x, _), person in zip(cells, people, strict=True):
                 assert person is not None
                 blocks.append([person[0], person[1], person[2], None, None])
                 open_blocks.append(len(blocks) - 1)
+                columns[len(blocks) - 1] = x - a
             turn, names_before, last = 0, True, None
             continue
         names_before = False
@@ -110,18 +126,8 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
             if gap > 1 and len(cells) == 1:
                 targets, turn = [open_blocks[turn % len(open_blocks)]], turn + 1
             for k, (x, y) in zip(targets, cells, strict=False):
-                cell = text[x:y].strip(" ,")
-                orgs = [o for _, o in inspectorates_in(cell)]
-                titled = re.search(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b", cell)
-                if headers_first and blocks[k][3] is not None and not titled:
+                if not _fill(blocks[k], text[x:y].strip(" ,"), headers_first):
                     break  # a header line for the blocks below
-                if blocks[k][3] is None or not titled:
-                    if titled or not orgs or blocks[k][3] is None:
-                        blocks[k][3] = blocks[k][3] or cell
-                    if orgs:
-                        blocks[k][4] = orgs[-1]
-                elif orgs and blocks[k][4] is None:
-                    blocks[k][4] = orgs[-1]
             else:
                 single = gap > 1 and len(targets) == 1
                 last = targets[0] if single and blocks[targets[0]][3] == text[x:y].strip(" ,") else None
@@ -137,6 +143,23 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
         if blk[4] is None and pending:
             blk[4] = pending.pop(0)
     return [(n, x, y, r, o) for n, x, y, r, o in blocks]
+
+
+def _fill(block: list[Any], cell: str, headers_first: bool) -> bool:
+    """Give a signer's block its title or inspectorate from a cell below its name; False when the cell
+    is a header line naming the inspectorates of the blocks below."""
+    orgs = [o for _, o in inspectorates_in(cell)]
+    titled = re.search(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b", cell)
+    if headers_first and block[3] is not None and not titled:
+        return False
+    if block[3] is None or not titled:
+        if titled or not orgs or block[3] is None:
+            block[3] = block[3] or cell
+        if orgs:
+            block[4] = orgs[-1]
+    elif orgs and block[4] is None:
+        block[4] = orgs[-1]
+    return True
 
 
 def _headers_first(text: str, line_spans: list[tuple[int, int]]) -> bool:
