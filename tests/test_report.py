@@ -642,3 +642,24 @@ def test_an_area_send_team_row_whose_first_role_ends_in_inspector() -> None:
     rec = extract_text(text)[0]
     assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
     assert rec.inspection_team[2].role == "Ofsted Inspector"
+
+
+@pytest.mark.parametrize("cells", [
+    # every label, then every grade (Sandwell 2013 as pdfminer reads it)
+    ["Overall effectiveness", "Capacity to improve", "Outcomes for looked after children and\nyoung people",
+     "Quality of provision", "Leadership and management", "Inadequate", "Adequate", "Adequate", "Inadequate",
+     "Inadequate"],
+    # runs of labels and their grades, the scale's number after each grade
+    ["Overall effectiveness", "Capacity to improve", "Outcomes for looked after children and\nyoung people",
+     "Inadequate Grade 4", "Adequate Grade 3", "Adequate Grade 3", "Quality of provision", "Inadequate Grade 4",
+     "Leadership and management", "Inadequate Grade 4"],
+])
+def test_the_record_of_main_findings_read_column_by_column(cells: list[str]) -> None:
+    from ofsted_kg.extract.report import _old_table
+    text = ("Contents\nRecord of main findings\n22\n\nAbout this inspection\n\n1. The purpose of the inspection is to "
+            "evaluate services.\n\nRecord of main findings\n\nServices for looked after children\n\n"
+            + "\n\n".join(cells) + "\n\n")
+    assert [(area, grade) for area, grade, _, _ in _old_table(text, 0, len(text))] == [
+        ("Overall effectiveness", "inadequate"), ("Capacity to improve", "adequate"),
+        ("Outcomes for looked after children and young people", "adequate"), ("Quality of provision", "inadequate"),
+        ("Leadership and management", "inadequate")]

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ofsted_kg.extract import fields, team
-from ofsted_kg.extract.context import Context, as_printed, lines
+from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
 from ofsted_kg.extract.letter import _clean_span, add_findings, add_recommendations
 from ofsted_kg.extract.lexicon import (
@@ -408,8 +408,8 @@ _RECORD_ROW = re.compile(rf"^(?P<a>.*?)\s*(?P<g>{_GRADE_WORD})(?:\s+Grade\s+\d)?
 def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
     """2009-2012 reports: the "Record of main findings" grade table (labels may wrap, the grade may sit on
     its own line), or else the body's "Overall effectiveness Grade 3 (adequate)" headings."""
-    record = re.search(r"^Record of main findings\s*$", text[a:b], re.M)
-    if record:
+    # the table is the report's last page; its heading is in the contents too
+    for record in reversed(list(re.finditer(r"^Record of main findings\s*$", text[a:b], re.M))):
         out = []
         label: list[tuple[int, int]] = []
         for la, lb in lines(text, a + record.end(), b):
@@ -426,6 +426,7 @@ def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
                 label = []
             elif not re.fullmatch(r"\d{1,3}", line):
                 label.append((la, lb))
+        out = max(out, _record_columns(text, a + record.end(), b), key=len)
         if out:
             return out
     out = []
@@ -439,6 +440,38 @@ def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
             continue
         out.append((area, _grade(m.group("g")), la, lb))
     return out
+
+
+def _record_columns(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """The "Record of main findings" table read column by column (pdfminer): label cells, then the grade
+    cells of those rows, each cell a paragraph, maybe in several such runs. The last labels before a run
+    of grades take them in order (a sub-heading such as "Services for looked after children" has none)."""
+    out: list[tuple[str, str, int, int]] = []
+    labels: list[tuple[int, int]] = []
+    grades: list[tuple[str, int]] = []
+
+    def pair() -> bool:
+        if len(labels) < len(grades):
+            return False
+        out.extend((" ".join(text[la:lb].split()), _grade(g), la, gb)
+                   for (la, lb), (g, gb) in zip(labels[-len(grades):], grades, strict=True))
+        labels.clear()
+        grades.clear()
+        return True
+
+    for pa, pb in paragraphs(text, start, end):
+        cell = " ".join(text[pa:pb].split())
+        if re.fullmatch(rf"(?:{_GRADE_WORD})(?:\s+Grade\s+\d)?", cell):
+            grades.append((cell.split()[0], pb))
+            continue
+        if len(cell) > 90 or cell.endswith(".") or not cell[:1].isupper():
+            break
+        if grades and not pair():
+            return []
+        labels.append((pa, pb))
+    if grades and not pair():
+        return []
+    return out if len(out) >= 2 else []
 
 
 def _framework(rec: LetterRecord, title: str) -> str | None:
