@@ -526,3 +526,19 @@ def test_a_framework_named_for_an_earlier_inspection_is_not_the_letters() -> Non
 
     assert framework(earlier) is None
     assert framework(earlier + "\n\n" + own) == "ILACS"
+
+
+def test_an_unbulleted_item_whose_first_line_looks_like_a_heading_goes_on() -> None:
+    """Bullets lost (OCR), items as paragraphs: "Senior managers should embed the use of comprehensive
+    performance" is a short capitalised line with no full stop, but the two lower-case lines under it go on."""
+    body = ("What needs to improve in this area of social work practice\n\n"
+            "The quality and frequency of case management oversight needs to be improved.\n\n"
+            "Senior managers should embed the use of comprehensive performance\n"
+            "management information and quality assurance work, in particular audit and user\n"
+            "feedback, to support ongoing improvement.\n\n"
+            "Senior managers should review cases of children becoming looked after in an\n"
+            "emergency.\n\nFindings\n\nContacts are progressed in a timely manner.")
+    recs = extract_text(_LETTER.format(head="", tail="").replace("Yours sincerely", body + "\n\nYours sincerely"))
+    assert [r[:40] for r in recs[0].recommendations] == [
+        "The quality and frequency of case manage", "Senior managers should embed the use of ",
+        "Senior managers should review cases of c"]

@@ -286,6 +286,7 @@ def test_the_director_of_childrens_services_is_the_recipient_among_a_joint_lette
 def test_signature_images_read_by_ocr_between_the_blocks_do_not_end_the_letter() -> None:
     """A scanned joint letter: OCR reads each handwritten signature as a short run of letters."""
     scanned = STACKED.replace("Yours sincerely\n", "Yours sincerely\n\n} ,\nLom |S\n").replace(
+        "\nDr Sean", "\nU. Gutlo-duss.\n\nDr Sean").replace(
         "\nMichelle Skeer", "\nWeererea\n\nMichelle Skeer").replace("\nMartin Jones", "\nMmaswn Jar?\n\nMartin Jones")
     rec = extract_text(JOINT_LETTER.split("Yours sincerely")[0] + scanned)[0]
     assert rec.inspectors == ["Yvette Stanley", "Sean O'Kelly", "Michelle Skeer", "Martin Jones"]

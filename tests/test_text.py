@@ -403,3 +403,15 @@ def test_a_square_bullet_as_ocr_reads_it_starts_an_item(mark: str) -> None:
 
 def test_a_lone_m_is_a_bullet_only_before_a_capital() -> None:
     assert normalise("the distance was 5\nm and more\n").text.splitlines()[1] == "m and more"
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("J oint targeted area inspection of the multi-agency response", "Joint targeted area inspection of the multi-agency response"),
+    ("F ocused visit to Liverpool children's services", "Focused visit to Liverpool children's services"),
+    ("A good start to the year", "A good start to the year"),  # a real one-letter word stays
+    ("I am copying this letter", "I am copying this letter"),
+])
+def test_a_titles_first_letter_set_apart_by_ocr_is_joined(raw: str, clean: str) -> None:
+    out = normalise(raw + "\n")
+    assert out.text.splitlines()[0] == clean
+    _assert_letters_map_back(raw + "\n", out)

@@ -730,7 +730,10 @@ def _numbering_goes_on(text: str, pos: int, limit: int, number: int) -> bool:
     return False
 
 
-_LOWER_NEXT_LINE = re.compile(r"\n[ \t]*[a-z][^\n]*[.;,][ \t]*(?:\n|$)")
+# the next line starts in lower case and ends a clause, or it and the line after it both do (a sentence
+# wrapped over three lines: "Senior managers should embed the use of comprehensive performance" /
+# "management information and ... audit and user" / "feedback, to support ongoing improvement.")
+_LOWER_NEXT_LINE = re.compile(r"\n[ \t]*[a-z][^\n]*[.;,][ \t]*(?:\n|$)|\n[ \t]*[a-z][^\n:]*\n[ \t]*[a-z]")
 
 
 _NEXT_NONBLANK_LINE = re.compile(r"[ \t]*(?:\n[ \t]*)*(\S[^\n]*)")

@@ -161,11 +161,21 @@ _KERNED_CANDIDATE = re.compile(
     r"\b(?=((?:" + "|".join(sorted({w[:3] for w in _KERNED_WORDS})) + r")[a-z]* [a-z]{3,})\b)", re.I)
 
 
+# A title's first letter set apart from the rest of its word (a drop capital, or OCR reading a wide gap):
+# "J oint targeted area inspection", "F ocused visit to ..."
+_SPLIT_FIRST = frozenset({"joint", "focused", "monitoring", "inspection", "annual", "unannounced", "assurance",
+                          "local", "area", "dear", "this", "children's", "summary"})
+
+
 def _join_kerning_splits(line: _Line) -> None:
     """Drop the space a kerning gap put inside a known word of the genre, keeping offsets."""
     text = line.text
     if " " not in text:
         return
+    first = re.match(r"([A-Z]) ([a-z'’]{2,})\b", text)
+    if first and (first.group(1) + first.group(2)).lower().replace("’", "'") in _SPLIT_FIRST:
+        del line.chars[1], line.offs[1]
+        text = line.text
     gaps = []
     for m in _KERNED_CANDIDATE.finditer(text):
         left, right = m.group(1).split(" ", 1)

@@ -112,7 +112,7 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
         # a joint letter's signature blocks may come out as one paragraph of name and title lines
         blocks = len(chunk) < 600 and _signature_part(chunk) and not re.search(r"[a-z]\.(?:\s|$)", chunk)
         # a signature image read by OCR ("Weererea", "Mmaswn Jar?") between two signers' blocks
-        scrawl = short and len(chunk) <= 30 and "\n" not in chunk and 0 < taken < 16 and i + 1 < len(paras) and \
+        scrawl = len(chunk) <= 30 and chunk.count("\n") <= 1 and 0 < taken < 16 and i + 1 < len(paras) and \
             _signature_part(text[paras[i + 1][0]:paras[i + 1][1]].strip())
         if COPY_LIST.match(chunk) or (short and (taken < 2 or (taken < 16 and _signature_part(chunk)))) or \
                 (blocks and taken < 16) or scrawl:
