@@ -415,3 +415,19 @@ def test_a_titles_first_letter_set_apart_by_ocr_is_joined(raw: str, clean: str) 
     out = normalise(raw + "\n")
     assert out.text.splitlines()[0] == clean
     _assert_letters_map_back(raw + "\n", out)
+
+
+def test_a_header_of_several_lines_is_peeled_from_each_page() -> None:
+    """A joint letter printed and read back by OCR: the inspectorates' logos head every page as several
+    lines of text, one of them misread differently on each page; a list runs on over the page break."""
+    def head(misread: str) -> str:
+        return (f"{misread}\n\nHMICFRS\n\nHer Majesty's Inspectorate of Constabulary\nand Fire & Rescue Services\n\n"
+                "Care Quality Commission Ofsted\n\nimproving lives\n\n")
+    raw = (head("Kk") + "Dear partners\n\nWhat needs to improve?\n\n- The quality of referrals to the MASH.\n\f"
+           + head("ea dere") + "- The timeliness of the police response to incidents.\n\nMain findings\n\n"
+           "Leaders know their services well.\n\f" + head("ea dere") + "Partners work well together.\n\n"
+           "Plans are clear.\n\f" + head("ea dere") + "Yours sincerely\n\nYvette Stanley\n")
+    lines = normalise(raw).text.splitlines()
+    i = lines.index("- The quality of referrals to the MASH.")
+    assert [x for x in lines[i + 1:] if x.strip()][0] == "- The timeliness of the police response to incidents."
+    assert not any("improving lives" in x or "Constabulary" in x for x in lines)

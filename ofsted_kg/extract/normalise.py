@@ -359,6 +359,45 @@ def _furniture_key(text: str) -> str:
 
 
 # genre rule: one pattern per kind of page furniture the letters' PDFs carry; its length is the genre's (radon CC > 20)
+def _repeated_at_edges(pages: list[list[_Line]], need: int, on_pages: int = 0,
+                       known: frozenset[str] = frozenset()) -> list[_Line]:
+    """Lines among the three at each end of a page's content whose text (digits ignored) recurs at page
+    edges beside `need` different neighbourhoods.
+
+    A line counts once per distinct neighbourhood (the three lines next to it, towards the page's body):
+    a letter pasted twice into one document repeats its own lines at page edges along with the text
+    around them, where a running header or footer recurs beside different text on each page. With
+    `on_pages`, the text must also be at the edge of that many pages; `known` texts are already furniture
+    elsewhere."""
+    edge_contexts: dict[str, set[tuple[str, ...]]] = {}
+    edge_pages: dict[str, set[int]] = {}
+    edges: list[list[_Line]] = []
+    for n, page in enumerate(pages):
+        content = [ln for ln in page if ln.text and not ln.furniture]
+        edges.append(content[:3] + content[-3:])
+        seen: set[str] = set()
+        for i, ln in enumerate(content):
+            if 3 <= i < len(content) - 3:
+                continue
+            key = _furniture_key(ln.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            edge_pages.setdefault(key, set()).add(n)
+            near = content[max(0, i - 3):i] if i >= len(content) - 3 else content[i + 1:i + 4]
+            edge_contexts.setdefault(key, set()).add(tuple(_furniture_key(x.text) for x in near))
+    out: dict[int, _Line] = {}
+    for edge in edges:
+        for ln in edge:
+            key = _furniture_key(ln.text)
+            # a header of identical lines heading most pages has the same neighbours everywhere
+            common = len(edge_pages[key]) >= max(3, (len(pages) + 1) // 2)
+            if key in known or ((len(edge_contexts[key]) >= need or common) and len(edge_pages[key]) >= on_pages
+                                and len(key) < 200 and len(key.split()) >= 2):
+                out[id(ln)] = ln
+    return list(out.values())
+
+
 def _mark_furniture(lines: list[_Line]) -> None:
     for ln in lines:
         t = ln.text
@@ -382,41 +421,25 @@ def _mark_furniture(lines: list[_Line]) -> None:
             pages.append([])
     if len(pages) < 2:
         return
-    # A line counts once per distinct neighbourhood (the three lines next to it, towards the page's
-    # body): a letter pasted twice into one document repeats its own lines at page edges along with
-    # the text around them, where a running header or footer recurs beside different text on each page.
-    edge_contexts: dict[str, set[tuple[str, ...]]] = {}
-    edges: list[list[_Line]] = []
-    tops: list[_Line] = []
-    for page in pages:
-        content = [ln for ln in page if ln.text and not ln.furniture]
-        edge = content[:3] + content[-3:]
-        edges.append(edge)
-        tops.extend(content[:3])
-        seen: set[str] = set()
-        for i, ln in enumerate(content):
-            if 3 <= i < len(content) - 3:
-                continue
-            key = _furniture_key(ln.text)
-            if key in seen:
-                continue
-            seen.add(key)
-            near = content[max(0, i - 3):i] if i >= len(content) - 3 else content[i + 1:i + 4]
-            edge_contexts.setdefault(key, set()).add(tuple(_furniture_key(x.text) for x in near))
-    repeated = []
     # twice is enough in a short letter; in a long report a heading printed in its table of contents,
     # at the top of its section's page and in a closing table is not a running header, which recurs on
     # most pages
     need = 2 if len(pages) <= 6 else max(3, len(pages) // 5)
-    for edge in edges:
-        for ln in edge:
-            key = _furniture_key(ln.text)
-            if len(edge_contexts[key]) >= need and len(key) < 200 and len(key.split()) >= 2:
-                ln.furniture = True
-                repeated.append(ln)
+    repeated: list[_Line] = []
+    tops = [ln for page in pages for ln in [x for x in page if x.text and not x.furniture][:3]]
+    # A header of several lines (a joint letter's logos read by OCR: "HMICFRS" / "Her Majesty's
+    # Inspectorate of Constabulary" / ... / "improving lives") is peeled from the page's edge inwards.
+    for peel in range(8):  # once the outer lines are gone, a line must recur at the edge of 3 pages or more
+        found = _repeated_at_edges(pages, need, 3 if peel else 0, frozenset(_furniture_key(x.text) for x in repeated))
+        if not found:
+            break
+        for ln in found:
+            ln.furniture = True
+        repeated.extend(found)
     # The document's title heads its first page (or cover) and a running footer repeats it: the first
     # time, it is the title.
-    title = next((ln for ln in tops if ln in repeated and _DOC_TITLE.match(ln.text)), None)
+    peeled = {id(ln) for ln in repeated}
+    title = next((ln for ln in tops if id(ln) in peeled and _DOC_TITLE.match(ln.text)), None)
     if title is not None:
         title.furniture = False
     # A one-word running header ("Ofsted"): the first line of most pages of a longer document.
