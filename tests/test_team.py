@@ -314,3 +314,11 @@ def test_blocks_in_columns_set_off_by_a_row() -> None:
         ("Ursula Gallagher", "Deputy Chief Inspector", "CQC"),
         ("Wendy Williams", "Her Majesty's Inspector of Constabulary", "HMICFRS"),
         ("Helen Davies", "Assistant Chief Inspector", "HMI Probation")]
+
+
+def test_a_signature_read_by_ocr_is_not_a_signer() -> None:
+    """"Ak Crt U. Catlodnss" and "L Onan" are handwriting read as letters; "Fiona J Millns" and "Sean
+    O'Kelly" are names."""
+    block = STACKED.replace("\nYvette Stanley", "\nAk Crt U. Catlodnss\n\nYvette Stanley").replace(
+        "\nMichelle Skeer", "\nL Onan\n\nMichelle Skeer").replace("Martin Jones CBE", "Fiona J Millns")
+    assert [n for n, _, _ in _signers(block)] == ["Yvette Stanley", "Sean O'Kelly", "Michelle Skeer", "Fiona J Millns"]

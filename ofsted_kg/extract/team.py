@@ -199,7 +199,17 @@ def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
     if not names or names[0][1] > (hon.end() if hon else 0) + 1 or not _only_name(cell, names[0][2]):
         return None
     name, p, q = names[0]
+    if _scrawl(strip_honorific(name)[0]):
+        return None
     return strip_honorific(name)[0], x + p, x + q
+
+
+def _scrawl(name: str) -> bool:
+    """A handwritten signature read by OCR, not a printed name: a word of three letters or more with no
+    vowel ("Ak Crt U. Catlodnss"), or a bare initial first ("L Onan")."""
+    words = name.split()
+    return bool(re.fullmatch(r"[A-Z]", words[0])) or any(
+        len(w) >= 3 and w.isalpha() and not re.search(r"[aeiouyAEIOUY]", w) for w in words)
 
 
 def _only_name(line: str, end: int) -> bool:
