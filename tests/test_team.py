@@ -322,3 +322,15 @@ def test_a_signature_read_by_ocr_is_not_a_signer() -> None:
     block = STACKED.replace("\nYvette Stanley", "\nAk Crt U. Catlodnss\n\nYvette Stanley").replace(
         "\nMichelle Skeer", "\nL Onan\n\nMichelle Skeer").replace("Martin Jones CBE", "Fiona J Millns")
     assert [n for n, _, _ in _signers(block)] == ["Yvette Stanley", "Sean O'Kelly", "Michelle Skeer", "Fiona J Millns"]
+
+
+def test_ocr_signature_blocks_with_scrawls_and_a_wrapped_title_keep_every_signer() -> None:
+    """Read back by OCR: a scrawl ending in a full stop inside the first blocks' paragraph, the last word
+    of a title wrapped onto a line of its own, then a two-line scrawl before the next signers."""
+    sign_off = ("Yours sincerely\n\nOfsted\nCare Quality Commission\nU. Gablo-diss.\nYvette Stanley\n"
+                "National Director, Social Care\nUrsula Gallagher\nDeputy Chief Inspector\n"
+                "HMI Constabulary and Fire & Rescue\n\nServices\n\nAQudy 8 ENR ROO\n— CUKCQ\n\n"
+                "Wendy Williams\nHMI Constabulary and Fire & Rescue Services\n\nHelen Davies\n"
+                "Assistant Chief Inspector, HMI Probation\n")
+    rec = extract_text(JOINT_LETTER.split("Yours sincerely")[0] + sign_off)[0]
+    assert rec.inspectors == ["Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"]

@@ -110,10 +110,12 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
         short = len(chunk) < 160 and not chunk.endswith(".") and \
             not re.match(r"(?:Agenda|Item|Minutes|Appendix)\b", chunk)
         # a joint letter's signature blocks may come out as one paragraph of name and title lines
-        blocks = len(chunk) < 600 and _signature_part(chunk) and not re.search(r"[a-z]\.(?:\s|$)", chunk)
-        # a signature image read by OCR ("Weererea", "Mmaswn Jar?") between two signers' blocks
-        scrawl = len(chunk) <= 30 and chunk.count("\n") <= 1 and 0 < taken < 16 and i + 1 < len(paras) and \
-            _signature_part(text[paras[i + 1][0]:paras[i + 1][1]].strip())
+        # (prose has lines of lower-case words; a signature read by OCR may end in a full stop)
+        blocks = len(chunk) < 600 and _signature_part(chunk) and \
+            not any(len(re.findall(r"(?<!\S)[a-z]", ln)) >= 4 for ln in chunk.split("\n"))
+        # a signature image read by OCR ("Weererea", "Mmaswn Jar?") between two signers' blocks, maybe after
+        # the last word of a title wrapped onto a line of its own ("Services")
+        scrawl = 0 < taken < 16 and _short_run_before_signer(text, paras, i)
         if COPY_LIST.match(chunk) or (short and (taken < 2 or (taken < 16 and _signature_part(chunk)))) or \
                 (blocks and taken < 16) or scrawl:
             end = b
@@ -121,6 +123,18 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
             continue
         break
     return end
+
+
+def _short_run_before_signer(text: str, paras: list[tuple[int, int]], i: int) -> bool:
+    """Are paragraph i, and at most one more after it, short scraps (30 characters, two lines at most)
+    followed by a paragraph of signature blocks?"""
+    for j in range(i, min(i + 2, len(paras))):
+        chunk = text[paras[j][0]:paras[j][1]].strip()
+        if len(chunk) > 30 or chunk.count("\n") > 1:
+            return False
+        if j + 1 < len(paras) and _signature_part(text[paras[j + 1][0]:paras[j + 1][1]].strip()):
+            return True
+    return False
 
 
 _SIGNATURE_PART = re.compile(
