@@ -19,6 +19,7 @@ need chromium chromium
 need virtuoso-t virtuoso-opensource  # a second SPARQL store for tests/test_endpoints.py
 need nginx nginx-light  # the published site served with its own nginx config (tests/test_site.py)
 need pdftotext poppler-utils  # real PDFs as pdftotext prints them (tests/test_text_forms.py)
+need tesseract tesseract-ocr  # real letters read back by OCR (tests/test_text_forms.py)
 
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
