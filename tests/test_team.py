@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ofsted_kg.api import extract_text
 from ofsted_kg.extract.context import lines
 from ofsted_kg.extract.team import joint_signatories, role_near
@@ -332,5 +334,18 @@ def test_ocr_signature_blocks_with_scrawls_and_a_wrapped_title_keep_every_signer
                 "HMI Constabulary and Fire & Rescue\n\nServices\n\nAQudy 8 ENR ROO\n— CUKCQ\n\n"
                 "Wendy Williams\nHMI Constabulary and Fire & Rescue Services\n\nHelen Davies\n"
                 "Assistant Chief Inspector, HMI Probation\n")
+    rec = extract_text(JOINT_LETTER.split("Yours sincerely")[0] + sign_off)[0]
+    assert rec.inspectors == ["Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"]
+
+
+@pytest.mark.parametrize("scraps", ["Services\n\nZs wd nr LD ds a . “TY — » c\nCc 4",
+                                    "LO ma Fld. Wow\n; aa | — wS VLIOARKC\n—"])
+def test_ocr_scraps_that_look_like_a_copy_list_or_run_over_three_lines_and_names_glued_together(scraps: str) -> None:
+    """"Cc 4" is a scrawl, not a copy list; a scrawl may run over three lines; "YvetteStanley Ursula
+    Gallagher" is two signers, the first with her space lost."""
+    sign_off = ("Yours sincerely\n\nOfsted Care Quality Commission\nUL. Cablo-das.\n&\nYvetteStanley Ursula Gallagher\n"
+                "National Director, Social Care Deputy Chief Inspector\n\n"
+                f"HMI Constabulary and Fire & Rescue | HMI Probation\n\n{scraps}\n\n"
+                "Wendy Williams Helen Davies\n\nHMI Constabulary and Fire & Rescue Assistant Chief Inspector\n")
     rec = extract_text(JOINT_LETTER.split("Yours sincerely")[0] + sign_off)[0]
     assert rec.inspectors == ["Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"]

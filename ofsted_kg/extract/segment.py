@@ -38,7 +38,8 @@ LETTERHEAD_CUE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",
     re.I,
 )
-COPY_LIST = re.compile(r"^(?:Copy|Copies|cc|c\.c\.|Copied to)\b\s*(?:to\b)?\s*[:\-]?", re.I)
+# ("Cc 4", a signature read by OCR, copies to no one)
+COPY_LIST = re.compile(r"^(?:Copy|Copies|cc|c\.c\.|Copied to)\b\s*(?:to\b)?\s*[:\-]?(?!\s*\d)", re.I)
 
 
 @dataclass
@@ -126,11 +127,11 @@ def _letter_end(text: str, sign_off: int, limit: int) -> int:
 
 
 def _short_run_before_signer(text: str, paras: list[tuple[int, int]], i: int) -> bool:
-    """Are paragraph i, and at most one more after it, short scraps (30 characters, two lines at most)
-    followed by a paragraph of signature blocks?"""
+    """Are paragraph i, and at most one more after it, short scraps (60 characters and three lines at most,
+    fewer than three lower-case words: not prose) followed by a paragraph of signature blocks?"""
     for j in range(i, min(i + 2, len(paras))):
         chunk = text[paras[j][0]:paras[j][1]].strip()
-        if len(chunk) > 30 or chunk.count("\n") > 1:
+        if len(chunk) > 60 or chunk.count("\n") > 2 or len(re.findall(r"(?<!\S)[a-z]{3,}\b", chunk)) >= 3:
             return False
         if j + 1 < len(paras) and _signature_part(text[paras[j + 1][0]:paras[j + 1][1]].strip()):
             return True

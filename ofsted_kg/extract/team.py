@@ -174,6 +174,7 @@ def _headers_first(text: str, line_spans: list[tuple[int, int]]) -> bool:
 
 
 _TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+ ){1}[A-Z][\w'’-]+) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
+_GLUED_THEN_NAME = re.compile(r"((?!Mc|Mac)[A-Z][a-z]{2,}[A-Z][a-z]{2,}) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
 
 
 def _two_names_in_one_cell(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -182,7 +183,8 @@ def _two_names_in_one_cell(text: str, cells: list[tuple[int, int]]) -> list[tupl
     if len(cells) != 1:
         return cells
     x, y = cells[0]
-    m = _TWO_NAMES.fullmatch(text, x, y)
+    # "YvetteStanley Ursula Gallagher": the first name's own space lost too
+    m = _TWO_NAMES.fullmatch(text, x, y) or _GLUED_THEN_NAME.fullmatch(text, x, y)
     if not m or not _name_cell(text, m.start(1), m.end(1)) or not _name_cell(text, m.start(2), m.end(2)):
         return cells
     return [(m.start(1), m.end(1)), (m.start(2), m.end(2))]
