@@ -131,11 +131,17 @@ def _short_run_before_signer(text: str, paras: list[tuple[int, int]], i: int) ->
     fewer than three lower-case words: not prose) followed by a paragraph of signature blocks?"""
     for j in range(i, min(i + 2, len(paras))):
         chunk = text[paras[j][0]:paras[j][1]].strip()
-        if len(chunk) > 60 or chunk.count("\n") > 2 or len(re.findall(r"(?<!\S)[a-z]{3,}\b", chunk)) >= 3:
+        if len(chunk) > 60 or chunk.count("\n") > 2 or len(re.findall(r"(?<!\S)[a-z]{3,}\b", chunk)) >= 3 or \
+                re.match(r"(?:Agenda|Item|Minutes|Appendix|Annex|Page)\b", chunk, re.I):
             return False
-        if j + 1 < len(paras) and _signature_part(text[paras[j + 1][0]:paras[j + 1][1]].strip()):
+        nxt = text[paras[j + 1][0]:paras[j + 1][1]].strip() if j + 1 < len(paras) else ""
+        if nxt and _signature_part(nxt) and not _LETTERHEAD.search(nxt):
             return True
     return False
+
+
+# Ofsted's letterhead: the start of the next letter, not a signer's block
+_LETTERHEAD = re.compile(r"ofsted\.gov\.uk|Piccadilly Gate|Store Street|Aviation House|Clive House|Agora", re.I)
 
 
 _SIGNATURE_PART = re.compile(
