@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ofsted_kg.api import extract_letters
 from ofsted_kg.scoring import Tally, score_record
-from ofsted_kg.text_forms import ConverterMissing, text_form
+from ofsted_kg.text_forms import ConverterMissing, suffix, text_form
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("real", "heldout", "heldout-2", "heldout-3")
@@ -34,10 +34,9 @@ def score_set(name: str, converter: str, work: Path, whole: Tally) -> Tally:
     else:
         out = work / converter / name
         out.mkdir(parents=True, exist_ok=True)
-        suffix = {"md": ".md", "html": ".html"}.get(converter, ".txt")
         inputs = []
         for pdf in pdfs:
-            target = out / (pdf.stem + suffix)
+            target = out / (pdf.stem + suffix(converter))
             target.write_text(text_form(pdf, converter), encoding="utf-8")
             inputs.append(target)
     by_stem: dict[str, dict] = {}

@@ -24,6 +24,13 @@ from pathlib import Path
 from typing import Any
 
 CONVERTERS = ("pdftotext", "layout", "pdfminer", "md", "html", "ocr")
+# the file suffix a form's text is saved under, so that it is read as what it is
+SUFFIX = {"md": ".md", "html": ".html"}
+
+
+def suffix(converter: str) -> str:
+    """".md", ".html" or ".txt": the suffix of a file holding `converter`'s text."""
+    return SUFFIX.get(converter, ".txt")
 
 
 class ConverterMissing(RuntimeError):

@@ -443,6 +443,11 @@ def test_an_area_send_report() -> None:
                                "educational needs and/or disabilities (SEND)"]
 
 
+# a 2013 report's body under its heading, as the two Sandwell heads below share it
+_SANDWELL_2013_BODY = ("Overall effectiveness of services for looked after children and young people\nGrade 4 (Inadequate)\n"
+                       "13. Overall effectiveness for looked after children is inadequate.\n")
+
+
 @pytest.mark.parametrize("title, kind", [
     ("Inspection of looked after children\nservices", "other:inspection of looked after children services"),
     ("Inspection of local authority arrangements for the protection of children", "inspection"),
@@ -452,9 +457,7 @@ def test_a_2012_2013_looked_after_children_inspection_is_its_own_kind(title: str
     head = (f"{title}\nSandwell Metropolitan Borough Council\n"
             "Inspection dates: 24 – 28 June 2013\nReporting inspector Christopher Sands HMI\n"
             "Published: 2 August 2013\n")
-    body = ("Overall effectiveness of services for looked after children and young people\nGrade 4 (Inadequate)\n"
-            "13. Overall effectiveness for looked after children is inadequate.\n")
-    (rec,) = extract_text(head + body)
+    (rec,) = extract_text(head + _SANDWELL_2013_BODY)
     assert rec.kind == "report"
     assert rec.visit_type == kind
 
@@ -532,9 +535,7 @@ def test_a_covers_publication_date_beside_or_below_its_label(cover: str, publish
     head = ("Inspection of services for children in need of help and protection, children looked after and care "
             "leavers\n" + cover + "Sandwell Metropolitan Borough Council\n"
             "Inspection dates: 24 June 2013 to 5 July 2013\nLead inspector: Christopher Sands HMI\n")
-    body = ("Overall effectiveness of services for looked after children and young people\nGrade 4 (Inadequate)\n"
-            "13. Overall effectiveness for looked after children is inadequate.\n")
-    (rec,) = extract_text(head + body)
+    (rec,) = extract_text(head + _SANDWELL_2013_BODY)
     assert rec.kind == "report"
     assert rec.letter_date == published
 

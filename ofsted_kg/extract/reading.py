@@ -292,15 +292,16 @@ class _TextExtractor(HTMLParser):
         self.pages = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
         if tag in _SKIP_TAGS:
             self.skip += 1
         elif self.skip:
             return
-        elif tag == "a" and dict(attrs).get("name") == "outline":
+        elif tag == "a" and attr.get("name") == "outline":
             self.skip += 1  # pdftohtml's "Document Outline" closes the page: every heading again, as links
-        elif tag == "p" and (at := _PLACED.search(dict(attrs).get("style") or "")):
-            self._start_placed(float(at.group(1)), dict(attrs).get("class") or "")
-        elif tag == "div" and re.fullmatch(r"page\d+-div", dict(attrs).get("id") or ""):
+        elif tag == "p" and (at := _PLACED.search(attr.get("style") or "")):
+            self._start_placed(float(at.group(1)), attr.get("class") or "")
+        elif tag == "div" and re.fullmatch(r"page\d+-div", attr.get("id") or ""):
             self.pages += 1
             self.placed = None
             self.parts.append("\n\f" if self.pages > 1 else "\n")  # pdftohtml's page: a page break

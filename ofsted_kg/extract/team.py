@@ -174,7 +174,9 @@ def _headers_first(text: str, line_spans: list[tuple[int, int]]) -> bool:
 
 
 _TWO_NAMES = re.compile(r"((?:[A-Z][\w'’-]+ ){1}[A-Z][\w'’-]+) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
-_GLUED_THEN_NAME = re.compile(r"((?!Mc|Mac)[A-Z][a-z]{2,}[A-Z][a-z]{2,}) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
+# a first and last name whose space a text layer lost ("YvetteStanley"); not "McDonald"
+_GLUED = r"(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z][a-z]{2,}"
+_GLUED_THEN_NAME = re.compile(rf"({_GLUED}) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)")
 
 
 def _two_names_in_one_cell(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -193,9 +195,8 @@ def _two_names_in_one_cell(text: str, cells: list[tuple[int, int]]) -> list[tupl
 def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
     """The person a cell of a signature block names, when the cell holds nothing else."""
     cell = text[x:y]
-    glued = re.fullmatch(r"(?!Mc|Mac)([A-Z][a-z]{2,})([A-Z][a-z]{2,})", cell.strip())
-    if glued:  # "YvetteStanley": a text layer that lost the space
-        return f"{glued.group(1)} {glued.group(2)}", x, y
+    if re.fullmatch(_GLUED, cell.strip()):  # "YvetteStanley": a text layer that lost the space
+        return " ".join(re.split(r"(?<=[a-z])(?=[A-Z])", cell.strip())), x, y
     names = find_names(cell)
     hon = re.match(rf"(?:(?:{NAME_HONORIFIC_RE})\.?\s+)", cell)
     if not names or names[0][1] > (hon.end() if hon else 0) + 1 or not _only_name(cell, names[0][2]):
