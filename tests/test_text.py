@@ -328,6 +328,24 @@ def test_a_visit_in_several_blocks_keeps_each_block(phrase: str, periods: list[t
     assert (run.start.isoformat(), run.end.isoformat()) == (periods[0][0], periods[-1][1])
 
 
+@pytest.mark.parametrize("mark", ["\u0192", "\u00a7", "\u00d8", "\u00fc", "(cid:127)"])
+def test_a_symbol_bullet_mapped_to_a_latin_letter_starts_an_item(mark: str) -> None:
+    """Older letters' Symbol/Wingdings bullets come out of some text layers as "ƒ", "§", "Ø" or "ü", and
+    pdfminer prints an unmapped one as "(cid:N)": each item is then one item, its glyph gone."""
+    raw = (f"Strengths\n{mark} All contacts are rigorously screened by a multi-disciplinary team. This facilitates\n"
+           f"the effective prioritisation of contacts.\n{mark} Social workers are well supported.\n")
+    clean = normalise(raw)
+    assert clean.text.splitlines()[1:4] == [
+        "- All contacts are rigorously screened by a multi-disciplinary team. This facilitates",
+        "the effective prioritisation of contacts.", "- Social workers are well supported."]
+    _assert_letters_map_back(raw, clean)
+
+
+@pytest.mark.parametrize("line", ["\u00a7 12 of the Act applies", "\u00fc.", "Ø"])
+def test_a_latin_letter_that_is_not_before_a_word_is_kept(line: str) -> None:
+    assert normalise(line + "\n").text.splitlines()[0] == line
+
+
 def test_a_minus_sign_is_a_bullet() -> None:
     assert normalise("includes:\n\u2212 ensuring capacity in the MASH\n").text.splitlines()[1] == \
         "- ensuring capacity in the MASH"

@@ -22,10 +22,15 @@ _CHAR_MAP = {
 }
 # Bullet glyphs: the geometric shapes (U+25A0-U+25FF: ■ ▪ ● ◼ ◾ …), bullets and arrows (• ‣ ⁃ ➢ ►), and
 # the private-use code points that Symbol/Wingdings bullets come out as in PDF text layers (\uf06e, \uf0a7, …).
-_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\uf000-\uf0ff"
+_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\u2756\uf000-\uf0ff"
+# Symbol/Wingdings bullets that a text layer or converter maps to a Latin-1 letter ("ƒ", "§", "Ø", "ü",
+# as older letters' text often has them) or that pdfminer prints as an unmapped glyph ("(cid:127)"):
+# a bullet only before a word, as no sentence starts with them
+_MAPPED_BULLET = r"[ƒ§Øü](?=\s+[A-Za-z])|\(cid:\d{1,4}\)(?=\s*[A-Za-z])"
 # OCR reads a square bullet (◼) as "m™", "m@", "™@", "™", "@" or a lone "m" before a capital.
 _OCR_BULLET = r"m?[™@®]{1,2}(?=\s+\w|\s*$)|m(?=\s+[A-Z])"
-_BULLET = re.compile(r"^(?:[" + _GLYPHS + r"]|[*\-–—\u2212](?=\s)|[o?\ufffd](?=\s+[A-Z])|" + _OCR_BULLET + r")\s*")
+_BULLET = re.compile(
+    r"^(?:[" + _GLYPHS + r"]|[*\-–—\u2212](?=\s)|[o?\ufffd](?=\s+[A-Z])|" + _MAPPED_BULLET + "|" + _OCR_BULLET + r")\s*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)")
 # a Markdown backslash escape ("Oyelaran\\-Smith", "1\\. ", "\\*"): the punctuation stays, the backslash goes
