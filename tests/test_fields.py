@@ -81,6 +81,15 @@ def test_previous_judgement_of_a_service_or_a_home_is_not_the_authoritys() -> No
     assert found is not None and found.value == PreviousJudgement("inadequate", "2010-10")
 
 
+def test_ofsteds_evaluation_of_a_serious_case_review_is_not_the_previous_judgement() -> None:
+    """2008-2011: Ofsted evaluated serious case reviews on the inspection scale; that grade is the review's."""
+    text = ("The inspectorates judged progress since the joint area review of safeguarding carried out in November "
+            "2008, which judged safeguarding services to be inadequate. The plan was produced as part of the "
+            "re-commissioned serious case review which was judged good by Ofsted on 7 April 2009.")
+    found = fields.previous_judgement(text, 0, len(text), date(2009, 7, 1))
+    assert found is not None and found.value == PreviousJudgement("inadequate", "2008-11")
+
+
 def test_focus_clause_list_without_a_serial_comma() -> None:
     sentence = ("Inspectors looked at the local authority's arrangements for children in care, focusing on the quality "
                 "of care planning, the stability of children's homes and the progress of plans for permanence.")

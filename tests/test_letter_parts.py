@@ -542,3 +542,17 @@ def test_an_unbulleted_item_whose_first_line_looks_like_a_heading_goes_on() -> N
     assert [r[:40] for r in recs[0].recommendations] == [
         "The quality and frequency of case manage", "Senior managers should embed the use of ",
         "Senior managers should review cases of c"]
+
+
+def test_a_letter_pasted_from_its_opening_sentence_keeps_the_first_lines_facts() -> None:
+    """A letter copied from a web page without its address block or "Dear ...": the first line is the
+    opening sentence, not a salutation, and its facts are read."""
+    text = ("This letter summarises the findings of the monitoring visit to Rochdale children's services on 3 and 4 "
+            "May 2022. This was the third monitoring visit since the local authority was judged inadequate in "
+            "March 2021. His Majesty's Inspectors for this visit were Ann Lowe and Mark Reeves.\n\n"
+            "Areas covered by the visit\n\nInspectors reviewed the quality of plans for children in care.\n")
+    (rec,) = extract_text(text)
+    assert (rec.authority, rec.visit_start, rec.visit_end, rec.visit_sequence) == ("Rochdale", "2022-05-03", "2022-05-04", 3)
+    assert rec.previous_judgement is not None
+    assert (rec.previous_judgement.grade, rec.previous_judgement.date) == ("inadequate", "2021-03")
+    assert rec.inspectors == ["Ann Lowe", "Mark Reeves"]

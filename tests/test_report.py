@@ -664,3 +664,57 @@ def test_the_record_of_main_findings_read_column_by_column(cells: list[str]) -> 
         ("Overall effectiveness", "inadequate"), ("Capacity to improve", "adequate"),
         ("Outcomes for looked after children and young people", "adequate"), ("Quality of provision", "inadequate"),
         ("Leadership and management", "inadequate")]
+
+
+def test_a_wrapped_prose_line_ending_in_a_grade_word_is_not_a_grade_row() -> None:
+    """With no grade table, the body's "Overall effectiveness Grade 3 (adequate)" headings are read; a
+    line of prose that happens to end in "inadequate" is not one."""
+    from ofsted_kg.extract.report import _old_table
+    text = ("Overall effectiveness Grade 4 (inadequate)\n"
+            "Relationships between key agencies were also found to be poor, typified by a\n"
+            "lack of trust and compounded by frequent staff changes and inadequate\n"
+            "communication, sometimes perceived to be obstructive.\n")
+    assert [(area, grade) for area, grade, _, _ in _old_table(text, 0, len(text))] == [
+        ("Overall effectiveness", "inadequate")]
+
+
+_PROGRESS_2009 = (
+    "Inspection of progress made in the provision\nof safeguarding services in the London\nBorough of Camden\n\n"
+    "Care Quality Commission\nOfsted\n\nAge group: All\nPublished: 9 October 2009\nReference no: 412\n\n"
+    "Contents\nAbout the inspection 2\nOverall judgement on progress since March 2009 3\n\n"
+    "About the inspection\n1. The inspection was carried out by Ofsted and the Care Quality Commission. It judged\n"
+    "progress since the joint area review of safeguarding carried out in March 2009 and which judged\n"
+    "safeguarding services to be inadequate. In particular, the inspection team was asked to\n"
+    "evaluate the evidence and judge progress made in the following areas:\n"
+    "\u0083 recording and tracking cases through the system, including a sample of\nrecent cases\n"
+    "\u0083 developing effective performance management systems; and\n"
+    "\u0083 support for front-line social workers.\n"
+    "2. The inspection also took account of the action plan submitted to Ofsted in\nMay 2009.\n"
+    "Overall judgement on progress since March 2009\n"
+    "3. The council and its partners have made limited progress overall in addressing the weaknesses.\n"
+    "Priorities for further improvement\n4. Priorities for further improvement:\n"
+    "\u0083 The council should ensure that all children are adequately safeguarded.\n"
+    "\u0083 The council should formally launch and disseminate the revised\nprocedure manual.\n"
+    "Key findings\n5. Supervision is not yet consistently recorded on files.\n")
+
+
+def test_a_2009_progress_inspection_report_is_read() -> None:
+    """The 2009-2012 publication template (title, "Age group", "Published", "Reference no") makes a report;
+    one that grades nothing names what it looked at in a list, and restates its priorities in a numbered
+    paragraph before the bullets (a C1 control where Windows-1252 has "ƒ")."""
+    (rec,) = extract_text(_PROGRESS_2009)
+    assert (rec.kind, rec.authority, rec.letter_date) == ("report", "Camden", "2009-10-09")
+    assert rec.visit_type == "other:inspection of progress made in the provision of safeguarding services"
+    assert rec.previous_judgement is not None and (rec.previous_judgement.grade, rec.previous_judgement.date) == (
+        "inadequate", "2009-03")
+    assert rec.judgements == []
+    assert rec.focus_areas == ["recording and tracking cases through the system, including a sample of recent cases",
+                               "developing effective performance management systems",
+                               "support for front-line social workers"]
+    assert rec.recommendations == [
+        "The council should ensure that all children are adequately safeguarded.",
+        "The council should formally launch and disseminate the revised procedure manual."]
+    texts = [f.text for f in rec.findings]
+    assert texts[0].startswith("The council and its partners have made limited progress")
+    assert "Supervision is not yet consistently recorded on files." in texts
+    assert not any("action plan submitted" in t for t in texts)

@@ -195,6 +195,13 @@ def test_a_surname_that_is_a_country_is_still_a_name() -> None:
         == ["Sophie\nWales".replace("\n", " "), "Margaret Burke"]
 
 
+def test_ofsteds_online_survey_is_not_a_person() -> None:
+    from ofsted_kg.extract.names import find_names
+    text = ("The inspection was led by one of Her Majesty's Inspectors, Ann Lowe. Members of the team considered "
+            "481 responses from parents to the online survey, Ofsted Parent View.")
+    assert [n for n, _, _ in find_names(text)] == ["Ann Lowe"]
+
+
 def test_a_sif_reports_team_list_gives_its_inspectors_not_its_analysts() -> None:
     from ofsted_kg.extract.team import team_list
     text = ("The inspection team\nLead inspector: Helen Cawston HMI\nDeputy lead inspector: Janet Fraser HMI\n"

@@ -201,10 +201,12 @@ _NOT_PREVIOUS = re.compile(r"likely to|will be|would be|may be|could be|predict|
 # inadequate and were judged to require improvement"): older than the one beside it
 _EARLIER_GRADE = re.compile(r"\bfrom\s+(?:(?:an?|the|its)\s+)?(?:(?:previous|earlier|prior)\s+)?$", re.I)
 # a single service's own inspection ("The adoption service ... was judged to be adequate at the last
-# inspection"), not the authority's overall judgement
+# inspection"), or Ofsted's evaluation of a serious case review (2008-2011: "the serious case review ...
+# which was judged good by Ofsted"), not the authority's overall judgement
 _SERVICE_SUBJECT = re.compile(
     r"\b(?:adoption|fostering)\s+(?:service|agency|agencies|panel)s?\b|\bchildren's\s+homes?\b|"
-    r"\byouth\s+offending\b|\bresidential\s+(?:home|provision|special\s+school)s?\b", re.I)
+    r"\byouth\s+offending\b|\bresidential\s+(?:home|provision|special\s+school)s?\b|"
+    r"\bserious\s+case\s+reviews?\b", re.I)
 # one judgement area as the subject ("when the experiences of children in need of help and protection
 # were judged to require improvement to be good"): an area's grade, not the overall judgement
 _AREA_SUBJECT = re.compile(r"\b(?:experiences\s+(?:and\s+progress\s+)?of|impact\s+of\s+leaders)\b[^,.;]{0,100}?"
@@ -302,7 +304,8 @@ FOCUS_VERB = re.compile(
     r"(?:this|the) (?:[\w-]+ ){1,5}(?:inspection|visit)(?: \([A-Z]+\))?)\s+(?:also\s+)?(?:looked at|evaluated|reviewed|considered|"
     r"focused on|focussed on|examined|explored|assessed|scrutinised|tracked)\b|"
     r"\b(?:the|this) visit (?:focused|focussed|concentrated) on\b|"
-    r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) (?:monitoring |focused )?visit was\b", re.I)
+    r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) (?:monitoring |focused )?visit was\b|"
+    r"\b(?:team|inspectors|inspectorates)\s+(?:was|were)\s+asked\s+to\s+(?:evaluate|judge|assess|review|consider)\b", re.I)
 _NOT_FOCUS = re.compile(
     r"^(?:a range of|a (?:wide )?range|evidence|case records|children's (?:case )?records|other relevant|"
     r"a sample|a number of|performance|local authority performance|relevant local authority|data|documents|"
@@ -418,7 +421,7 @@ RECOMMENDATION_HEADING = re.compile(
     r"what (?:(?:does|do) )?(?:the local authority|the council|the lscb|leaders) needs? to (?:do to )?improve|"
     r"areas? for (?:priority )?(?:actions?|development|improvement)|priority (?:and immediate )?actions?|"
     r"areas? for immediate action|recommendations?|areas? (?:that|which) (?:need|require) improvement|"
-    r"what needs to happen next|immediate action)\s*[?:.]?(?<=\w|[?:.])\d{0,2}$",
+    r"what needs to happen next|immediate action|priorities for (?:further )?improvement)\s*[?:.]?(?<=\w|[?:.])\d{0,2}$",
     re.I)
 # a SIF report's closing pages: the grade descriptors ("What the inspection judgements mean: the local
 # / authority", the heading wrapped) and the 2012-13 reports' grade table; neither holds findings
@@ -439,6 +442,16 @@ _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|t
                     r"|\bthe following\s*$"
                     r"|identified (?:\w+ )?(?:areas?|an area) for (?:priority|immediate) action\W*$"
                     r"|as follows\W*$", re.I)
+# a numbered paragraph that restates the heading as the list's lead-in ("13. Priorities for further
+# improvement:"), as 2009-2012 reports number every paragraph
+_NUMBERED_LEAD_IN = re.compile(r"^\d{1,3}\.\s+(?P<h>[^:]{3,80}):$")
+
+
+def _restated_heading(line: str) -> bool:
+    m = _NUMBERED_LEAD_IN.match(line)
+    return bool(m and RECOMMENDATION_HEADING.match(m.group("h")))
+
+
 _TIMEFRAME = re.compile(r"^(?:immediately|within (?:\w+ )?(?:\w+ )?(?:months?|weeks?|days?))\s*:?$", re.I)
 # Items under a time-frame head whose bullet glyphs were lost start with an imperative verb
 _REC_VERB = re.compile(
@@ -555,7 +568,7 @@ class _ItemReader:
         if _TIMEFRAME.match(line):
             self._time_frame()
             return True
-        if self.mode is None and _INTRO.search(line):
+        if self.mode is None and (_INTRO.search(line) or _restated_heading(line)):
             return True
         if self.timed and not _is_item_start(line) and (self.mode == "timed" or self.cur is None):
             return self._timed_line(line, a, b)
@@ -770,10 +783,15 @@ def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     pos = a
+    bulleted = False
     for line in text[a:b].split("\n"):
         la, lb = pos, pos + len(line)
         pos = lb + 1
         if _is_item_start(line):
+            if not out:
+                bulleted = line.lstrip().startswith("- ")
+            elif bulleted and not line.lstrip().startswith("- ") and text[out[-1][0]:out[-1][1]].rstrip().endswith("."):
+                break  # a bulleted list ended; the next numbered paragraph ("2. The inspection also ...") is not in it
             out.append((la, lb))
         elif out:
             stripped = line.strip()

@@ -17,6 +17,7 @@ from ofsted_kg.extract.segment import (
     COPY_LIST,
     LETTERHEAD_CUE,
     OPENING_CUE,
+    SALUTATION,
     SIGN_OFF,
     Region,
     date_line_start,
@@ -133,6 +134,8 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     sal = region.salutation if region.salutation is not None else region.start
     sal_end = text.find("\n", sal)
     sal_end = region.end if sal_end == -1 else sal_end
+    if not SALUTATION.match(text, sal):
+        sal_end = sal  # no "Dear ...": the letter was found by its opening sentence, which may be the text's first line
     body_end = region.sign_off if region.sign_off is not None else region.end
 
     # header: letterhead, date, recipient block
@@ -208,7 +211,7 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     _copied_to(ctx, rec, sal_end, region.end)
 
     # what the visit looked at and what must improve
-    _focus_areas(ctx, rec, sal_end, body_end)
+    add_focus_areas(ctx, rec, sal_end, body_end)
     _recommendations(ctx, rec, sal_end, body_end)
     fw = _own_framework(text, sal_end, body_end)
     if fw:
@@ -587,7 +590,7 @@ def _is_person_in_copy(body: str, x: int, y: int) -> bool:
 
 
 # genre rule: each visit type's way of naming its focus areas; its length is the genre's (radon CC > 20)
-def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+def add_focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     text = ctx.text
     if rec.visit_type == "annual unannounced inspection":
         m = re.search(r"inspection of (?:the )?(?P<f>contact,? referral and assessment(?: arrangements)?)", text[a:b], re.I)
@@ -621,7 +624,7 @@ def _focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 if items:
                     for x, y in items:
                         t, tx, ty = fields.item_text(text, x, y)
-                        rec.focus_areas.append(t.rstrip(" .;"))
+                        rec.focus_areas.append(re.sub(r"[;,]\s*(?:and|or)$", "", t).rstrip(" .;"))
                         rec.cite("focus_areas", ctx.span(tx, ty))
                     return
             if not prose or prose_para == i:

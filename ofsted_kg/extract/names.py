@@ -50,6 +50,8 @@ NOT_NAME_WORDS = {
     "what", "these", "those", "there", "their",
     # services' names that read like names ("the First Response Team, Early Help Hub")
     "early", "help", "response", "front", "door", "hospital", "foundation", "clinical", "commissioning",
+    # Ofsted's online surveys ("481 responses to the online survey, Ofsted Parent View")
+    "view", "survey",
 }
 
 NICKNAMES = {

@@ -21,8 +21,9 @@ _CHAR_MAP = {
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
 # Bullet glyphs: the geometric shapes (U+25A0-U+25FF: ■ ▪ ● ◼ ◾ …), bullets and arrows (• ‣ ⁃ ➢ ►), and
-# the private-use code points that Symbol/Wingdings bullets come out as in PDF text layers (\uf06e, \uf0a7, …).
-_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\u2756\uf000-\uf0ff"
+# the private-use code points that Symbol/Wingdings bullets come out as in PDF text layers (\uf06e, \uf0a7, …),
+# and the C1 controls a text layer gives where it read Windows-1252's "ƒ" (0x83) or "•" (0x95) as Latin-1.
+_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\u2756\uf000-\uf0ff\u0083\u0095"
 # Symbol/Wingdings bullets that a text layer or converter maps to a Latin-1 letter ("ƒ", "§", "Ø", "ü",
 # as older letters' text often has them) or that pdfminer prints as an unmapped glyph ("(cid:127)"):
 # a bullet only before a word, as no sentence starts with them

@@ -8,7 +8,7 @@ from datetime import date
 from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs
 from ofsted_kg.extract.dates import MONTH_RE, SINGLE_DATE, _month, parse_run, parse_single
-from ofsted_kg.extract.letter import _clean_span, add_findings, add_recommendations
+from ofsted_kg.extract.letter import _clean_span, add_findings, add_focus_areas, add_recommendations
 from ofsted_kg.extract.lexicon import (
     GRADE_CELL,
     IMPROVEMENT_RE,
@@ -164,6 +164,10 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     _judgements(ctx, rec, region, title_end)
     rec.focus_areas = [j.area for j in rec.judgements]
     rec.evidence["focus_areas"] = list(rec.evidence.get("judgements", []))
+    if not rec.judgements:
+        # a report that grades nothing (a 2009 progress inspection) names what it looked at as a letter
+        # does: "... judge progress made in the following areas:" and a list
+        add_focus_areas(ctx, rec, region.start, min(region.end, title_end + COVER_PAGES))
     rec.framework = _framework(rec, text[title_window[0]:title_window[1]])
     rec.framework_version = _framework_version(rec)
 
@@ -190,7 +194,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
         if (fields.RECOMMENDATION_HEADING.match(line) and line[:1].isupper()
                 and not _in_contents(text, la, region.start)):
             add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
-    add_findings(ctx, rec, _findings_start(ctx, rec, title_end), region.end)  # the judgement sections' sentences
+    add_findings(ctx, rec, _findings_start(ctx, rec, region.start, title_end), region.end)  # the judgement sections' sentences
     return rec
 
 
@@ -237,13 +241,23 @@ def _lead_names(text: str, pos: int, plural: bool) -> list[tuple[str, int, int]]
     return out
 
 
-def _findings_start(ctx: Context, rec: LetterRecord, title_end: int) -> int:
+def _findings_start(ctx: Context, rec: LetterRecord, start: int, title_end: int) -> int:
     """Where a report's findings begin: right after its judgement table when the table comes before the
     first line that reads as prose. The summary under the table is findings; its lines are wrapped, so
     the first line ending a sentence ("... to sustain positive change.") may be a page further on."""
     ends = [_clean_span(ctx, s.start, s.end)[1] for s in rec.evidence.get("judgements", [])]
     before = [e for e in ends if e <= title_end]
+    if not ends:
+        # a report that grades nothing: its findings start at its judgement or findings heading (the
+        # "About the inspection", "Evidence" and "Context" paragraphs before it are method and setting)
+        for m in _FINDINGS_HEADING.finditer(ctx.text, start, title_end + COVER_PAGES):
+            if not re.search(r"\s\d{1,3}$", m.group(0)) and not _in_contents(ctx.text, m.start(), 0):
+                return m.start()
     return max(before) if before else title_end
+
+
+_FINDINGS_HEADING = re.compile(r"^[ \t]*(?:Overall judgement|Summary of (?:key |main )?findings|Key findings|Main findings)\b"
+                               r"[^\n.]{0,80}$", re.I | re.M)
 
 
 def _title_end(text: str, start: int, end: int) -> int:
@@ -436,7 +450,9 @@ def _old_table(text: str, a: int, b: int) -> list[tuple[str, str, int, int]]:
         if not m or re.search(r"\(Grade \d\)|service that", line):
             continue
         area = m.group("a").strip(" .:")
-        if re.match(r"^\d", area) or len(area.split()) > 25 or area.endswith((" is", " are")):
+        # (the pattern ignores case for the grade; a row's label still starts with a capital, where a
+        # wrapped prose line ending in "... and inadequate" does not)
+        if not area[:1].isupper() or len(area.split()) > 25 or area.endswith((" is", " are")):
             continue
         out.append((area, _grade(m.group("g")), la, lb))
     return out
@@ -560,7 +576,8 @@ def _protection_inspection(text: str, start: int, end: int, before: date | None)
 # beside the overall one (see _PROTECTION_INSPECTION), it is not an inspection of the children's services as
 # a whole, whose place the protection inspection of the same years ("arrangements for the protection of
 # children") takes
-_SINGLE_SUBJECT = re.compile(r"\bInspection\s+of\s+looked\s+after\s+children\s+services\b", re.I)
+_SINGLE_SUBJECT = re.compile(r"\bInspection\s+of\s+(?:looked\s+after\s+children\s+services|"
+                             r"progress\s+made\s+in\s+the\s+provision\s+of\s+(?:\w+\s+){1,3}?services)\b", re.I)
 
 # Area SEND inspections (Ofsted with the CQC, of a local area partnership): outcomes, not graded judgements
 _AREA_SEND = re.compile(r"\bArea\s+SEND\s+inspection\s+of\b", re.I)

@@ -28,7 +28,10 @@ REPORT_CUE = re.compile(
     r"^[^\n]{0,40}\bInspection of [^\n]{0,100}children's services[ \t]*$|"
     r"inspection of services for children in need of help|"
     r"inspection of safeguarding and looked after children|"
-    r"^[ \t]*(?:Re-)?inspection of services for children",
+    r"^[ \t]*(?:Re-)?inspection of services for children|"
+    # the 2009-2012 publication template's cover: an "Inspection of ..." title, then "Age group",
+    # "Published" and "Reference no"
+    r"^[ \t]*Inspection of [^\n]{3,100}(?:\n[^\n]{0,100}){0,12}\n[ \t]*Reference no\b",
     re.I | re.M,
 )
 REPORT_TITLE_FIELD = re.compile(r"\bLead[ \t]+inspector[ \t]*:|\bInspection[ \t]+dates?[ \t]*:", re.I)
