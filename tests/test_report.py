@@ -718,3 +718,13 @@ def test_a_2009_progress_inspection_report_is_read() -> None:
     assert texts[0].startswith("The council and its partners have made limited progress")
     assert "Supervision is not yet consistently recorded on files." in texts
     assert not any("action plan submitted" in t for t in texts)
+
+
+def test_a_cover_run_onto_one_line_takes_no_visit_day_from_the_publication_date() -> None:
+    """A text layer that ran the cover onto one line and lost the dates' days: "Inspection dates: April
+    2012" gives no visit day; the "Published:" date after the next label is the report's date, not the visit's."""
+    head = ("Inspection of safeguarding and looked after children services Wigan Council Inspection dates: April 2012 "
+            "Reporting inspector Ann Lowe HMI Age group: All Published: 29 May 2012\n\n")
+    (rec,) = extract_text(head + _SANDWELL_2013_BODY)
+    assert (rec.letter_date, rec.visit_start, rec.visit_end) == ("2012-05-29", None, None)
+    assert rec.inspectors == ["Ann Lowe"]

@@ -97,6 +97,8 @@ AFTER_TITLE_FIELDS = 1500  # the head runs on this far past the title's fields (
 TITLE_LINES = 400  # the title block's first lines, where the lead inspector is not found
 TITLE_BLOCK = 600  # where a report says what kind it is ("Area SEND inspection of ...")
 DATES_FIELD = 120  # an "Inspection dates:" field's run of dates
+_NEXT_LABEL = re.compile(r"\b(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspectors?\b|\b(?:Report\s+)?published\b|"
+                         r"\bPublication\s+date\b|\bAge\s+group\b", re.I)
 
 def _value_below(text: str, label: re.Match[str], end: int) -> re.Match[str] | None:
     """A cover's labels and values read column by column ("Age group:", "Published:", then "All",
@@ -141,7 +143,11 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     m = DATES.search(text, region.start, head_end)
     if m:
         default = date.fromisoformat(rec.letter_date) if rec.letter_date else None
-        run = parse_run(text, m.end(), min(region.end, m.end() + DATES_FIELD), default.year if default else None, default)
+        field_end = min(region.end, m.end() + DATES_FIELD)
+        # a text layer that runs the cover onto one line: the field ends at the next label ("April 2012
+        # Reporting inspector ... Published: 29 May 2012" gives no visit day)
+        label = _NEXT_LABEL.search(text, m.end(), field_end)
+        run = parse_run(text, m.end(), label.start() if label else field_end, default.year if default else None, default)
         if run:
             rec.set_visit_dates(run, ctx.span(*run.span))
     for m in LEAD.finditer(text, region.start, region.end):
