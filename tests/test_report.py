@@ -698,11 +698,13 @@ _PROGRESS_2009 = (
     "Key findings\n5. Supervision is not yet consistently recorded on files.\n")
 
 
-def test_a_2009_progress_inspection_report_is_read() -> None:
+@pytest.mark.parametrize("bullet", ["\u0083 ", "\n\u0083 ", "\n(cid:131)\n"])
+def test_a_2009_progress_inspection_report_is_read(bullet: str) -> None:
     """The 2009-2012 publication template (title, "Age group", "Published", "Reference no") makes a report;
     one that grades nothing names what it looked at in a list, and restates its priorities in a numbered
-    paragraph before the bullets (a C1 control where Windows-1252 has "ƒ")."""
-    (rec,) = extract_text(_PROGRESS_2009)
+    paragraph before the bullets: a C1 control where Windows-1252 has "ƒ" (the PDF's text layer), each
+    bullet a paragraph of its own (pdftotext), or pdfminer's unmapped glyph on a line of its own."""
+    (rec,) = extract_text(_PROGRESS_2009.replace("\u0083 ", bullet))
     assert (rec.kind, rec.authority, rec.letter_date) == ("report", "Camden", "2009-10-09")
     assert rec.visit_type == "other:inspection of progress made in the provision of safeguarding services"
     assert rec.previous_judgement is not None and (rec.previous_judgement.grade, rec.previous_judgement.date) == (

@@ -615,9 +615,11 @@ def add_focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
                 items = fields._split_bullets(text, e + 1, pb) if e + 1 < pb else []
                 for na, nb in paras[i + 1:] if not items else []:  # one bullet per paragraph, maybe
                     more = fields._split_bullets(text, na, nb)
-                    if not more:
-                        break
+                    if not more or (items and _bulleted(text, items[0]) and not _bulleted(text, more[0])):
+                        break  # (a numbered paragraph after a bulleted list: "2. The inspection also ...")
                     items.extend(more)
+                    if text[more[-1][1]:nb].strip():
+                        break  # the list ended inside this paragraph
                 if not items and i + 1 < len(paras) and e + 1 >= pb:
                     # the bullet glyphs were lost: one item per lower-case line in the next paragraph
                     items = fields.unmarked_items(text, *paras[i + 1])
@@ -643,6 +645,10 @@ def add_focus_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
         rec.cite("focus_areas", ctx.span(s, e))
     if not rec.focus_areas:
         _focus_without_areas(ctx, rec, a, b)
+
+
+def _bulleted(text: str, item: tuple[int, int]) -> bool:
+    return text[item[0]:item[1]].lstrip().startswith("- ")
 
 
 def _focus_without_areas(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:

@@ -27,7 +27,7 @@ _GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714
 # Symbol/Wingdings bullets that a text layer or converter maps to a Latin-1 letter ("ƒ", "§", "Ø", "ü",
 # as older letters' text often has them) or that pdfminer prints as an unmapped glyph ("(cid:127)"):
 # a bullet only before a word, as no sentence starts with them
-_MAPPED_BULLET = r"[ƒ§Øü](?=\s+[A-Za-z])|\(cid:\d{1,4}\)(?=\s*[A-Za-z])"
+_MAPPED_BULLET = r"[ƒ§Øü](?=\s+[A-Za-z])|\(cid:\d{1,4}\)(?=\s*[A-Za-z]|\s*$)"
 # OCR reads a square bullet (◼) as "m™", "m@", "™@", "™", "@" or a lone "m" before a capital.
 _OCR_BULLET = r"m?[™@®]{1,2}(?=\s+\w|\s*$)|m(?=\s+[A-Z])"
 _BULLET = re.compile(

@@ -173,7 +173,10 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     if not rec.judgements:
         # a report that grades nothing (a 2009 progress inspection) names what it looked at as a letter
         # does: "... judge progress made in the following areas:" and a list
-        add_focus_areas(ctx, rec, region.start, min(region.end, title_end + COVER_PAGES))
+        end = min(region.end, title_end + COVER_PAGES)
+        verb = fields.FOCUS_VERB.search(text, region.start, end)
+        if verb:  # (from its paragraph: a cover and a contents listing may be many paragraphs before it)
+            add_focus_areas(ctx, rec, max(region.start, text.rfind("\n\n", region.start, verb.start())), end)
     rec.framework = _framework(rec, text[title_window[0]:title_window[1]])
     rec.framework_version = _framework_version(rec)
 
