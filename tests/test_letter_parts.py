@@ -556,3 +556,25 @@ def test_a_letter_pasted_from_its_opening_sentence_keeps_the_first_lines_facts()
     assert rec.previous_judgement is not None
     assert (rec.previous_judgement.grade, rec.previous_judgement.date) == ("inadequate", "2021-03")
     assert rec.inspectors == ["Ann Lowe", "Mark Reeves"]
+
+
+def test_an_ilacs_letter_to_children_gives_its_grades_and_focus() -> None:
+    """Since 2021 an ILACS inspection comes with a letter to the area's children: greeted "To the
+    children and young people in ...," (its comma does not run it into the title), with the grades in a
+    table that is no finding."""
+    text = ("To the children and young people in Rutland,\n\nInspection of children's services\n\n"
+            "In May 2023, a team of four Ofsted inspectors visited Rutland. They looked at how workers help "
+            "and protect children and young people.\n\nWhat grades did inspectors give the local authority?\n\n"
+            "Judgement Grade\nThe impact of leaders on social work practice with children and families Good\n"
+            "The experiences and progress of children who need help and protection Good\n"
+            "The experiences and progress of children in care Requires improvement to be good\n"
+            "The experiences and progress of care leavers Good\nOverall effectiveness Good\n\n"
+            "Inspectors found that workers know children well.\n\nYours sincerely\n\nAnn Lowe\n")
+    (rec,) = extract_text(text)
+    assert (rec.kind, rec.authority, rec.visit_type) == ("letter", "Rutland", "inspection")
+    assert [(j.area, j.grade) for j in rec.judgements][-2:] == [
+        ("The experiences and progress of care leavers", "good"), ("Overall effectiveness", "good")]
+    assert [j.grade for j in rec.judgements][2] == "requires improvement to be good"
+    assert rec.focus_areas == ["how workers help and protect children and young people"]
+    assert [f.text for f in rec.findings][-1] == "Inspectors found that workers know children well."
+    assert not any("Overall effectiveness" in f.text for f in rec.findings)

@@ -625,13 +625,13 @@ Overall effectiveness                                     Inadequate
 def test_judgement_tables_as_pdftotext_layout_prints_them() -> None:
     """`pdftotext -layout` sets a "Requires / Improvement" cell round a one-line label, and wraps
     "Requires improvement to / be good" beside a two-line label's lines."""
-    from ofsted_kg.extract.report import ILACS_AREAS, SIF_AREAS, _table
-    sif = [(area, grade) for area, grade, _, _ in _table(_LAYOUT_SIF, 0, len(_LAYOUT_SIF), SIF_AREAS)]
+    from ofsted_kg.extract.report import ILACS_AREAS, SIF_AREAS, grade_table
+    sif = [(area, grade) for area, grade, _, _ in grade_table(_LAYOUT_SIF, 0, len(_LAYOUT_SIF), SIF_AREAS)]
     assert sif == [("1. Children who need help and protection", "requires improvement"),
                    ("2. Children looked after and achieving permanence", "requires improvement"),
                    ("2.1 Adoption performance", "good"), ("2.2 Experiences and progress of care leavers", "inadequate"),
                    ("3. Leadership, management and governance", "requires improvement")]
-    ilacs = [grade for _, grade, _, _ in _table(_LAYOUT_ILACS, 0, len(_LAYOUT_ILACS), ILACS_AREAS)]
+    ilacs = [grade for _, grade, _, _ in grade_table(_LAYOUT_ILACS, 0, len(_LAYOUT_ILACS), ILACS_AREAS)]
     assert ilacs == ["requires improvement to be good", "inadequate", "requires improvement to be good", "inadequate"]
 
 

@@ -12,7 +12,7 @@ from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, se
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
-from ofsted_kg.extract.records import Finding, Found, LetterRecord, Recipient, TeamMember
+from ofsted_kg.extract.records import Finding, Found, Judgement, LetterRecord, Recipient, TeamMember
 from ofsted_kg.extract.segment import (
     COPY_LIST,
     LETTERHEAD_CUE,
@@ -216,10 +216,27 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     fw = _own_framework(text, sal_end, body_end)
     if fw:
         ctx.put(rec, "framework", Found("ILACS" if fw.group("ilacs") else "SIF", fw.start(), fw.end()))
+    _letter_grades(ctx, rec, sal_end, body_end)
     add_findings(ctx, rec, (subject[1] if subject else sal_end), body_end)
     if not region.complete:
         rec.warnings.append("letter looks truncated: no 'Yours sincerely' sign-off found")
     return rec
+
+
+# the grade table of an ILACS inspection's letter to children ("What grades did inspectors give the local
+# authority?", then "Judgement Grade" and a row for each area)
+_GRADE_TABLE_HEAD = re.compile(r"^[ \t]*Judgements?[ \t]+Grades?[ \t]*$", re.M | re.I)
+
+
+def _letter_grades(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
+    from ofsted_kg.extract.report import ILACS_AREAS, grade_table
+
+    head = _GRADE_TABLE_HEAD.search(ctx.text, a, b)
+    if head is None:
+        return
+    for area, grade, x, y in grade_table(ctx.text, head.end(), min(b, head.end() + 2500), ILACS_AREAS):
+        rec.judgements.append(Judgement(area, grade))
+        rec.cite("judgements", ctx.span(x, y))
 
 
 def _address_block(text: str, start: int, sal: int, body_end: int, found_date: Found[date] | None,
@@ -777,7 +794,8 @@ def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     from ofsted_kg.findings_model import score_themes
 
     # sentences that state the visit's facts (focus, number, inspectors) are not findings
-    used = [s for k in ("focus_areas", "visit_sequence", "visit_start", "inspectors") for s in rec.evidence.get(k, [])]
+    used = [s for k in ("focus_areas", "visit_sequence", "visit_start", "inspectors", "judgements")
+            for s in rec.evidence.get(k, [])]
     skip = [_clean_span(ctx, s.start, s.end) for s in used if a <= _clean_span(ctx, s.start, s.end)[0] < b]
     for unit in extract_findings(ctx, a, b, skip):
         scored = score_themes(unit.text, unit.section)

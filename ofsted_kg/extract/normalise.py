@@ -592,12 +592,15 @@ def _is_bullet(text: str) -> bool:
     return text.startswith("- ") or bool(re.match(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s", text))
 
 
+_GREETING = re.compile(r"^(?:Dear|To the children and young people)\b[^\n]*,\s*$")
+
+
 def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
     """Does paragraph `nxt` continue `prev`, split by a page break or a stray blank line?"""
     if not prev or not nxt or _is_bullet(nxt) or _COPY_START.match(nxt):
         return False
     last = prev.rstrip()[-1]
-    if last in _TERMINAL:
+    if last in _TERMINAL or _GREETING.match(prev):
         return False
     if nxt[0].islower():
         return len(prev) > 40 or page_break

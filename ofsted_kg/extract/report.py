@@ -290,14 +290,14 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
     # the table's labels are found at their first occurrence, so a generous window is safe even when
     # PDF extraction ran the whole page into one line
     table_end = min(region.end, table_start + 2500)
-    found = max(_table(text, table_start, table_end, ILACS_AREAS), _table(text, table_start, table_end, SIF_AREAS),
+    found = max(grade_table(text, table_start, table_end, ILACS_AREAS), grade_table(text, table_start, table_end, SIF_AREAS),
                 key=len)
     if len(found) < 4 and anchors:
         # the text layer may hold the table before the title fields (cover and contents pages there
         # hold no grades)
         fields_start = min(m.start() for m in (lead, dates) if m and m.end() in anchors)
-        before = max(_table(text, region.start, fields_start, ILACS_AREAS),
-                     _table(text, region.start, fields_start, SIF_AREAS), key=len)
+        before = max(grade_table(text, region.start, fields_start, ILACS_AREAS),
+                     grade_table(text, region.start, fields_start, SIF_AREAS), key=len)
         if len(before) > len(found):
             found = before
     if len(found) < 2:  # not an ILACS or SIF table: a 2009-2012 report's grades
@@ -316,7 +316,7 @@ def _judgements(ctx: Context, rec: LetterRecord, region: Region, title_end: int)
 
 
 # genre rule: the judgement table's layouts, cells interleaved by PDF extraction; its length is the genre's (radon CC > 20)
-def _table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
+def grade_table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
     """Labels and grades of a judgement table whose cells PDF extraction may have interleaved."""
     block = text[a:b]
     grades: list[tuple[int, int, str]] = []

@@ -14,7 +14,8 @@ from ofsted_kg.extract.context import paragraphs
 from ofsted_kg.extract.dates import SINGLE_DATE
 from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 
-SALUTATION = re.compile(r"^Dear\b[ \t]*[^\n]{0,200}$", re.M)
+# ("To the children and young people in Dorset,": the letter to children that comes with an ILACS report)
+SALUTATION = re.compile(r"^(?:Dear\b|To the children and young people\b)[ \t]*[^\n]{0,200}$", re.M)
 SIGN_OFF = re.compile(r"^[ \t]*Yours?[ \t]+(?:sincerely|faithfully|truly)\b[^\n]*$", re.M | re.I)  # "Your sincerely" too
 LETTER_CUE = re.compile(
     r"this letter summarises|summarises the findings|monitoring visit|focused visit|focussed visit|"
