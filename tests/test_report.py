@@ -625,7 +625,7 @@ Overall effectiveness                                     Inadequate
 def test_judgement_tables_as_pdftotext_layout_prints_them() -> None:
     """`pdftotext -layout` sets a "Requires / Improvement" cell round a one-line label, and wraps
     "Requires improvement to / be good" beside a two-line label's lines."""
-    from ofsted_kg.extract.report import ILACS_AREAS, SIF_AREAS, grade_table
+    from ofsted_kg.extract.grade_tables import ILACS_AREAS, SIF_AREAS, grade_table
     sif = [(area, grade) for area, grade, _, _ in grade_table(_LAYOUT_SIF, 0, len(_LAYOUT_SIF), SIF_AREAS)]
     assert sif == [("1. Children who need help and protection", "requires improvement"),
                    ("2. Children looked after and achieving permanence", "requires improvement"),

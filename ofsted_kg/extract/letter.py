@@ -10,6 +10,7 @@ from ofsted_kg.extract import fields, team
 from ofsted_kg.extract.authorities import find_authorities, match_authority
 from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
+from ofsted_kg.extract.grade_tables import ILACS_AREAS, grade_table
 from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
 from ofsted_kg.extract.records import Finding, Found, Judgement, LetterRecord, Recipient, TeamMember
@@ -229,8 +230,6 @@ _GRADE_TABLE_HEAD = re.compile(r"^[ \t]*Judgements?[ \t]+Grades?[ \t]*$", re.M |
 
 
 def _letter_grades(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
-    from ofsted_kg.extract.report import ILACS_AREAS, grade_table
-
     head = _GRADE_TABLE_HEAD.search(ctx.text, a, b)
     if head is None:
         return
