@@ -156,14 +156,17 @@ def _prepare(context: tuple[str, Any, bool, Mapping[str, str], Mapping[str, str]
         rec = pickle.loads(rec)
     assert isinstance(rec, LetterRecord)
     lg = letter_graph(rec, base, people, sources.get(rec.source_sha256 or ""), paths.get(rec.source))
-    reason, violations = None, []
+    reason, violations, warnings = None, [], list(lg.warnings)
     if validate:
         check = validate_letter_graph(lg.graph, lg.iri)
+        broken = [v for v in check.violations if v.severity == "Violation"]
         if not check.conforms:
-            violations = [v.line().split(": ", 1)[1] for v in check.violations]
-            reason = (f"letter {rec.index + 1} quarantined, {len(check.violations)} SHACL violation(s): "
+            violations = [v.line().split(": ", 1)[1] for v in broken]
+            reason = (f"letter {rec.index + 1} quarantined, {len(broken)} SHACL violation(s): "
                       + "; ".join(violations[:3]))
-    prepared = Prepared(rec.source, str(lg.iri), lg.graph.serialize(format="nt"), lg.warnings, reason, violations)
+        else:  # what the shapes warn of: the letter loads, the user is told
+            warnings += [v.line().split(": ", 1)[1] for v in check.violations if v.severity != "Violation"]
+    prepared = Prepared(rec.source, str(lg.iri), lg.graph.serialize(format="nt"), warnings, reason, violations)
     if reason is None:
         prov, pg = letter_provenance(lg.iri, rec, base)
         prepared.provenance_iri, prepared.provenance = str(prov), pg.serialize(format="nt")

@@ -289,6 +289,8 @@ def _violations_in(report: Graph, graph: Graph, letter: URIRef, source: str) -> 
         name = graph.value(shape, SH.name) if shape is not None else None
         name = name or shapes_graph().value(shape, SH.name) if shape is not None else None
         fld, words = _evidence_for(graph, focus, path)
+        if path is None and name:  # a node shape about one field ("a visit has one start date"), named by it
+            fld, words, value = str(name), None, None
         yield Violation(letter, source, focus, path, value, message, severity,  # type: ignore[arg-type]
                         fld or (str(name) if name else None), words)
 

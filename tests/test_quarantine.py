@@ -88,3 +88,22 @@ def test_exports_leave_quarantine_out_unless_asked(tmp_path: Path) -> None:
     assert "/quarantine> ." not in plain and "ontology#heldTriples> \"" not in plain
     assert "ontology#heldTriples> \"" in full
     assert "/quarantine> ." in full
+
+
+def test_a_report_that_prints_no_inspector_or_dates_loads_with_warnings(tmp_path: Path) -> None:
+    """True to its source: a report (here a 2009-2012 cover with its opening) that names no inspector and
+    gives no visit dates loads, and the user is told, where a letter about a visit without them is
+    quarantined (the test above)."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Inspection of progress made in the provision\nof safeguarding services in Camden\n\n"
+        "Age group: All\nPublished: 9 October 2009\nReference no: 412\n\n"
+        "Overall judgement on progress\n1. The council has made limited progress overall. Supervision is "
+        "not yet consistently recorded on files.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["ingest", "--store", str(store), str(report)])
+    assert result.exit_code == 0, result.output
+    assert "1 letter(s) loaded, 0 quarantined" in result.output
+    assert f"warning: {report}: inspectors: the document names no inspector" in result.stderr
+    assert f"warning: {report}: visit_start: the document gives no visit dates" in result.stderr
+    assert json.loads(runner.invoke(app, ["quarantine", "--store", str(store), "-f", "json"]).stdout) == []
