@@ -239,6 +239,10 @@ def test_a_first_visit_since_an_event_numbers_no_series() -> None:
      "care and care leavers' services, together with the impact of leadership on service development.",
      ["quality and impact of key decision-making across help and protection, children in care and care leavers' "
       "services", "the impact of leadership on service development"]),
+    # an area SEND letter: the joint inspection's purpose is its focus
+    ("Over five days in March 2019, Ofsted and the CQC carried out a joint inspection of the local area of "
+     "Exampleshire to judge how well the area meets the needs of children with SEND.",
+     ["how well the area meets the needs of children with SEND"]),
 ])
 def test_focus_areas_from_a_sentence(sentence: str, areas: list[str]) -> None:
     assert fields.focus_from_sentence(sentence) == areas
@@ -385,3 +389,14 @@ def test_a_quarterly_monitoring_visits_number_and_a_grade_written_requiring() ->
             "requiring improvement to be good.")
     prev = fields.previous_judgement(text, 0, len(text), None)
     assert prev is not None and prev.value == PreviousJudgement("requires improvement to be good", "2022")
+
+
+@pytest.mark.parametrize("subject, kind", [
+    ("Joint area SEND inspection in Exampleshire", "other:joint area send inspection"),
+    ("Joint local area SEND inspection in Exampleshire", "other:joint local area send inspection"),
+    ("Joint area SEND revisit in Exampleshire", "other:joint area send revisit"),
+])
+def test_an_area_send_letter_is_named_by_its_own_words(subject: str, kind: str) -> None:
+    text = f"Dear Ms Example\n\n{subject}\n\nBetween 4 and 8 March 2019, Ofsted and the CQC inspected.\n"
+    found = fields.visit_type(text, [(0, len(text))])
+    assert found is not None and found.value == kind

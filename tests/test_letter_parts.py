@@ -578,3 +578,27 @@ def test_an_ilacs_letter_to_children_gives_its_grades_and_focus() -> None:
     assert rec.focus_areas == ["how workers help and protect children and young people"]
     assert [f.text for f in rec.findings][-1] == "Inspectors found that workers know children well."
     assert not any("Overall effectiveness" in f.text for f in rec.findings)
+
+
+def test_an_area_send_letter_pasted_from_its_opening_sentence() -> None:
+    """An area SEND letter copied onto a web page below its subject line, without its address block: the
+    joint inspection's opening sentence starts the letter, its dates come before the cue, and the subject
+    line names no addressee."""
+    text = ("Joint local area SEND inspection in Exampleshire\n\n"
+            "Between 4 March 2019 and 8 March 2019, Ofsted and the Care Quality Commission (CQC) conducted a joint "
+            "inspection of the local area of Wiltshire to judge how well the area meets the needs of children "
+            "with SEND.\n\nThe inspection was led by one of Her Majesty's Inspectors from Ofsted.\n")
+    (rec,) = extract_text(text)
+    assert (rec.authority, rec.visit_start, rec.visit_end) == ("Wiltshire", "2019-03-04", "2019-03-08")
+    assert rec.focus_areas == ["how well the area meets the needs of children with SEND"]
+    assert rec.recipient is None
+
+
+def test_an_opening_sentences_dates_before_its_cue_are_the_visits() -> None:
+    """ "Between 19 and 21 May 2021, Ofsted and the CQC revisited ... the statement issued on 29 November
+    2018": the visit's dates stand before the cue, the later date is another event's."""
+    text = ("Between 19 and 21 May 2021, Ofsted and the Care Quality Commission (CQC) revisited the local area of "
+            "Wiltshire to decide whether sufficient progress has been made since the written statement of action "
+            "issued on 29 November 2018.\n\nThis letter outlines the findings from the revisit.\n")
+    (rec,) = extract_text(text)
+    assert (rec.visit_start, rec.visit_end) == ("2021-05-19", "2021-05-21")

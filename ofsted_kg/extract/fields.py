@@ -41,6 +41,9 @@ VISIT_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"inspection of local authority children's services|"
         r"(?:standard|short|full) (?:ILACS )?inspection", re.I)),
 ]
+# kinds the scheme has no name for, named by their own words ("Joint area SEND inspection in Rotherham",
+# "Joint local area SEND inspection", "Area SEND revisit")
+NAMED_OTHER_VISIT = re.compile(r"\b(?:joint )?(?:local )?area SEND (?:inspection|re-?visit)\b", re.I)
 OTHER_VISIT = re.compile(
     r"(?:findings|outcome) of (?:the|a|an|our|your) (?:recent )?"
     r"(?P<w>[a-z][a-z \-]{2,60}?(?:visit|inspection|review|meeting))\b", re.I)
@@ -54,6 +57,9 @@ def visit_type(text: str, windows: list[tuple[int, int]]) -> Found[str] | None:
             m = pattern.search(text, a, b)
             if m:
                 hits.append((m.start(), name, m.end()))
+        m = NAMED_OTHER_VISIT.search(text, a, b)
+        if m:
+            hits.append((m.start(), "other:" + re.sub(r"\s+", " ", m.group(0).lower()), m.end()))
         if hits:
             start, name, end = min(hits)
             return Found(name, start, end)
@@ -305,7 +311,9 @@ FOCUS_VERB = re.compile(
     r"focused on|focussed on|examined|explored|assessed|scrutinised|tracked)\b|"
     r"\b(?:the|this) visit (?:focused|focussed|concentrated) on\b|"
     r"\bwith a (?:particular )?focus on\b|\bthe focus of (?:the|this) (?:monitoring |focused )?visit was\b|"
-    r"\b(?:team|inspectors|inspectorates)\s+(?:was|were)\s+asked\s+to\s+(?:evaluate|judge|assess|review|consider)\b", re.I)
+    r"\b(?:team|inspectors|inspectorates)\s+(?:was|were)\s+asked\s+to\s+(?:evaluate|judge|assess|review|consider)\b|"
+    # "conducted a joint inspection of the local area of Rotherham to judge the effectiveness of ..."
+    r"\b(?:conducted|carried out|undertook) an? (?:joint )?inspection of [^.\n]{1,80}? to (?:judge|evaluate|assess)\b", re.I)
 _NOT_FOCUS = re.compile(
     r"^(?:a range of|a (?:wide )?range|evidence|case records|children's (?:case )?records|other relevant|"
     r"a sample|a number of|performance|local authority performance|relevant local authority|data|documents|"

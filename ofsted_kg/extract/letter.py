@@ -168,10 +168,13 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
     if subject:
         windows.append(subject)
     if opening:
-        first = next(((s, e) for s, e in sentences(text, opening.start(), body_end)), None)
         para = next(((a, b) for a, b in body_paras if a <= opening.start() < b), None)
+        # the sentence the cue is in: "Between 5 and 9 July 2021, Ofsted and the CQC conducted ..."
+        first = next(((s, e) for s, e in sentences(text, para[0], para[1]) if s <= opening.start() < e), None) \
+            if para else None
+        first = first or next(((s, e) for s, e in sentences(text, opening.start(), body_end)), None)
         if first:
-            windows.append((opening.start(), first[1]))
+            windows.append((max(min(first[0], opening.start()), opening.start() - OPENING_LEAD), first[1]))
         if para:
             windows.append(para)
     lead_paras = body_paras[:6]
@@ -337,6 +340,9 @@ def _block_start(text: str, start: int, sal: int) -> int:
 
 
 # lines between the date and the address block that are not part of it
+OPENING_LEAD = 120  # the most of an opening sentence read before its cue ("Between 25 November 2019 and ...")
+# a subject line above a letter pasted without its salutation ("Joint local area SEND revisit in X"): no addressee
+_SUBJECT_LINE = re.compile(r"\b(?:visit|inspection|revisit)\s+(?:in|of|to)\s+[A-Z]")
 _NOT_ADDRESS = re.compile(
     r"\s*(?:(?:our|your) ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?)?\s*:|urn\s*:|date\s*:|direct (?:t|tel|line|email)\b|"
     r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive)", re.I)
@@ -348,7 +354,7 @@ def _recipient(ctx: Context, rec: LetterRecord, a: int, b: int, sal: int, sal_en
     text = ctx.text
     block = [(x, y) for x, y in lines(text, a, b)]
     block = [(x, y) for x, y in block if not LETTERHEAD_CUE.search(text[x:y]) or _ORG_LINE.search(text[x:y])]
-    block = [(x, y) for x, y in block if not _NOT_ADDRESS.match(text[x:y])]
+    block = [(x, y) for x, y in block if not _NOT_ADDRESS.match(text[x:y]) and not _SUBJECT_LINE.search(text[x:y])]
     salutation = text[sal:sal_end].strip()
     sal_name = re.sub(r"^Dear\s+", "", salutation).strip(" ,:")
     rcp = Recipient()

@@ -23,7 +23,12 @@ LETTER_CUE = re.compile(
     r"Majesty's Inspector|\bHMI\b|\bOfsted\b|inspection of [^\n.]{0,80}children's services",
     re.I,
 )
-OPENING_CUE = re.compile(r"this letter (?:summarises|sets out|confirms)|summarises the findings", re.I)
+# a letter pasted from its first sentence, without its salutation (news pages, council web pages); an area
+# SEND letter opens "Between ..., Ofsted and the Care Quality Commission (CQC) conducted a joint inspection"
+OPENING_CUE = re.compile(
+    r"this letter (?:summarises|sets out|confirms|outlines)|summarises the findings|"
+    r"\bOfsted and (?:the )?(?:Care Quality Commission|CQC)\b[^.\n]{0,20}? (?:conducted|carried out|revisited)\b",
+    re.I)
 REPORT_CUE = re.compile(
     r"\bLead inspectors?[ \t]*:|^[ \t]*Lead inspectors?\b|\bInspection dates?[ \t]*:|"
     r"^[^\n]{0,40}\bInspection of [^\n]{0,100}children's services[ \t]*$|"
