@@ -602,3 +602,48 @@ def test_an_opening_sentences_dates_before_its_cue_are_the_visits() -> None:
             "issued on 29 November 2018.\n\nThis letter outlines the findings from the revisit.\n")
     (rec,) = extract_text(text)
     assert (rec.visit_start, rec.visit_end) == ("2021-05-19", "2021-05-21")
+
+
+def test_joint_signers_in_a_markdown_table_whose_cells_stack_lines_with_br() -> None:
+    """pymupdf4llm prints a joint letter's signature blocks as a Markdown table, each cell a signer's name
+    and title joined by <br>: each cell is a block of its own, not one run of four names and titles."""
+    text = _ONE_LINE_HEADER.format(header="12 March 2019\n\nJo Bloggs\nDirector of Children's Services\nLeeds City Council",
+                                   salutation="Ms Bloggs", council="Leeds")
+    text = text.replace("# **Focused visit to Leeds children's services**",
+                        "Joint targeted area inspection of the multi-agency response to abuse and neglect in Leeds")
+    signers = ("|Ofsted|Care Quality Commission|\n|---|---|\n"
+               "|<br> <br>Bradley Simmons<br>Regional Director|<br>Sue McMillan<br>Deputy Chief Inspector|\n"
+               "|**HMI Constabulary**|**HMI Probation**|\n"
+               "|<br> <br>Wendy Williams<br>Her Majesty's Inspector of Constabulary|<br>Helen Davies<br>"
+               "Assistant Chief Inspector|\n")
+    text = text.replace("Carol Ashdown\nHis Majesty's Inspector\n", signers)
+    rec = extract_text(text)[0]
+    assert {"Bradley Simmons", "Sue McMillan", "Wendy Williams", "Helen Davies"} <= set(rec.inspectors)
+    assert rec.signatory == "Bradley Simmons"
+
+
+def test_a_letterheads_phone_number_on_its_own_line_is_not_the_recipient() -> None:
+    rec = _header("12 January 2024\n\nT 0300 123 1231\nTextphone\n0161 618 8524\nenquiries@ofsted.gov.uk\n\n"
+                  "Dr Mac Heath\nDirector of Children's Services\nMilton Keynes City Council", "Dr Heath", "Milton Keynes")
+    assert rec.recipient is not None
+    assert (rec.recipient.name, rec.recipient.title) == ("Mac Heath", "Director of Children's Services")
+
+
+def test_a_markdown_improvement_list_with_a_footnote_marker_and_notes_below_items() -> None:
+    """pymupdf4llm: the heading carries its footnote marker ("... practice? [1]"), each item's first line
+    is followed by a blank line, and an item's closing "(enabler 2, national framework)" stands alone."""
+    body = ("**What needs to improve in this area of social work practice?** **[1]**\n\n\n"
+            "- The evaluation of quality through audits. (enabler 2, national framework)\n\n\n"
+            "- The quality of recording of contacts taken by the council's contact centre.\n\n"
+            "(enabler 2, national framework)\n\n\n"
+            "- Social worker caseloads, matched to experience and capacity to meet the services\n\n"
+            "practice standards. (enabler 3, national framework)\n\n\n**Main findings**\n\n"
+            "Improvements have been made through the creation of an integrated front door.\n")
+    text = _ONE_LINE_HEADER.replace("Yours sincerely", body + "\nYours sincerely")
+    rec = extract_text(text.format(header="12 March 2024\n\nJo Bloggs\nDirector of Children's Services",
+                                   salutation="Ms Bloggs", council="Leeds"))[0]
+    assert rec.recommendations == [
+        "The evaluation of quality through audits. (enabler 2, national framework)",
+        "The quality of recording of contacts taken by the council's contact centre. (enabler 2, national framework)",
+        "Social worker caseloads, matched to experience and capacity to meet the services practice standards. "
+        "(enabler 3, national framework)"]

@@ -730,3 +730,35 @@ def test_a_cover_run_onto_one_line_takes_no_visit_day_from_the_publication_date(
     (rec,) = extract_text(head + _SANDWELL_2013_BODY)
     assert (rec.letter_date, rec.visit_start, rec.visit_end) == ("2012-05-29", None, None)
     assert rec.inspectors == ["Ann Lowe"]
+
+
+def test_a_sif_table_as_a_markdown_converter_prints_it() -> None:
+    """pymupdf4llm's Markdown: bold glued to the word before it ("is**requires improvement **"), merged
+    cells repeated, "<br>" inside cells, and the board's grade after "(LSCB) is"."""
+    cell = ("The overall judgement is**requires improvement **<br>There are no widespread or serious failures.<br>"
+            "The authority is not yet delivering good help.")
+    board = ("The effectiveness of the Local Safeguarding Children Board (LSCB) is<br>**requires improvement**<br>"
+             "The arrangements in place require improvement.")
+    md = ("# Devon County Council\n#### **Inspection of services for children in need of help and** **protection, "
+          "children looked after and care leavers**\n**Inspection date: 24 February – 18 March 2015** "
+          "**Report published: 12 May 2015**\n\n"
+          f"|{cell}|{cell}|{cell}|\n|---|---|---|\n"
+          "|**1. Children who need help and protection**|**1. Children who need help and protection**|**Good**|\n"
+          "|**3. Leadership, management and governance**|**3. Leadership, management and governance**|"
+          "**Requires**<br>**improvement**|\n"
+          f"|{board}|{board}|{board}|\n\nThe local authority leads effective services.\n")
+    rec = extract_text(md)[0]
+    assert [(j.area, j.grade) for j in rec.judgements] == [
+        ("Overall effectiveness", "requires improvement"),
+        ("1. Children who need help and protection", "good"),
+        ("3. Leadership, management and governance", "requires improvement"),
+        ("The Local Safeguarding Children Board", "requires improvement"),
+    ]
+
+
+def test_an_area_send_team_heading_with_its_columns_on_one_line() -> None:
+    """A Markdown form: "### **Inspection team** **Ofsted Care Quality Commission**" heads the table."""
+    head, _, rows = AREA_SEND.partition("Inspection team\n\nOfsted Care Quality Commission\n")
+    assert rows
+    rec = extract_text(head + "### **Inspection team** **Ofsted Care Quality Commission**\n\n" + rows)[0]
+    assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]

@@ -449,3 +449,9 @@ def test_a_header_of_several_lines_is_peeled_from_each_page() -> None:
     i = lines.index("- The quality of referrals to the MASH.")
     assert [x for x in lines[i + 1:] if x.strip()][0] == "- The timeliness of the police response to incidents."
     assert not any("improving lives" in x or "Constabulary" in x for x in lines)
+
+
+def test_a_phone_number_is_not_a_name() -> None:
+    from ofsted_kg.extract.names import is_plausible_name
+    assert not is_plausible_name("0161 618 8524")
+    assert is_plausible_name("Mac Heath")

@@ -429,7 +429,8 @@ RECOMMENDATION_HEADING = re.compile(
     r"what (?:(?:does|do) )?(?:the local authority|the council|the lscb|leaders) needs? to (?:do to )?improve|"
     r"areas? for (?:priority )?(?:actions?|development|improvement)|priority (?:and immediate )?actions?|"
     r"areas? for immediate action|recommendations?|areas? (?:that|which) (?:need|require) improvement|"
-    r"what needs to happen next|immediate action|priorities for (?:further )?improvement)\s*[?:.]?(?<=\w|[?:.])\d{0,2}$",
+    r"what needs to happen next|immediate action|priorities for (?:further )?improvement)\s*[?:.]?(?<=\w|[?:.])\d{0,2}"
+    r"(?:\s*\[\^?\d{1,2}\])?$",  # a footnote marker as a Markdown converter prints it: "... practice? [1]"
     re.I)
 # a SIF report's closing pages: the grade descriptors ("What the inspection judgements mean: the local
 # / authority", the heading wrapped) and the 2012-13 reports' grade table; neither holds findings

@@ -174,7 +174,9 @@ def extract_letter(ctx: Context, region: Region) -> LetterRecord:
             if para else None
         first = first or next(((s, e) for s, e in sentences(text, opening.start(), body_end)), None)
         if first:
-            windows.append((max(min(first[0], opening.start()), opening.start() - OPENING_LEAD), first[1]))
+            # from the sentence's start on the cue's own line (a subject line above it is another window)
+            line_start = text.rfind("\n", 0, opening.start()) + 1
+            windows.append((max(min(first[0], opening.start()), line_start, opening.start() - OPENING_LEAD), first[1]))
         if para:
             windows.append(para)
     lead_paras = body_paras[:6]
@@ -345,7 +347,8 @@ OPENING_LEAD = 120  # the most of an opening sentence read before its cue ("Betw
 _SUBJECT_LINE = re.compile(r"\b(?:visit|inspection|revisit)\s+(?:in|of|to)\s+[A-Z]")
 _NOT_ADDRESS = re.compile(
     r"\s*(?:(?:our|your) ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?)?\s*:|urn\s*:|date\s*:|direct (?:t|tel|line|email)\b|"
-    r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive)", re.I)
+    r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive|"
+    r"\+?[\d() -]{9,}$)", re.I)  # a letterhead's phone number on a line of its own
 
 
 # genre rule: the forms of a recipient in address blocks and salutations; its length is the genre's (radon CC > 20)

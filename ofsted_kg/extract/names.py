@@ -93,6 +93,8 @@ def is_plausible_name(name: str) -> bool:
         return False
     if any(len(t.strip(".,")) > 1 and t.lower().strip(".,") in NOT_NAME_WORDS for t in toks):
         return False
+    if sum(1 for t in toks if t[:1].isalpha()) < 2:  # "0161 618 8524": a phone number, not a name
+        return False
     return not all(len(t.rstrip(".")) == 1 for t in toks)
 
 

@@ -101,6 +101,11 @@ def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
         if m.start() == m.end() and m.start() == len(raw):
             break
         start, end, ff = m.start(1), m.end(1), m.group(2) == "\f"
+        stacked = _stacked_cells(raw, start, end) if "<br" in raw[start:end] else None
+        if stacked:
+            out.extend(stacked)
+            out[-1] = (out[-1][0], out[-1][1], ff)
+            continue
         if "<br" in raw[start:end] and not raw[start:end].lstrip().startswith("|"):
             # outside a table cell, a converter's <br> is a line break ("<!-- Start of picture text -->"
             # blocks print a signature block's lines joined by it)
@@ -109,6 +114,36 @@ def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
                 start = br.end()
         out.append((start, end, ff))
     return out
+
+
+def _stacked_cells(raw: str, start: int, end: int) -> list[tuple[int, int, bool]] | None:
+    """A Markdown table row whose every cell stacks lines with <br> ("|<br>Jo Smith<br>Regional Director|
+    <br>Sam Lee<br>Deputy Chief Inspector|": signature blocks printed side by side) as the lines of each
+    cell in turn, a blank line between cells; None for any other row. A row with a one-line cell (a
+    judgement table's grade beside its wrapped area) stays one line."""
+    line = raw[start:end]
+    if not line.lstrip().startswith("|"):
+        return None
+    bars = [start + i for i, ch in enumerate(line) if ch == "|"]
+    cells = [(a + 1, b) for a, b in zip(bars, bars[1:], strict=False)]
+    out: list[tuple[int, int, bool]] = []
+    filled = 0
+    for a, b in cells:
+        parts, at = [], a
+        for br in _BR.finditer(raw, a, b):
+            parts.append((at, br.start()))
+            at = br.end()
+        parts.append((at, b))
+        parts = [(x, y) for x, y in parts if raw[x:y].strip()]
+        if not parts:
+            continue
+        if len(parts) < 2:
+            return None
+        filled += 1
+        if out:
+            out.append((a, a, False))
+        out.extend((x, y, False) for x, y in parts)
+    return out if filled >= 2 else None
 
 
 def _clean_line(raw: str, start: int, end: int) -> _Line:
@@ -297,9 +332,11 @@ def _drop_literals(line: _Line, literals: tuple[str, ...]) -> None:
         keep = [True] * len(text)
         while i >= 0:
             keep[i : i + len(lit)] = [False] * len(lit)
+            if i > 0 and i + len(lit) < len(text) and text[i - 1].isalnum() and text[i + len(lit)].isalnum():
+                keep[i] = None  # type: ignore[call-overload]  # "is**requires improvement**": a space, not nothing
             i = text.find(lit, i + len(lit))
-        line.chars = [c for c, k in zip(line.chars, keep, strict=True) if k]
-        line.offs = [o for o, k in zip(line.offs, keep, strict=True) if k]
+        line.chars = [" " if k is None else c for c, k in zip(line.chars, keep, strict=True) if k is not False]
+        line.offs = [o for o, k in zip(line.offs, keep, strict=True) if k is not False]
 
 
 def _drop_inline_tags(line: _Line) -> None:
@@ -592,6 +629,7 @@ def _is_bullet(text: str) -> bool:
     return text.startswith("- ") or bool(re.match(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s", text))
 
 
+_BRACKETED_NOTE = re.compile(r"^\([^()\n]{3,80}\)\.?$")
 _GREETING = re.compile(r"^(?:Dear|To the children and young people)\b[^\n]*,\s*$")
 
 
@@ -600,6 +638,8 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
     if not prev or not nxt or _is_bullet(nxt) or _COPY_START.match(nxt):
         return False
     last = prev.rstrip()[-1]
+    if _BRACKETED_NOTE.match(nxt) and not _GREETING.match(prev):
+        return True  # "(Outcome 3, national framework)" alone below an item it belongs to (a Markdown form)
     if last in _TERMINAL or _GREETING.match(prev):
         return False
     if nxt[0].islower():

@@ -29,7 +29,7 @@ SIF_OVERALL = re.compile(
 LSCB = re.compile(
     r"(?:The\s+Local\s+Safeguarding\s+Children\s+Board|the\s+LSCB)(?:\s+\(LSCB\))?\s+(?:is\s+|requires\s+)"
     rf"(?P<g>{IMPROVEMENT_RE}|good|outstanding|inadequate)\b"
-    r"|effectiveness\s+of\s+the\s+(?:LSCB|Local\s+Safeguarding\s+Children\s+Board)\s+is:?\s+"
+    r"|effectiveness\s+of\s+the\s+(?:LSCB|Local\s+Safeguarding\s+Children\s+Board)(?:\s+\(LSCB\))?\s+is:?\s+"
     rf"(?P<g2>{SIF_GRADE})\b",
     re.I)
 LEAD = re.compile(r"(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspectors?\s*:?[ \t]*", re.I)
@@ -470,7 +470,9 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
             subject += " for " + re.sub(r"\s+", " ", who.group(0))
         rec.focus_areas.append(subject)
         rec.cite("focus_areas", ctx.span(m.start(1), m.end(1)))
-    team = re.search(r"^Inspection team[ \t]*$", text[region.start:region.end], re.M)
+    # (a Markdown form prints the columns' headings on the heading's line: "Inspection team Ofsted Care ...")
+    team = re.search(r"^Inspection team(?:[ \t]+(?:Ofsted|Care Quality Commission|CQC))*[ \t]*$",
+                     text[region.start:region.end], re.M)
     if team:  # the table is the whole team; "lead inspector Liz Fox" read across its columns is not
         rec.inspectors, rec.inspection_team = [], []
         rec.evidence.pop("inspectors", None)
