@@ -498,17 +498,21 @@ def test_an_address_block_on_the_dates_line_and_a_name_with_no_title() -> None:
     assert rec.recipient.name == "Sue Butcher"
 
 
-def test_joint_signers_printed_side_by_side_with_one_space_and_br_line_breaks() -> None:
+def _joint_letter(signers: str):  # type: ignore[no-untyped-def]
+    """A joint targeted area inspection letter to Leeds signed by `signers` (the block as a converter gives it)."""
     text = _ONE_LINE_HEADER.format(header="12 March 2019\n\nJo Bloggs\nDirector of Children's Services\nLeeds City Council",
                                    salutation="Ms Bloggs", council="Leeds")
     text = text.replace("# **Focused visit to Leeds children's services**",
                         "Joint targeted area inspection of the multi-agency response to abuse and neglect in Leeds")
+    return extract_text(text.replace("Carol Ashdown\nHis Majesty's Inspector\n", signers))[0]
+
+
+def test_joint_signers_printed_side_by_side_with_one_space_and_br_line_breaks() -> None:
     signers = ("<!-- Start of picture text -->\nOfsted Care Quality Commission<br>Yvette Stanley  Ursula Gallagher<br>"
                "National Director, Social Care  Deputy Chief Inspector<br>HMI Constabulary HMI Probation<br>"
                "Wendy Williams  Helen Davies<br>Her Majesty's Inspector of Constabulary  Assistant Chief Inspector"
                "<br><!-- End of picture text -->\n")
-    text = text.replace("Carol Ashdown\nHis Majesty's Inspector\n", signers)
-    rec = extract_text(text)[0]
+    rec = _joint_letter(signers)
     assert {"Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"} <= set(rec.inspectors)
     assert rec.signatory == "Yvette Stanley"
     assert not any(" " in n and len(n.split()) >= 4 for n in rec.inspectors)
@@ -607,17 +611,12 @@ def test_an_opening_sentences_dates_before_its_cue_are_the_visits() -> None:
 def test_joint_signers_in_a_markdown_table_whose_cells_stack_lines_with_br() -> None:
     """pymupdf4llm prints a joint letter's signature blocks as a Markdown table, each cell a signer's name
     and title joined by <br>: each cell is a block of its own, not one run of four names and titles."""
-    text = _ONE_LINE_HEADER.format(header="12 March 2019\n\nJo Bloggs\nDirector of Children's Services\nLeeds City Council",
-                                   salutation="Ms Bloggs", council="Leeds")
-    text = text.replace("# **Focused visit to Leeds children's services**",
-                        "Joint targeted area inspection of the multi-agency response to abuse and neglect in Leeds")
     signers = ("|Ofsted|Care Quality Commission|\n|---|---|\n"
                "|<br> <br>Bradley Simmons<br>Regional Director|<br>Sue McMillan<br>Deputy Chief Inspector|\n"
                "|**HMI Constabulary**|**HMI Probation**|\n"
                "|<br> <br>Wendy Williams<br>Her Majesty's Inspector of Constabulary|<br>Helen Davies<br>"
                "Assistant Chief Inspector|\n")
-    text = text.replace("Carol Ashdown\nHis Majesty's Inspector\n", signers)
-    rec = extract_text(text)[0]
+    rec = _joint_letter(signers)
     assert {"Bradley Simmons", "Sue McMillan", "Wendy Williams", "Helen Davies"} <= set(rec.inspectors)
     assert rec.signatory == "Bradley Simmons"
 

@@ -59,15 +59,20 @@ def visit_type(text: str, windows: list[tuple[int, int]]) -> Found[str] | None:
                 hits.append((m.start(), name, m.end()))
         m = NAMED_OTHER_VISIT.search(text, a, b)
         if m:
-            hits.append((m.start(), "other:" + re.sub(r"\s+", " ", m.group(0).lower()), m.end()))
+            hits.append((m.start(), _other_kind(m.group(0)), m.end()))
         if hits:
             start, name, end = min(hits)
             return Found(name, start, end)
     for a, b in windows:
         m = OTHER_VISIT.search(text, a, b)
         if m:
-            return Found("other:" + re.sub(r"\s+", " ", m.group("w").strip().lower()), m.start("w"), m.end("w"))
+            return Found(_other_kind(m.group("w")), m.start("w"), m.end("w"))
     return None
+
+
+def _other_kind(words: str) -> str:
+    """A kind the scheme has no name for, named by the letter's words: "other:joint area send inspection"."""
+    return "other:" + re.sub(r"\s+", " ", words.strip().lower())
 
 
 # ---- authority -------------------------------------------------------------------------------

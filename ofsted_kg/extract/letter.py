@@ -341,10 +341,10 @@ def _block_start(text: str, start: int, sal: int) -> int:
     return paras[-1][0] if paras else start
 
 
-# lines between the date and the address block that are not part of it
 OPENING_LEAD = 120  # the most of an opening sentence read before its cue ("Between 25 November 2019 and ...")
 # a subject line above a letter pasted without its salutation ("Joint local area SEND revisit in X"): no addressee
 _SUBJECT_LINE = re.compile(r"\b(?:visit|inspection|revisit)\s+(?:in|of|to)\s+[A-Z]")
+# lines between the date and the address block that are not part of it
 _NOT_ADDRESS = re.compile(
     r"\s*(?:(?:our|your) ref(?:erence)?\b|ref(?:erence)?\s*(?:no\.?)?\s*:|urn\s*:|date\s*:|direct (?:t|tel|line|email)\b|"
     r"(?:by )?e-?mail(?: only)?\s*:|private and confidential|official(?:-| )sensitive|"
