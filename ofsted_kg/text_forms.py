@@ -8,6 +8,10 @@ converted to plain text or Markdown). `text_form` runs one converter on one PDF:
 - "pdfminer": pdfminer.six's extract_text (the engine of markitdown and many pipelines);
 - "md": pymupdf4llm's Markdown (tables as Markdown tables, headings as #);
 - "html": poppler's pdftohtml as one HTML page (each line of text a positioned paragraph);
+- "paragraphs": pdfminer.six's text boxes, each box's lines joined into one line (a bullet item starting a
+  line of its own), boxes parted by blank lines: text whose line breaks were lost within paragraphs, as
+  a web page's, a block-level extractor's or a text copied from a PDF viewer has it (the sample
+  letters are mostly such text: an address block or a signature on one line);
 - "ocr": the pages as images (pdftoppm, 300 dpi) read back by Tesseract OCR (Debian's tesseract-ocr), as
   a scanned letter or a letter printed and scanned by a council would be: real OCR noise.
 
@@ -17,13 +21,14 @@ A converter that is not installed raises `ConverterMissing`, naming what to inst
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
-CONVERTERS = ("pdftotext", "layout", "pdfminer", "md", "html", "ocr")
+CONVERTERS = ("pdftotext", "layout", "pdfminer", "paragraphs", "md", "html", "ocr")
 # the file suffix a form's text is saved under, so that it is read as what it is
 SUFFIX = {"md": ".md", "html": ".html"}
 
@@ -47,6 +52,8 @@ def text_form(pdf: Path, converter: str) -> str:
         return subprocess.run(args, check=True, capture_output=True, timeout=120).stdout.decode("utf-8")
     if converter == "pdfminer":
         return str(_module("pdfminer.high_level", "pdfminer.six").extract_text(str(pdf)))
+    if converter == "paragraphs":
+        return _paragraphs(pdf)
     if converter == "md":
         return str(_module("pymupdf4llm", "pymupdf4llm").to_markdown(str(pdf)))
     if converter == "html":
@@ -58,6 +65,30 @@ def text_form(pdf: Path, converter: str) -> str:
     if converter == "ocr":
         return _ocr(pdf)
     raise ValueError(f"unknown converter {converter!r}; one of {', '.join(CONVERTERS)}")
+
+
+_BULLET_START = re.compile(r"\s*[•◼■▪●\u25aa\u25a0\uf0a7\uf0b7\uf06e]")
+
+
+def _paragraphs(pdf: Path) -> str:
+    """pdfminer's text boxes, one line each (bullet items apart), boxes parted by blank lines."""
+    layout = _module("pdfminer.layout", "pdfminer.six")
+    pages = _module("pdfminer.high_level", "pdfminer.six").extract_pages(str(pdf))
+    boxes: list[str] = []
+    for page in pages:
+        for box in page:
+            if not isinstance(box, layout.LTTextContainer):
+                continue
+            items: list[list[str]] = []
+            for line in box.get_text().splitlines():
+                if not line.strip():
+                    continue
+                if not items or _BULLET_START.match(line):
+                    items.append([])
+                items[-1].append(line.strip())
+            if items:
+                boxes.append("\n".join(re.sub(r"\s+", " ", " ".join(item)) for item in items))
+    return "\n\n".join(boxes) + "\n"
 
 
 def _ocr(pdf: Path) -> str:

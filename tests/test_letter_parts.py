@@ -646,3 +646,44 @@ def test_a_markdown_improvement_list_with_a_footnote_marker_and_notes_below_item
         "The quality of recording of contacts taken by the council's contact centre. (enabler 2, national framework)",
         "Social worker caseloads, matched to experience and capacity to meet the services practice standards. "
         "(enabler 3, national framework)"]
+
+
+def _leeds_letter() -> str:
+    return _ONE_LINE_HEADER.format(header="31 October 2024\n\nJo Bloggs\nDirector of Children's Services\nLeeds City Council",
+                                   salutation="Ms Bloggs", council="Leeds")
+
+
+def test_a_signers_name_on_the_sign_off_line_or_the_sign_off_after_the_last_sentence() -> None:
+    """Text whose paragraphs were joined: "Yours sincerely Carol Ashdown His Majesty's Inspector", even
+    run on after the last sentence."""
+    base = _leeds_letter()
+    signature = "Yours sincerely\n\nCarol Ashdown\nHis Majesty's Inspector"
+    assert signature in base
+    (rec,) = extract_text(base.replace(signature, "Yours sincerely Carol Ashdown His Majesty's Inspector"))
+    assert rec.signatory == "Carol Ashdown" and rec.complete
+    (rec,) = extract_text(base.replace("Peter Lyle.\n\n" + signature,
+                                       "Peter Lyle. Yours sincerely Carol Ashdown His Majesty's Inspector"))
+    assert rec.signatory == "Carol Ashdown" and rec.complete
+
+
+def test_a_list_heading_run_on_at_a_paragraphs_end_starts_the_list() -> None:
+    items = ("Leaders know their services well. What needs to improve in this area of social work practice\n\n"
+             "- The timeliness of responses to referrals.\n\n- Partner engagement in strategy discussions.\n\n")
+    (rec,) = extract_text(_leeds_letter().replace("Yours sincerely\n", items + "Yours sincerely\n"))
+    assert rec.recommendations == ["The timeliness of responses to referrals.", "Partner engagement in strategy discussions."]
+
+
+def test_a_joint_letters_addressees_run_together_on_the_dates_line() -> None:
+    """'14 April 2020 Stuart Gallimore, Director of Children's Services, East Sussex Giles York, Chief
+    Constable, Sussex Police ...': the director of children's services is the recipient."""
+    header = ("14 April 2020 Jo Tarrant, Chief Executive, Leeds City Council Jo Bloggs, Director of Children's Services, "
+              "Leeds Giles Yorke, Chief Constable, West Yorkshire Police Katy Bourne, Police and Crime Commissioner")
+    rec = _header(header, "local partnership", "Leeds")
+    assert str(rec.letter_date) == "2020-04-14"
+    assert (rec.recipient.name, rec.recipient.title) == ("Jo Bloggs", "Director of Children's Services")
+
+
+def test_a_recipient_with_no_title_before_an_address_that_starts_with_the() -> None:
+    rec = _header("9 May 2023\n\nElaine Redding The Town Hall Bridge Street Peterborough PE1 1HF", "Ms Redding",
+                  "Peterborough")
+    assert rec.recipient.name == "Elaine Redding"

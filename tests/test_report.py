@@ -762,3 +762,21 @@ def test_an_area_send_team_heading_with_its_columns_on_one_line() -> None:
     assert rows
     rec = extract_text(head + "### **Inspection team** **Ofsted Care Quality Commission**\n\n" + rows)[0]
     assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
+
+
+def test_an_area_send_team_table_whose_rows_were_joined_into_one_line() -> None:
+    """Paragraph-per-line text: "Ofsted Care Quality Commission Katherine Douglas, Ofsted HMI, lead
+    inspector Liz Fox, ...": the columns' headings are not part of the first name."""
+    head, _, rows = AREA_SEND.partition("Inspection team\n\nOfsted Care Quality Commission\n")
+    assert rows
+    joined = "Ofsted Care Quality Commission " + " ".join(rows.split("\n")).strip() + "\n"
+    rec = extract_text(head + "Inspection team\n\n" + joined)[0]
+    assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
+
+
+def test_a_covers_age_group_and_publication_date_on_one_line_below_their_labels() -> None:
+    head = ("Inspection of services for children in need of help and protection, children looked after and care "
+            "leavers\nAge group: Published:\n\nAll 2 August 2013\n\nSandwell Metropolitan Borough Council\n"
+            "Inspection dates: 24 June 2013 to 5 July 2013\nLead inspector: Christopher Sands HMI\n")
+    (rec,) = extract_text(head + _SANDWELL_2013_BODY)
+    assert rec.letter_date == "2013-08-02"

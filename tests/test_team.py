@@ -356,3 +356,26 @@ def test_ocr_scraps_that_look_like_a_copy_list_or_run_over_three_lines_and_names
                 "Wendy Williams Helen Davies\n\nHMI Constabulary and Fire & Rescue Assistant Chief Inspector\n")
     rec = extract_text(JOINT_LETTER.split("Yours sincerely")[0] + sign_off)[0]
     assert rec.inspectors == ["Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"]
+
+
+def _joined(block: str) -> str:
+    """`block` as a converter that joins each text block's lines prints it: one line per signer."""
+    head, _, rest = block.partition("\n\n")
+    return head + "\n\n" + "\n\n".join(" ".join(p.split("\n")) for p in rest.strip().split("\n\n")) + "\n"
+
+
+def test_a_signers_block_joined_into_one_line_keeps_name_title_and_inspectorate() -> None:
+    """'Dr Sean O'Kelly BSc MB ChB MSc DCH FRCA Chief Inspector of Health Care, CQC': the name, its
+    post-nominals dropped, then the title, as paragraph-per-line text prints a stacked block."""
+    joined = _joined(STACKED)
+    assert "\nMichelle Skeer OBE QPM His Majesty's Inspector of Constabulary His Majesty's" in joined
+    assert _signers(joined) == [
+        ("Yvette Stanley", "National Director Regulation and Social Care, Ofsted", "Ofsted"),
+        ("Sean O'Kelly", "Chief Inspector of Health Care, CQC", "CQC"),
+        ("Michelle Skeer", "His Majesty's Inspector of Constabulary His Majesty's Inspector of Fire & Rescue Services",
+         "HMICFRS"),
+        ("Martin Jones", "His Majesty's Chief Inspector of Probation", "HMI Probation")]
+    # headers above the blocks still give the inspectorates of blocks whose titles name none
+    assert [(n, o) for n, _, o in _signers(_joined(HEADERS_ABOVE))] == [
+        ("Eleanor Schooling", "Ofsted"), ("Ursula Gallagher", "CQC"), ("Wendy Williams", "HMICFRS"),
+        ("Helen Mercer", "HMI Probation")]

@@ -455,3 +455,30 @@ def test_a_phone_number_is_not_a_name() -> None:
     from ofsted_kg.extract.names import is_plausible_name
     assert not is_plausible_name("0161 618 8524")
     assert is_plausible_name("Mac Heath")
+
+
+@pytest.mark.parametrize("raw, lines", [
+    # a list heading run on at the end of the paragraph above it
+    ("Leaders know this. What needs to improve in this area of social work practice\n\n- The timeliness of referrals.",
+     ["Leaders know this.", "What needs to improve in this area of social work practice", "- The timeliness of referrals."]),
+    # ... or at the start of its first item's line
+    ("Areas for improvement Leaders across the partnership must ensure that plans are discussed.",
+     ["Areas for improvement", "Leaders across the partnership must ensure that plans are discussed."]),
+    # "Strengths" ends an item only when an item follows it
+    ("- Oversight of notifications by police. Strengths\n\n- The robust oversight of the MASH.",
+     ["- Oversight of notifications by police.", "Strengths", "- The robust oversight of the MASH."]),
+    ("services. Key strengths and weaknesses of the LSCB\n- The recent appointment of a chair.",
+     ["services.", "Key strengths and weaknesses of the LSCB", "- The recent appointment of a chair."]),
+    # a wrapped sentence that starts with a heading's word is prose
+    ("public oversight. Recommendations\nare closely tracked and published.",
+     ["public oversight. Recommendations", "are closely tracked and published."]),
+    ("Inspectors agreed. What needs to improve\nis clear to leaders.",
+     ["Inspectors agreed. What needs to improve", "is clear to leaders."]),
+    # numbered items run together on one line, each its own item; other numbers stay
+    ("1. Ensure that supervision is regular. 2. Ensure that plans are timely. 4. Not the next number.",
+     ["1. Ensure that supervision is regular.", "2. Ensure that plans are timely. 4. Not the next number."]),
+])
+def test_text_whose_paragraphs_were_joined_gets_its_headings_and_items_back(raw: str, lines: list[str]) -> None:
+    clean = normalise(raw)
+    assert [ln.strip() for ln in clean.text.split("\n") if ln.strip()] == lines
+    _assert_letters_map_back(raw, clean)

@@ -19,7 +19,7 @@ from ofsted_kg.extract.segment import (
     LETTERHEAD_CUE,
     OPENING_CUE,
     SALUTATION,
-    SIGN_OFF,
+    SIGN_OFF_WORDS,
     Region,
     date_line_start,
 )
@@ -87,6 +87,8 @@ def _address_start(line: str) -> int | None:
     while k > max(1, len(words) - 3) and (words[k - 1].group()[:1].isupper() or words[k - 1].group()[:1].isdigit()) and \
             words[k - 1].group().strip(",.()").lower().replace("\u2019", "'") not in _TITLE_WORDS:
         k -= 1
+        if words[k].group() == "The":  # "Elaine Redding The Town Hall ...": the building's name starts here
+            break
     if m.group().startswith("Directorate"):
         # "Director of Children's Services Children's Services Directorate": the department repeats the title
         texts = [w.group().lower() for w in words]
@@ -272,7 +274,7 @@ def _date_line_goes_on(text: str, found: Found[date] | None, late: object) -> bo
     line_start = text.rfind("\n", 0, found.start) + 1
     line_end = text.find("\n", found.end)
     rest = text[found.end:line_end if line_end >= 0 else len(text)]
-    return not text[line_start:found.start].strip() and bool(re.match(r"\s+(?:[A-Z][\w'’.-]+\s+){2}", rest))
+    return not text[line_start:found.start].strip() and bool(re.match(r"\s+(?:[A-Z][\w'’.-]+,?\s+){2}", rest))
 
 
 def _letter_date(text: str, start: int, sal: int) -> Found[date] | None:
@@ -428,6 +430,7 @@ _DCS_TITLE = re.compile(r"Children['’]?s\s+Services|Director\s+of\s+Children|C
 def _director_first(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A joint letter's addressees, one "Name, Title, Organisation" line each: the director of children's
     services is the recipient, wherever the list puts them (often after the council's chief executive)."""
+    block = [row for x, y in block for row in _joined_rows(text, x, y)]
     rows = [(x, y) for x, y in block if re.match(rf"\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}"
                                                   r"(?:\s+[A-Z]{2,5})*\s*,", text[x:y])]
     if len(rows) < 3 or len(rows) < len(block) - 3:
@@ -436,6 +439,17 @@ def _director_first(text: str, block: list[tuple[int, int]]) -> list[tuple[int, 
     if dcs is None or dcs == block[0]:
         return block
     return [dcs] + [r for r in block if r != dcs]
+
+
+def _joined_rows(text: str, x: int, y: int) -> list[tuple[int, int]]:
+    """A line of three or more "Name, Title, Organisation" addressees run together (a converter that joined
+    the address block's lines) as one span each; any other line as itself."""
+    line = text[x:y]
+    starts = [p for _n, p, q in _names_after_organisations(line) if re.match(r"(?:\s+[A-Z]{2,5})*\s*,", line[q:])]
+    if len(starts) < 3:
+        return [(x, y)]
+    cuts = ([0] if line[:starts[0]].strip() else []) + starts + [len(line)]
+    return [(x + a, x + len(line[:b].rstrip(" ,"))) for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _title_goes_on(prev: str, line: str) -> bool:
@@ -449,7 +463,7 @@ def _title_goes_on(prev: str, line: str) -> bool:
 def _signatories(ctx: Context, region: Region) -> list[tuple[str, int, int]]:
     text = ctx.text
     assert region.sign_off is not None
-    m = SIGN_OFF.match(text, region.sign_off)
+    m = SIGN_OFF_WORDS.match(text, region.sign_off)
     start = m.end() if m else region.sign_off
     out: list[tuple[str, int, int]] = []
     for a, b in lines(text, start, region.end)[:12]:
@@ -507,7 +521,7 @@ def _joint_signatories(ctx: Context, region: Region) -> list[tuple[str, int, int
     least two blocks when not empty)."""
     text = ctx.text
     assert region.sign_off is not None
-    m = SIGN_OFF.match(text, region.sign_off)
+    m = SIGN_OFF_WORDS.match(text, region.sign_off)
     start = m.end() if m else region.sign_off
     spans = []
     for a, b in lines(text, start, region.end)[:40]:

@@ -94,6 +94,38 @@ class _Line:
 _MAPPED = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
 
 
+# a list's heading run on at the end of the paragraph above it, as a converter that joins each text
+# block's lines prints it when no space parted them ("... of improvement. What needs to improve")
+_LIST_HEADING = (r"(?:What needs to improve(?: in this area of social work practice)?|"
+                 r"Areas? for (?:priority actions?|improvement|development))[?:]?(?:\d|\[\^?\d\])?")
+_SENTENCE_END = r"(?<=[.!?)'\u2019\"\u201d])[ \t]+"
+_GLUED_HEADING = re.compile(_SENTENCE_END + r"(?=" + _LIST_HEADING + r"[ \t]*$)")
+# other short headings of findings lists ("Strengths", "Recommendations", "Key strengths and weaknesses of
+# the LSCB") when an item follows: in wrapped prose a sentence may start with such words ("... public
+# oversight. Recommendations / are closely tracked ...")
+_GLUED_STRENGTHS = re.compile(
+    _SENTENCE_END + r"(?=(?=[A-Z][\w'\u2019-]*(?: [\w'\u2019,-]+){0,7}[ \t]*$)[^\n]{0,80}?"
+    r"(?i:\b(?:strengths|weaknesses|recommendations|findings|priority action))\b[^\n]{0,40}$)")
+_NEXT_IS_ITEM = re.compile(r"\s*(?:[-*\u2022\u25aa\u25a0\u25fc]|\d{1,2}[.)])[ \t]")
+# ... or at the start of the first item's line ("Areas for improvement Leaders across the partnership must ...")
+_HEADING_THEN_ITEM = re.compile(r"[ \t]*" + _LIST_HEADING + r"(?=[ \t]+[A-Z][a-z]+ [^\n]*[.!?][ \t]*$)")
+
+
+# numbered items run together on one line ("1. Ensure that ... 2. Ensure that ..."): each its own line
+_FIRST_NUMBERED = re.compile(r"[ \t]*1[.)][ \t]+[A-Z]")
+_NEXT_NUMBERED = re.compile(r"(?<=[.!?])[ \t]+(?=(\d{1,2})[.)][ \t]+[A-Z])")
+
+
+def _split_numbered(raw: str, start: int, end: int, out: list[tuple[int, int, bool]]) -> int:
+    """Put each item of a run-on numbered list but the last into `out`; return where the last starts."""
+    expected = 2
+    for m in _NEXT_NUMBERED.finditer(raw, start, end):
+        if int(m.group(1)) == expected:
+            out.append((start, m.start(), False))
+            start, expected = m.end(), expected + 1
+    return start
+
+
 def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
     """(start, end, followed_by_form_feed) for each physical line."""
     out: list[tuple[int, int, bool]] = []
@@ -101,6 +133,19 @@ def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
         if m.start() == m.end() and m.start() == len(raw):
             break
         start, end, ff = m.start(1), m.end(1), m.group(2) == "\f"
+        glued = _GLUED_HEADING.search(raw, start, end)
+        if glued and re.match(r"\s*[a-z]", raw[end:end + 200]):
+            glued = None  # a wrapped sentence goes on below
+        if glued is None and (glued := _GLUED_STRENGTHS.search(raw, start, end)):
+            glued = glued if _NEXT_IS_ITEM.match(raw, end + 1) else None
+        if glued is None and (lead := _HEADING_THEN_ITEM.match(raw, start, end)):
+            out.extend([(start, lead.end(), False), (lead.end(), lead.end(), False)])
+            start = lead.end()
+        if glued:
+            out.extend([(start, glued.start(), False), (glued.end(), glued.end(), False)])
+            start = glued.end()
+        if _FIRST_NUMBERED.match(raw, start, end):
+            start = _split_numbered(raw, start, end, out)
         if "<br" in raw[start:end]:
             stacked = _stacked_cells(raw, start, end)
             if stacked:

@@ -68,7 +68,9 @@ def _value_below(text: str, label: re.Match[str], end: int) -> re.Match[str] | N
     for _ in range(4):
         stop = text.find("\n", start, end)
         stop = end if stop < 0 else stop
-        d = SINGLE_DATE.match(text, start)
+        # the "Age group" value may share the date's line when a converter joined the row ("All 2 August 2013")
+        lead_in = re.match(r"[ \t]*(?:All[ \t]+)?", text[start:stop])
+        d = SINGLE_DATE.match(text, start + (lead_in.end() if lead_in else 0))
         if d and not text[d.end():stop].strip():
             return d
         if stop >= end:
@@ -478,12 +480,15 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
         rec.evidence.pop("inspectors", None)
         start = region.start + team.end()
         for mm in _SEND_MEMBER.finditer(text, start, _send_team_end(text, start, region.end)):
-            name = re.sub(r"\s+", " ", mm.group("n"))
+            # the columns' headings run on into the first name when a converter joined the rows
+            head = re.match(r"(?:(?:Ofsted|Care|Quality|Commission|CQC)[ \t]+)+", mm.group("n"))
+            n_start = mm.start("n") + (head.end() if head else 0)
+            name = re.sub(r"\s+", " ", text[n_start:mm.end("n")])
             if any(same_person(name, n) for n in rec.inspectors):
                 continue
             role = re.sub(r"\s+", " ", mm.group("r"))
-            rec.inspectors.append(as_printed(ctx, name, mm.start("n"), mm.end("n")))
-            rec.cite("inspectors", ctx.span(mm.start("n"), mm.end("n")))
+            rec.inspectors.append(as_printed(ctx, name, n_start, mm.end("n")))
+            rec.cite("inspectors", ctx.span(n_start, mm.end("n")))
             rec.inspection_team.append(TeamMember(rec.inspectors[-1], role, "CQC" if "CQC" in role else "Ofsted"))
         rec.inspection_team = [t for t in rec.inspection_team if t.name in rec.inspectors]
     for la, lb in lines(text, region.start, region.end):

@@ -91,6 +91,13 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
         breaks = text.count("\n", prev_end, a) if prev_end >= 0 else 0
         adjacent = prev_end >= 0 and breaks <= gap
         prev_end = b
+        joined = _name_then_title(text, a, b)
+        if joined:  # a block whose lines were joined: "Jo Bloggs OBE Chief Inspector of Probation"
+            blocks.append([joined[0], joined[1], joined[2], None, None])
+            _fill(blocks[-1], joined[3], headers_first)
+            open_blocks, turn, names_before, last = [len(blocks) - 1], 0, False, None
+            columns[len(blocks) - 1] = joined[1] - a
+            continue
         if gap > 1 and breaks == 1 and last is not None and blocks[last][3]:
             blocks[last][3] += " " + text[a:b].strip()  # a title wrapped onto a line, in a double-spaced block
             continue
@@ -205,6 +212,26 @@ def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
     if _scrawl(strip_honorific(name)[0]):
         return None
     return strip_honorific(name)[0], x + p, x + q
+
+
+_POST_NOMINALS = re.compile(r"(?:[,\s]+(?:[A-Z]{2,5}|[A-Z][a-z]?[A-Z][a-z]?|[BM]Sc|PhD))*[,\s]+")
+_TITLE_WORD = re.compile(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b")
+
+
+def _name_then_title(text: str, a: int, b: int) -> tuple[str, int, int, str] | None:
+    """(name, start, end, title) of a signature line that holds a signer's name and, after any
+    post-nominals, their title: a block whose lines a converter joined into one."""
+    line = text[a:b]
+    names = find_names(line)
+    hon = re.match(rf"\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)?", line)
+    if not names or names[0][1] > (hon.end() if hon else 0) + 1:
+        return None
+    name, p, q = names[0]
+    tail = _POST_NOMINALS.match(line, q)
+    title = line[tail.end():].strip(" ,") if tail else ""
+    if not title or not title[0].isupper() or not _TITLE_WORD.search(title) or _scrawl(strip_honorific(name)[0]):
+        return None
+    return strip_honorific(name)[0], a + p, a + q, title
 
 
 def _scrawl(name: str) -> bool:
