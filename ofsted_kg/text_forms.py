@@ -12,6 +12,8 @@ converted to plain text or Markdown). `text_form` runs one converter on one PDF:
   line of its own), boxes parted by blank lines: text whose line breaks were lost within paragraphs, as
   a web page's, a block-level extractor's or a text copied from a PDF viewer has it (the sample
   letters are mostly such text: an address block or a signature on one line);
+- "blocks": PyMuPDF's text blocks (`page.get_text("blocks")`, in the order the page draws them), joined
+  the same way: another block-level extractor's paragraph-per-line text;
 - "ocr": the pages as images (pdftoppm, 300 dpi) read back by Tesseract OCR (Debian's tesseract-ocr), as
   a scanned letter or a letter printed and scanned by a council would be: real OCR noise.
 
@@ -25,10 +27,11 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-CONVERTERS = ("pdftotext", "layout", "pdfminer", "paragraphs", "md", "html", "ocr")
+CONVERTERS = ("pdftotext", "layout", "pdfminer", "paragraphs", "blocks", "md", "html", "ocr")
 # the file suffix a form's text is saved under, so that it is read as what it is
 SUFFIX = {"md": ".md", "html": ".html"}
 
@@ -54,6 +57,9 @@ def text_form(pdf: Path, converter: str) -> str:
         return str(_module("pdfminer.high_level", "pdfminer.six").extract_text(str(pdf)))
     if converter == "paragraphs":
         return _paragraphs(pdf)
+    if converter == "blocks":
+        with _module("pymupdf", "pymupdf").open(str(pdf)) as doc:
+            return _one_line_boxes(b[4] for page in doc for b in page.get_text("blocks") if b[6] == 0)
     if converter == "md":
         return str(_module("pymupdf4llm", "pymupdf4llm").to_markdown(str(pdf)))
     if converter == "html":
@@ -74,21 +80,24 @@ def _paragraphs(pdf: Path) -> str:
     """pdfminer's text boxes, one line each (bullet items apart), boxes parted by blank lines."""
     layout = _module("pdfminer.layout", "pdfminer.six")
     pages = _module("pdfminer.high_level", "pdfminer.six").extract_pages(str(pdf))
-    boxes: list[str] = []
-    for page in pages:
-        for box in page:
-            if not isinstance(box, layout.LTTextContainer):
+    return _one_line_boxes(box.get_text() for page in pages for box in page if isinstance(box, layout.LTTextContainer))
+
+
+def _one_line_boxes(boxes: Iterable[str]) -> str:
+    """Each text box's lines joined into one line (a bullet item starting a line of its own), boxes parted by
+    blank lines."""
+    out: list[str] = []
+    for box in boxes:
+        items: list[list[str]] = []
+        for line in box.splitlines():
+            if not line.strip():
                 continue
-            items: list[list[str]] = []
-            for line in box.get_text().splitlines():
-                if not line.strip():
-                    continue
-                if not items or _BULLET_START.match(line):
-                    items.append([])
-                items[-1].append(line.strip())
-            if items:
-                boxes.append("\n".join(re.sub(r"\s+", " ", " ".join(item)) for item in items))
-    return "\n\n".join(boxes) + "\n"
+            if not items or _BULLET_START.match(line):
+                items.append([])
+            items[-1].append(line.strip())
+        if items:
+            out.append("\n".join(re.sub(r"\s+", " ", " ".join(item)) for item in items))
+    return "\n\n".join(out) + "\n"
 
 
 def _ocr(pdf: Path) -> str:

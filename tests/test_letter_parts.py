@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ofsted_kg.api import extract_text
 
 _LETTER = """{head}
@@ -687,3 +689,11 @@ def test_a_recipient_with_no_title_before_an_address_that_starts_with_the() -> N
     rec = _header("9 May 2023\n\nElaine Redding The Town Hall Bridge Street Peterborough PE1 1HF", "Ms Redding",
                   "Peterborough")
     assert rec.recipient.name == "Elaine Redding"
+
+
+@pytest.mark.parametrize("company", ["Brighter Futures for Children", "Achieving for Children",
+                                     "Slough Children First", "Sandwell Children's Trust"])
+def test_a_title_ends_where_the_company_running_the_services_starts(company: str) -> None:
+    rec = _header(f"12 October 2023\n\nLara Patel Executive Director of Children's Services {company} Civic Offices "
+                  "Bridge Street Reading RG1 2LU", "Ms Patel", "Reading")
+    assert rec.recipient.title == "Executive Director of Children's Services"

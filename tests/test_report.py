@@ -780,3 +780,15 @@ def test_a_covers_age_group_and_publication_date_on_one_line_below_their_labels(
             "Inspection dates: 24 June 2013 to 5 July 2013\nLead inspector: Christopher Sands HMI\n")
     (rec,) = extract_text(head + _SANDWELL_2013_BODY)
     assert rec.letter_date == "2013-08-02"
+
+
+def test_an_area_send_reports_areas_for_improvement_run_together_on_one_line() -> None:
+    """A converter that joined the table's rows: each sentence saying who should act starts an item."""
+    items = ("The local area partnership should evaluate the quality and impact of services more\n"
+             "effectively. This is a statutory duty.\n"
+             "Local area partnership leaders should improve the effectiveness of joint working.\n")
+    assert items in AREA_SEND
+    rec = extract_text(AREA_SEND.replace(items, " ".join(items.split("\n")).strip() + "\n"))[0]
+    assert rec.recommendations == [
+        "The local area partnership should evaluate the quality and impact of services more effectively. "
+        "This is a statutory duty.", "Local area partnership leaders should improve the effectiveness of joint working."]

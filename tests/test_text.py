@@ -467,13 +467,16 @@ def test_a_phone_number_is_not_a_name() -> None:
     # "Strengths" ends an item only when an item follows it
     ("- Oversight of notifications by police. Strengths\n\n- The robust oversight of the MASH.",
      ["- Oversight of notifications by police.", "Strengths", "- The robust oversight of the MASH."]),
-    ("services. Key strengths and weaknesses of the LSCB\n- The recent appointment of a chair.",
+    ("services. Key strengths and weaknesses of the LSCB\n\n\uf06e The recent appointment of a chair.",
      ["services.", "Key strengths and weaknesses of the LSCB", "- The recent appointment of a chair."]),
     # a wrapped sentence that starts with a heading's word is prose
     ("public oversight. Recommendations\nare closely tracked and published.",
      ["public oversight. Recommendations", "are closely tracked and published."]),
     ("Inspectors agreed. What needs to improve\nis clear to leaders.",
      ["Inspectors agreed. What needs to improve", "is clear to leaders."]),
+    # a name hyphenated at a line end, the lines joined with a space
+    ("Team inspectors: Dominic Porter- Moore, Lynn Radley; pre- and post-birth",
+     ["Team inspectors: Dominic Porter-Moore, Lynn Radley; pre- and post-birth"]),
     # numbered items run together on one line, each its own item; other numbers stay
     ("1. Ensure that supervision is regular. 2. Ensure that plans are timely. 4. Not the next number.",
      ["1. Ensure that supervision is regular.", "2. Ensure that plans are timely. 4. Not the next number."]),

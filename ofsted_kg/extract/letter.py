@@ -37,7 +37,10 @@ _ORG_LINE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _ORG_WORDS = re.compile(
     r"(?:,\s*|\s+)(?:London Borough|Royal Borough|County Hall|Civic Centre|Town Hall|City Hall|"
-    r"[A-Z][\w'&-]+ (?:(?:County|City|Borough|Metropolitan Borough|District) )?Council\b)")
+    r"[A-Z][\w'&-]+ (?:(?:County|City|Borough|Metropolitan Borough|District) )?Council\b|"
+    # the companies and trusts that run councils' children's services
+    r"(?:Achieving|Brighter Futures|Together) for Children\b|[A-Z][\w'&-]+ Children First\b|"
+    r"[A-Z][\w'&-]+ Children['\u2019]s (?:Services )?Trust\b|[A-Z][\w'&-]+ Children and Families Trust\b)")
 
 
 # Character windows of a letter, measured on the corpus's letters

@@ -106,7 +106,7 @@ _GLUED_HEADING = re.compile(_SENTENCE_END + r"(?=" + _LIST_HEADING + r"[ \t]*$)"
 _GLUED_STRENGTHS = re.compile(
     _SENTENCE_END + r"(?=(?=[A-Z][\w'\u2019-]*(?: [\w'\u2019,-]+){0,7}[ \t]*$)[^\n]{0,80}?"
     r"(?i:\b(?:strengths|weaknesses|recommendations|findings|priority action))\b[^\n]{0,40}$)")
-_NEXT_IS_ITEM = re.compile(r"\s*(?:[-*\u2022\u25aa\u25a0\u25fc]|\d{1,2}[.)])[ \t]")
+_NEXT_IS_ITEM = re.compile(r"\s*(?:[-*" + _GLYPHS + r"]|\d{1,2}[.)])[ \t]")
 # ... or at the start of the first item's line ("Areas for improvement Leaders across the partnership must ...")
 _HEADING_THEN_ITEM = re.compile(r"[ \t]*" + _LIST_HEADING + r"(?=[ \t]+[A-Z][a-z]+ [^\n]*[.!?][ \t]*$)")
 
@@ -192,6 +192,9 @@ def _stacked_cells(raw: str, start: int, end: int) -> list[tuple[int, int, bool]
     return out if filled >= 2 else None
 
 
+_JOINED_HYPHEN = re.compile(r"\b[A-Z][a-z]+- (?=[A-Z][a-z]+\b)")
+
+
 def _clean_line(raw: str, start: int, end: int) -> _Line:
     s = raw[start:end]
     if not s or s.isspace():  # a blank line cleans to nothing (and runs of them must stay cheap)
@@ -228,6 +231,8 @@ def _clean_line(raw: str, start: int, end: int) -> _Line:
         del line.chars[: m.end()], line.offs[: m.end()]
         line.chars[:0], line.offs[:0] = ["-", " "], [keep, keep]
     _collapse_spaces(line)
+    if "- " in line.text:  # "Dominic Porter- Moore": a name hyphenated at a line end whose lines were joined
+        _apply(line, _JOINED_HYPHEN, lambda m: (m.start(), m.end() - 1))
     _join_kerning_splits(line)
     _repair_ocr(line)
     return line

@@ -538,4 +538,17 @@ def _should_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]
         if items:
             items[-1] = (items[-1][0], lb)
         prev_line = line
-    return items
+    return [part for a, b in items for part in _should_sentences(text, a, b)]
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_WHO_SHOULD = re.compile(r"(?:[^\s.!?]+\s+){0,14}?(?:should|must)\b")  # within the sentence's first words
+
+
+def _should_sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An item line that holds several items (a converter that joined the table's rows into one line):
+    each sentence saying who should act starts an item, the sentences after it go with it."""
+    starts = [a] + [m.end() for m in _SENTENCE_START.finditer(text, a, b) if _WHO_SHOULD.match(text, m.end(), b)]
+    if len(starts) < 2 or not _WHO_SHOULD.match(text, a, b):
+        return [(a, b)]
+    return [(x, len(text[x:y].rstrip()) + x) for x, y in zip(starts, starts[1:] + [b], strict=True)]
