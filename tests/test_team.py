@@ -379,3 +379,14 @@ def test_a_signers_block_joined_into_one_line_keeps_name_title_and_inspectorate(
     assert [(n, o) for n, _, o in _signers(_joined(HEADERS_ABOVE))] == [
         ("Eleanor Schooling", "Ofsted"), ("Ursula Gallagher", "CQC"), ("Wendy Williams", "HMICFRS"),
         ("Helen Mercer", "HMI Probation")]
+
+
+def test_two_signers_blocks_joined_into_one_line() -> None:
+    line = ("Yours sincerely\n\nYvette Stanley National Director Regulation and Social Care, Ofsted Rosie Benneyworth "
+            "Chief Inspector of Primary Medical Services and Integrated Care, Care Quality Commission\n\n"
+            "Wendy Williams, CBE Her Majesty's Inspector of Constabulary and Fire & Rescue Services\n")
+    assert _signers(line) == [
+        ("Yvette Stanley", "National Director Regulation and Social Care, Ofsted", "Ofsted"),
+        ("Rosie Benneyworth", "Chief Inspector of Primary Medical Services and Integrated Care, Care Quality Commission",
+         "CQC"),
+        ("Wendy Williams", "Her Majesty's Inspector of Constabulary and Fire & Rescue Services", "HMICFRS")]

@@ -91,12 +91,9 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
         breaks = text.count("\n", prev_end, a) if prev_end >= 0 else 0
         adjacent = prev_end >= 0 and breaks <= gap
         prev_end = b
-        joined = _name_then_title(text, a, b)
-        if joined:  # a block whose lines were joined: "Jo Bloggs OBE Chief Inspector of Probation"
-            blocks.append([joined[0], joined[1], joined[2], None, None])
-            _fill(blocks[-1], joined[3], headers_first)
-            open_blocks, turn, names_before, last = [len(blocks) - 1], 0, False, None
-            columns[len(blocks) - 1] = joined[1] - a
+        joined = _names_then_titles(text, a, b)
+        if joined:  # blocks whose lines were joined: "Jo Bloggs OBE Chief Inspector of Probation"
+            open_blocks, turn, names_before, last = _add_joined(blocks, columns, joined, a, headers_first), 0, False, None
             continue
         if gap > 1 and breaks == 1 and last is not None and blocks[last][3]:
             blocks[last][3] += " " + text[a:b].strip()  # a title wrapped onto a line, in a double-spaced block
@@ -150,6 +147,16 @@ def joint_signatories(text: str, line_spans: list[tuple[int, int]]) -> list[tupl
         if blk[4] is None and pending:
             blk[4] = pending.pop(0)
     return [(n, x, y, r, o) for n, x, y, r, o in blocks]
+
+
+def _add_joined(blocks: list[list[Any]], columns: dict[int, int], joined: list[tuple[str, int, int, str]],
+                line_start: int, headers_first: bool) -> list[int]:
+    """Add the signers of a line of joined blocks; the last one's block stays open for the lines below."""
+    for name, x, y, title in joined:
+        blocks.append([name, x, y, None, None])
+        _fill(blocks[-1], title, headers_first)
+        columns[len(blocks) - 1] = x - line_start
+    return [len(blocks) - 1]
 
 
 def _fill(block: list[Any], cell: str, headers_first: bool) -> bool:
@@ -216,6 +223,25 @@ def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
 
 _POST_NOMINALS = re.compile(r"(?:[,\s]+(?:[A-Z]{2,5}|[A-Z][a-z]?[A-Z][a-z]?|[BM]Sc|PhD))*[,\s]+")
 _TITLE_WORD = re.compile(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b")
+
+
+# where a title that names its inspectorate ends and a second signer's joined block starts, on one line
+_TITLE_ENDS = re.compile(r",\s*(?:Ofsted|Care Quality Commission|CQC|HMICFRS|HMI Probation)(?=\s+[A-Z])")
+
+
+def _names_then_titles(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
+    """The signers of a line holding one or more joined blocks, each "Name [post-nominals] Title"; the
+    blocks of two signers set side by side may share the line ("Yvette Stanley National Director, Ofsted
+    Rosie Benneyworth Chief Inspector ..., Care Quality Commission")."""
+    first = _name_then_title(text, a, b)
+    if first is None:
+        return []
+    for m in _TITLE_ENDS.finditer(text, first[2], b):
+        rest = _names_then_titles(text, m.end() + 1, b)
+        if rest:
+            title = text[text.index(first[3], first[2]):m.end()]
+            return [(first[0], first[1], first[2], title), *rest]
+    return [first]
 
 
 def _name_then_title(text: str, a: int, b: int) -> tuple[str, int, int, str] | None:
