@@ -430,12 +430,15 @@ _DCS_TITLE = re.compile(r"Children['’]?s\s+Services|Director\s+of\s+Children|C
                         r"\bDCS\b", re.I)
 
 
+_AFTER_ADDRESSEE = re.compile(r"(?:\s+[A-Z]{2,5})*\s*,")  # an addressee's post-nominals, then the comma before the title
+
+
 def _director_first(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A joint letter's addressees, one "Name, Title, Organisation" line each: the director of children's
     services is the recipient, wherever the list puts them (often after the council's chief executive)."""
     block = [row for x, y in block for row in _joined_rows(text, x, y)]
     rows = [(x, y) for x, y in block if re.match(rf"\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{1,3}}"
-                                                  r"(?:\s+[A-Z]{2,5})*\s*,", text[x:y])]
+                                                  + _AFTER_ADDRESSEE.pattern, text[x:y])]
     if len(rows) < 3 or len(rows) < len(block) - 3:
         return block
     dcs = next(((x, y) for x, y in rows if _DCS_TITLE.search(text[x:y])), None)
@@ -448,7 +451,7 @@ def _joined_rows(text: str, x: int, y: int) -> list[tuple[int, int]]:
     """A line of three or more "Name, Title, Organisation" addressees run together (a converter that joined
     the address block's lines) as one span each; any other line as itself."""
     line = text[x:y]
-    starts = [p for _n, p, q in _names_after_organisations(line) if re.match(r"(?:\s+[A-Z]{2,5})*\s*,", line[q:])]
+    starts = [p for _n, p, q in _names_after_organisations(line) if _AFTER_ADDRESSEE.match(line, q)]
     if len(starts) < 3:
         return [(x, y)]
     cuts = ([0] if line[:starts[0]].strip() else []) + starts + [len(line)]

@@ -111,6 +111,18 @@ _NEXT_IS_ITEM = re.compile(r"\s*(?:[-*" + _GLYPHS + r"]|\d{1,2}[.)])[ \t]")
 _HEADING_THEN_ITEM = re.compile(r"[ \t]*" + _LIST_HEADING + r"(?=[ \t]+[A-Z][a-z]+ [^\n]*[.!?][ \t]*$)")
 
 
+def _run_on_heading(raw: str, start: int, end: int) -> re.Match[str] | None:
+    """The space before a list's heading run on at the end of the line raw[start:end], if one is."""
+    glued = _GLUED_HEADING.search(raw, start, end)
+    if glued:
+        return None if _NEXT_IS_LOWER.match(raw, end, end + 200) else glued  # a wrapped sentence goes on below
+    glued = _GLUED_STRENGTHS.search(raw, start, end)
+    return glued if glued and _NEXT_IS_ITEM.match(raw, end + 1) else None
+
+
+_NEXT_IS_LOWER = re.compile(r"\s*[a-z]")
+
+
 # numbered items run together on one line ("1. Ensure that ... 2. Ensure that ..."): each its own line
 _FIRST_NUMBERED = re.compile(r"[ \t]*1[.)][ \t]+[A-Z]")
 _NEXT_NUMBERED = re.compile(r"(?<=[.!?])[ \t]+(?=(\d{1,2})[.)][ \t]+[A-Z])")
@@ -133,11 +145,7 @@ def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
         if m.start() == m.end() and m.start() == len(raw):
             break
         start, end, ff = m.start(1), m.end(1), m.group(2) == "\f"
-        glued = _GLUED_HEADING.search(raw, start, end)
-        if glued and re.match(r"\s*[a-z]", raw[end:end + 200]):
-            glued = None  # a wrapped sentence goes on below
-        if glued is None and (glued := _GLUED_STRENGTHS.search(raw, start, end)):
-            glued = glued if _NEXT_IS_ITEM.match(raw, end + 1) else None
+        glued = _run_on_heading(raw, start, end)
         if glued is None and (lead := _HEADING_THEN_ITEM.match(raw, start, end)):
             out.extend([(start, lead.end(), False), (lead.end(), lead.end(), False)])
             start = lead.end()

@@ -59,6 +59,9 @@ DATES_FIELD = 120  # an "Inspection dates:" field's run of dates
 _NEXT_LABEL = re.compile(r"\b(?:Lead|Reporting|Co-ordinating|Coordinating)\s+inspectors?\b|\b(?:Report\s+)?published\b|"
                          r"\bPublication\s+date\b|\bAge\s+group\b", re.I)
 
+_AGE_GROUP_ALL = re.compile(r"[ \t]*(?:All[ \t]+)?")
+
+
 def _value_below(text: str, label: re.Match[str], end: int) -> re.Match[str] | None:
     """A cover's labels and values read column by column ("Age group:", "Published:", then "All",
     "23 August 2013"): the first line of the next few that is a date and nothing else."""
@@ -69,8 +72,8 @@ def _value_below(text: str, label: re.Match[str], end: int) -> re.Match[str] | N
         stop = text.find("\n", start, end)
         stop = end if stop < 0 else stop
         # the "Age group" value may share the date's line when a converter joined the row ("All 2 August 2013")
-        lead_in = re.match(r"[ \t]*(?:All[ \t]+)?", text[start:stop])
-        d = SINGLE_DATE.match(text, start + (lead_in.end() if lead_in else 0))
+        lead_in = _AGE_GROUP_ALL.match(text, start, stop)
+        d = SINGLE_DATE.match(text, lead_in.end() if lead_in else start)
         if d and not text[d.end():stop].strip():
             return d
         if stop >= end:
@@ -481,8 +484,8 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
         start = region.start + team.end()
         for mm in _SEND_MEMBER.finditer(text, start, _send_team_end(text, start, region.end)):
             # the columns' headings run on into the first name when a converter joined the rows
-            head = re.match(r"(?:(?:Ofsted|Care|Quality|Commission|CQC)[ \t]+)+", mm.group("n"))
-            n_start = mm.start("n") + (head.end() if head else 0)
+            head = _SEND_HEADING_WORDS.match(text, mm.start("n"), mm.end("n"))
+            n_start = head.end() if head else mm.start("n")
             name = re.sub(r"\s+", " ", text[n_start:mm.end("n")])
             if any(same_person(name, n) for n in rec.inspectors):
                 continue
@@ -501,6 +504,7 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
                 break
 
 
+_SEND_HEADING_WORDS = re.compile(r"(?:(?:Ofsted|Care|Quality|Commission|CQC)[ \t]+)+")
 _SEND_HEADERS = re.compile(r"(?:\s*(?:Ofsted|Care Quality Commission|CQC))+\s*")
 
 

@@ -16,10 +16,11 @@ from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
 
 # ("To the children and young people in Dorset,": the letter to children that comes with an ILACS report)
 SALUTATION = re.compile(r"^(?:Dear\b|To the children and young people\b)[ \t]*[^\n]{0,200}$", re.M)
-# "Your sincerely" too; text whose lines were joined may carry it after the last sentence
-SIGN_OFF = re.compile(r"(?:^|(?<=[.!?][ \t]))[ \t]*Yours?[ \t]+(?:sincerely|faithfully|truly)\b[^\n]*$", re.M | re.I)
+_YOURS = r"[ \t]*Yours?[ \t]+(?:sincerely|faithfully|truly)\b"  # "Your sincerely" too
+# text whose lines were joined may carry the sign-off after the last sentence
+SIGN_OFF = re.compile(r"(?:^|(?<=[.!?][ \t]))" + _YOURS + r"[^\n]*$", re.M | re.I)
 # the sign-off's own words: a signer's name may follow on the same line ("Yours sincerely Jo Bloggs HMI")
-SIGN_OFF_WORDS = re.compile(r"[ \t]*Yours?[ \t]+(?:sincerely|faithfully|truly)\b[ \t]*[,.]?", re.I)
+SIGN_OFF_WORDS = re.compile(_YOURS + r"[ \t]*[,.]?", re.I)
 LETTER_CUE = re.compile(
     r"this letter summarises|summarises the findings|monitoring visit|focused visit|focussed visit|"
     r"assurance visit|unannounced inspection|joint targeted area inspection|"

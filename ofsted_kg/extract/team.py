@@ -30,6 +30,8 @@ ROLE_AFTER = re.compile(
     r"(?:the\s+)?lead\s+inspector|team\s+inspector|Children's\s+Services\s+Inspector|"
     r"Regulatory\s+Inspection\s+Manager)"
     r"(?:\s*\(?(?P<lead>lead(?: inspector)?)\)?)?", re.I)
+# a word that makes a signature cell a signer's title
+_TITLE_WORD = re.compile(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b")
 ROLE_BEFORE = re.compile(
     r"(?P<role>lead inspector|team inspectors?|deputy lead inspector|shadow inspectors?|"
     r"(?:Her|His) Majesty's Inspectors?|Ofsted Inspectors?|Senior HMI|HMI)[:\s,]*(?:was|were|is)?\s*$", re.I)
@@ -163,7 +165,7 @@ def _fill(block: list[Any], cell: str, headers_first: bool) -> bool:
     """Give a signer's block its title or inspectorate from a cell below its name; False when the cell
     is a header line naming the inspectorates of the blocks below."""
     orgs = [o for _, o in inspectorates_in(cell)]
-    titled = re.search(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b", cell)
+    titled = _TITLE_WORD.search(cell)
     if headers_first and block[3] is not None and not titled:
         return False
     if block[3] is None or not titled:
@@ -211,18 +213,25 @@ def _name_cell(text: str, x: int, y: int) -> tuple[str, int, int] | None:
     cell = text[x:y]
     if re.fullmatch(_GLUED, cell.strip()):  # "YvetteStanley": a text layer that lost the space
         return " ".join(re.split(r"(?<=[a-z])(?=[A-Z])", cell.strip())), x, y
+    lead = _leading_name(cell)
+    if lead is None or not _only_name(cell, lead[2]):
+        return None
+    return lead[0], x + lead[1], x + lead[2]
+
+
+def _leading_name(cell: str) -> tuple[str, int, int] | None:
+    """The name `cell` starts with, after any honorific (dropped), and where it sits in `cell`; None when
+    the cell starts with something else or the name is a scrawl."""
     names = find_names(cell)
     hon = re.match(rf"(?:(?:{NAME_HONORIFIC_RE})\.?\s+)", cell)
-    if not names or names[0][1] > (hon.end() if hon else 0) + 1 or not _only_name(cell, names[0][2]):
+    if not names or names[0][1] > (hon.end() if hon else 0) + 1:
         return None
     name, p, q = names[0]
-    if _scrawl(strip_honorific(name)[0]):
-        return None
-    return strip_honorific(name)[0], x + p, x + q
+    plain = strip_honorific(name)[0]
+    return None if _scrawl(plain) else (plain, p, q)
 
 
 _POST_NOMINALS = re.compile(r"(?:[,\s]+(?:[A-Z]{2,5}|[A-Z][a-z]?[A-Z][a-z]?|[BM]Sc|PhD))*[,\s]+")
-_TITLE_WORD = re.compile(r"\b(?:Director|Inspector|Chief|Commissioner|Manager|Head)\b")
 
 
 # where a title that names its inspectorate ends and a second signer's joined block starts, on one line
@@ -248,16 +257,16 @@ def _name_then_title(text: str, a: int, b: int) -> tuple[str, int, int, str] | N
     """(name, start, end, title) of a signature line that holds a signer's name and, after any
     post-nominals, their title: a block whose lines a converter joined into one."""
     line = text[a:b]
-    names = find_names(line)
-    hon = re.match(rf"\s*(?:(?:{NAME_HONORIFIC_RE})\.?\s+)?", line)
-    if not names or names[0][1] > (hon.end() if hon else 0) + 1:
+    skip = len(line) - len(line.lstrip())
+    lead = _leading_name(line[skip:])
+    if lead is None:
         return None
-    name, p, q = names[0]
+    name, p, q = lead[0], lead[1] + skip, lead[2] + skip
     tail = _POST_NOMINALS.match(line, q)
     title = line[tail.end():].strip(" ,") if tail else ""
-    if not title or not title[0].isupper() or not _TITLE_WORD.search(title) or _scrawl(strip_honorific(name)[0]):
+    if not title or not title[0].isupper() or not _TITLE_WORD.search(title):
         return None
-    return strip_honorific(name)[0], a + p, a + q, title
+    return name, a + p, a + q, title
 
 
 def _scrawl(name: str) -> bool:
