@@ -14,6 +14,9 @@ converted to plain text or Markdown). `text_form` runs one converter on one PDF:
   letters are mostly such text: an address block or a signature on one line);
 - "blocks": PyMuPDF's text blocks (`page.get_text("blocks")`, in the order the page draws them), joined
   the same way: another block-level extractor's paragraph-per-line text;
+- "flat": pdftotext's text with every run of whitespace one space: the whole document on one line, as a
+  scraper that collapsed whitespace, a transcription site's page text or a news page's pasted letter
+  gives it;
 - "ocr": the pages as images (pdftoppm, 300 dpi) read back by Tesseract OCR (Debian's tesseract-ocr), as
   a scanned letter or a letter printed and scanned by a council would be: real OCR noise.
 
@@ -31,7 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-CONVERTERS = ("pdftotext", "layout", "pdfminer", "paragraphs", "blocks", "md", "html", "ocr")
+CONVERTERS = ("pdftotext", "layout", "pdfminer", "paragraphs", "blocks", "md", "html", "flat", "ocr")
 # the file suffix a form's text is saved under, so that it is read as what it is
 SUFFIX = {"md": ".md", "html": ".html"}
 
@@ -53,6 +56,8 @@ def text_form(pdf: Path, converter: str) -> str:
             raise ConverterMissing("pdftotext is not installed (Debian: poppler-utils)")
         args = [exe, "-enc", "UTF-8", *(["-layout"] if converter == "layout" else []), str(pdf), "-"]
         return subprocess.run(args, check=True, capture_output=True, timeout=120).stdout.decode("utf-8")
+    if converter == "flat":
+        return re.sub(r"\s+", " ", text_form(pdf, "pdftotext")).strip() + "\n"
     if converter == "pdfminer":
         return str(_module("pdfminer.high_level", "pdfminer.six").extract_text(str(pdf)))
     if converter == "paragraphs":

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ofsted_kg.extract.dates import MONTH_NAMES
+from ofsted_kg.extract.reflow import BULLET_GLYPHS, is_flat, reflow
 
 _CHAR_MAP = {
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'",
@@ -21,9 +23,7 @@ _CHAR_MAP = {
     "\ufb01": "fi", "\ufb02": "fl", "\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl",
 }
 # Bullet glyphs: the geometric shapes (U+25A0-U+25FF: ■ ▪ ● ◼ ◾ …), bullets and arrows (• ‣ ⁃ ➢ ►), and
-# the private-use code points that Symbol/Wingdings bullets come out as in PDF text layers (\uf06e, \uf0a7, …),
-# and the C1 controls a text layer gives where it read Windows-1252's "ƒ" (0x83) or "•" (0x95) as Latin-1.
-_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\u2756\uf000-\uf0ff\u0083\u0095"
+_GLYPHS = BULLET_GLYPHS
 # Symbol/Wingdings bullets that a text layer or converter maps to a Latin-1 letter ("ƒ", "§", "Ø", "ü",
 # as older letters' text often has them) or that pdfminer prints as an unmapped glyph ("(cid:127)"):
 # a bullet only before a word, as no sentence starts with them
@@ -138,13 +138,24 @@ def _split_numbered(raw: str, start: int, end: int, out: list[tuple[int, int, bo
     return start
 
 
-def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
-    """(start, end, followed_by_form_feed) for each physical line."""
-    out: list[tuple[int, int, bool]] = []
+def _physical_lines(raw: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, followed_by_form_feed) for each line as given; a whole letter joined into one line is
+    given back its lines (extract/reflow.py)."""
     for m in re.finditer(r"([^\n\r\f]*)(\r\n|\n|\r|\f|$)", raw):
         if m.start() == m.end() and m.start() == len(raw):
             break
         start, end, ff = m.start(1), m.end(1), m.group(2) == "\f"
+        if is_flat(raw, start, end):
+            spans = reflow(raw, start, end)
+            yield from ((s, e, False) for s, e in spans[:-1])
+            start, end = spans[-1]
+        yield start, end, ff
+
+
+def _split_lines(raw: str) -> list[tuple[int, int, bool]]:
+    """(start, end, followed_by_form_feed) for each physical line."""
+    out: list[tuple[int, int, bool]] = []
+    for start, end, ff in _physical_lines(raw):
         glued = _run_on_heading(raw, start, end)
         if glued is None and (lead := _HEADING_THEN_ITEM.match(raw, start, end)):
             out.extend([(start, lead.end(), False), (lead.end(), lead.end(), False)])

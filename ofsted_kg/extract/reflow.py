@@ -1,0 +1,218 @@
+"""Text whose lines were all joined into one: the letter's lines put back.
+
+A page copied from a browser, a transcription site's "page content" or a scraper that collapsed all
+whitespace gives a whole letter on one line ("Ofsted Agora 6 Cumberland Place Nottingham NG1 6HJ T 0300
+123 1231 ... 3 December 2019 Steve Crocker Director of Children's Services ... Dear Mr Crocker Joint local
+area SEND inspection in Isle of Wight Between 25 November ..."). `reflow` finds where the printed letter
+broke its lines and paragraphs (letterhead, date, address, salutation, subject line, headings, bullet items,
+sentences, sign-off) and returns the line spans, offsets into the text, so that evidence still points at
+the words as given. Nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ofsted_kg.extract.dates import SINGLE_DATE
+from ofsted_kg.extract.lexicon import GRADE, NAME_HONORIFIC_RE
+
+FLAT_MIN = 1500  # a line this long is a candidate: a printed paragraph is rarely longer
+# bullet glyphs, for a character class: the private-use code points that Symbol/Wingdings bullets come out as
+# in PDF text layers (\uf06e, \uf0a7, …), and the C1 controls a text layer gives where it read
+# Windows-1252's "ƒ" (0x83) or "•" (0x95) as Latin-1
+BULLET_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\u2756\uf000-\uf0ff\u0083\u0095"
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+_SALUTATION = re.compile(r"\bDear[ \t]+")
+_NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
+_ADDRESSEE = (rf"(?:(?:{NAME_HONORIFIC_RE})\.?[ \t]+{_NAME_WORD}|{_NAME_WORD}(?:[ \t]+or[ \t]+Madam)?"
+              r"|(?:local |area )?(?:partnership|partners|colleagues?|all)\b)")  # "Dear local partnership"
+_ADDRESSEES = re.compile(rf"{_ADDRESSEE}(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_ADDRESSEE}){{0,5}},?")
+# the first sentence after a letter's subject line
+_OPENING = re.compile(
+    r"[ \t]+(?=This letter\b|This (?:visit|inspection|was)\b|Between \d|On \d|From \d|Following\b|Thank you\b|"
+    r"I am writing\b|I write\b|Further to\b|During\b|Since the\b|Ofsted and the\b|(?:Her|His) Majesty['’]s\b|"
+    r"The (?:inspection|visit|focus)\b|Inspectors\b)")
+_HEADINGS = (
+    r"What needs to improve(?: in this area of (?:social work )?practice| in this local authority)?\??",
+    r"What (?:does|do) (?:the )?[\w ]{2,30}? need to (?:do to )?improve\??",
+    r"Areas? for (?:priority )?(?:actions?|development|improvement)", r"Areas? for immediate action",
+    r"Priority (?:and immediate )?actions?", r"Recommendations?", r"Strengths", r"Areas of strength", r"Satisfactory practice",
+    r"Headline findings", r"Main findings", r"Key findings", r"Overview", r"Findings and evaluation of progress",
+    r"Evaluation (?:and|of) progress", r"Areas covered by the visit", r"Summary of (?:key |main )?findings",
+    r"Findings", r"Next steps", r"Context", r"Background", r"Executive summary", r"Summary",
+    r"Information about this (?:local authority(?: area)?|inspection)", r"What is working well",
+    r"Progress since the last inspection", r"Inspection judgements?", r"Key strengths and weaknesses[^.?]{0,40}",
+    r"(?:Case|Practice) study: [a-z][a-z ,-]{2,60}?(?= [A-Z])",
+    rf"(?:The (?:impact of leaders|experiences and progress of|effectiveness of)[^.:]{{0,140}}|Overall effectiveness"
+    rf"|Leadership, management and governance): (?i:{GRADE})",
+)
+# a heading between two sentences (or before a bullet item): its own paragraph
+_HEADING = re.compile(r"(?:(?<=[.!?:;)\u2019\"\u201d])|(?<=\b\d)|(?<=\b\d\d))[ \t]+(?P<h>(?:" + "|".join(_HEADINGS) + r")[?:]?(?:\d|\[\^?\d\])?)"
+                      r"(?=(?P<after>[ \t]+)[A-Z" + BULLET_GLYPHS + r"\d‘“\"(])")
+_BULLET = re.compile(r"[ \t]+(?=[" + BULLET_GLYPHS + r"][ \t])")
+# list items and a report's numbered paragraphs, a page number perhaps between the number and the text
+_NUMBERED = re.compile(r"[ \t]+(?=(\d{1,3})[.)][ \t]+(?:\d{1,3}[ \t]+)?[A-Z])")
+_ENDS_SENTENCE = re.compile(r"[.!?:)]$")
+# a page number left between two sentences: a line of its own (normalise drops it)
+_PAGE_NUMBER = re.compile(r"(?<=[.!?])([ \t]+)\d{1,3}([ \t]+)(?=[A-Z]|\d{1,3}[.)][ \t])")
+# a list's lead-in ("The local authority has the following strengths:") starts a paragraph
+_LEAD_IN = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z][^.!?:\n]{0,200}:[ \t]+(?:\d{1,3}[.)][ \t]|[" + BULLET_GLYPHS + r"]))")
+# the labels of a report's inspection team ("Lead inspector: ...", "Team inspectors (all HMI unless otherwise
+# stated): ...", "Quality assurance manager: ..."), each opening a line
+_TEAM_START = re.compile(r"\bThe inspection team\b|\bLead inspectors?:", re.I)
+_TEAM_LABEL = re.compile(r"[ \t,]+(?=[A-Z][a-z]+(?: [a-z]+){0,3}(?: \([^)]{0,60}\))?:[ \t])")
+_SENTENCE = re.compile(r"(?<=[a-z0-9)\]'’\"”%][.!?])[ \t]+(?=[A-Z‘“\"(])")
+# not a sentence's end: an abbreviation, or an item's number ("131. Evaluate ...")
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|e\.g|i\.e|etc|cf|vs)\.$|(?:^|\s)\d{1,3}\.$")
+_SIGN_OFF = re.compile(r"[ \t]+(?=Yours?[ \t]+(?:sincerely|faithfully)\b)", re.I)
+_AFTER_SIGN_OFF = re.compile(r"Yours?[ \t]+(?:sincerely|faithfully)[,.]?(?=[ \t])", re.I)
+# a joint letter's signature block ("Yours sincerely Ofsted Care Quality Commission Yvette Stanley National
+# Director, Social Care Ursula Gallagher Deputy Chief Inspector HMI Constabulary ..."): each inspectorate's
+# name a line of its own (not one that ends a title: "..., Ofsted"), and each signer's name starts a line
+SIGNATURE_SPAN = 900
+_INSPECTORATE = re.compile(
+    r"(?<![,\w])[ \t]*(?:Ofsted|Care Quality Commission|HMI Constabulary(?: and Fire (?:&|and) Rescue Services)?|HMICFRS"
+    r"|HMI Probation|HM Inspectorate of (?:Constabulary|Probation)|Her Majesty['’]s Inspectorate of (?:Constabulary"
+    r"(?: and Fire (?:&|and) Rescue Services)?|Probation))(?=[ \t]+[A-Z])")
+_TITLE_START = (r"(?:National|Deputy|Chief|Assistant|Regional|Her|His|Director|Senior|Lead|Head|Interim|Executive"
+                r"|Strategic|HMI|Inspector|Associate|Acting|Social)\b")
+_TITLE_END = "|".join(f"(?<=\\b{w})" for w in ("Care", "Inspector", "Director", "Constabulary", "Probation", "Services",
+                                                  "Officer", "HMI", "Commissioner", "Manager", "Nursing", "Health"))
+_SIGNER = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?!(?:Probation|Constabulary|Quality|Commission|Ofsted)\b)(?=[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}"
+                     r"[ \t]+" + _TITLE_START + ")")
+# two signers' names side by side, their titles after them ("Eleanor Schooling Ursula Gallagher National
+# Director, ...")
+_SIGN_NAME = r"(?!" + _TITLE_START + r")[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"  # a word of a signer's name
+_NAME_PAIR = re.compile(rf"\b{_SIGN_NAME}([ \t]+)(?={_SIGN_NAME}[ \t]+{_SIGN_NAME}[ \t]+{_TITLE_START})")
+_NAME_THEN_TITLE = re.compile(rf"\b{_SIGN_NAME}[ \t]+{_SIGN_NAME}([ \t]+)(?={_TITLE_START})")
+# a footnote or page number after the last signer's title ("... Assistant Chief Inspector 2 The Children Act ...")
+_NOTE_AFTER_TITLE = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?=\d{1,2}[ \t]*[A-Z][a-z])")
+_COPY = re.compile(r"[ \t]+(?=(?:cc|Copy to|Copies to|Copied to)\b[: ])")
+_REPORT_FIELD = re.compile(r"[ \t]+(?=Inspection dates?:|Lead inspectors?:|Inspection of (?:children|services|local)"
+                           r"|Judgement[ \t]+Grade\b)")
+_CUES = (_SALUTATION, _SIGN_OFF, _HEADING, _REPORT_FIELD)
+
+
+def is_flat(raw: str, start: int, end: int) -> bool:
+    """Whether raw[start:end] is a whole letter or report joined into one line: long, and holding the
+    structure a letter prints on lines of their own (a salutation, sign-off, heading or bullet items)."""
+    if end - start < FLAT_MIN:
+        return False
+    return sum(1 for p in _CUES if p.search(raw, start, end)) >= 2 or len(_BULLET.findall(raw, start, end)) >= 2
+
+
+class _Breaks:
+    """The line breaks found in raw[start:end]: where each whitespace run that becomes a break starts, where
+    it ends, and whether it is a blank line (a paragraph's end) rather than a line's."""
+
+    def __init__(self, raw: str, start: int, end: int) -> None:
+        self.raw, self.start, self.end = raw, start, end
+        self.at: dict[int, tuple[int, bool]] = {}
+
+    def cut(self, span: tuple[int, int] | None, blank: bool) -> None:
+        """Break at a whitespace run (anything else is left whole)."""
+        if span is None or span[0] == span[1] or self.raw[span[0]:span[1]].strip():
+            return
+        old = self.at.get(span[0])
+        self.at[span[0]] = (span[1], blank or (old is not None and old[1]))
+
+    def cut_all(self, pattern: re.Pattern[str], blank: bool, a: int | None = None, b: int | None = None,
+                group: int = 0) -> None:
+        for m in pattern.finditer(self.raw, self.start if a is None else a, self.end if b is None else b):
+            self.cut(m.span(group), blank)
+
+    def before(self, pos: int) -> tuple[int, int] | None:
+        """The whitespace run ending at pos."""
+        s = pos
+        while s > self.start and self.raw[s - 1] in " \t":
+            s -= 1
+        return (s, pos) if s < pos else None
+
+    def after(self, pos: int) -> tuple[int, int] | None:
+        """The whitespace run starting at pos."""
+        e = pos
+        while e < self.end and self.raw[e] in " \t":
+            e += 1
+        return (pos, e) if e > pos else None
+
+    def spans(self) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        cur = self.start
+        for s in sorted(self.at):
+            e, blank = self.at[s]
+            if s < cur:
+                continue
+            out.append((cur, s))
+            if blank:
+                out.append((e, e))
+            cur = e
+        out.append((cur, self.end))
+        return out
+
+
+def reflow(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of raw[start:end] as the printed letter broke them: (start, end) spans, an empty span for a
+    blank line between paragraphs."""
+    b = _Breaks(raw, start, end)
+    _head(b)
+    for m in _HEADING.finditer(raw, start, end):
+        b.cut((m.start(), m.start("h")), True)
+        b.cut(m.span("after"), True)
+    _numbered(b)
+    b.cut_all(_PAGE_NUMBER, False, group=1)
+    b.cut_all(_PAGE_NUMBER, False, group=2)
+    for pattern, blank in ((_BULLET, False), (_LEAD_IN, True), (_SIGN_OFF, True), (_COPY, True),
+                           (_REPORT_FIELD, True)):
+        b.cut_all(pattern, blank)
+    team = _TEAM_START.search(raw, start, end)
+    b.cut_all(_TEAM_LABEL, False, team.start() if team else end)
+    for m in _AFTER_SIGN_OFF.finditer(raw, start, end):
+        b.cut(b.after(m.end()), False)
+        _signature(b, m.end(), min(end, m.end() + SIGNATURE_SPAN))
+    for m in _SENTENCE.finditer(raw, start, end):
+        if not _ABBREVIATION.search(raw, max(start, m.start() - 6), m.start()):
+            b.cut(m.span(), False)
+    return b.spans()
+
+
+def _head(b: _Breaks) -> None:
+    """Letterhead, date, address block, salutation and subject line: paragraphs of their own (a postcode
+    ends an address's paragraph)."""
+    dear = _SALUTATION.search(b.raw, b.start, min(b.end, b.start + 4000))
+    head_end = dear.start() if dear else b.start
+    for m in _POSTCODE.finditer(b.raw, b.start, head_end):
+        b.cut(b.after(m.end()), True)
+    date = SINGLE_DATE.search(b.raw, b.start, head_end)
+    if date:
+        b.cut(b.before(date.start()), True)
+        b.cut(b.after(date.end()), True)
+    if dear:
+        b.cut(b.before(dear.start()), True)
+        names = _ADDRESSEES.match(b.raw, dear.end(), b.end)
+        if names:
+            b.cut(b.after(names.end()), True)
+            opening = _OPENING.search(b.raw, names.end(), min(b.end, names.end() + 300))
+            b.cut(opening.span() if opening else None, True)
+
+
+def _numbered(b: _Breaks) -> None:
+    """Numbered items and paragraphs: the next number of a run, or any number after a sentence's end, starts a
+    line (after a word, "6." does only where it follows item 5: "Safeguarding children 6. Ensure that ...")."""
+    last = 0
+    for m in _NUMBERED.finditer(b.raw, b.start, b.end):
+        n = int(m.group(1))
+        if n in (1, last + 1) or _ENDS_SENTENCE.search(b.raw, b.start, m.start()):
+            b.cut(m.span(), False)
+            last = n
+
+
+def _signature(b: _Breaks, a: int, z: int) -> None:
+    """A joint letter's signature block in raw[a:z]: inspectorates, signers' names and titles apart."""
+    for org in _INSPECTORATE.finditer(b.raw, a, z):
+        b.cut(b.before(org.start() + len(org.group(0)) - len(org.group(0).lstrip())), True)
+        b.cut(b.after(org.end()), True)
+    b.cut_all(_SIGNER, True, a, z)
+    b.cut_all(_NAME_PAIR, True, a, z, group=1)
+    b.cut_all(_NAME_THEN_TITLE, True, a, z, group=1)
+    b.cut_all(_NOTE_AFTER_TITLE, True, a, z)

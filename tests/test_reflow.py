@@ -1,0 +1,68 @@
+"""A whole letter joined into one line gets its lines back (ofsted_kg/extract/reflow.py). Figures for the
+whole real golden set in this form: tests/test_text_forms.py and benchmarks/text_forms.py ("flat")."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ofsted_kg.api import extract_text
+from ofsted_kg.extract.normalise import normalise
+from ofsted_kg.extract.reading import read_document
+from ofsted_kg.extract.reflow import FLAT_MIN, is_flat, reflow
+
+from .conftest import GOLDEN
+
+REAL = GOLDEN / "real" / "documents"
+
+
+def _flat(pdf: Path) -> str:
+    """The PDF's text with every run of whitespace one space, as a scraper that collapsed it gives it."""
+    return re.sub(r"\s+", " ", read_document(pdf).text).strip()
+
+
+def test_a_long_paragraph_or_a_short_letter_line_is_left_alone() -> None:
+    paragraph = "Social workers visit children regularly and know them well. " * 40
+    assert len(paragraph) > FLAT_MIN and not is_flat(paragraph, 0, len(paragraph))
+    short = "Dear Ms Gent Focused visit to Blackpool children's services. Yours sincerely Jo Smith"
+    assert not is_flat(short, 0, len(short))
+
+
+@pytest.mark.parametrize("stem", ["focused-visit-003", "ilacs-013", "jtai-005"])
+def test_reflow_breaks_only_at_whitespace_and_loses_nothing(stem: str) -> None:
+    text = _flat(REAL / f"{stem}.pdf")
+    assert is_flat(text, 0, len(text))
+    spans = reflow(text, 0, len(text))
+    assert len(spans) > 50
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert end <= start and not text[end:start].strip()  # a gap between lines is whitespace only
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_flattened_letter_gets_its_lines_and_paragraphs_back() -> None:
+    lines = normalise(_flat(REAL / "focused-visit-003.pdf")).text.split("\n")
+    for line in ("6 November 2025", "Dear Ms Gent", "Focused visit to Blackpool children's services",
+                 "Headline findings", "Main findings", "Yours sincerely"):
+        assert line in lines, line
+    at = lines.index("Headline findings")
+    assert lines[at - 1] == "" and lines[at + 1] == ""  # a heading is a paragraph of its own
+    items = [x for x in lines if x.startswith("- ")]
+    assert len(items) == 3 and all(x.startswith("- The ") for x in items)
+
+
+def test_a_joint_letters_signature_block_gives_each_signer() -> None:
+    """Four signers of four inspectorates, names and titles run together after 'Yours sincerely'."""
+    (rec,) = extract_text(_flat(REAL / "jtai-005.pdf"), source="jtai-005.txt")
+    assert rec.inspectors == ["Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"]
+    assert rec.signatory == "Yvette Stanley"
+
+
+def test_a_flattened_reports_numbered_recommendations_are_one_each() -> None:
+    """Items numbered 1 to 21 under sub-headings ("Safeguarding children 6. Ensure ..."), a page number
+    between two of them."""
+    (rec,) = extract_text(_flat(REAL / "ilacs-013.pdf"), source="ilacs-013.txt")
+    assert rec.recommendations[0].startswith("Review all those care leavers")
+    assert not any(re.search(r"\s\d{1,3}\.\s+[A-Z]", r) for r in rec.recommendations)
