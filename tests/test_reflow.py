@@ -37,9 +37,9 @@ def test_reflow_breaks_only_at_whitespace_and_loses_nothing(stem: str) -> None:
     spans = reflow(text, 0, len(text))
     assert len(spans) > 50
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end, _), (start, _, _) in zip(spans, spans[1:], strict=False):
         assert end <= start and not text[end:start].strip()  # a gap between lines is whitespace only
-    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+    assert "".join(text[s:e] for s, e, _ in spans).replace(" ", "") == text.replace(" ", "")
 
 
 def test_a_flattened_letter_gets_its_lines_and_paragraphs_back() -> None:

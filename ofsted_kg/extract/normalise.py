@@ -147,8 +147,8 @@ def _physical_lines(raw: str) -> Iterator[tuple[int, int, bool]]:
         start, end, ff = m.start(1), m.end(1), m.group(2) == "\f"
         if is_flat(raw, start, end):
             spans = reflow(raw, start, end)
-            yield from ((s, e, False) for s, e in spans[:-1])
-            start, end = spans[-1]
+            yield from spans[:-1]
+            start, end, _ = spans[-1]
         yield start, end, ff
 
 

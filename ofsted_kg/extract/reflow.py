@@ -12,6 +12,7 @@ the words as given. Nothing is rewritten.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from ofsted_kg.extract.dates import SINGLE_DATE
 from ofsted_kg.extract.lexicon import GRADE, NAME_HONORIFIC_RE
@@ -41,7 +42,7 @@ _HEADINGS = (
     r"Headline findings", r"Main findings", r"Key findings", r"Overview", r"Findings and evaluation of progress",
     r"Evaluation (?:and|of) progress", r"Areas covered by the visit", r"Summary of (?:key |main )?findings",
     r"Findings", r"Next steps", r"Context", r"Background", r"Executive summary", r"Summary",
-    r"Information about this (?:local authority(?: area)?|inspection)", r"What is working well",
+    r"Information about this (?i:local authority(?: area)?|inspection)", r"What is working well",
     r"Progress since the last inspection", r"Inspection judgements?", r"Key strengths and weaknesses[^.?]{0,40}",
     r"(?:Case|Practice) study: [a-z][a-z ,-]{2,60}?(?= [A-Z])",
     rf"(?:The (?:impact of leaders|experiences and progress of|effectiveness of)[^.:]{{0,140}}|Overall effectiveness"
@@ -49,13 +50,25 @@ _HEADINGS = (
 )
 # a heading between two sentences (or before a bullet item): its own paragraph
 _HEADING = re.compile(r"(?:(?<=[.!?:;)\u2019\"\u201d])|(?<=\b\d)|(?<=\b\d\d))[ \t]+(?P<h>(?:" + "|".join(_HEADINGS) + r")[?:]?(?:\d|\[\^?\d\])?)"
-                      r"(?=(?P<after>[ \t]+)[A-Z" + BULLET_GLYPHS + r"\d‘“\"(])")
-_BULLET = re.compile(r"[ \t]+(?=[" + BULLET_GLYPHS + r"][ \t])")
+                      r"(?=(?P<after>[ \t]+)(?:[A-Z" + BULLET_GLYPHS + r"‘“\"(]|-[ \t]+[A-Z]|\d{1,3}[.)][ \t]))")
+# (a hyphen is a bullet only after a sentence's end or a heading: "... improvement - Ensure that ...")
+_BULLET = re.compile(r"[ \t]+(?=[" + BULLET_GLYPHS + r"][ \t])|(?<=[.!?:])[ \t]+(?=-[ \t]+[A-Z])")
+# a list's heading right before its first item, whatever comes before it ("... The effectiveness of the LSCB
+# requires improvement Areas for improvement - Ensure that ..."); a report's "Section 2: ..." heading
+_LIST_HEADING = re.compile(
+    r"[ \t]+(?=(?:Areas? for (?:priority )?(?:actions?|development|improvement)|Recommendations?|Priority actions?"
+    r"|What needs to improve[^.?\n]{0,50}\?)\d?[ \t]+(?:[" + BULLET_GLYPHS + r"][ \t]|-[ \t]+[A-Z]|\d{1,3}[.)][ \t]))"
+    r"|(?<=[.!?])[ \t]+(?=Section \d{1,2}: [A-Z])")
+# an unknown heading: words without a sentence's end between a sentence (or a cross-reference) and a numbered
+# paragraph ("... (Paragraph 155) Inspection findings – the Local Safeguarding Children Board 143. Governance ...")
+_HEADING_BEFORE_NUMBER = re.compile(
+    r"(?<=[.!?)])([ \t]+)[A-Z][^.!?:;\n]{2,100}?([ \t]+)(?=\d{1,3}\.[ \t]+[A-Z])")
 # list items and a report's numbered paragraphs, a page number perhaps between the number and the text
 _NUMBERED = re.compile(r"[ \t]+(?=(\d{1,3})[.)][ \t]+(?:\d{1,3}[ \t]+)?[A-Z])")
 _ENDS_SENTENCE = re.compile(r"[.!?:)]$")
 # a page number left between two sentences: a line of its own (normalise drops it)
-_PAGE_NUMBER = re.compile(r"(?<=[.!?])([ \t]+)\d{1,3}([ \t]+)(?=[A-Z]|\d{1,3}[.)][ \t])")
+_PAGE_NUMBER = re.compile(r"(?<=[.!?])([ \t]+)\d{1,3}([ \t]+)(?=[A-Z]|\d{1,3}[.)][ \t])"
+                          r"|(?<=[a-z])([ \t]+)\d{1,3}([ \t]+)(?=\d{1,3}[.)][ \t]+[A-Z])")  # "... management 4 2. Undertake"
 # a list's lead-in ("The local authority has the following strengths:") starts a paragraph
 _LEAD_IN = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z][^.!?:\n]{0,200}:[ \t]+(?:\d{1,3}[.)][ \t]|[" + BULLET_GLYPHS + r"]))")
 # the labels of a report's inspection team ("Lead inspector: ...", "Team inspectors (all HMI unless otherwise
@@ -79,19 +92,30 @@ _TITLE_START = (r"(?:National|Deputy|Chief|Assistant|Regional|Her|His|Director|S
                 r"|Strategic|HMI|Inspector|Associate|Acting|Social)\b")
 _TITLE_END = "|".join(f"(?<=\\b{w})" for w in ("Care", "Inspector", "Director", "Constabulary", "Probation", "Services",
                                                   "Officer", "HMI", "Commissioner", "Manager", "Nursing", "Health"))
-_SIGNER = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?!(?:Probation|Constabulary|Quality|Commission|Ofsted)\b)(?=[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2}"
-                     r"[ \t]+" + _TITLE_START + ")")
+# a word of a signer's name ("Gallagher", "MacDonald", "O'Kelly", "Porter-Moore"), not a title's first word
+_SIGN_NAME = r"(?!" + _TITLE_START + r")[A-Z][a-z'’]*(?:[A-Z][a-z'’]+)?(?:-[A-Z][a-z'’]+)?"
+_HONORIFIC = rf"(?:(?:{NAME_HONORIFIC_RE})\.?[ \t]+)?"
+_POST_NOMINALS = r"(?:,?[ \t]+(?:[A-Z]{2,5}|[A-Z][a-z]?[A-Z][a-z]?[A-Z]?))*,?"  # ", CBE", " BSc MB ChB"
+_SIGNER = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?!(?:Probation|Constabulary|Quality|Commission|Ofsted)\b)"
+                     rf"(?={_HONORIFIC}{_SIGN_NAME}(?:[ \t]+{_SIGN_NAME}){{1,2}}{_POST_NOMINALS}[ \t]+{_TITLE_START})")
 # two signers' names side by side, their titles after them ("Eleanor Schooling Ursula Gallagher National
 # Director, ...")
-_SIGN_NAME = r"(?!" + _TITLE_START + r")[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"  # a word of a signer's name
 _NAME_PAIR = re.compile(rf"\b{_SIGN_NAME}([ \t]+)(?={_SIGN_NAME}[ \t]+{_SIGN_NAME}[ \t]+{_TITLE_START})")
-_NAME_THEN_TITLE = re.compile(rf"\b{_SIGN_NAME}[ \t]+{_SIGN_NAME}([ \t]+)(?={_TITLE_START})")
+_NAME_THEN_TITLE = re.compile(rf"\b{_SIGN_NAME}[ \t]+{_SIGN_NAME}{_POST_NOMINALS}([ \t]+)(?={_TITLE_START})")
 # a footnote or page number after the last signer's title ("... Assistant Chief Inspector 2 The Children Act ...")
 _NOTE_AFTER_TITLE = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?=\d{1,2}[ \t]*[A-Z][a-z])")
 _COPY = re.compile(r"[ \t]+(?=(?:cc|Copy to|Copies to|Copied to)\b[: ])")
 _REPORT_FIELD = re.compile(r"[ \t]+(?=Inspection dates?:|Lead inspectors?:|Inspection of (?:children|services|local)"
                            r"|Judgement[ \t]+Grade\b)")
-_CUES = (_SALUTATION, _SIGN_OFF, _HEADING, _REPORT_FIELD)
+# the 2009-2012 reports' cover: "Inspection of ... Haringey Care Quality Commission HM Inspectorate of
+# Constabulary Ofsted Age group: All Published: 3 July 2009 Reference no: 309 © Crown copyright 2009 ..."
+_COVER_FIELD = re.compile(r"[ \t]+(?=Age group:|Published:|Reference no:|© Crown copyright|Website:)")
+COVER_SPAN = 800
+# a contents page: "Contents The local authority 3 Summary of findings 3 What does the local authority need to
+# improve? 4 ..." runs to the first sentence's end; its headings are entries, not headings
+_CONTENTS = re.compile(r"[ \t]+Contents[ \t]+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"[a-z)][.!][ \t]+[A-Z]")
+_CUES = (_SALUTATION, _SIGN_OFF, _HEADING, _REPORT_FIELD, _COVER_FIELD)
 
 
 def is_flat(raw: str, start: int, end: int) -> bool:
@@ -109,6 +133,7 @@ class _Breaks:
     def __init__(self, raw: str, start: int, end: int) -> None:
         self.raw, self.start, self.end = raw, start, end
         self.at: dict[int, tuple[int, bool]] = {}
+        self.page_ends: set[int] = set()  # breaks where a page ended (after a running header or footer)
 
     def cut(self, span: tuple[int, int] | None, blank: bool) -> None:
         """Break at a whitespace run (anything else is left whole)."""
@@ -136,35 +161,51 @@ class _Breaks:
             e += 1
         return (pos, e) if e > pos else None
 
-    def spans(self) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
+    def spans(self) -> list[tuple[int, int, bool]]:
+        out: list[tuple[int, int, bool]] = []
         cur = self.start
         for s in sorted(self.at):
             e, blank = self.at[s]
             if s < cur:
                 continue
-            out.append((cur, s))
-            if blank:
-                out.append((e, e))
+            out.append((cur, s, s in self.page_ends))
+            if blank and s not in self.page_ends:
+                out.append((e, e, False))
             cur = e
-        out.append((cur, self.end))
+        out.append((cur, self.end, False))
         return out
 
 
-def reflow(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The lines of raw[start:end] as the printed letter broke them: (start, end) spans, an empty span for a
-    blank line between paragraphs."""
+def reflow(raw: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """The lines of raw[start:end] as the printed letter broke them: (start, end, page ends after it) spans,
+    an empty span for a blank line between paragraphs."""
     b = _Breaks(raw, start, end)
     _head(b)
+    _running_heads(b)
+    contents = []
+    for m in _CONTENTS.finditer(raw, start, end):
+        stop = _SENTENCE_END.search(raw, m.end(), end)
+        contents.append((m.start(), stop.start() if stop else m.end()))
+        b.cut((m.start(), m.start() + len(m.group(0)) - len(m.group(0).lstrip())), True)
     for m in _HEADING.finditer(raw, start, end):
-        b.cut((m.start(), m.start("h")), True)
-        b.cut(m.span("after"), True)
+        if not any(a <= m.start() < z for a, z in contents):
+            b.cut((m.start(), m.start("h")), True)
+            b.cut(m.span("after"), True)
     _numbered(b)
-    b.cut_all(_PAGE_NUMBER, False, group=1)
-    b.cut_all(_PAGE_NUMBER, False, group=2)
+    b.cut_all(_HEADING_BEFORE_NUMBER, True, group=1)
+    for group in (1, 2, 3, 4):
+        b.cut_all(_PAGE_NUMBER, False, group=group)
+    for m in _LIST_HEADING.finditer(raw, start, end):
+        if not any(a <= m.start() < z for a, z in contents):
+            b.cut(m.span(), True)
     for pattern, blank in ((_BULLET, False), (_LEAD_IN, True), (_SIGN_OFF, True), (_COPY, True),
                            (_REPORT_FIELD, True)):
         b.cut_all(pattern, blank)
+    cover = _COVER_FIELD.search(raw, start, min(end, start + COVER_SPAN))
+    if cover:
+        b.cut_all(_COVER_FIELD, False, start, start + COVER_SPAN)
+        for org in _INSPECTORATE.finditer(raw, start, cover.end() + 1):
+            b.cut(b.before(org.start() + len(org.group(0)) - len(org.group(0).lstrip())), False)
     team = _TEAM_START.search(raw, start, end)
     b.cut_all(_TEAM_LABEL, False, team.start() if team else end)
     for m in _AFTER_SIGN_OFF.finditer(raw, start, end):
@@ -216,3 +257,46 @@ def _signature(b: _Breaks, a: int, z: int) -> None:
     b.cut_all(_NAME_PAIR, True, a, z, group=1)
     b.cut_all(_NAME_THEN_TITLE, True, a, z, group=1)
     b.cut_all(_NOTE_AFTER_TITLE, True, a, z)
+
+
+_TOKEN = re.compile(r"\S+")
+_PAGE_TOKEN = re.compile(r"\d{1,3}")
+SHINGLE = 5  # words
+
+
+def _running_heads(b: _Breaks) -> None:
+    """A running header or footer: the same words (five or more) next to a different page number at least three
+    times ("... service delivery. Kent County Council Inspection of looked after children services 7 Within three
+    months: ..."). Each is a line of its own, and a page ends after it, so that normalise drops it as it drops
+    the furniture of pages."""
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN.finditer(b.raw, b.start, b.end)]
+    keys = [tuple(w[2] for w in words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    counts = Counter(keys)
+    covered = [False] * len(words)
+    for i, key in enumerate(keys):
+        if counts[key] >= 3:
+            covered[i:i + SHINGLE] = [True] * SHINGLE
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and covered[j]:
+            j += 1
+        if j - i <= 30 and j > i:
+            runs[" ".join(w[2] for w in words[i:j])].append((i, j))
+        i = max(j, i + 1)
+    for occurrences in runs.values():
+        numbered = []
+        for i, j in occurrences:
+            if j < len(words) and _PAGE_TOKEN.fullmatch(words[j][2]):
+                numbered.append((i, j + 1, words[j][2]))
+            elif i > 0 and _PAGE_TOKEN.fullmatch(words[i - 1][2]):
+                numbered.append((i - 1, j, words[i - 1][2]))
+        if len(numbered) < 3 or len({n for _, _, n in numbered}) < len(numbered):
+            continue
+        for i, j, _ in numbered:
+            b.cut(b.before(words[i][0]), True)
+            gap = b.after(words[j - 1][1])
+            if gap:
+                b.cut(gap, True)
+                b.page_ends.add(gap[0])
