@@ -84,6 +84,35 @@ def test_a_procedural_paragraphs_later_sentences_are_not_findings() -> None:
     assert texts == ["Caseloads are too high for many social workers."]
 
 
+def test_after_procedure_a_sentence_with_a_new_subject_is_a_finding_again() -> None:
+    """Procedure covers only the sentences that lean on it ("They ...", "However, ..."): where paragraphs are
+    lost (a letter on one line, or a text layer without paragraph gaps) the rest of the section is findings."""
+    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+            "were Ann Lee and Bo Chan.\n\nFindings\n\nInspectors met with a group of parents. They also spoke "
+            "to managers. However, inspectors used video calls. One parent described the group as life changing. "
+            "Caseloads are too high for many social workers.\n\nYours sincerely\n\nAnn Lee\n")
+    texts = [f.text for f in extract_text(text)[0].findings]
+    assert texts == ["One parent described the group as life changing.", "Caseloads are too high for many social workers."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both inspectors were on site and held face-to-face discussions with some local authority staff.",
+    "The methodology for this visit was in line with the inspection of local authority children's services framework.",
+    "We have notified the Department for Education of the areas for priority action.",
+    "You should submit an action plan that responds to these areas within 70 working days of receiving this letter.",
+    "It would be very helpful if you can share an early draft of the action plan with us within 20 working days.",
+    "The JTAI looked at how all local agencies are working together to protect children.",
+])
+def test_method_and_next_steps_sentences_after_a_finding_are_not_findings(sentence: str) -> None:
+    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+            f"were Ann Lee and Bo Chan.\n\nFindings\n\nCaseloads are too high. {sentence}\n\nYours sincerely\n\nAnn Lee\n")
+    assert [f.text for f in extract_text(text)[0].findings] == ["Caseloads are too high."]
+
+
 def test_grade_descriptors_back_page_asides_and_cross_references_are_not_findings() -> None:
     """A SIF report's closing pages (the grade descriptors under a wrapped heading, the complaints and email
     lines), a naming note inside a paragraph of findings, and a "(Recommendation)" split off a sentence."""

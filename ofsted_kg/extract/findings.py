@@ -71,6 +71,13 @@ _NOT_FINDING = re.compile(
     r"|.{0,80}\bsection 20 of the children act 2004|\d{1,2}\s+(?:section|this inspection was carried out)"
     r"|the following (?:areas?|points?|issues?) (?:need|needs|require)"
     r"|this (?:report|letter) (?:is|was) (?:published|written)"
+    # what the visit looked at and how, and what the local authority must do next (a paragraph's later sentences,
+    # which the procedure before them no longer covers where paragraphs are lost)
+    r"|both inspectors|the methodology for this (?:visit|inspection)|the delivery model was adapted"
+    r"|the (?:jtai|inspection|visit) looked at|the impact of leaders on practice was also considered"
+    r"|we have notified the department for education|you should submit an action plan"
+    r"|it would be (?:very )?helpful if you (?:can|could) share|the secretaries of state for"
+    r"|if you would like ofsted to send you"
     r"|there (?:are|were) no (?:areas? for )?(?:priority|immediate|recommendations?|further)[^.]{0,40}\.?$|none\.?$"
     # a report's back page
     r"|the office for standards in education|it (?:regulates|assesses|inspects) |if you would like a copy"
@@ -78,6 +85,14 @@ _NOT_FINDING = re.compile(
     r"|(?:©|\(c\)) crown copyright|t:? 0300 123 1231|.{0,40}enquiries@ofsted\.gov\.uk"
     r"|any complaints about the inspection|to receive regular email alerts|all inspection judgements are made using"
     r")",
+    re.I)
+# a sentence that goes on with the procedure before it ("This means a further visit will ...", "The statement
+# should ..."): in text whose paragraphs are lost (a whole letter on one line) only these are procedure too
+_GOES_ON = re.compile(
+    r"(?:this|these|that|those|it|its|they|their|such|he|she|also|however|inspectors?|(?:her|his) majesty's"
+    r"|in (?:addition|particular|this)|as (?:a result|part)"
+    r"|(?:during|following|for|after) (?:this|these|the (?:visit|inspection))|the (?:response|statement|written statement"
+    r"|visit|inspection|inspectors?|letter|report|plan|action plan|lines of enquiry|findings|evidence|partnership))\b",
     re.I)
 # Not findings, but not procedure that the rest of their paragraph goes on with either: a report's
 # cross-reference left alone ("... planning (Recommendation)." split off), a letter's naming note ("This group
@@ -245,6 +260,8 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
             if cut:
                 t, tx, ty = fields.item_text(text, tx, cut.start())
             t = _FOOTNOTE_MARK.sub("", _INNER_FOOTNOTE.sub("", t))
+            if procedural and not _GOES_ON.match(t):
+                procedural = False  # procedure's own sentences lean on it; a new subject is a finding again
             if kind == "prose" and _NOT_FINDING.match(t):
                 procedural = True
             if procedural or not _could_be_a_unit(t):
