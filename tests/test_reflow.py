@@ -66,3 +66,29 @@ def test_a_flattened_reports_numbered_recommendations_are_one_each() -> None:
     (rec,) = extract_text(_flat(REAL / "ilacs-013.pdf"), source="ilacs-013.txt")
     assert rec.recommendations[0].startswith("Review all those care leavers")
     assert not any(re.search(r"\s\d{1,3}\.\s+[A-Z]", r) for r in rec.recommendations)
+
+
+def _flat_sample(name: str) -> str:
+    return re.sub(r"\s+", " ", (Path(__file__).parent.parent / "examples" / "letters" / name).read_text(encoding="utf-8"))
+
+
+def test_a_letter_inside_a_flattened_council_agenda_keeps_its_head() -> None:
+    """The agenda's own dates and addresses come first; the letter's head is what lies between the Ofsted
+    letterhead and the salutation."""
+    (rec,) = extract_text(_flat_sample("002_a2bb1c2b670b0846.txt"), source="agenda.txt")
+    assert rec.recipient is not None and rec.recipient.name == "Catherine Driscoll"
+    assert str(rec.letter_date) == "2018-05-14"
+
+
+def test_a_hyphen_list_after_a_colon_is_one_item_each() -> None:
+    (rec,) = extract_text(_flat_sample("001_86c9a5ce8fa1226d.txt"), source="fv.txt")
+    assert len(rec.focus_areas) == 3 and rec.focus_areas[1].startswith("experiences and progress of disabled")
+
+
+def test_a_letters_opening_on_one_line_however_short_gets_its_lines_back() -> None:
+    text = _flat(REAL / "focused-visit-003.pdf")
+    opening = text[: text.index("Headline findings")]
+    assert len(opening) < FLAT_MIN and is_flat(opening, 0, len(opening))
+    (rec,) = extract_text(opening, source="opening.txt")
+    assert rec.recipient is not None and rec.recipient.name == "Victoria Gent"
+    assert str(rec.letter_date) == "2025-11-06" and rec.inspectors == ["Rachel Fairhurst", "Rebekah Tucker"]

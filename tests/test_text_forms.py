@@ -21,9 +21,9 @@ REAL = GOLDEN / "real"
 # pdfminer 0.997 (first pass 0.913, 0.985 and 0.929), pdftohtml's HTML 1.000 (first pass 0.987); the bar
 # leaves room for nothing but rounding. Paragraph-per-line text (pdfminer's boxes, each one line), 2026-12-06:
 # first pass 0.984, after the fixes 0.995. The whole document on one line ("flat"), 2026-12-07: first pass
-# 0.629, with its lines put back (extract/reflow.py) 0.978.
+# 0.629, with its lines put back (extract/reflow.py) 0.991.
 FORMS = [("pdftotext", 0.995), ("layout", 0.995), ("pdfminer", 0.99), ("html", 0.995), ("paragraphs", 0.99),
-         ("flat", 0.97)]
+         ("flat", 0.985)]
 
 
 def _converted(pdfs: list[Path], converter: str, folder: Path) -> tuple[list[dict], Tally]:

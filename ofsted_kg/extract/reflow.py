@@ -17,12 +17,16 @@ from collections import Counter, defaultdict
 from ofsted_kg.extract.dates import SINGLE_DATE
 from ofsted_kg.extract.lexicon import GRADE, NAME_HONORIFIC_RE
 
+OPENING_MIN = 200  # text after a salutation that makes a joined letter's opening worth its lines back
 FLAT_MIN = 1500  # a line this long is a candidate: a printed paragraph is rarely longer
 # bullet glyphs, for a character class: the private-use code points that Symbol/Wingdings bullets come out as
 # in PDF text layers (\uf06e, \uf0a7, …), and the C1 controls a text layer gives where it read
 # Windows-1252's "ƒ" (0x83) or "•" (0x95) as Latin-1
 BULLET_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713\u2714\u2756\uf000-\uf0ff\u0083\u0095"
 
+HEAD_SPAN = 1500  # a letter's head (letterhead, date, addressees) before its salutation, at most
+# the end of an Ofsted letterhead: its telephone numbers, email and web addresses
+_LETTERHEAD = re.compile(r"0300 ?123 ?\d{4}|Textphone[ \t]+[\d ]{8,14}\d|\S+@ofsted\.gov\.uk|www\.(?:gov\.uk/)?ofsted(?:\.gov\.uk)?")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _SALUTATION = re.compile(r"\bDear[ \t]+")
 _NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
@@ -59,6 +63,12 @@ _LIST_HEADING = re.compile(
     r"[ \t]+(?=(?:Areas? for (?:priority )?(?:actions?|development|improvement)|Recommendations?|Priority actions?"
     r"|What needs to improve[^.?\n]{0,50}\?)\d?[ \t]+(?:[" + BULLET_GLYPHS + r"][ \t]|-[ \t]+[A-Z]|\d{1,3}[.)][ \t]))"
     r"|(?<=[.!?])[ \t]+(?=Section \d{1,2}: [A-Z])")
+# a hyphen-bulleted list after a colon, its items without a full stop ("... with a particular focus on the: -
+# quality of matching ... for children in care - experiences and progress of disabled children ..."): each
+# " - " up to the list's first full stop starts an item
+_HYPHEN_LIST = re.compile(r":[ \t]+-[ \t]+\w")
+_HYPHEN_ITEM = re.compile(r"[ \t]+(?=-[ \t]+\w)")
+_LIST_END = re.compile(r"[.!?](?:[ \t]|$)")
 # an unknown heading: words without a sentence's end between a sentence (or a cross-reference) and a numbered
 # paragraph ("... (Paragraph 155) Inspection findings – the Local Safeguarding Children Board 143. Governance ...")
 _HEADING_BEFORE_NUMBER = re.compile(
@@ -120,10 +130,15 @@ _CUES = (_SALUTATION, _SIGN_OFF, _HEADING, _REPORT_FIELD, _COVER_FIELD)
 
 def is_flat(raw: str, start: int, end: int) -> bool:
     """Whether raw[start:end] is a whole letter or report joined into one line: long, and holding the
-    structure a letter prints on lines of their own (a salutation, sign-off, heading or bullet items)."""
-    if end - start < FLAT_MIN:
-        return False
-    return sum(1 for p in _CUES if p.search(raw, start, end)) >= 2 or len(_BULLET.findall(raw, start, end)) >= 2
+    structure a letter prints on lines of their own (a salutation, sign-off, heading or bullet items), or a
+    letter's opening (date, address block, salutation and what follows) on one line."""
+    if end - start >= FLAT_MIN and (
+            sum(1 for p in _CUES if p.search(raw, start, end)) >= 2 or len(_BULLET.findall(raw, start, end)) >= 2):
+        return True
+    # a letter's opening, however short: its date, address and salutation on one line, its text after them
+    dear = _SALUTATION.search(raw, start, end)
+    return bool(dear and end - dear.end() >= OPENING_MIN and _ADDRESSEES.match(raw, dear.end(), end)
+                and SINGLE_DATE.search(raw, max(start, dear.start() - HEAD_SPAN), dear.start()))
 
 
 class _Breaks:
@@ -195,6 +210,9 @@ def reflow(raw: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     b.cut_all(_HEADING_BEFORE_NUMBER, True, group=1)
     for group in (1, 2, 3, 4):
         b.cut_all(_PAGE_NUMBER, False, group=group)
+    for m in _HYPHEN_LIST.finditer(raw, start, end):
+        stop = _LIST_END.search(raw, m.end(), end)
+        b.cut_all(_HYPHEN_ITEM, False, m.start(), stop.start() if stop else end)
     for m in _LIST_HEADING.finditer(raw, start, end):
         if not any(a <= m.start() < z for a, z in contents):
             b.cut(m.span(), True)
@@ -218,23 +236,27 @@ def reflow(raw: str, start: int, end: int) -> list[tuple[int, int, bool]]:
 
 
 def _head(b: _Breaks) -> None:
-    """Letterhead, date, address block, salutation and subject line: paragraphs of their own (a postcode
-    ends an address's paragraph)."""
-    dear = _SALUTATION.search(b.raw, b.start, min(b.end, b.start + 4000))
-    head_end = dear.start() if dear else b.start
-    for m in _POSTCODE.finditer(b.raw, b.start, head_end):
-        b.cut(b.after(m.end()), True)
-    date = SINGLE_DATE.search(b.raw, b.start, head_end)
-    if date:
-        b.cut(b.before(date.start()), True)
-        b.cut(b.after(date.end()), True)
-    if dear:
-        b.cut(b.before(dear.start()), True)
+    """Each letter's letterhead, date, address block, salutation and subject line: paragraphs of their own (a
+    postcode ends an address's paragraph). A letter may sit in a council agenda: its head is what lies between
+    the Ofsted letterhead (or the text before it, at most HEAD_SPAN) and its salutation."""
+    floor = b.start
+    for dear in _SALUTATION.finditer(b.raw, b.start, b.end):
         names = _ADDRESSEES.match(b.raw, dear.end(), b.end)
-        if names:
-            b.cut(b.after(names.end()), True)
-            opening = _OPENING.search(b.raw, names.end(), min(b.end, names.end() + 300))
-            b.cut(opening.span() if opening else None, True)
+        if names is None:
+            continue
+        zone = max(floor, dear.start() - HEAD_SPAN)
+        cues = list(_LETTERHEAD.finditer(b.raw, zone, dear.start()))
+        for m in _POSTCODE.finditer(b.raw, zone, dear.start()):
+            b.cut(b.after(m.end()), True)
+        date = SINGLE_DATE.search(b.raw, cues[-1].end() if cues else zone, dear.start())
+        if date:
+            b.cut(b.before(date.start()), True)
+            b.cut(b.after(date.end()), True)
+        b.cut(b.before(dear.start()), True)
+        b.cut(b.after(names.end()), True)
+        opening = _OPENING.search(b.raw, names.end(), min(b.end, names.end() + 300))
+        b.cut(opening.span() if opening else None, True)
+        floor = names.end()
 
 
 def _numbered(b: _Breaks) -> None:
