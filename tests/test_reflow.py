@@ -12,6 +12,7 @@ from ofsted_kg.api import extract_text
 from ofsted_kg.extract.normalise import normalise
 from ofsted_kg.extract.reading import read_document
 from ofsted_kg.extract.reflow import FLAT_MIN, is_flat, reflow
+from ofsted_kg.text_forms import text_form
 
 from .conftest import GOLDEN
 
@@ -92,3 +93,12 @@ def test_a_letters_opening_on_one_line_however_short_gets_its_lines_back() -> No
     (rec,) = extract_text(opening, source="opening.txt")
     assert rec.recipient is not None and rec.recipient.name == "Victoria Gent"
     assert str(rec.letter_date) == "2025-11-06" and rec.inspectors == ["Rachel Fairhurst", "Rebekah Tucker"]
+
+
+def test_a_joint_letters_two_column_signature_block_gives_each_signer() -> None:
+    """Names and titles of two columns interleaved ("Yvette Stanley Ursula Gallagher National Director, Social
+    Care Deputy Chief Inspector HMI Constabulary and Fire & Rescue HMI Probation Services Wendy Williams ...")."""
+    text = re.sub(r"\s+", " ", text_form(REAL / "jtai-021.pdf", "pdftotext"))
+    (rec,) = extract_text(text, source="jtai-021.txt")
+    assert rec.inspectors == ["Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"]
+    assert rec.signatory == "Yvette Stanley"

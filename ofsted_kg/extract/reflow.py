@@ -101,16 +101,21 @@ _INSPECTORATE = re.compile(
 _TITLE_START = (r"(?:National|Deputy|Chief|Assistant|Regional|Her|His|Director|Senior|Lead|Head|Interim|Executive"
                 r"|Strategic|HMI|Inspector|Associate|Acting|Social)\b")
 _TITLE_END = "|".join(f"(?<=\\b{w})" for w in ("Care", "Inspector", "Director", "Constabulary", "Probation", "Services",
-                                                  "Officer", "HMI", "Commissioner", "Manager", "Nursing", "Health"))
+                                                  "Officer", "HMI", "Commissioner", "Manager", "Nursing", "Health",
+                                                  "CQC", "Ofsted", "HMICFRS"))
 # a word of a signer's name ("Gallagher", "MacDonald", "O'Kelly", "Porter-Moore"), not a title's first word
 _SIGN_NAME = r"(?!" + _TITLE_START + r")[A-Z][a-z'’]*(?:[A-Z][a-z'’]+)?(?:-[A-Z][a-z'’]+)?"
 _HONORIFIC = rf"(?:(?:{NAME_HONORIFIC_RE})\.?[ \t]+)?"
 _POST_NOMINALS = r"(?:,?[ \t]+(?:[A-Z]{2,5}|[A-Z][a-z]?[A-Z][a-z]?[A-Z]?))*,?"  # ", CBE", " BSc MB ChB"
 _SIGNER = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?!(?:Probation|Constabulary|Quality|Commission|Ofsted)\b)"
-                     rf"(?={_HONORIFIC}{_SIGN_NAME}(?:[ \t]+{_SIGN_NAME}){{1,2}}{_POST_NOMINALS}[ \t]+{_TITLE_START})")
+                     rf"(?={_HONORIFIC}{_SIGN_NAME}(?:[ \t]+{_SIGN_NAME}){{1,2}}{_POST_NOMINALS}[ \t]+"
+                     # its title next, or a second signer's name (two names side by side)
+                     rf"(?:{_TITLE_START}|{_SIGN_NAME}[ \t]+{_SIGN_NAME}[ \t]+{_TITLE_START}))")
 # two signers' names side by side, their titles after them ("Eleanor Schooling Ursula Gallagher National
 # Director, ...")
 _NAME_PAIR = re.compile(rf"\b{_SIGN_NAME}([ \t]+)(?={_SIGN_NAME}[ \t]+{_SIGN_NAME}[ \t]+{_TITLE_START})")
+# two signers' titles side by side ("National Director, Social Care Deputy Chief Inspector")
+_TITLE_THEN_TITLE = re.compile(r"(?:" + _TITLE_END + r")([ \t]+)(?=" + _TITLE_START + ")")
 _NAME_THEN_TITLE = re.compile(rf"\b{_SIGN_NAME}[ \t]+{_SIGN_NAME}{_POST_NOMINALS}([ \t]+)(?={_TITLE_START})")
 # a footnote or page number after the last signer's title ("... Assistant Chief Inspector 2 The Children Act ...")
 _NOTE_AFTER_TITLE = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?=\d{1,2}[ \t]*[A-Z][a-z])")
@@ -278,6 +283,7 @@ def _signature(b: _Breaks, a: int, z: int) -> None:
     b.cut_all(_SIGNER, True, a, z)
     b.cut_all(_NAME_PAIR, True, a, z, group=1)
     b.cut_all(_NAME_THEN_TITLE, True, a, z, group=1)
+    b.cut_all(_TITLE_THEN_TITLE, True, a, z, group=1)
     b.cut_all(_NOTE_AFTER_TITLE, True, a, z)
 
 
