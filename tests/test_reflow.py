@@ -102,3 +102,12 @@ def test_a_joint_letters_two_column_signature_block_gives_each_signer() -> None:
     (rec,) = extract_text(text, source="jtai-021.txt")
     assert rec.inspectors == ["Yvette Stanley", "Ursula Gallagher", "Wendy Williams", "Helen Davies"]
     assert rec.signatory == "Yvette Stanley"
+
+
+def test_a_joint_letters_inspection_team_list_gives_each_member() -> None:
+    """"Inspection team Ofsted Joanna Walters, Ofsted lead inspector Una Buckley, Ofsted HMI ... Care Quality
+    Commission Lesley Perry, CQC lead inspector ...": each inspectorate and each member apart."""
+    members = ["Andrea Crosby-Josephs", "Janet Fraser", "Joanna Walters", "Lesley Perry", "Una Buckley"]
+    for text in (_flat(REAL / "jtai-017.pdf"), re.sub(r"\s+", " ", text_form(REAL / "jtai-017.pdf", "pdftotext"))):
+        (rec,) = extract_text(text, source="jtai-017.txt")  # pypdf reads the two columns row by row, pdftotext each whole
+        assert sorted(rec.inspectors) == members

@@ -117,6 +117,13 @@ _NAME_PAIR = re.compile(rf"\b{_SIGN_NAME}([ \t]+)(?={_SIGN_NAME}[ \t]+{_SIGN_NAM
 # two signers' titles side by side ("National Director, Social Care Deputy Chief Inspector")
 _TITLE_THEN_TITLE = re.compile(r"(?:" + _TITLE_END + r")([ \t]+)(?=" + _TITLE_START + ")")
 _NAME_THEN_TITLE = re.compile(rf"\b{_SIGN_NAME}[ \t]+{_SIGN_NAME}{_POST_NOMINALS}([ \t]+)(?={_TITLE_START})")
+# a joint letter's team list: "Inspection team Ofsted Joanna Walters, Ofsted lead inspector Una Buckley, Ofsted
+# HMI ... Care Quality Commission Lesley Perry, CQC lead inspector ..."
+_TEAM_HEADING = re.compile(r"(?<=[.!?])[ \t]+Inspection team(?=[ \t]+(?:Ofsted|Care Quality Commission|HMI|[A-Z][a-z]+ [A-Z]))")
+_TEAM_MEMBER = re.compile(r"(?:" + "|".join(f"(?<=\\b{w})" for w in ("inspector", "Inspector", "HMI", "CQC", "Ofsted",
+                                                                     "Commission", "Probation", "Constabulary"))
+                          + rf")[ \t]+(?={_HONORIFIC}{_SIGN_NAME}(?:[ \t]+{_SIGN_NAME}){{1,2}},[ \t])")
+_AFTER_MEMBER = re.compile(r"(?:(?<=\binspector)|(?<=\bInspector)|(?<=\bHMI))[ \t]+(?=[A-Z])")  # "... Ofsted HMI If you ..."
 # a footnote or page number after the last signer's title ("... Assistant Chief Inspector 2 The Children Act ...")
 _NOTE_AFTER_TITLE = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?=\d{1,2}[ \t]*[A-Z][a-z])")
 _COPY = re.compile(r"[ \t]+(?=(?:cc|Copy to|Copies to|Copied to)\b[: ])")
@@ -231,6 +238,8 @@ def reflow(raw: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             b.cut(b.before(org.start() + len(org.group(0)) - len(org.group(0).lstrip())), False)
     team = _TEAM_START.search(raw, start, end)
     b.cut_all(_TEAM_LABEL, False, team.start() if team else end)
+    for heading in _TEAM_HEADING.finditer(raw, start, end):
+        _team_list(b, heading.start(), min(end, heading.end() + SIGNATURE_SPAN))
     for m in _AFTER_SIGN_OFF.finditer(raw, start, end):
         b.cut(b.after(m.end()), False)
         _signature(b, m.end(), min(end, m.end() + SIGNATURE_SPAN))
@@ -273,6 +282,19 @@ def _numbered(b: _Breaks) -> None:
         if n in (1, last + 1) or _ENDS_SENTENCE.search(b.raw, b.start, m.start()):
             b.cut(m.span(), False)
             last = n
+
+
+def _team_list(b: _Breaks, a: int, z: int) -> None:
+    """A joint letter's "Inspection team" list in raw[a:z]: each inspectorate and each "Name, role" apart."""
+    b.cut(b.after(a) if b.raw[a] in " \t" else b.before(a), True)
+    for org in _INSPECTORATE.finditer(b.raw, a, z):
+        at = org.start() + len(org.group(0)) - len(org.group(0).lstrip())
+        if b.raw[max(a, at - 4):at].rstrip().endswith(","):
+            continue  # "Una Buckley, Ofsted HMI": the member's role
+        b.cut(b.before(at), True)
+        b.cut(b.after(org.end()), False)
+    b.cut_all(_TEAM_MEMBER, False, a, z)
+    b.cut_all(_AFTER_MEMBER, False, a, z)
 
 
 def _signature(b: _Breaks, a: int, z: int) -> None:
