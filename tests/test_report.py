@@ -782,6 +782,15 @@ def test_a_covers_age_group_and_publication_date_on_one_line_below_their_labels(
     assert rec.letter_date == "2013-08-02"
 
 
+def test_a_covers_age_group_value_read_into_the_publication_row() -> None:
+    """The cover's two columns read row by row: "Age group:" then "Published: All 2 August 2013"."""
+    head = ("Inspection of services for children in need of help and protection, children looked after and care "
+            "leavers\nAge group:\nPublished: All 2 August 2013\nSandwell Metropolitan Borough Council\n"
+            "Inspection dates: 24 June 2013 to 5 July 2013\nLead inspector: Christopher Sands HMI\n")
+    (rec,) = extract_text(head + _SANDWELL_2013_BODY)
+    assert rec.letter_date == "2013-08-02"
+
+
 def test_an_area_send_reports_areas_for_improvement_run_together_on_one_line() -> None:
     """A converter that joined the table's rows: each sentence saying who should act starts an item."""
     items = ("The local area partnership should evaluate the quality and impact of services more\n"

@@ -100,7 +100,9 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
     ctx.put(rec, "authority", auth)
     m = PUBLISHED.search(text, region.start, head_end)
     if m:
-        d = SINGLE_DATE.match(text, m.end()) or _value_below(text, m, head_end)
+        # ("Published: All 23 August 2013": the "Age group" column's value read into the row)
+        lead_in = _AGE_GROUP_ALL.match(text, m.end())
+        d = SINGLE_DATE.match(text, lead_in.end() if lead_in else m.end()) or _value_below(text, m, head_end)
         if d and parse_single(d):
             rec.letter_date = parse_single(d).isoformat()  # type: ignore[union-attr]
             rec.cite("letter_date", ctx.span(d.start(), d.end()))
