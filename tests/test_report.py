@@ -774,18 +774,13 @@ def test_an_area_send_team_table_whose_rows_were_joined_into_one_line() -> None:
     assert rec.inspectors == ["Katherine Douglas", "Liz Fox", "Margaret Burke", "David Roberts"]
 
 
-def test_a_covers_age_group_and_publication_date_on_one_line_below_their_labels() -> None:
+@pytest.mark.parametrize("cover", [
+    "Age group: Published:\n\nAll 2 August 2013\n\n",  # both labels on one line, both values below them
+    "Age group:\nPublished: All 2 August 2013\n",  # the columns read row by row: the age group in the date's row
+])
+def test_a_covers_age_group_and_publication_date_however_a_converter_ordered_them(cover: str) -> None:
     head = ("Inspection of services for children in need of help and protection, children looked after and care "
-            "leavers\nAge group: Published:\n\nAll 2 August 2013\n\nSandwell Metropolitan Borough Council\n"
-            "Inspection dates: 24 June 2013 to 5 July 2013\nLead inspector: Christopher Sands HMI\n")
-    (rec,) = extract_text(head + _SANDWELL_2013_BODY)
-    assert rec.letter_date == "2013-08-02"
-
-
-def test_a_covers_age_group_value_read_into_the_publication_row() -> None:
-    """The cover's two columns read row by row: "Age group:" then "Published: All 2 August 2013"."""
-    head = ("Inspection of services for children in need of help and protection, children looked after and care "
-            "leavers\nAge group:\nPublished: All 2 August 2013\nSandwell Metropolitan Borough Council\n"
+            f"leavers\n{cover}Sandwell Metropolitan Borough Council\n"
             "Inspection dates: 24 June 2013 to 5 July 2013\nLead inspector: Christopher Sands HMI\n")
     (rec,) = extract_text(head + _SANDWELL_2013_BODY)
     assert rec.letter_date == "2013-08-02"

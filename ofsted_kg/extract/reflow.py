@@ -95,19 +95,23 @@ _AFTER_SIGN_OFF = re.compile(r"Yours?[ \t]+(?:sincerely|faithfully)[,.]?(?=[ \t]
 # name a line of its own (not one that ends a title: "..., Ofsted"), and each signer's name starts a line
 SIGNATURE_SPAN = 900
 _INSPECTORATE = re.compile(
-    r"(?<![,\w])[ \t]*(?:Ofsted|Care Quality Commission|HMI Constabulary(?: and Fire (?:&|and) Rescue Services)?|HMICFRS"
+    r"(?<![,\w])(?:Ofsted|Care Quality Commission|HMI Constabulary(?: and Fire (?:&|and) Rescue Services)?|HMICFRS"
     r"|HMI Probation|HM Inspectorate of (?:Constabulary|Probation)|Her Majesty['’]s Inspectorate of (?:Constabulary"
     r"(?: and Fire (?:&|and) Rescue Services)?|Probation))(?=[ \t]+[A-Z])")
+def _after_any(*words: str) -> str:
+    """A lookbehind: the position right after any of `words` (each its own fixed-width lookbehind)."""
+    return "(?:" + "|".join(rf"(?<=\b{w})" for w in words) + ")"
+
+
 _TITLE_START = (r"(?:National|Deputy|Chief|Assistant|Regional|Her|His|Director|Senior|Lead|Head|Interim|Executive"
                 r"|Strategic|HMI|Inspector|Associate|Acting|Social)\b")
-_TITLE_END = "|".join(f"(?<=\\b{w})" for w in ("Care", "Inspector", "Director", "Constabulary", "Probation", "Services",
-                                                  "Officer", "HMI", "Commissioner", "Manager", "Nursing", "Health",
-                                                  "CQC", "Ofsted", "HMICFRS"))
+_TITLE_END = _after_any("Care", "Inspector", "Director", "Constabulary", "Probation", "Services", "Officer", "HMI",
+                        "Commissioner", "Manager", "Nursing", "Health", "CQC", "Ofsted", "HMICFRS")
 # a word of a signer's name ("Gallagher", "MacDonald", "O'Kelly", "Porter-Moore"), not a title's first word
 _SIGN_NAME = r"(?!" + _TITLE_START + r")[A-Z][a-z'’]*(?:[A-Z][a-z'’]+)?(?:-[A-Z][a-z'’]+)?"
 _HONORIFIC = rf"(?:(?:{NAME_HONORIFIC_RE})\.?[ \t]+)?"
 _POST_NOMINALS = r"(?:,?[ \t]+(?:[A-Z]{2,5}|[A-Z][a-z]?[A-Z][a-z]?[A-Z]?))*,?"  # ", CBE", " BSc MB ChB"
-_SIGNER = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?!(?:Probation|Constabulary|Quality|Commission|Ofsted)\b)"
+_SIGNER = re.compile(_TITLE_END + r"[ \t]+(?!(?:Probation|Constabulary|Quality|Commission|Ofsted)\b)"
                      rf"(?={_HONORIFIC}{_SIGN_NAME}(?:[ \t]+{_SIGN_NAME}){{1,2}}{_POST_NOMINALS}[ \t]+"
                      # its title next, or a second signer's name (two names side by side)
                      rf"(?:{_TITLE_START}|{_SIGN_NAME}[ \t]+{_SIGN_NAME}[ \t]+{_TITLE_START}))")
@@ -115,17 +119,16 @@ _SIGNER = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?!(?:Probation|Constabulary
 # Director, ...")
 _NAME_PAIR = re.compile(rf"\b{_SIGN_NAME}([ \t]+)(?={_SIGN_NAME}[ \t]+{_SIGN_NAME}[ \t]+{_TITLE_START})")
 # two signers' titles side by side ("National Director, Social Care Deputy Chief Inspector")
-_TITLE_THEN_TITLE = re.compile(r"(?:" + _TITLE_END + r")([ \t]+)(?=" + _TITLE_START + ")")
+_TITLE_THEN_TITLE = re.compile(_TITLE_END + r"([ \t]+)(?=" + _TITLE_START + ")")
 _NAME_THEN_TITLE = re.compile(rf"\b{_SIGN_NAME}[ \t]+{_SIGN_NAME}{_POST_NOMINALS}([ \t]+)(?={_TITLE_START})")
 # a joint letter's team list: "Inspection team Ofsted Joanna Walters, Ofsted lead inspector Una Buckley, Ofsted
 # HMI ... Care Quality Commission Lesley Perry, CQC lead inspector ..."
 _TEAM_HEADING = re.compile(r"(?<=[.!?])[ \t]+Inspection team(?=[ \t]+(?:Ofsted|Care Quality Commission|HMI|[A-Z][a-z]+ [A-Z]))")
-_TEAM_MEMBER = re.compile(r"(?:" + "|".join(f"(?<=\\b{w})" for w in ("inspector", "Inspector", "HMI", "CQC", "Ofsted",
-                                                                     "Commission", "Probation", "Constabulary"))
-                          + rf")[ \t]+(?={_HONORIFIC}{_SIGN_NAME}(?:[ \t]+{_SIGN_NAME}){{1,2}},[ \t])")
-_AFTER_MEMBER = re.compile(r"(?:(?<=\binspector)|(?<=\bInspector)|(?<=\bHMI))[ \t]+(?=[A-Z])")  # "... Ofsted HMI If you ..."
+_TEAM_MEMBER = re.compile(_after_any("inspector", "Inspector", "HMI", "CQC", "Ofsted", "Commission", "Probation",
+                                     "Constabulary") + rf"[ \t]+(?={_HONORIFIC}{_SIGN_NAME}(?:[ \t]+{_SIGN_NAME}){{1,2}},[ \t])")
+_AFTER_MEMBER = re.compile(_after_any("inspector", "Inspector", "HMI") + r"[ \t]+(?=[A-Z])")  # "... Ofsted HMI If you ..."
 # a footnote or page number after the last signer's title ("... Assistant Chief Inspector 2 The Children Act ...")
-_NOTE_AFTER_TITLE = re.compile(r"(?:" + _TITLE_END + r")[ \t]+(?=\d{1,2}[ \t]*[A-Z][a-z])")
+_NOTE_AFTER_TITLE = re.compile(_TITLE_END + r"[ \t]+(?=\d{1,2}[ \t]*[A-Z][a-z])")
 _COPY = re.compile(r"[ \t]+(?=(?:cc|Copy to|Copies to|Copied to)\b[: ])")
 _REPORT_FIELD = re.compile(r"[ \t]+(?=Inspection dates?:|Lead inspectors?:|Inspection of (?:children|services|local)"
                            r"|Judgement[ \t]+Grade\b)")
@@ -135,7 +138,7 @@ _COVER_FIELD = re.compile(r"[ \t]+(?=Age group:|Published:|Reference no:|© Crow
 COVER_SPAN = 800
 # a contents page: "Contents The local authority 3 Summary of findings 3 What does the local authority need to
 # improve? 4 ..." runs to the first sentence's end; its headings are entries, not headings
-_CONTENTS = re.compile(r"[ \t]+Contents[ \t]+(?=[A-Z])")
+_CONTENTS = re.compile(r"([ \t]+)Contents[ \t]+(?=[A-Z])")
 _SENTENCE_END = re.compile(r"[a-z)][.!][ \t]+[A-Z]")
 _CUES = (_SALUTATION, _SIGN_OFF, _HEADING, _REPORT_FIELD, _COVER_FIELD)
 
@@ -213,9 +216,13 @@ def reflow(raw: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     for m in _CONTENTS.finditer(raw, start, end):
         stop = _SENTENCE_END.search(raw, m.end(), end)
         contents.append((m.start(), stop.start() if stop else m.end()))
-        b.cut((m.start(), m.start() + len(m.group(0)) - len(m.group(0).lstrip())), True)
+        b.cut(m.span(1), True)
+
+    def in_contents(pos: int) -> bool:
+        return any(a <= pos < z for a, z in contents)
+
     for m in _HEADING.finditer(raw, start, end):
-        if not any(a <= m.start() < z for a, z in contents):
+        if not in_contents(m.start()):
             b.cut((m.start(), m.start("h")), True)
             b.cut(m.span("after"), True)
     _numbered(b)
@@ -226,7 +233,7 @@ def reflow(raw: str, start: int, end: int) -> list[tuple[int, int, bool]]:
         stop = _LIST_END.search(raw, m.end(), end)
         b.cut_all(_HYPHEN_ITEM, False, m.start(), stop.start() if stop else end)
     for m in _LIST_HEADING.finditer(raw, start, end):
-        if not any(a <= m.start() < z for a, z in contents):
+        if not in_contents(m.start()):
             b.cut(m.span(), True)
     for pattern, blank in ((_BULLET, False), (_LEAD_IN, True), (_SIGN_OFF, True), (_COPY, True),
                            (_REPORT_FIELD, True)):
@@ -235,7 +242,7 @@ def reflow(raw: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     if cover:
         b.cut_all(_COVER_FIELD, False, start, start + COVER_SPAN)
         for org in _INSPECTORATE.finditer(raw, start, cover.end() + 1):
-            b.cut(b.before(org.start() + len(org.group(0)) - len(org.group(0).lstrip())), False)
+            b.cut(b.before(org.start()), False)
     team = _TEAM_START.search(raw, start, end)
     b.cut_all(_TEAM_LABEL, False, team.start() if team else end)
     for heading in _TEAM_HEADING.finditer(raw, start, end):
@@ -288,10 +295,9 @@ def _team_list(b: _Breaks, a: int, z: int) -> None:
     """A joint letter's "Inspection team" list in raw[a:z]: each inspectorate and each "Name, role" apart."""
     b.cut(b.after(a) if b.raw[a] in " \t" else b.before(a), True)
     for org in _INSPECTORATE.finditer(b.raw, a, z):
-        at = org.start() + len(org.group(0)) - len(org.group(0).lstrip())
-        if b.raw[max(a, at - 4):at].rstrip().endswith(","):
+        if b.raw[max(a, org.start() - 4):org.start()].rstrip().endswith(","):
             continue  # "Una Buckley, Ofsted HMI": the member's role
-        b.cut(b.before(at), True)
+        b.cut(b.before(org.start()), True)
         b.cut(b.after(org.end()), False)
     b.cut_all(_TEAM_MEMBER, False, a, z)
     b.cut_all(_AFTER_MEMBER, False, a, z)
@@ -300,7 +306,7 @@ def _team_list(b: _Breaks, a: int, z: int) -> None:
 def _signature(b: _Breaks, a: int, z: int) -> None:
     """A joint letter's signature block in raw[a:z]: inspectorates, signers' names and titles apart."""
     for org in _INSPECTORATE.finditer(b.raw, a, z):
-        b.cut(b.before(org.start() + len(org.group(0)) - len(org.group(0).lstrip())), True)
+        b.cut(b.before(org.start()), True)
         b.cut(b.after(org.end()), True)
     b.cut_all(_SIGNER, True, a, z)
     b.cut_all(_NAME_PAIR, True, a, z, group=1)
