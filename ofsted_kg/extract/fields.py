@@ -450,7 +450,11 @@ OTHER_HEADING = re.compile(
     r"inspection judgements?.*|next steps|contents|yours (?:sincerely|faithfully)|"
     rf"{DESCRIPTORS_HEADING}\b.*|{RECORD_TABLE_HEADING}|"
     # joint letters' case studies: "Case study: highly effective practice", "Practice study: area for improvement"
-    r"(?:case|practice) study:[^.]{0,80})\s*[?:.]?$",
+    r"(?:case|practice) study:[^.]{0,80}|"
+    # area SEND reports' sections (the first may wrap: "... with special educational needs / and/or disabilities
+    # (SEND) in this area?")
+    r"what is it like to be a child or young person\b[^.?]{0,120}|what is the (?:local )?area partnership doing that is"
+    r" effective|what does the (?:local )?area partnership need to do better)\s*[?:.]?$",
     re.I)
 _INTRO = re.compile(r"(?:should|must|will need to) take the following actions?|the following (?:areas|actions)"
                     r"|\bthe following\s*$"

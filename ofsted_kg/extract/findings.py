@@ -19,7 +19,8 @@ from ofsted_kg.extract.lexicon import GRADE
 POLARITIES = ("strength", "satisfactory", "area for improvement", "area for priority action", "recommendation")
 
 SECTION_POLARITY = [
-    (re.compile(r"^(?:areas? of )?strengths?\b|^what is working well", re.I), "strength"),
+    (re.compile(r"^(?:areas? of )?strengths?\b|^what is working well|^what is the .{3,40} doing that is effective",
+                re.I), "strength"),
     (re.compile(r"^satisfactory practice", re.I), "satisfactory"),
     (re.compile(r"^areas? for (?:priority|immediate) action|^priority (?:and immediate )?actions?", re.I),
      "area for priority action"),
@@ -40,6 +41,12 @@ _INFO_SUBSECTION = re.compile(
 _JUDGEMENT_HEADING = re.compile(
     r"^(?:the (?:experiences and progress|impact of leaders|effectiveness)|overall effectiveness|leadership,? management"
     r"|summary for children|executive summary|summary of (?:key )?findings|the local authority)\b", re.I)
+# a line that only looks like a numbered item: a bracket's end wrapped onto it, the sentence going on ("... aged
+# 12 to / 24) following assessment.")
+_WRAPPED_NUMBER = re.compile(r"\d{1,3}\)\s+[a-z]")
+_SENTENCE_END = re.compile(r"[.!?:;]['’\"”)]?\s*$")
+# a question heading's wrapped second line: it starts in lower case and ends the question
+_HEADING_GOES_ON = re.compile(r"[a-z][^.!?]{0,100}\?")
 _GRADE_END = re.compile(rf":\s*{GRADE}\s*$", re.I)
 # procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
 _TRAILING_PROCEDURE = re.compile(
@@ -218,8 +225,11 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             cur = None
             if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)):
                 section = line.rstrip(":")
+            if _HEADING_GOES_ON.fullmatch(nxt) and not line.endswith(("?", ":", ".")):
+                section, skip_line = f"{section} {nxt}", True  # "... with special educational needs / and/or ... area?"
             continue
-        if fields._is_item_start(line):
+        if fields._is_item_start(line) and not (cur and _WRAPPED_NUMBER.match(line) and not _SENTENCE_END.search(
+                text, cur[0], cur[1])):
             if cur:
                 out.append((kind, cur[0], cur[1], section))
             cur, kind = [la, lb], "item"

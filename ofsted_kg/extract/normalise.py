@@ -51,6 +51,10 @@ _RUNNING_TITLE = re.compile(
 _FOOTER_PART = re.compile(
     r"^(?:(?:Inspection of|Monitoring visit (?:to|of)|Focused visit to)\b[^.]{3,150}(?:services|care)"
     r"|[0-3]?\d(?:\s+\w+)?(?:\s+\d{4})?\s*(?:to|-|–|and)\s*[0-3]?\d\s+\w+\s+(?:19|20)\d\d)$", re.I)
+# An area SEND report's running header ("Area SEND inspection report: Haringey Local Area Partnership"), its
+# dates, where they wrap, on the next line ("October 2023 2"): never its title, which reads "Area SEND inspection of"
+_SEND_RUNNING_HEADER = re.compile(r"^(?:[-*" + _GLYPHS + r"]\s*)?Area SEND inspection report:[^.]{3,200}$", re.I)
+_WRAPPED_DATE = re.compile(r"^[A-Z][a-z]{2,8}\s+(?:19|20)\d\d(?:\s+\d{1,3})?$")
 _DOC_TITLE = re.compile(
     r"^(?:Inspection of|(?:Re-)?inspection of services for|Focused visit to|Monitoring visit to|"
     r"Joint targeted area inspection)\b", re.I)
@@ -515,11 +519,14 @@ def _repeated_at_edges(pages: list[list[_Line]], need: int, on_pages: int = 0,
 
 
 def _mark_furniture(lines: list[_Line]) -> None:
+    after_header = False
     for ln in lines:
         t = ln.text
         if t and (_PAGE_NUMBER.match(t) or _BLANK_PAGE.match(t) or (_PAGE_OF.search(t) and len(t) < 160)
-                  or _RUNNING_TITLE.match(t)):
+                  or _RUNNING_TITLE.match(t) or _SEND_RUNNING_HEADER.match(t)
+                  or (after_header and _WRAPPED_DATE.match(t))):
             ln.furniture = True
+        after_header = bool(t and _SEND_RUNNING_HEADER.match(t)) or (after_header and not t)
     # A footer set over several lines just above a bare page number: title, then dates.
     for i, ln in enumerate(lines):
         if ln.furniture and ln.text and _PAGE_NUMBER.match(ln.text):

@@ -504,6 +504,17 @@ def _area_send(ctx: Context, rec: LetterRecord, region: Region) -> None:
                     rec.recommendations.append(re.sub(r"\s+", " ", text[a:b]).strip())
                     rec.cite("recommendations", ctx.span(a, b))
                 break
+    first = _SEND_FINDINGS.search(text, region.start, region.end)
+    if first:  # the findings sections, up to the partnership's details and the method after them
+        last = _SEND_FINDINGS_END.search(text, first.end(), region.end)
+        add_findings(ctx, rec, first.start(), last.start() if last else region.end)
+
+
+# an area SEND report's first findings heading ("What is it like to be a child or young person with SEND in
+# this area?"), and the headings of its closing tables and method ("Local area partnership details", ...)
+_SEND_FINDINGS = re.compile(r"^[ \t]*What is it like to be a child or young person\b", re.I | re.M)
+_SEND_FINDINGS_END = re.compile(r"^[ \t]*(?:Local area partnership details|Information about this inspection"
+                                r"|Inspection team)[ \t]*$", re.I | re.M)
 
 
 _SEND_HEADING_WORDS = re.compile(r"(?:(?:Ofsted|Care|Quality|Commission|CQC)[ \t]+)+")
