@@ -277,3 +277,58 @@ def test_a_case_study_heading_ends_the_bullet_item_above_it() -> None:
     assert blocks == [("item", "- Supervision is regular and of good quality.", ""),
                       ("prose", "Jamie was referred to the Youth Justice Service. The key worker checked at once.",
                        "Case study: highly effective practice")]
+
+
+_HEAD = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+         "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+         "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+         "were Ann Lee and Bo Chan.\n\n")
+
+
+@pytest.mark.parametrize("path, sentence", [
+    ("real/documents/focused-visit-001.pdf", "services for care-experienced young people in North Northamptonshire "
+                                             "have substantially improved."),
+    ("heldout/documents/focused-visit-004.pdf", "leaders recognise the need to continue to improve the consistency of "
+                                                "timeliness and quality of decision-making for all children at the front door."),
+    ("real/documents/focused-visit-007.pdf", "Staff feel well supported and receive regular and reflective supervision"),
+    ("real/documents/focused-visit-033.pdf", "Children and their families in Salford have access to a broad and varied "
+                                             "range of resources"),
+])
+def test_the_letterhead_a_text_layer_puts_inside_a_sentence_is_taken_out(path: str, sentence: str) -> None:
+    """pypdf gives page one's letterhead (and the date and addressee after it) after the page's last line,
+    inside the sentence that runs on to page two (21 focused visits of the corpus): the sentence is one unit,
+    without them."""
+    rec = extract_file(Path(__file__).parent / "golden" / path)[0]
+    assert any(sentence in f.text for f in rec.findings)
+    assert not any(re.search(r"Piccadilly Gate|Store Street|NN15 7QX", f.text) for f in rec.findings)
+
+
+def test_a_list_of_what_the_visit_looked_at_is_not_findings() -> None:
+    text = (_HEAD + "Inspectors looked at the arrangements for care leavers. This visit focused specifically on:\n\n"
+            "◼ Preparation and support into adulthood.\n◼ Keeping in touch.\n\nHeadline findings\n\n"
+            "Care leavers are supported well.\n\nYours sincerely\n\nAnn Lee\n")
+    assert [f.text for f in extract_text(text)[0].findings] == ["Care leavers are supported well."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This letter to all the service leaders in the area outlines our findings about the effectiveness of "
+    "partnership working in Kent.",
+    "The areas for improvement have been cross-referenced with the outcomes, enablers or principles in the "
+    "Children's Social Care: National Framework.",
+    "This statutory guidance sets out the purpose, principles for practice and expected outcomes of children's "
+    "social care.",
+    "The inspectorates recognise the complexities for agencies in intervening in families.",
+    "We anticipate that each of these joint targeted area inspections will identify learning for all agencies.",
+    "This joint targeted area inspection (JTAI) included an evaluation of the multi-agency 'front door'.",
+    "They also looked at local authority performance management and quality assurance information.",
+    "T: 0300 123 4234 Textphone: 0161 618 8524 E: enquiries@ofsted.gov.uk W: www.ofsted.gov.uk",
+])
+def test_joint_letters_and_focused_visits_boilerplate_is_not_findings(sentence: str) -> None:
+    text = _HEAD + f"Findings\n\nCaseloads are too high.\n\n{sentence}\n\nYours sincerely\n\nAnn Lee\n"
+    assert [f.text for f in extract_text(text)[0].findings] == ["Caseloads are too high."]
+
+
+def test_the_covid_19_programmes_paragraph_is_not_findings() -> None:
+    """The 2020-21 focused visits' note on the Chief Inspector's programme of work (a real letter)."""
+    rec = extract_file(Path(__file__).parent / "golden" / "real" / "documents" / "focused-visit-011.pdf")[0]
+    assert rec.findings and not any("Chief Inspector" in f.text for f in rec.findings)

@@ -85,11 +85,20 @@ _NOT_FINDING = re.compile(
     r"|we have notified the department for education|you should submit an action plan"
     r"|it would be (?:very )?helpful if you (?:can|could) share|the secretaries of state for"
     r"|if you would like ofsted to send you"
+    # joint letters' and focused visits' boilerplate (the letter's purpose, the COVID-19 programme, the national
+    # framework's cross-references, the inspectorates' caveats) and more of what the visit looked at
+    r"|this letter,? to (?:all )?the service leaders in the area,? outlines"
+    r"|(?:her|his) majesty's chief inspector of education, children's services and skills is leading"
+    r"|the areas for improvement have been cross-referenced|this statutory guidance sets out"
+    r"|the inspectorates recognise the complexities|we anticipate that each of these joint targeted area inspections"
+    r"|this joint targeted area inspection (?:\(jtai\) )?included an evaluation|alongside this inspection of"
+    r"|(?:inspectors|they) (?:also )?(?:looked at|considered) (?:a range of evidence|local authority performance"
+    r"|the impact of leaders)|inspectors engaged with"
     r"|there (?:are|were) no (?:areas? for )?(?:priority|immediate|recommendations?|further)[^.]{0,40}\.?$|none\.?$"
     # a report's back page
     r"|the office for standards in education|it (?:regulates|assesses|inspects) |if you would like a copy"
     r"|you may reuse|to view this licence|this publication is available|interested in our work|you can subscribe"
-    r"|(?:©|\(c\)) crown copyright|t:? 0300 123 1231|.{0,40}enquiries@ofsted\.gov\.uk"
+    r"|(?:©|\(c\)) crown copyright|t:? 0300 123 \d{4}|.{0,40}enquiries@ofsted\.gov\.uk"
     r"|any complaints about the inspection|to receive regular email alerts|all inspection judgements are made using"
     r")",
     re.I)
@@ -243,6 +252,21 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     return out
 
 
+# The Ofsted letterhead that a PDF's text layer puts after page one's last line, inside the sentence running on
+# to page two ("... have substantially Ofsted Piccadilly Gate Store Street Manchester M1 2WD"), and what may
+# follow it before the sentence goes on: the contact lines, the letter's date, the addressee's block up to its
+# postcode ("... Kettering NN15 7QX improved.")
+_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
+_INNER_LETTERHEAD = re.compile(
+    r"\s*,?\s*(?:O?fsted\s+)?(?:Piccadilly Gate|Agora|Freshford House|Royal Exchange Buildings|Aviation House)\b"
+    rf"[^.]{{0,80}}?{_POSTCODE}\s*$")
+_LETTERHEAD_TAIL = re.compile(
+    r"(?:\s*(?:T:?\s*0\d{3}[\d ]{7,9}|Textphone:?\s*0[\d ]{9,12}|(?:E:\s*)?enquiries@ofsted\.gov\.uk"
+    rf"|(?:W:\s*)?www\.\S+|[^.]{{0,200}}?\b{_POSTCODE}(?=\s+[a-z])))+\s*")
+# a list of what the visit looked at ("This visit focused specifically on:", "..., with a particular focus on:")
+_FOCUS_LEAD = re.compile(r"(?:\bfocus(?:s?ed)?\b[^.]{0,40}\bon|\blooked at|\bconsidered|\bevaluated)\s*(?:the)?:$", re.I)
+
+
 def _could_be_a_unit(t: str) -> bool:
     """Not too short, has words, and is not procedure, an aside or a footnote's own text."""
     return len(t) >= 12 and bool(re.search(r"[a-z]", t)) and not (
@@ -254,8 +278,13 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
     """Finding units in the letter body text[a:b]; `skip` holds clean spans already used (focus areas)."""
     text = ctx.text
     units: list[FindingUnit] = []
+    broken: tuple[str, int, str, int] | None = None  # a sentence cut by the letterhead: text, start, kind, end
+    focus_list = False  # the items of a list of what the visit looked at
     for kind, s, e, section in _blocks(text, a, b):
         if _SKIP_SECTION.search(section):
+            continue
+        focus_list = focus_list and kind == "item"
+        if focus_list:
             continue
         by_section = section_polarity(section) if section else None
         # a numbered paragraph of a report's judgement section is prose: one unit per sentence; a paragraph
@@ -270,6 +299,26 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
             if cut:
                 t, tx, ty = fields.item_text(text, tx, cut.start())
             t = _FOOTNOTE_MARK.sub("", _INNER_FOOTNOTE.sub("", t))
+            if broken:
+                tail = _LETTERHEAD_TAIL.match(t)
+                rest = t[tail.end():] if tail else t
+                if rest[:1].islower() or (rest[:1].isupper() and kind == broken[2] == "prose"):
+                    t, tx, broken = f"{broken[0]} {rest}", broken[1], None
+                elif not re.search(r"[.!?]$", t) and len(t.split()) < 12:
+                    continue  # the letter's date, the addressee's lines: the sentence goes on after them
+                else:
+                    if _could_be_a_unit(broken[0]):  # no end found: the sentence as far as it goes
+                        units.append(FindingUnit(broken[0], section, heading_polarity(section, broken[0])
+                                                 or model_polarity(broken[0], section), broken[1], broken[3]))
+                    broken = None
+            letterhead = _INNER_LETTERHEAD.search(text, tx, ty)
+            if letterhead:
+                t, tx, ty = fields.item_text(text, tx, letterhead.start())
+                if t and not re.search(r"[.!?;:)'\"’”]$", t):
+                    broken = (t, tx, kind, ty)
+                    continue
+            if kind == "prose" and _FOCUS_LEAD.search(t):
+                focus_list = True
             if procedural and not _GOES_ON.match(t):
                 procedural = False  # procedure's own sentences lean on it; a new subject is a finding again
             if kind == "prose" and _NOT_FINDING.match(t):
