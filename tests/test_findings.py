@@ -322,6 +322,12 @@ def test_a_list_of_what_the_visit_looked_at_is_not_findings() -> None:
     "This joint targeted area inspection (JTAI) included an evaluation of the multi-agency 'front door'.",
     "They also looked at local authority performance management and quality assurance information.",
     "T: 0300 123 4234 Textphone: 0161 618 8524 E: enquiries@ofsted.gov.uk W: www.ofsted.gov.uk",
+    "The joint targeted area inspection (JTAI) included an evaluation of the multi-agency 'front door' for child "
+    "protection.",
+    "Also included was a 'deep dive' focus on this vulnerable group of children.",
+    "In this inspection, the evaluation of the multi-agency 'front door' focused on children of all ages.",
+    "Specifically, they considered contacts, referrals, assessments and plans for children in need.",
+    "This was the first visit by Ofsted to Kent since the COVID-19 pandemic.",
 ])
 def test_joint_letters_and_focused_visits_boilerplate_is_not_findings(sentence: str) -> None:
     text = _HEAD + f"Findings\n\nCaseloads are too high.\n\n{sentence}\n\nYours sincerely\n\nAnn Lee\n"
@@ -332,3 +338,75 @@ def test_the_covid_19_programmes_paragraph_is_not_findings() -> None:
     """The 2020-21 focused visits' note on the Chief Inspector's programme of work (a real letter)."""
     rec = extract_file(Path(__file__).parent / "golden" / "real" / "documents" / "focused-visit-011.pdf")[0]
     assert rec.findings and not any("Chief Inspector" in f.text for f in rec.findings)
+
+
+def test_a_judgement_heading_with_a_full_stop_or_without_its_colon_starts_its_section() -> None:
+    """Reading 2019 (a real report): "...protection: / requires improvement to be good." and "... children in
+    care and care leavers requires / improvement to be good." each start their section; the "What needs to
+    improve" list does not run on over the whole report."""
+    rec = extract_file(Path(__file__).parent / "golden" / "heldout-3" / "documents" / "ilacs-036.pdf")[0]
+    sections = {f.section for f in rec.findings}
+    assert "The experiences and progress of children who need help and protection: requires improvement to be good" in sections
+    assert ("The experiences and progress of children in care and care leavers requires improvement to be good"
+            in sections)
+    assert sum(f.section == "What needs to improve" for f in rec.findings) == 7
+
+
+@pytest.mark.parametrize("path, sentence", [
+    # a joint letter's section 20 footnote at the foot of page one, inside a sentence
+    ("real/documents/jtai-013.pdf", "some practice is ineffective in improving the child's day-to-day lived experience."),
+    # the national framework's footnote
+    ("real/documents/focused-visit-003.pdf", "evidence of sustained change in the care they receive."),
+    # a page break after "the", after an unfinished noun phrase before "(PND)", and after an inline list's ";"
+    ("real/documents/focused-visit-035.pdf", "makes sure that the YPAs are aware of the practice model"),
+    ("real/documents/jtai-023.pdf", "police national database (PND) or police national computer (PNC) checks"),
+    ("real/documents/jtai-003.pdf", "through improved communication; analysis of school nurses"),
+])
+def test_a_sentence_runs_on_over_a_page_break_and_its_footnote(path: str, sentence: str) -> None:
+    rec = extract_file(Path(__file__).parent / "golden" / path)[0]
+    assert any(sentence in f.text.replace("\u2019", "'") for f in rec.findings)
+
+
+def test_a_running_header_on_page_two_is_furniture_when_the_cover_wraps_the_title_otherwise() -> None:
+    """Knowsley 2021: the cover prints "Inspection of Knowsley Council local / authority children's services",
+    the running header "Inspection of Knowsley local authority children's services": page two's header is not
+    the title, and does not run into the sentence it interrupts."""
+    rec = extract_file(Path(__file__).parent / "golden" / "heldout" / "documents" / "ilacs-018.pdf")[0]
+    assert not any("Inspection of Knowsley" in f.text for f in rec.findings)
+    assert any(f.text.endswith("have more recently led to a rise in the demand for children's services, particularly "
+                               "for children at risk of exploitation and those experiencing domestic abuse.")
+               for f in rec.findings)
+
+
+def test_what_the_inspection_identified_about_children_is_a_finding() -> None:
+    """"The inspection identified ..." opens the 2010 letters' list of areas (procedure), but not a sentence
+    about children: "The inspection identified a small number of children aged under 16 living in unlawful
+    placements." (Bradford 2022)."""
+    text = _HEAD + ("Findings\n\nCaseloads are too high.\n\nThe inspection identified a small number of children "
+                    "aged under 16 living in unlawful placements.\n\nYours sincerely\n\nAnn Lee\n")
+    assert [f.text for f in extract_text(text)[0].findings][1:] == [
+        "The inspection identified a small number of children aged under 16 living in unlawful placements."]
+
+
+def test_a_2013_reports_running_header_of_council_and_kind_is_furniture() -> None:
+    """Kent 2013: "Kent County Council Inspection of looked after children services" heads every page; it is
+    not a finding, nor inside one ("... ownership of / [header] / these plans by young people.")."""
+    rec = extract_file(Path(__file__).parent / "golden" / "heldout" / "documents" / "ilacs-016.pdf")[0]
+    assert rec.findings and not any("Kent County Council Inspection" in f.text for f in rec.findings)
+    assert any(f.text.endswith("ownership of these plans by young people.") for f in rec.findings)
+
+
+def test_a_2013_reports_judgement_heading_over_its_grade_line_starts_its_section() -> None:
+    """"Outcomes for looked after children and young / people" over "Grade 4 (Inadequate)": the heading ends the
+    list above it (whose items are recommendations), and its numbered paragraphs are sentences, not items."""
+    text = ("Inspection of looked after children services\nExample Council\n\nInspection dates: 1 - 5 July 2013\n"
+            "Reporting inspector Ann Lee HMI\n\nAreas for improvement\n20. The local authority should take the "
+            "following action.\nWithin three months:\n- ensure that plans are reviewed by managers\n"
+            "Outcomes for looked after children and young\npeople\nGrade 4 (Inadequate)\n21. Outcomes are inadequate. "
+            "Too many children wait too long.\nQuality of provision\nGrade 3 (Adequate)\n22. Plans are reviewed.\n")
+    rec = extract_text(text)[0]
+    got = [(f.section, f.text) for f in rec.findings]
+    assert ("Outcomes for looked after children and young people", "Outcomes are inadequate.") in got
+    assert ("Outcomes for looked after children and young people", "Too many children wait too long.") in got
+    assert ("Quality of provision", "Plans are reviewed.") in got
+    assert not any("ensure that plans" in t or "Outcomes for" in t or "Grade" in t for s, t in got if s != "")

@@ -45,9 +45,13 @@ _JUDGEMENT_HEADING = re.compile(
 # 12 to / 24) following assessment.")
 _WRAPPED_NUMBER = re.compile(r"\d{1,3}\)\s+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?:;]['’\"”)]?\s*$")
+_GRADE_LINE = re.compile(r"Grade [1-4] \((?:Outstanding|Good|Adequate|Inadequate)\)", re.I)
 # a question heading's wrapped second line: it starts in lower case and ends the question
 _HEADING_GOES_ON = re.compile(r"[a-z][^.!?]{0,100}\?")
-_GRADE_END = re.compile(rf":\s*{GRADE}\s*$", re.I)
+# the grade ending a judgement heading, a full stop after it too ("...: requires improvement to be good."), or the
+# heading printed without its colon ("... children in care and care leavers requires / improvement to be good.")
+_GRADE_END = re.compile(rf"(?::\s*{GRADE}|(?:protection|care leavers|in care|families)\s+requires\s+improvement\s+to\s+"
+                        r"be\s+good)\.?\s*$", re.I)
 # procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
 _TRAILING_PROCEDURE = re.compile(
     r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
@@ -66,7 +70,8 @@ _NOT_FINDING = re.compile(
     r"spoke|met|scrutinised|sampled|tracked|reviewed|evaluated|examined) (?:a |the )?(?:range|sample|number|evidence|"
     r"case|children's (?:case )?records|local authority performance|relevant)|inspectors (?:also )?(?:spoke|met) "
     r"|i would like to|we would like to|i am copying|this letter will be published|ofsted will take|yours (?:sincerely|faithfully)"
-    r"|any areas for development|this (?:visit|inspection) (?:has )?identified the following|the inspection identified"
+    r"|any areas for development|this (?:visit|inspection) (?:has )?identified the following"
+    r"|the inspection identified (?:the following|(?:an?|no|one|two|three|some) (?:areas?|strengths)|areas?)"
     r"|from the evidence gathered|the inspection sampled|inspectors sampled|the inspection was carried out under|it will contribute to the annual review"
     r"|in addition, it is considered by ofsted|the local authority should (?:now )?(?:prepare|submit)"
     r"|(?:copy|cc)\b"
@@ -87,13 +92,16 @@ _NOT_FINDING = re.compile(
     r"|if you would like ofsted to send you"
     # joint letters' and focused visits' boilerplate (the letter's purpose, the COVID-19 programme, the national
     # framework's cross-references, the inspectorates' caveats) and more of what the visit looked at
-    r"|this letter,? to (?:all )?the service leaders in the area,? outlines"
+    r"|this letter,? to (?:all )?the service leaders in the (?:local )?area,? outlines"
+    r"|(?:this|the) (?:joint targeted area inspection|jtai|inspection)(?: \(jtai\))? (?:included|includes) (?:an evaluation|a .deep dive)"
+    r"|also included was a .deep dive|in this inspection, the evaluation of|specifically, (?:they|inspectors) (?:considered|looked at)"
+    r"|this was the first visit by ofsted"
     r"|(?:her|his) majesty's chief inspector of education, children's services and skills is leading"
     r"|the areas for improvement have been cross-referenced|this statutory guidance sets out"
     r"|the inspectorates recognise the complexities|we anticipate that each of these joint targeted area inspections"
-    r"|this joint targeted area inspection (?:\(jtai\) )?included an evaluation|alongside this inspection of"
+    r"|alongside this inspection of"
     r"|(?:inspectors|they) (?:also )?(?:looked at|considered) (?:a range of evidence|local authority performance"
-    r"|the impact of leaders)|inspectors engaged with"
+    r"|the impact of leaders|the effectiveness of the multi-agency leadership)|inspectors engaged with"
     r"|there (?:are|were) no (?:areas? for )?(?:priority|immediate|recommendations?|further)[^.]{0,40}\.?$|none\.?$"
     # a report's back page
     r"|the office for standards in education|it (?:regulates|assesses|inspects) |if you would like a copy"
@@ -203,6 +211,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     kind = "prose"
     pos = a
     skip_line = False
+    last_line: tuple[int, str] | None = None  # the last line read: its start and text
     lines = text[a:b].split("\n")
     for i, raw in enumerate(lines):
         la, lb = pos, pos + len(raw)
@@ -217,13 +226,27 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
         if skip_line:
             skip_line = False
             continue
-        # a judgement heading may follow the last bullet of a list with no blank line (ILACS 2023 reports)
-        if (cur is None or kind == "item") and _JUDGEMENT_HEADING.match(line) and (
-                _GRADE_END.search(line) or _GRADE_END.search(nxt)):
+        # a 2009-13 report's judgement heading, with its grade on the next line ("Quality of provision" / "Grade 4
+        # (Inadequate)"), ends the paragraph or list above it, as the heading wraps ("... young" / "people")
+        if _GRADE_LINE.match(line):
+            continue
+        if _GRADE_LINE.match(nxt):
+            wrapped = line[:1].islower() and last_line is not None
+            if cur and wrapped and last_line is not None:  # the heading's first line went into the block above
+                cur = [cur[0], last_line[0] - 1] if cur[0] < last_line[0] else None
             if cur:
                 out.append((kind, cur[0], cur[1], section))
                 cur = None
-            section = line if _GRADE_END.search(line) else f"{line} {nxt}"
+            section = f"{last_line[1]} {line}" if wrapped and last_line is not None else line
+            continue
+        last_line = (la, line)
+        # a judgement heading may follow the last bullet of a list with no blank line (ILACS 2023 reports)
+        if (cur is None or kind == "item") and _JUDGEMENT_HEADING.match(line) and (
+                _GRADE_END.search(line) or _GRADE_END.search(f"{line} {nxt}")):
+            if cur:
+                out.append((kind, cur[0], cur[1], section))
+                cur = None
+            section = (line if _GRADE_END.search(line) else f"{line} {nxt}").rstrip(".")
             skip_line = not _GRADE_END.search(line)  # the heading's second line
             continue
         heading = bool(fields.RECOMMENDATION_HEADING.match(line) or fields.OTHER_HEADING.match(line)) or (

@@ -54,6 +54,10 @@ _FOOTER_PART = re.compile(
 # An area SEND report's running header ("Area SEND inspection report: Haringey Local Area Partnership"), its
 # dates, where they wrap, on the next line ("October 2023 2"): never its title, which reads "Area SEND inspection of"
 _SEND_RUNNING_HEADER = re.compile(r"^(?:[-*" + _GLYPHS + r"]\s*)?Area SEND inspection report:[^.]{3,200}$", re.I)
+# a 2012-13 report's running header: the council and the report's kind ("Kent County Council Inspection of looked
+# after children services", "Medway Council Inspection of safeguarding and looked after children")
+_COUNCIL_RUNNING_TITLE = re.compile(r"^[A-Z][^.\n]{2,80}?\b(?:Council|Borough)\s+Inspection of (?:safeguarding and )?"
+                                    r"looked after children(?:['’]s)?(?:\s+services)?$")
 _WRAPPED_DATE = re.compile(r"^[A-Z][a-z]{2,8}\s+(?:19|20)\d\d(?:\s+\d{1,3})?$")
 _DOC_TITLE = re.compile(
     r"^(?:Inspection of|(?:Re-)?inspection of services for|Focused visit to|Monitoring visit to|"
@@ -523,7 +527,7 @@ def _mark_furniture(lines: list[_Line]) -> None:
     for ln in lines:
         t = ln.text
         if t and (_PAGE_NUMBER.match(t) or _BLANK_PAGE.match(t) or (_PAGE_OF.search(t) and len(t) < 160)
-                  or _RUNNING_TITLE.match(t) or _SEND_RUNNING_HEADER.match(t)
+                  or _RUNNING_TITLE.match(t) or _SEND_RUNNING_HEADER.match(t) or _COUNCIL_RUNNING_TITLE.match(t)
                   or (after_header and _WRAPPED_DATE.match(t))):
             ln.furniture = True
         after_header = bool(t and _SEND_RUNNING_HEADER.match(t)) or (after_header and not t)
@@ -562,7 +566,8 @@ def _mark_furniture(lines: list[_Line]) -> None:
     # The document's title heads its first page (or cover) and a running footer repeats it: the first
     # time, it is the title.
     peeled = {id(ln) for ln in repeated}
-    title = next((ln for ln in tops if id(ln) in peeled and _DOC_TITLE.match(ln.text)), None)
+    first = {id(ln) for ln in pages[0]}  # (a title wrapped otherwise on the cover leaves page two's header alone)
+    title = next((ln for ln in tops if id(ln) in peeled and id(ln) in first and _DOC_TITLE.match(ln.text)), None)
     if title is not None:
         title.furniture = False
     # A one-word running header ("Ofsted"): the first line of most pages of a longer document.
@@ -709,6 +714,12 @@ def _is_bullet(text: str) -> bool:
     return text.startswith("- ") or bool(re.match(r"^(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s", text))
 
 
+# words a sentence cannot end with: a paragraph ending with one goes on over the page, whatever starts the next
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|or|in|into|for|with|that|by|on|at|from|their|its|is|are|was|were|be"
+                       r"|been|has|have|had|than|which|whose|between|through|including)$")
+# a footnote at a page's foot ("1 This joint inspection was conducted under section 20 ...", "1 The areas for
+# improvement have been cross-referenced ..."): where it stands between the halves of a sentence, it goes
+_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z]")
 _BRACKETED_NOTE = re.compile(r"^\([^()\n]{3,80}\)\.?$")
 _GREETING = re.compile(r"^(?:Dear|To the children and young people)\b[^\n]*,\s*$")
 
@@ -720,10 +731,15 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
     last = prev.rstrip()[-1]
     if _BRACKETED_NOTE.match(nxt) and not _GREETING.match(prev):
         return True  # "(Outcome 3, national framework)" alone below an item it belongs to (a Markdown form)
-    if last in _TERMINAL or _GREETING.match(prev):
+    if _GREETING.match(prev):
         return False
+    if last in _TERMINAL:
+        # an inline list's item ends with ";" and the next goes on over the page ("...; / analysis of ...")
+        return last == ";" and page_break and nxt[0].islower()
     if nxt[0].islower():
         return len(prev) > 40 or page_break
+    if page_break and (_OPEN_END.search(prev) or nxt[0] == "("):
+        return True  # "... makes sure that the / YPAs are aware ...", "... police national database / (PND) or ..."
     # a list ending in a stray comma does not run into the labelled line below ("Shadow inspectors: ...")
     return last == "," and len(prev) > 40 and not _LABEL.match(nxt)
 
@@ -770,6 +786,21 @@ def _join_hyphenated_words(par: list[_Line]) -> None:
 
 
 # genre rule: the letters' PDF and HTML artefacts, one step each; its length is the genre's (radon CC > 20)
+def _drop_interrupting_footnotes(paragraphs: list[list[_Line]], gaps: list[bool]) -> None:
+    """Drop a page's footnote (a short paragraph right before a page break, starting with its number) that
+    stands between the two halves of a sentence; the halves are then joined as across any page break."""
+    i = 1
+    while i < len(paragraphs) - 1:
+        par, before, after = paragraphs[i], paragraphs[i - 1][-1].text, paragraphs[i + 1][0].text
+        if (len(par) <= 4 and gaps[i] and _FOOTNOTE.match(par[0].text) and before
+                and before.rstrip()[-1] not in _TERMINAL and _should_join(before, after, True)):
+            del paragraphs[i]
+            del gaps[i]
+            gaps[i - 1] = True
+            continue
+        i += 1
+
+
 def normalise(raw: str) -> CleanText:
     """Clean `raw`; paragraphs end with a blank line, lines inside a paragraph are kept."""
     lines = []
@@ -811,6 +842,7 @@ def normalise(raw: str) -> CleanText:
         paragraphs.append(current)
         gaps.append(False)
 
+    _drop_interrupting_footnotes(paragraphs, gaps)
     for par in paragraphs:
         _join_hyphenated_words(par)
     out_chars: list[str] = []
