@@ -1,10 +1,11 @@
 """Agreement between the two labellers of the findings sample (the ceiling a method can aim at).
 
-    python3 scripts/findings_agreement.py [--json]
+    python3 scripts/findings_agreement.py [--sample 2] [--json]
 
 Reads tests/fixtures/findings_real/second_labels.json (the second labeller's polarity and themes for
-the units of second_sample.json) and the first labeller's labels of the same units (labels/*.json,
-by the unit's id "<document>#<index>"). Prints polarity agreement and Cohen's kappa, and theme
+the units of second_sample.json, drawn from the first batch) and the first labeller's labels of the same
+units (labels/*.json, by the unit's id "<document>#<index>"). With --sample 2: second_labels_2.json for
+second_sample_2.json, drawn from the second and third batches. Prints polarity agreement and Cohen's kappa, and theme
 micro-F1 of one labeller's (unit, theme) pairs against the other's (symmetric), with per-kind counts.
 """
 
@@ -36,9 +37,9 @@ def theme_f1(a: list[set[str]], b: list[set[str]]) -> float:
     return 2 * both / total if total else 1.0
 
 
-def pairs(real: Path = REAL) -> list[tuple[str, dict, dict]]:
+def pairs(real: Path = REAL, name: str = "second_labels.json") -> list[tuple[str, dict, dict]]:
     """(unit id, first labeller's unit, second labeller's unit) for each unit of the sample."""
-    second = json.loads((real / "second_labels.json").read_text(encoding="utf-8"))["units"]
+    second = json.loads((real / name).read_text(encoding="utf-8"))["units"]
     docs: dict[str, list[dict]] = {}
     out = []
     for u in second:
@@ -49,8 +50,8 @@ def pairs(real: Path = REAL) -> list[tuple[str, dict, dict]]:
     return out
 
 
-def agreement(real: Path = REAL) -> dict:
-    rows = pairs(real)
+def agreement(real: Path = REAL, name: str = "second_labels.json") -> dict:
+    rows = pairs(real, name)
     pa, pb = [a["polarity"] for _, a, _ in rows], [b["polarity"] for _, _, b in rows]
     ta, tb = [set(a["themes"]) for _, a, _ in rows], [set(b["themes"]) for _, _, b in rows]
     exact = sum(x == y for x, y in zip(ta, tb, strict=True))
@@ -64,10 +65,13 @@ def agreement(real: Path = REAL) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--sample", type=int, choices=(1, 2), default=1,
+                    help="1: the first batch's sample, 2: the second and third batches'")
     args = ap.parse_args()
-    if not (REAL / "second_labels.json").exists():
-        sys.exit(f"{REAL / 'second_labels.json'}: missing (the second labeller's labels)")
-    a = agreement()
+    name = "second_labels.json" if args.sample == 1 else "second_labels_2.json"
+    if not (REAL / name).exists():
+        sys.exit(f"{REAL / name}: missing (the second labeller's labels)")
+    a = agreement(REAL, name)
     if args.json:
         print(json.dumps(a, indent=1))
         return

@@ -64,12 +64,14 @@ def test_cohen_kappa_and_theme_f1_between_labellers() -> None:
     assert findings_agreement.theme_f1([{"x"}, {"y", "z"}], [{"x"}, {"y"}]) == pytest.approx(2 * 2 / 5)
 
 
-def test_second_labels_are_for_the_sample_units() -> None:
-    sample = {u["id"]: u["text"] for u in json.loads((REAL / "second_sample.json").read_text())["units"]}
-    rows = findings_agreement.pairs(REAL)
-    assert len(rows) == len(sample) >= 200
-    assert all(first["text"] == sample[uid] for uid, first, _ in rows)
-    a = findings_agreement.agreement(REAL)
+@pytest.mark.parametrize("sample, labels", [("second_sample.json", "second_labels.json"),
+                                            ("second_sample_2.json", "second_labels_2.json")])
+def test_second_labels_are_for_the_sample_units(sample: str, labels: str) -> None:
+    texts = {u["id"]: u["text"] for u in json.loads((REAL / sample).read_text())["units"]}
+    rows = findings_agreement.pairs(REAL, labels)
+    assert len(rows) == len(texts) >= 200
+    assert all(first["text"] == texts[uid] for uid, first, _ in rows)
+    a = findings_agreement.agreement(REAL, labels)
     assert 0 < a["polarity_kappa"] <= 1 and 0 < a["theme_micro_f1"] <= 1
 
 

@@ -6,7 +6,7 @@ The theme queries' right answers then follow from this file alone, not from the 
   list has two items, "caseloads" (Workforce and caseloads) and "managers and plans" (Management oversight,
   Planning); it also has a strength (Child's voice and participation) and an area for improvement with no
   theme. A monitoring visit 8-9 June 2021 (letter of 6 July 2021) recommends caseloads again (Workforce and
-  caseloads), names an area for improvement on private fostering (Private fostering, a theme the findings
+  caseloads), names an area for improvement on pre-birth assessments (Pre-birth and babies, a theme the findings
   model's held-out figures call unreliable) and a strength with no theme.
 - Halton (North West): a focused visit 9-10 February 2021 (letter of 9 March 2021) with one area for
   priority action (Supervision) and one recommendation with no theme.
@@ -25,7 +25,7 @@ PLANS_2019 = "Managers do not check that plans progress."
 VOICE_2019 = "Children are seen often and alone."
 MOVES_2019 = "The duty team moved office twice."
 CASELOADS_2021 = "Caseloads remain too high for some social workers."
-FOSTERING_2021 = "Private fostering arrangements are not checked."
+FOSTERING_2021 = "Pre-birth assessments start too late."
 STAFF_2021 = "Staff enjoy working here."
 SUPERVISION_2021 = "Supervision is infrequent and does not help plans progress."
 FRONT_DOOR_2021 = "The front door is slow to respond to contacts."
@@ -56,7 +56,7 @@ def records() -> list[LetterRecord]:
             _f(MOVES_2019, HEADLINE, afi, [])]),
         _letter("bury-mv-2021.txt", "Bury", "monitoring visit", "2021-06-08", "2021-06-09", "2021-07-06", [
             _f(CASELOADS_2021, IMPROVE, rec, ["Workforce and caseloads"]),
-            _f(FOSTERING_2021, "Areas for improvement", afi, ["Private fostering"]),
+            _f(FOSTERING_2021, "Areas for improvement", afi, ["Pre-birth and babies"]),
             _f(STAFF_2021, HEADLINE, strength, [])]),
         _letter("halton-fv-2021.txt", "Halton", "focused visit", "2021-02-09", "2021-02-10", "2021-03-09", [
             _f(SUPERVISION_2021, "Areas for priority action", priority, ["Supervision"]),
