@@ -836,3 +836,17 @@ def test_an_area_send_reports_areas_for_improvement_run_together_on_one_line() -
     assert rec.recommendations == [
         "The local area partnership should evaluate the quality and impact of services more effectively. "
         "This is a statutory duty.", "Local area partnership leaders should improve the effectiveness of joint working."]
+
+
+@pytest.mark.parametrize("path, last", [
+    ("heldout-3/documents/ilacs-032.pdf", "to support care leavers in making informed choices about their future life"),
+    ("real/documents/ilacs-039.pdf", "reduces the opportunities for casework to be saved in different files"),
+])
+def test_a_2013_reports_recommendations_end_at_the_judgement_heading_over_its_grade(path: str, last: str) -> None:
+    """"Outcomes for looked after children and young / people" over "Grade 4 (Inadequate)" is the next
+    section's heading, not the end of the last recommendation (Medway and Sandwell, 2013)."""
+    from pathlib import Path
+
+    from ofsted_kg.api import extract_file
+    (rec,) = extract_file(Path(__file__).parent / "golden" / path)
+    assert rec.recommendations[-1].endswith(last)

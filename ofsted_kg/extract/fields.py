@@ -562,9 +562,12 @@ class _ItemReader:
 
     def read(self, start: int) -> list[tuple[int, int]]:
         pos = start
-        for raw_line in self.text[start:self.limit].split("\n"):
+        lines = self.text[start:self.limit].split("\n")
+        for i, raw_line in enumerate(lines):
             a, b = pos, pos + len(raw_line)
             pos = b + 1
+            if (self.cur or self.items) and _graded_heading(lines, i):
+                break  # "Outcomes for looked after children and young / people" over "Grade 4 (Inadequate)"
             if not self._line(raw_line.strip(), a, b, pos):
                 break
         if self.cur:
@@ -820,6 +823,17 @@ def _split_bullets(text: str, a: int, b: int) -> list[tuple[int, int]]:
         else:
             return []
     return out
+
+
+# a 2009-13 report's grade line under its judgement heading
+GRADE_LINE = re.compile(r"Grade [1-4] \((?:Outstanding|Good|Adequate|Inadequate)\)", re.I)
+
+
+def _graded_heading(lines: list[str], i: int) -> bool:
+    """Is lines[i] a judgement heading over its grade line, the heading perhaps wrapped onto one more line?"""
+    nxt = [x.strip() for x in lines[i + 1:i + 3]]
+    return lines[i].strip()[:1].isupper() and bool(nxt) and (
+        bool(GRADE_LINE.fullmatch(nxt[0])) or (len(nxt) > 1 and nxt[0][:1].islower() and bool(GRADE_LINE.fullmatch(nxt[1]))))
 
 
 def unmarked_items(text: str, a: int, b: int) -> list[tuple[int, int]]:

@@ -45,7 +45,7 @@ _JUDGEMENT_HEADING = re.compile(
 # 12 to / 24) following assessment.")
 _WRAPPED_NUMBER = re.compile(r"\d{1,3}\)\s+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?:;]['’\"”)]?\s*$")
-_GRADE_LINE = re.compile(r"Grade [1-4] \((?:Outstanding|Good|Adequate|Inadequate)\)", re.I)
+_GRADE_LINE = fields.GRADE_LINE
 # a question heading's wrapped second line: it starts in lower case and ends the question
 _HEADING_GOES_ON = re.compile(r"[a-z][^.!?]{0,100}\?")
 # the grade ending a judgement heading, a full stop after it too ("...: requires improvement to be good."), or the
