@@ -21,6 +21,11 @@ from .conftest import EXAMPLES
 
 LABELS = Path(__file__).parent / "fixtures" / "findings_labels.json"
 runner = CliRunner()
+# a focused visit letter's head, up to its findings
+_HEAD = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+         "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
+         "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
+         "were Ann Lee and Bo Chan.\n\n")
 
 
 def test_findings_against_hand_labels() -> None:
@@ -74,10 +79,7 @@ def test_priority_action_paragraph_is_one_unit_and_procedure_goes_on_to_its_para
 
 
 def test_a_procedural_paragraphs_later_sentences_are_not_findings() -> None:
-    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-            "were Ann Lee and Bo Chan.\n\nFindings\n\nCaseloads are too high for many social workers.\n\n"
+    text = (_HEAD + "Findings\n\nCaseloads are too high for many social workers.\n\n"
             "We have determined that the local authority is not yet meeting its duties. This means a further "
             "visit will take place within six months.\n\nYours sincerely\n\nAnn Lee\n")
     texts = [f.text for f in extract_text(text)[0].findings]
@@ -87,10 +89,7 @@ def test_a_procedural_paragraphs_later_sentences_are_not_findings() -> None:
 def test_after_procedure_a_sentence_with_a_new_subject_is_a_finding_again() -> None:
     """Procedure covers only the sentences that lean on it ("They ...", "However, ..."): where paragraphs are
     lost (a letter on one line, or a text layer without paragraph gaps) the rest of the section is findings."""
-    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-            "were Ann Lee and Bo Chan.\n\nFindings\n\nInspectors met with a group of parents. They also spoke "
+    text = (_HEAD + "Findings\n\nInspectors met with a group of parents. They also spoke "
             "to managers. However, inspectors used video calls. One parent described the group as life changing. "
             "Caseloads are too high for many social workers.\n\nYours sincerely\n\nAnn Lee\n")
     texts = [f.text for f in extract_text(text)[0].findings]
@@ -106,20 +105,14 @@ def test_after_procedure_a_sentence_with_a_new_subject_is_a_finding_again() -> N
     "The JTAI looked at how all local agencies are working together to protect children.",
 ])
 def test_method_and_next_steps_sentences_after_a_finding_are_not_findings(sentence: str) -> None:
-    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-            f"were Ann Lee and Bo Chan.\n\nFindings\n\nCaseloads are too high. {sentence}\n\nYours sincerely\n\nAnn Lee\n")
+    text = (_HEAD + f"Findings\n\nCaseloads are too high. {sentence}\n\nYours sincerely\n\nAnn Lee\n")
     assert [f.text for f in extract_text(text)[0].findings] == ["Caseloads are too high."]
 
 
 def test_grade_descriptors_back_page_asides_and_cross_references_are_not_findings() -> None:
     """A SIF report's closing pages (the grade descriptors under a wrapped heading, the complaints and email
     lines), a naming note inside a paragraph of findings, and a "(Recommendation)" split off a sentence."""
-    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-            "were Ann Lee and Bo Chan.\n\nFindings\n\nSchools identify neglect early. This group of children "
+    text = (_HEAD + "Findings\n\nSchools identify neglect early. This group of children "
             "will be referred to as 'older children' for the purpose of this letter. Partners share a strong "
             "commitment to tackling neglect.\n\nIn weaker cases, strategy meetings lacked clarity about actions.\n"
             "(Recommendation).\n\nWhat the inspection judgements mean: the local\nauthority\n\nAn outstanding "
@@ -134,10 +127,7 @@ def test_grade_descriptors_back_page_asides_and_cross_references_are_not_finding
 def test_a_section_saying_it_has_nothing_is_not_a_finding() -> None:
     """A SIF report's LSCB section: "Priority and immediate action / There are no priority actions." is not
     a priority action."""
-    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-            "were Ann Lee and Bo Chan.\n\nFindings\n\nSchools identify neglect early.\n\n"
+    text = (_HEAD + "Findings\n\nSchools identify neglect early.\n\n"
             "Priority and immediate action\n\nThere are no priority actions.\n\nAreas for improvement\n\n"
             "None.\n\nYours sincerely\n\nAnn Lee\n")
     findings = extract_text(text)[0].findings
@@ -147,10 +137,7 @@ def test_a_section_saying_it_has_nothing_is_not_a_finding() -> None:
 def test_an_areas_for_improvement_item_saying_what_should_be_done_is_a_recommendation() -> None:
     from ofsted_kg.extract.findings import heading_polarity
 
-    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-            "were Ann Lee and Bo Chan.\n\nAreas for improvement\n\n"
+    text = (_HEAD + "Areas for improvement\n\n"
             "\u2022 Managers should offer appropriate challenge to social workers about their case work.\n"
             "\u2022 Pathway plans for care leavers are not updated when their circumstances change.\n\n"
             "Yours sincerely\n\nAnn Lee\n")
@@ -187,10 +174,7 @@ def test_findings_skip_what_is_not_a_finding() -> None:
 
 
 def test_bullets_are_one_unit_and_quotes_are_not_split() -> None:
-    text = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-            "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-            "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-            "were Ann Lee and Bo Chan.\n\nFindings\n\n- Caseloads are too high. Staff turnover is high.\n"
+    text = (_HEAD + "Findings\n\n- Caseloads are too high. Staff turnover is high.\n"
             "- Leaders said 'we know. We are acting.' Plans are improving.\n\nYours sincerely\n\nAnn Lee\n")
     rec = extract_text(text)[0]
     assert [f.text for f in rec.findings] == ["Caseloads are too high. Staff turnover is high.",
@@ -278,11 +262,6 @@ def test_a_case_study_heading_ends_the_bullet_item_above_it() -> None:
                       ("prose", "Jamie was referred to the Youth Justice Service. The key worker checked at once.",
                        "Case study: highly effective practice")]
 
-
-_HEAD = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
-         "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused "
-         "visit to Kent children's services on 1 and 2 April 2020. His Majesty's Inspectors for this visit "
-         "were Ann Lee and Bo Chan.\n\n")
 
 
 @pytest.mark.parametrize("path, sentence", [

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ofsted_kg.extract import fields
 from ofsted_kg.extract.context import Context, sentences
-from ofsted_kg.extract.lexicon import GRADE
+from ofsted_kg.extract.lexicon import GRADE, POSTCODE_RE
 
 POLARITIES = ("strength", "satisfactory", "area for improvement", "area for priority action", "recommendation")
 
@@ -45,7 +45,6 @@ _JUDGEMENT_HEADING = re.compile(
 # 12 to / 24) following assessment.")
 _WRAPPED_NUMBER = re.compile(r"\d{1,3}\)\s+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?:;]['’\"”)]?\s*$")
-_GRADE_LINE = fields.GRADE_LINE
 # a question heading's wrapped second line: it starts in lower case and ends the question
 _HEADING_GOES_ON = re.compile(r"[a-z][^.!?]{0,100}\?")
 # the grade ending a judgement heading, a full stop after it too ("...: requires improvement to be good."), or the
@@ -228,9 +227,9 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             continue
         # a 2009-13 report's judgement heading, with its grade on the next line ("Quality of provision" / "Grade 4
         # (Inadequate)"), ends the paragraph or list above it, as the heading wraps ("... young" / "people")
-        if _GRADE_LINE.match(line):
+        if fields.GRADE_LINE.match(line):
             continue
-        if _GRADE_LINE.match(nxt):
+        if fields.GRADE_LINE.match(nxt):
             wrapped = line[:1].islower() and last_line is not None
             if cur and wrapped and last_line is not None:  # the heading's first line went into the block above
                 cur = [cur[0], last_line[0] - 1] if cur[0] < last_line[0] else None
@@ -279,7 +278,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
 # to page two ("... have substantially Ofsted Piccadilly Gate Store Street Manchester M1 2WD"), and what may
 # follow it before the sentence goes on: the contact lines, the letter's date, the addressee's block up to its
 # postcode ("... Kettering NN15 7QX improved.")
-_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"
+_POSTCODE = POSTCODE_RE
 _INNER_LETTERHEAD = re.compile(
     r"\s*,?\s*(?:O?fsted\s+)?(?:Piccadilly Gate|Agora|Freshford House|Royal Exchange Buildings|Aviation House)\b"
     rf"[^.]{{0,80}}?{_POSTCODE}\s*$")

@@ -11,7 +11,7 @@ from ofsted_kg.extract.authorities import find_authorities, match_authority
 from ofsted_kg.extract.context import Context, as_printed, lines, paragraphs, sentences
 from ofsted_kg.extract.dates import SINGLE_DATE, parse_single
 from ofsted_kg.extract.grade_tables import ILACS_AREAS, grade_table
-from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
+from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE, POSTCODE_RE
 from ofsted_kg.extract.names import find_names, is_plausible_name, same_person, strip_honorific
 from ofsted_kg.extract.records import Finding, Found, Judgement, LetterRecord, Recipient, TeamMember
 from ofsted_kg.extract.segment import (
@@ -34,7 +34,7 @@ _TITLE_START = re.compile(
 _ORG_LINE = re.compile(
     r"\b(?:Council|Borough|County Hall|City Hall|Town Hall|Civic|Trust|Children First|Department|Limited|Ltd|"
     r"Road|Street|Square|Lane|Avenue|Way|Place|Centre|Offices|House|Building|PO Box|Floor)\b|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+    rf"\b{POSTCODE_RE}\b")
 _ORG_WORDS = re.compile(
     r"(?:,\s*|\s+)(?:London Borough|Royal Borough|County Hall|Civic Centre|Town Hall|City Hall|"
     r"[A-Z][\w'&-]+ (?:(?:County|City|Borough|Metropolitan Borough|District) )?Council\b|"
@@ -71,7 +71,7 @@ def _org_start(line: str) -> int | None:
 # a street number or a postcode, with the capitalised words before it that are not a title's words.
 _ADDRESS_NOUN = re.compile(
     r"\b(?:Offices|Buildings?|House|Hall|Centre|Room\s+\d+|P\.?O\.? Box|Floor|Directorate)\b|"
-    r"(?<=\s)\d{1,4}(?:[-–]\d{1,4})?\s+[A-Z]|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+    rf"(?<=\s)\d{{1,4}}(?:[-–]\d{{1,4}})?\s+[A-Z]|\b{POSTCODE_RE}\b")
 _TITLE_WORDS = frozenset({
     "director", "directors", "executive", "corporate", "strategic", "interim", "acting", "deputy",
     "assistant", "chief", "officer", "head", "group", "service", "services", "statutory", "joint", "lead",

@@ -66,3 +66,6 @@ MONTH_RE = (
         MONTHS[a.lower()], -len(a)))) + r")\."
     "?"
 )
+
+# a UK postcode ("M1 2WD", "NN15 7QX", "SW1P 3BT")
+POSTCODE_RE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}"

@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from ofsted_kg.extract.dates import SINGLE_DATE
-from ofsted_kg.extract.lexicon import GRADE, NAME_HONORIFIC_RE
+from ofsted_kg.extract.lexicon import GRADE, NAME_HONORIFIC_RE, POSTCODE_RE
 
 OPENING_MIN = 200  # text after a salutation that makes a joined letter's opening worth its lines back
 FLAT_MIN = 1500  # a line this long is a candidate: a printed paragraph is rarely longer
@@ -27,7 +27,7 @@ BULLET_GLYPHS = "•‣∙·⁃\u2023\u25a0-\u25ff\u27a2\u27a4\u25ba\u2794\u2713
 HEAD_SPAN = 1500  # a letter's head (letterhead, date, addressees) before its salutation, at most
 # the end of an Ofsted letterhead: its telephone numbers, email and web addresses
 _LETTERHEAD = re.compile(r"0300 ?123 ?\d{4}|Textphone[ \t]+[\d ]{8,14}\d|\S+@ofsted\.gov\.uk|www\.(?:gov\.uk/)?ofsted(?:\.gov\.uk)?")
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+_POSTCODE = re.compile(rf"\b{POSTCODE_RE}\b")
 _SALUTATION = re.compile(r"\bDear[ \t]+")
 _NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
 _ADDRESSEE = (rf"(?:(?:{NAME_HONORIFIC_RE})\.?[ \t]+{_NAME_WORD}|{_NAME_WORD}(?:[ \t]+or[ \t]+Madam)?"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ofsted_kg.extract.context import paragraphs
 from ofsted_kg.extract.dates import SINGLE_DATE
-from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE
+from ofsted_kg.extract.lexicon import NAME_HONORIFIC_RE, POSTCODE_RE
 
 # ("To the children and young people in Dorset,": the letter to children that comes with an ILACS report)
 SALUTATION = re.compile(r"^(?:Dear\b|To the children and young people\b)[ \t]*[^\n]{0,200}$", re.M)
@@ -48,7 +48,7 @@ REPORT_TITLE_FIELD = re.compile(r"\bLead[ \t]+inspector[ \t]*:|\bInspection[ \t]
 LETTERHEAD_CUE = re.compile(
     r"ofsted|enquiries@|0300 ?123 ?1231|www\.(?:gov|qov|ofsted)|Piccadilly Gate|Axis Building|"
     r"Freshford House|Aviation House|Agora|Royal Exchange|Cannon House|Clive House|Textphone|"
-    r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",
+    rf"\b{POSTCODE_RE}\b",
     re.I,
 )
 # ("Cc 4", a signature read by OCR, copies to no one)
