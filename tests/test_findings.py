@@ -307,6 +307,14 @@ def test_a_list_of_what_the_visit_looked_at_is_not_findings() -> None:
     "In this inspection, the evaluation of the multi-agency 'front door' focused on children of all ages.",
     "Specifically, they considered contacts, referrals, assessments and plans for children in need.",
     "This was the first visit by Ofsted to Kent since the COVID-19 pandemic.",
+    "Alongside this, the inspection considered the effectiveness of the multi-agency leadership and management of "
+    "this work.",
+    "A multi-agency inspection of this area of practice is more likely to highlight some of the significant "
+    "challenges to partnerships in improving practice.",
+    "There are, however, a number of areas where responses could be further strengthened and these are detailed "
+    "below.",
+    "Below are some examples extracted from different individual cases seen by inspectors, showing how a small "
+    "change in practice would have delivered more effective working.",
 ])
 def test_joint_letters_and_focused_visits_boilerplate_is_not_findings(sentence: str) -> None:
     text = _HEAD + f"Findings\n\nCaseloads are too high.\n\n{sentence}\n\nYours sincerely\n\nAnn Lee\n"
@@ -329,6 +337,47 @@ def test_a_judgement_heading_with_a_full_stop_or_without_its_colon_starts_its_se
     assert ("The experiences and progress of children in care and care leavers requires improvement to be good"
             in sections)
     assert sum(f.section == "What needs to improve" for f in rec.findings) == 7
+
+
+def test_a_joint_letters_opening_findings_after_its_method_are_findings() -> None:
+    """South Tyneside 2016 (a real letter): after the method sentences, "The inspection identified a number of
+    strengths ..." is a finding, and so are the summary's sentences after it."""
+    rec = extract_file(Path(__file__).parent / "golden" / "heldout-2" / "documents" / "jtai-026.pdf")[0]
+    texts = [f.text for f in rec.findings]
+    assert texts[0].startswith("The inspection identified a number of strengths across the partnership")
+    assert texts[1].startswith("This is leading to increasing identification")
+    assert not any(t.startswith(("Between 22 and 26 February", "This letter to all")) for t in texts)
+
+
+def test_a_paragraphs_first_line_below_a_heading_is_not_a_heading() -> None:
+    """South Tyneside 2016: "Case study: highly effective practice" / "Staff in the Community Rehabilitation
+    Company (CRC) and the National" / "Probation Service (NPS) are effective ..." is one sentence."""
+    rec = extract_file(Path(__file__).parent / "golden" / "heldout-2" / "documents" / "jtai-026.pdf")[0]
+    first = [f for f in rec.findings if f.section == "Case study: highly effective practice"][0]
+    assert first.text.startswith("Staff in the Community Rehabilitation Company (CRC) and the National Probation "
+                                 "Service (NPS) are effective")
+
+
+@pytest.mark.parametrize("path, passage", [
+    # a full-width last line without a full stop: the sentence goes on over the page whatever its next word
+    ("heldout-2/documents/jtai-026.pdf", "Local Authority Commissioning, Clinical Commissioning Group and the partnership"),
+    # a bullet whose next sentence starts the next page, the next bullet after it
+    ("real/documents/jtai-029.pdf", "delays are minimised. Assistant team managers within the MASH"),
+])
+def test_a_bullet_or_sentence_goes_on_over_a_page(path: str, passage: str) -> None:
+    rec = extract_file(Path(__file__).parent / "golden" / path)[0]
+    assert any(passage in f.text for f in rec.findings)
+
+
+def test_a_judgement_heading_saying_is_and_its_grade_starts_its_section() -> None:
+    """Blackpool 2019 (a real report): "The experiences and progress of children who need help and / protection
+    is inadequate" after the "What needs to improve" list starts its section; its paragraphs are not
+    recommendations and the heading is not a finding."""
+    rec = extract_file(Path(__file__).parent / "golden" / "heldout" / "documents" / "ilacs-006.pdf")[0]
+    section = "The experiences and progress of children who need help and protection is inadequate"
+    assert sum(f.section == section for f in rec.findings) > 40
+    assert sum(f.section == "What needs to improve" for f in rec.findings) == 12
+    assert not any(f.text.startswith("The experiences and progress") for f in rec.findings)
 
 
 @pytest.mark.parametrize("path, sentence", [

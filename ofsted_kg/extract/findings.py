@@ -48,9 +48,10 @@ _SENTENCE_END = re.compile(r"[.!?:;]['’\"”)]?\s*$")
 # a question heading's wrapped second line: it starts in lower case and ends the question
 _HEADING_GOES_ON = re.compile(r"[a-z][^.!?]{0,100}\?")
 # the grade ending a judgement heading, a full stop after it too ("...: requires improvement to be good."), or the
-# heading printed without its colon ("... children in care and care leavers requires / improvement to be good.")
-_GRADE_END = re.compile(rf"(?::\s*{GRADE}|(?:protection|care leavers|in care|families)\s+requires\s+improvement\s+to\s+"
-                        r"be\s+good)\.?\s*$", re.I)
+# heading printed without its colon ("... children in care and care leavers requires / improvement to be good.",
+# "... who need help and / protection is inadequate")
+_GRADE_END = re.compile(rf"(?::\s*{GRADE}|(?:protection|care leavers|in care|families)\s+(?:requires\s+improvement\s+to\s+"
+                        r"be\s+good|(?:is|are)\s+(?:inadequate|good|outstanding)))\.?\s*$", re.I)
 # procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
 _TRAILING_PROCEDURE = re.compile(
     r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
@@ -98,7 +99,10 @@ _NOT_FINDING = re.compile(
     r"|(?:her|his) majesty's chief inspector of education, children's services and skills is leading"
     r"|the areas for improvement have been cross-referenced|this statutory guidance sets out"
     r"|the inspectorates recognise the complexities|we anticipate that each of these joint targeted area inspections"
-    r"|alongside this inspection of"
+    r"|alongside this inspection of|alongside this,? the (?:inspection|jtai|visit) considered"
+    r"|.{0,40}\binspection (?:of|in) this area of practice is (?:more )?likely to highlight"
+    # a sentence introducing the list or the examples below it
+    r"|.{0,200}\b(?:detailed|set out|listed|outlined|described) below\.?$|below are (?:some )?(?:examples|case)"
     r"|(?:inspectors|they) (?:also )?(?:looked at|considered) (?:a range of evidence|local authority performance"
     r"|the impact of leaders|the effectiveness of the multi-agency leadership)|inspectors engaged with"
     r"|there (?:are|were) no (?:areas? for )?(?:priority|immediate|recommendations?|further)[^.]{0,40}\.?$|none\.?$"
@@ -114,8 +118,10 @@ _NOT_FINDING = re.compile(
 _GOES_ON = re.compile(
     r"(?:this|these|that|those|it|its|they|their|such|he|she|also|however|inspectors?|(?:her|his) majesty's"
     r"|in (?:addition|particular|this)|as (?:a result|part)"
-    r"|(?:during|following|for|after) (?:this|these|the (?:visit|inspection))|the (?:response|statement|written statement"
-    r"|visit|inspection|inspectors?|letter|report|plan|action plan|lines of enquiry|findings|evidence|partnership))\b",
+    r"|(?:during|following|for|after) (?:this|these|the (?:visit|inspection))"
+    r"|the (?:visit|inspection)(?! (?:also )?(?:identified|found|highlighted|showed)\b)"  # "The inspection identified strengths"
+    r"|the (?:response|statement|written statement|inspectors?|letter|report|plan|action plan|lines of enquiry"
+    r"|findings|evidence|partnership))\b",
     re.I)
 # Not findings, but not procedure that the rest of their paragraph goes on with either: a report's
 # cross-reference left alone ("... planning (Recommendation)." split off), a letter's naming note ("This group
@@ -202,6 +208,13 @@ def model_polarity(text: str, section: str = "") -> str:
 
 
 # genre rule: bullets, numbered items, headings and prose as letters lay them out; its length is the genre's (radon CC > 20)
+def _wrapped_prose(line: str, nxt: str) -> bool:
+    """Below a heading, a full-width line that only looks like one (its words capitalised, no full stop) with a
+    full-width prose line below it: the first line of a paragraph ("Case study: highly effective practice" /
+    "Staff in the Community Rehabilitation Company (CRC) and the National" / "Probation Service (NPS) are ...")."""
+    return len(line) >= 60 and len(nxt) >= 60 and not fields._is_item_start(nxt) and not fields.is_heading(nxt, 0, len(nxt))
+
+
 def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, section) for each bullet item or prose block, with the heading above it."""
     out: list[tuple[str, int, int, str]] = []
@@ -211,6 +224,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     pos = a
     skip_line = False
     last_line: tuple[int, str] | None = None  # the last line read: its start and text
+    after_heading = False  # the line above was a heading
     lines = text[a:b].split("\n")
     for i, raw in enumerate(lines):
         la, lb = pos, pos + len(raw)
@@ -249,7 +263,9 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             skip_line = not _GRADE_END.search(line)  # the heading's second line
             continue
         heading = bool(fields.RECOMMENDATION_HEADING.match(line) or fields.OTHER_HEADING.match(line)) or (
-            cur is None and fields.is_heading(text, la, lb) and not (nxt[:1].islower()))
+            cur is None and fields.is_heading(text, la, lb) and not (nxt[:1].islower())
+            and not (after_heading and _wrapped_prose(line, nxt)))
+        after_heading = heading
         if heading and not fields._is_item_start(line):
             if cur:
                 out.append((kind, cur[0], cur[1], section))

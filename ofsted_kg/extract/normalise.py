@@ -724,8 +724,9 @@ _BRACKETED_NOTE = re.compile(r"^\([^()\n]{3,80}\)\.?$")
 _GREETING = re.compile(r"^(?:Dear|To the children and young people)\b[^\n]*,\s*$")
 
 
-def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
-    """Does paragraph `nxt` continue `prev`, split by a page break or a stray blank line?"""
+def _should_join(prev: str, nxt: str, page_break: bool, full: bool = False) -> bool:
+    """Does paragraph `nxt` continue `prev`, split by a page break or a stray blank line? (`prev`: the
+    paragraph's last line; `full`: that line is about as long as the paragraph's longest, so not its end.)"""
     if not prev or not nxt or _is_bullet(nxt) or _COPY_START.match(nxt):
         return False
     last = prev.rstrip()[-1]
@@ -740,6 +741,8 @@ def _should_join(prev: str, nxt: str, page_break: bool) -> bool:
         return len(prev) > 40 or page_break
     if page_break and (_OPEN_END.search(prev) or nxt[0] == "("):
         return True  # "... makes sure that the / YPAs are aware ...", "... police national database / (PND) or ..."
+    if page_break and full and last.isalnum() and len(nxt) > 40:
+        return True  # "... Local Authority Commissioning, Clinical / [page] / Commissioning Group and the ..."
     # a list ending in a stray comma does not run into the labelled line below ("Shadow inspectors: ...")
     return last == "," and len(prev) > 40 and not _LABEL.match(nxt)
 
@@ -856,10 +859,13 @@ def normalise(raw: str) -> CleanText:
             out_chars.extend(ln.chars)
             out_offs.extend(ln.offs)
 
-    prev_text = ""
+    prev_text, prev_full, prev_item, prev_width = "", False, False, 0
     for i, par in enumerate(paragraphs):
         first = par[0].text
-        if i and _should_join(prev_text, first, gaps[i - 1]):
+        # a bullet item going on over a page with a new sentence: the page's first lines, then the next bullet
+        item_goes_on = bool(i and gaps[i - 1] and prev_item and not _is_bullet(first) and len(first.split()) > 10
+                            and len(first.rstrip()) >= 0.8 * prev_width and any(ln.text.startswith("- ") for ln in par[1:]))
+        if i and (item_goes_on or _should_join(prev_text, first, gaps[i - 1], prev_full)):
             out_chars.append(" ")
             out_offs.append(par[0].offs[0])
         elif i:
@@ -868,6 +874,9 @@ def normalise(raw: str) -> CleanText:
             out_offs.extend([anchor, anchor])
         emit_lines(par)
         prev_text = par[-1].text
+        prev_item = any(ln.text.startswith("- ") for ln in par) or (prev_item and item_goes_on)
+        prev_width = max(len(ln.text.rstrip()) for ln in par)
+        prev_full = len(par) > 1 and len(prev_text.rstrip()) >= 0.85 * prev_width
     out_chars.append("\n")
     out_offs.append(out_offs[-1] + 1 if out_offs else 0)
     return CleanText("".join(out_chars), out_offs, raw)
