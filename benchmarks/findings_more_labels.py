@@ -20,7 +20,7 @@ from ofsted_kg import themes as th
 from ofsted_kg.extract.findings import heading_polarity
 from ofsted_kg.findings_model import Model
 from ofsted_kg.findings_real import LabelledUnit, kind_of, load_labels
-from ofsted_kg.findings_train import _feature_lists, fit
+from ofsted_kg.findings_train import _feature_lists, fit, neighbour_texts
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "findings_real" / "labels"
 KINDS = ("all", "focused-visit", "jtai", "ilacs")
@@ -43,17 +43,17 @@ def main() -> None:
     args = ap.parse_args()
     old, new = split(args.batch)
     names = sorted(th.iri_by_label())
-    of, nf = _feature_lists(old), _feature_lists(new)
+    of, nf, around = _feature_lists(old), _feature_lists(new), neighbour_texts(old)
     counts: dict[str, Counter[tuple[str, str]]] = {"base": Counter(), "more": Counter()}
     for tr, te in GroupKFold(5).split(old, groups=[u.document for u in old]):
-        for name, (units, feats) in {"base": ([old[i] for i in tr], [of[i] for i in tr]),
-                                     "more": ([old[i] for i in tr] + new, [of[i] for i in tr] + nf)}.items():
+        for name, (units, feats) in {"base": ([old[i] for i in tr], of.take(tr)),
+                                     "more": ([old[i] for i in tr] + new, of.take(tr) + nf)}.items():
             m = Model.from_dict(fit(units, names, feats=feats))
             c = counts[name]
             for i in te:
                 u = old[i]
-                pol = heading_polarity(u.section, u.text) or m.polarity(u.text, u.section)[0]
-                chosen, gold = {t for t, _ in m.themes_of(u.text, u.section)}, set(u.themes)
+                pol = heading_polarity(u.section, u.text, kind_of(u.document) == "ilacs") or m.polarity(u.text, u.section, *around[i])[0]
+                chosen, gold = {t for t, _ in m.themes_of(u.text, u.section, *around[i])}, set(u.themes)
                 for k in ("all", kind_of(u.document)):
                     c[k, "n"] += 1
                     c[k, "pol"] += pol == u.polarity

@@ -20,13 +20,13 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from ofsted_kg.extract.records import Finding, LetterRecord
-from ofsted_kg.themes import assign_themes, has_extra_rules, letter_findings
+from ofsted_kg.themes import assign_themes, has_extra_rules
 from ofsted_kg.themes import themes as all_themes
 
 MODEL_FILE = "findings_model.json.gz"
@@ -97,12 +97,33 @@ def cue_features(text: str) -> list[str]:
 
 
 def features(text: str, section: str = "") -> list[str]:
-    """The unit's feature names, repeated as often as they occur (TF-IDF counts them)."""
+    """The unit's feature names, repeated as often as they occur (TF-IDF counts them; their order does not
+    matter)."""
     words = _words(text)
     out = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)] + cue_features(text)
     out += [f"§{w}" for w in _words(section)]
     out += [f"#{t.label}" for t, _ in assign_themes(text, limit=TRIGGER_LIMIT)]
     return out
+
+
+def context_features(prev: str = "", nxt: str = "") -> tuple[list[str], list[str]]:
+    """What a unit takes from its neighbours in the letter (the units just before and after it): for polarity,
+    their cue groups ("<~contrast", ">~praise": "This means ..." leans on the sentence before); for themes,
+    their words ("<word", ">word") and the themes whose trigger words occur in the unit before ("<#theme")."""
+    return context_from(features(prev) if prev else [], features(nxt) if nxt else [])
+
+
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def context_from(prev: list[str], nxt: list[str]) -> tuple[list[str], list[str]]:
+    """`context_features` from the neighbours' own feature lists (`features`; a section's "§" words are not
+    taken): their cue features ("~", "¬"), their words and the triggered themes of the one before ("#")."""
+    polarity = [f"<{f}" for f in prev if f[0] in "~¬"] + [f">{f}" for f in nxt if f[0] in "~¬"]
+    themes = [f"<{f}" for f in prev if f[0] in _LOWER and " " not in f]
+    themes += [f">{f}" for f in nxt if f[0] in _LOWER and " " not in f]
+    themes += [f"<{f}" for f in prev if f[0] == "#"]
+    return polarity, themes
 
 
 _RECENT = 8192  # more units than the longest document has
@@ -119,7 +140,7 @@ class Model:
     max_themes: int
     polarity_bias: tuple[float, ...]
     theme_bias: tuple[float, ...]
-    idf: dict[str, float]
+    idf: dict[str, float]  # the polarity features' (and the themes' too when theme_idf is None)
     polarity_w: dict[str, dict[int, float]]  # feature -> class index -> weight (zeros left out)
     theme_w: dict[str, dict[int, float]]
     meta: dict[str, Any]
@@ -127,8 +148,10 @@ class Model:
     trigger_prior: float = 0.0
     # a theme is chosen only if its score is at least this share of the best theme's score
     relative: float = 0.0
-    _recent: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+    theme_idf: dict[str, float] | None = None  # the theme features' own vocabulary (with the neighbours' words)
+    _recent: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
     _triggered: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _base: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Model:
@@ -138,75 +161,91 @@ class Model:
         return cls(tuple(d["polarities"]), tuple(d["themes"]), dict(d["thresholds"]), d["fallback"],
                    d["max_themes"], tuple(d["polarity_bias"]), tuple(d["theme_bias"]), dict(d["idf"]),
                    sparse(d["polarity_w"]), sparse(d["theme_w"]), d.get("meta", {}),
-                   d.get("trigger_prior", 0.0), d.get("relative", 0.0))
+                   d.get("trigger_prior", 0.0), d.get("relative", 0.0), d.get("theme_idf"))
 
-    def vector(self, text: str, section: str = "") -> dict[str, float]:
-        """Sublinear TF-IDF, L2-normalised, over the features the model knows (the last few thousand kept: a
-        document's units are asked their polarity first, all of them, and their themes afterwards)."""
-        key = (text, section)
+    def _features(self, text: str) -> list[str]:
+        """`features(text)` (no section), worked out once for each text while it is recent: a unit's own
+        features and, as a neighbour, the two units' around it."""
+        got = self._base.get(text)
+        if got is None:
+            if len(self._base) >= _RECENT:
+                self._base.clear()
+            got = self._base[text] = features(text)
+        return got
+
+    def vector(self, text: str, section: str = "", prev: str = "", nxt: str = "", themes: bool = False) -> dict[str, float]:
+        """Sublinear TF-IDF, L2-normalised, over the features the model knows: the unit's own and what it takes
+        from its neighbours `prev` and `nxt` (`context_features`; the theme features when `themes`). The last
+        few thousand are kept: a document's units are asked their polarity first, all of them, and their
+        themes afterwards."""
+        key = (text, section, prev, nxt, "t" if themes else "p")
         if key in self._recent:
             return self._recent[key]
+        own = self._features(text) + [f"§{w}" for w in _words(section)]  # = features(text, section), reordered
+        around = context_from(self._features(prev) if prev else [], self._features(nxt) if nxt else [])
+        idf = self.theme_idf if themes and self.theme_idf is not None else self.idf
         counts: dict[str, int] = {}
-        feats = features(text, section)
-        for f in feats:
-            if f in self.idf:
+        for f in own + around[1 if themes else 0]:
+            if f in idf:
                 counts[f] = counts.get(f, 0) + 1
-        v = {f: (1 + math.log(n)) * self.idf[f] for f, n in counts.items()}
+        v = {f: (1 + math.log(n)) * idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         if len(self._recent) >= _RECENT:
             self._recent.clear()
             self._triggered.clear()
-        self._triggered[key] = frozenset(f[1:] for f in feats if f.startswith("#"))
+        self._triggered[(text, section)] = frozenset(f[1:] for f in own if f.startswith("#"))
         self._recent[key] = {f: x / norm for f, x in v.items()}
         return self._recent[key]
 
     @functools.cached_property
-    def _dense(self) -> tuple[dict[str, int], Any, Any]:
-        """Feature index and the two weight matrices (features x classes, features x themes) as numpy arrays."""
+    def _dense(self) -> tuple[tuple[dict[str, int], Any], tuple[dict[str, int], Any]]:
+        """(feature index, weights as a features x classes numpy array) for polarity, then for themes."""
         import numpy as np
 
-        index = {f: i for i, f in enumerate(sorted(self.idf))}
-        pol = np.zeros((len(index), len(self.polarities)))
-        theme = np.zeros((len(index), len(self.themes)))
-        for table, matrix in ((self.polarity_w, pol), (self.theme_w, theme)):
+        out = []
+        for idf, table, width in ((self.idf, self.polarity_w, len(self.polarities)),
+                                  (self.theme_idf if self.theme_idf is not None else self.idf, self.theme_w,
+                                   len(self.themes))):
+            index = {f: i for i, f in enumerate(sorted(idf))}
+            matrix = np.zeros((len(index), width))
             for f, row in table.items():
                 if f in index:
                     for k, w in row.items():
                         matrix[index[f], k] = w
-        return index, pol, theme
+            out.append((index, matrix))
+        return out[0], out[1]
 
-    def _logits(self, text: str, section: str, which: int, bias: tuple[float, ...]) -> list[float]:
+    def _logits(self, v: dict[str, float], which: int, bias: tuple[float, ...]) -> list[float]:
         import numpy as np
 
-        index, *matrices = self._dense
-        v = self.vector(text, section)
+        index, matrix = self._dense[which]
         if not v:
             return list(bias)
         rows = [index[f] for f in v]
-        return [float(z) for z in np.asarray(bias) + np.fromiter(v.values(), float, len(v)) @ matrices[which][rows]]
+        return [float(z) for z in np.asarray(bias) + np.fromiter(v.values(), float, len(v)) @ matrix[rows]]
 
-    def polarity(self, text: str, section: str = "") -> tuple[str, float]:
-        """The most likely polarity and its probability."""
-        logits = self._logits(text, section, 0, self.polarity_bias)
+    def polarity(self, text: str, section: str = "", prev: str = "", nxt: str = "") -> tuple[str, float]:
+        """The most likely polarity and its probability (`prev`, `nxt`: the units around it in its letter)."""
+        logits = self._logits(self.vector(text, section, prev, nxt), 0, self.polarity_bias)
         top = max(logits)
         exp = [math.exp(z - top) for z in logits]
         best = max(range(len(exp)), key=exp.__getitem__)
         return self.polarities[best], exp[best] / sum(exp)
 
-    def theme_scores(self, text: str, section: str = "") -> list[tuple[str, float]]:
+    def theme_scores(self, text: str, section: str = "", prev: str = "", nxt: str = "") -> list[tuple[str, float]]:
         """Every theme with its probability, best first."""
-        logits = self._logits(text, section, 1, self.theme_bias)
+        logits = self._logits(self.vector(text, section, prev, nxt, themes=True), 1, self.theme_bias)
         scores = [(t, 1 / (1 + math.exp(-z))) for t, z in zip(self.themes, logits, strict=True)]
         return sorted(scores, key=lambda ts: (-ts[1], ts[0]))
 
-    def themes_of(self, text: str, section: str = "") -> list[tuple[str, float]]:
+    def themes_of(self, text: str, section: str = "", prev: str = "", nxt: str = "") -> list[tuple[str, float]]:
         """The themes assigned, each with its score: the model's probability plus `trigger_prior` when the
         theme's trigger words occur in the text (at most 1.0). Chosen: those at or above their threshold
         and at least `relative` times the best score (at most max_themes), or the best one alone when none
         is but it scores at least `fallback`."""
-        self.vector(text, section)  # its features name the themes whose trigger words occur ("#theme")
+        scores = self.theme_scores(text, section, prev, nxt)  # its features name the themes whose trigger words occur
         triggered = self._triggered.get((text, section), frozenset()) if self.trigger_prior else frozenset()
-        ranked = sorted(((t, s + self.trigger_prior * (t in triggered)) for t, s in self.theme_scores(text, section)),
+        ranked = sorted(((t, s + self.trigger_prior * (t in triggered)) for t, s in scores),
                         key=lambda ts: (-ts[1], ts[0]))
         top = ranked[0][1] if ranked else 0.0
         chosen = [(t, s) for t, s in ranked if s >= self.thresholds.get(t, 0.5) and s >= self.relative * top]
@@ -215,11 +254,12 @@ class Model:
             chosen = ranked[:1]
         return [(t, min(s, 1.0)) for t, s in chosen]
 
-    def explain(self, text: str, section: str = "", theme: str | None = None, top: int = 5) -> list[tuple[str, float]]:
+    def explain(self, text: str, section: str = "", theme: str | None = None, top: int = 5, prev: str = "",
+                nxt: str = "") -> list[tuple[str, float]]:
         """The features that raised `theme`'s score most (or the chosen polarity's, when theme is None)."""
-        v = self.vector(text, section)
+        v = self.vector(text, section, prev, nxt, themes=theme is not None)
         if theme is None:
-            k, table = self.polarities.index(self.polarity(text, section)[0]), self.polarity_w
+            k, table = self.polarities.index(self.polarity(text, section, prev, nxt)[0]), self.polarity_w
         else:
             k, table = self.themes.index(theme), self.theme_w
         parts = [(f, x * table.get(f, {}).get(k, 0.0)) for f, x in v.items()]
@@ -257,8 +297,9 @@ def using(model: Model) -> Iterator[Model]:
         _override.pop()
 
 
-def score_themes(text: str, section: str = "") -> list[tuple[str, float]]:
-    """The themes a finding gets, each with its score (0-1), best first.
+def score_themes(text: str, section: str = "", prev: str = "", nxt: str = "") -> list[tuple[str, float]]:
+    """The themes a finding gets, each with its score (0-1), best first (`prev`, `nxt`: the findings just
+    before and after it in its letter, whose words the model reads too).
 
     The findings model in use (`active`) decides, with the trigger words of the theme scheme
     (`ofsted_kg.themes`) among its features. Themes a user's rules file adds (`themes.extra_rules`) are
@@ -266,24 +307,30 @@ def score_themes(text: str, section: str = "") -> list[tuple[str, float]]:
     model's themes.
     """
     model = active()
-    chosen = [(t, round(s, 3)) for t, s in model.themes_of(text, section)]
+    chosen = [(t, round(s, 3)) for t, s in model.themes_of(text, section, prev, nxt)]
     known = set(model.themes)
     extra = [t.label for t, _ in assign_themes(text) if t.label not in known] if has_extra_rules() else []
     return chosen + [(label, 1.0) for label in extra if label not in dict(chosen)]
 
 
-def explain_themes(text: str, section: str = "", top: int = 5) -> list[dict[str, Any]]:
+def explain_themes(text: str, section: str = "", top: int = 5, prev: str = "", nxt: str = "") -> list[dict[str, Any]]:
     """Why a finding got its themes: for each (as `score_themes` gives them) its score, the features
     that raised the score most ("word", "word pair", "§section word", "#Theme" for a theme's trigger
-    words) with their weight, and the trigger words of that theme found in the text."""
+    words, "<word" / ">word" / "<#Theme" for the findings before and after it) with their weight, and the
+    trigger words of that theme found in the text."""
     model = active()
     triggered = {t.label: words for t, words in assign_themes(text, limit=len(all_themes()))}
     out = []
-    for label, score in score_themes(text, section):
-        because = model.explain(text, section, label, top) if label in model.themes else []
+    for label, score in score_themes(text, section, prev, nxt):
+        because = model.explain(text, section, label, top, prev, nxt) if label in model.themes else []
         out.append({"theme": label, "score": score, "features": [[f, round(w, 3)] for f, w in because],
                     "trigger": triggered.get(label)})
     return out
+
+
+def neighbours(findings: Sequence[Finding], i: int) -> tuple[str, str]:
+    """The texts of the findings just before and after findings[i] ("" at the ends)."""
+    return (findings[i - 1].text if i > 0 else "", findings[i + 1].text if i + 1 < len(findings) else "")
 
 
 @dataclass(frozen=True)
@@ -297,5 +344,5 @@ class ExplainedFinding:
 
 def explain_findings(records: Iterable[LetterRecord]) -> list[ExplainedFinding]:
     """Every finding of `records`, in order, with its themes' scores and the features behind them."""
-    return [ExplainedFinding(found.source, found.finding, explain_themes(found.finding.text, found.finding.section))
-            for found in letter_findings(records)]
+    return [ExplainedFinding(r.source, f, explain_themes(f.text, f.section, 5, *neighbours(r.findings, i)))
+            for r in records for i, f in enumerate(r.findings)]

@@ -9,9 +9,10 @@ scored on documents it did not see was not tuned on them either.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ofsted_kg.findings_model import features
+from ofsted_kg.findings_model import context_features, features
 from ofsted_kg.findings_real import LabelledUnit
 
 C_POLARITY = 10.0
@@ -37,33 +38,70 @@ def _identity(x: list[str]) -> list[str]:
     return x
 
 
-def _feature_lists(units: Sequence[LabelledUnit]) -> list[list[str]]:
-    return [features(u.text, u.section) for u in units]
+@dataclass(frozen=True)
+class Features:
+    """Each unit's feature lists: for polarity and for themes (its own features and what it takes from the
+    units around it in its document, `findings_model.context_features`)."""
+
+    polarity: list[list[str]]
+    themes: list[list[str]]
+
+    def take(self, rows: Sequence[int]) -> Features:
+        return Features([self.polarity[i] for i in rows], [self.themes[i] for i in rows])
+
+    def __add__(self, other: Features) -> Features:
+        return Features(self.polarity + other.polarity, self.themes + other.themes)
 
 
-def _fit(units: Sequence[LabelledUnit], feats: list[list[str]], theme_names: Sequence[str]) -> tuple[Any, Any, list[Any]]:
-    """The fitted vectoriser, polarity classifier and one classifier per theme (None: no example)."""
+def neighbour_texts(units: Sequence[LabelledUnit]) -> list[tuple[str, str]]:
+    """Each unit's neighbours: the texts of the units before and after it of the same document ("" at its ends;
+    the label files keep document order)."""
+    return [(units[i - 1].text if i and units[i - 1].document == u.document else "",
+             units[i + 1].text if i + 1 < len(units) and units[i + 1].document == u.document else "")
+            for i, u in enumerate(units)]
+
+
+def _feature_lists(units: Sequence[LabelledUnit]) -> Features:
+    """The units' features, their neighbours' (`neighbour_texts`) read too."""
+    pol: list[list[str]] = []
+    themes: list[list[str]] = []
+    for u, (prev, nxt) in zip(units, neighbour_texts(units), strict=True):
+        own = features(u.text, u.section)
+        pol_ctx, theme_ctx = context_features(prev, nxt)
+        pol.append(own + pol_ctx)
+        themes.append(own + theme_ctx)
+    return Features(pol, themes)
+
+
+def _vectoriser() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=MIN_DF, norm="l2", smooth_idf=True)
+
+
+def _fit(units: Sequence[LabelledUnit], feats: Features, theme_names: Sequence[str]) -> tuple[Any, Any, list[Any], Any]:
+    """The fitted polarity vectoriser and classifier, one classifier per theme (None: no example) and the
+    themes' vectoriser."""
     from sklearn.linear_model import LogisticRegression
 
-    vec = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=MIN_DF, norm="l2", smooth_idf=True)
-    x = vec.fit_transform(feats)
+    vec, theme_vec = _vectoriser(), _vectoriser()
+    x, tx = vec.fit_transform(feats.polarity), theme_vec.fit_transform(feats.themes)
     pol = LogisticRegression(C=C_POLARITY, max_iter=3000, class_weight=POLARITY_WEIGHTS).fit(x, [u.polarity for u in units])
     clfs: list[Any] = []
     for theme in theme_names:
         y = [theme in u.themes for u in units]
-        clfs.append(LogisticRegression(C=C_THEME, solver="liblinear", class_weight="balanced").fit(x, y) if any(y) else None)
-    return vec, pol, clfs
+        clfs.append(LogisticRegression(C=C_THEME, solver="liblinear", class_weight="balanced").fit(tx, y) if any(y) else None)
+    return vec, pol, clfs, theme_vec
 
 
-def _export(vec: Any, pol: Any, clfs: list[Any], theme_names: Sequence[str]) -> dict[str, Any]:
+def _export(vec: Any, pol: Any, clfs: list[Any], theme_vec: Any, theme_names: Sequence[str]) -> dict[str, Any]:
     """The fitted parts as the model file's dict (weights under PRUNE left out)."""
-    names = [str(f) for f in vec.get_feature_names_out()]
     classes = [str(c) for c in pol.classes_]
     coef, bias = (pol.coef_, pol.intercept_) if len(classes) > 2 else (
         [-pol.coef_[0], pol.coef_[0]], [-pol.intercept_[0], pol.intercept_[0]])
 
-    def sparse(rows: list[tuple[int, Any]]) -> dict[str, dict[str, float]]:
+    def sparse(v: Any, rows: list[tuple[int, Any]]) -> dict[str, dict[str, float]]:
+        names = [str(f) for f in v.get_feature_names_out()]
         out: dict[str, dict[str, float]] = {}
         for k, row in rows:
             for j, w in enumerate(row):
@@ -71,12 +109,14 @@ def _export(vec: Any, pol: Any, clfs: list[Any], theme_names: Sequence[str]) -> 
                     out.setdefault(names[j], {})[str(k)] = round(float(w), 4)
         return out
 
-    return {"polarities": classes, "themes": list(theme_names),
-            "idf": {f: round(float(v), 5) for f, v in zip(names, vec.idf_, strict=True)},
+    def idf(v: Any) -> dict[str, float]:
+        return {str(f): round(float(x), 5) for f, x in zip(v.get_feature_names_out(), v.idf_, strict=True)}
+
+    return {"polarities": classes, "themes": list(theme_names), "idf": idf(vec), "theme_idf": idf(theme_vec),
             "polarity_bias": [round(float(b), 5) for b in bias],
             "theme_bias": [round(float(c.intercept_[0]), 5) if c is not None else -20.0 for c in clfs],
-            "polarity_w": sparse(list(enumerate(coef))),
-            "theme_w": sparse([(k, c.coef_[0]) for k, c in enumerate(clfs) if c is not None]),
+            "polarity_w": sparse(vec, list(enumerate(coef))),
+            "theme_w": sparse(theme_vec, [(k, c.coef_[0]) for k, c in enumerate(clfs) if c is not None]),
             "max_themes": MAX_THEMES, "thresholds": {}, "fallback": 1.0}
 
 
@@ -94,14 +134,14 @@ def assigned(scores: Any, threshold: float, fallback: float, relative: float = 0
     return chosen & (scores >= relative * scores.max(axis=1, keepdims=True))
 
 
-def triggered(feats: list[list[str]], theme_names: Sequence[str]) -> Any:
+def triggered(feats: Features, theme_names: Sequence[str]) -> Any:
     """Boolean matrix (units x themes): the theme's trigger words occur (its "#theme" feature)."""
     import numpy as np
 
-    return np.array([[f"#{t}" in set(f) for t in theme_names] for f in feats])
+    return np.array([[f"#{t}" in set(f) for t in theme_names] for f in feats.themes])
 
 
-def choose_threshold(units: Sequence[LabelledUnit], feats: list[list[str]], theme_names: Sequence[str],
+def choose_threshold(units: Sequence[LabelledUnit], feats: Features, theme_names: Sequence[str],
                      folds: int = 3) -> tuple[float, float, float, float]:
     """(threshold, fallback, trigger prior, relative) with the best theme micro-F1 over an inner grouped
     cross-validation."""
@@ -116,8 +156,8 @@ def choose_threshold(units: Sequence[LabelledUnit], feats: list[list[str]], them
     grid = list(itertools.product(THRESHOLDS, FALLBACKS, TRIGGER_PRIORS, RELATIVES))
     totals = {key: np.zeros(3) for key in grid}
     for train, test in GroupKFold(n_splits=folds).split(units, groups=groups):
-        vec, _, clfs = _fit([units[i] for i in train], [feats[i] for i in train], theme_names)
-        x = vec.transform([feats[i] for i in test])
+        _, _, clfs, theme_vec = _fit([units[i] for i in train], feats.take(train), theme_names)
+        x = theme_vec.transform(feats.take(test).themes)
         scores = np.column_stack([c.predict_proba(x)[:, 1] if c is not None else np.zeros(len(test)) for c in clfs])
         g = gold[test]
         for prior in TRIGGER_PRIORS:
@@ -133,7 +173,7 @@ def choose_threshold(units: Sequence[LabelledUnit], feats: list[list[str]], them
 
 
 def fit(units: Sequence[LabelledUnit], theme_names: Sequence[str], meta: dict[str, Any] | None = None,
-        feats: list[list[str]] | None = None) -> dict[str, Any]:
+        feats: Features | None = None) -> dict[str, Any]:
     """The model file's content, trained on `units` (threshold chosen by inner CV on them); `feats`:
     their feature lists when already computed."""
     feats = feats if feats is not None else _feature_lists(units)

@@ -1,6 +1,8 @@
 """A small store whose right answers were worked out by hand (tests/test_analyst_queries.py).
 
-Records are written out, not extracted, so that each query's expected rows follow from this file alone:
+Records are written out, not extracted, and their priority actions and recommendations themed by the trigger
+rules (not by the findings model, which is retrained as labels grow), so that each query's expected rows
+follow from this file alone:
 
 - Slough (South East): a SIF inspection 31 Oct-17 Nov 2016, inadequate, led by Ann Lead; a monitoring
   visit in June 2017 restating "inadequate, November 2016"; an ILACS 2018 inspection 4-15 March 2019,
@@ -41,9 +43,17 @@ CASELOADS = "Caseloads of social workers, so that they have time to work with ch
 PLO = "The timely use of the pre-proceedings stage of the Public Law Outline."
 
 
+def _themed(texts: list[str], section: str, polarity: str) -> list[Finding]:
+    """Findings themed by the trigger rules of ontology/themes.ttl, so that the answers follow from this file
+    and those rules, not from the findings model."""
+    return [Finding(t, section, polarity, [th.label for th, _ in assign_themes(t)], Span(0, 10, "0123456789"))
+            for t in texts]
+
+
 def _report(name: str, authority: str, start: str, end: str, published: str, lead: str, framework: str,
             version: str, areas: list[str], grades: list[str], recommendations: list[str] = ()) -> LetterRecord:  # type: ignore[assignment]
     return LetterRecord(
+        findings=_themed(list(recommendations), "What needs to improve", "recommendation"),
         source=name, kind="report", source_sha256=hashlib.sha256(name.encode()).hexdigest(),
         letter_date=published, authority=authority, visit_type="inspection", visit_start=start, visit_end=end,
         inspectors=[lead], judgements=[Judgement(a, g) for a, g in zip(areas, grades, strict=True)],
@@ -53,9 +63,8 @@ def _report(name: str, authority: str, start: str, end: str, published: str, lea
 def _letter(name: str, authority: str, kind: str, start: str, end: str, date: str, director: str,
             previous: PreviousJudgement | None = None, priority: list[str] = (),  # type: ignore[assignment]
             recommendations: list[str] = ()) -> LetterRecord:  # type: ignore[assignment]
-    span = Span(0, 10, "0123456789")
-    findings = [Finding(t, "Areas for priority action", "area for priority action",
-                        [th.label for th, _ in assign_themes(t)], span) for t in priority]
+    findings = _themed(list(priority), "Areas for priority action", "area for priority action") + _themed(
+        list(recommendations), "What needs to improve", "recommendation")
     return LetterRecord(
         source=name, source_sha256=hashlib.sha256(name.encode()).hexdigest(), letter_date=date,
         authority=authority, visit_type=kind, visit_start=start, visit_end=end,

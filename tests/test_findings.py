@@ -134,7 +134,9 @@ def test_a_section_saying_it_has_nothing_is_not_a_finding() -> None:
     assert [f.text for f in findings] == ["Schools identify neglect early."]
 
 
-def test_an_areas_for_improvement_item_saying_what_should_be_done_is_a_recommendation() -> None:
+def test_an_areas_for_improvement_item_saying_what_should_be_done_is_a_recommendation_in_a_report() -> None:
+    """In a SIF report's "Areas for improvement" list an item saying what should be done is a recommendation;
+    in a letter's (joint letters' lists) every item is an area for improvement."""
     from ofsted_kg.extract.findings import heading_polarity
 
     text = (_HEAD + "Areas for improvement\n\n"
@@ -142,10 +144,14 @@ def test_an_areas_for_improvement_item_saying_what_should_be_done_is_a_recommend
             "\u2022 Pathway plans for care leavers are not updated when their circumstances change.\n\n"
             "Yours sincerely\n\nAnn Lee\n")
     got = {f.text[:20]: f.polarity for f in extract_text(text)[0].findings}
-    assert got == {"Managers should offe": "recommendation", "Pathway plans for ca": "area for improvement"}
-    assert heading_polarity("Areas for improvement", "The response needs to be improved.") == "recommendation"
-    assert heading_polarity("Strengths", "Leaders should be proud.") == "strength"
-    assert heading_polarity("Main findings", "Leaders should act.") is None
+    assert got == {"Managers should offe": "area for improvement", "Pathway plans for ca": "area for improvement"}
+    assert heading_polarity("Areas for improvement", "The response needs to be improved.", report=True) == "recommendation"
+    assert heading_polarity("Areas for improvement", "The response needs to be improved.") == "area for improvement"
+    assert heading_polarity("Strengths", "Leaders should be proud.", report=True) == "strength"
+    assert heading_polarity("Main findings", "Leaders should act.", report=True) is None
+    rec = extract_file(Path(__file__).parent / "golden" / "heldout" / "documents" / "ilacs-004.pdf")[0]
+    items = [f for f in rec.findings if f.section == "Areas for improvement"]
+    assert any(f.polarity == "recommendation" and " should " in f.text for f in items)
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.stem)

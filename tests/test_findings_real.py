@@ -97,21 +97,21 @@ def test_explanations_name_the_words_behind_a_theme() -> None:
 
 @pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="scikit-learn (the train extra) not installed")
 def test_plain_python_inference_equals_scikit_learn() -> None:
-    from ofsted_kg.findings_model import features
-    from ofsted_kg.findings_train import _export, _feature_lists, _fit
+    from ofsted_kg.findings_train import _export, _feature_lists, _fit, neighbour_texts
 
     labels = load_labels(REAL / "labels")
     units = [u for stem in ("focused-visit-010", "jtai-010") for u in labels[stem][1]]
     names = [t for t, _ in Counter(t for u in units for t in u.themes).most_common(3)]
-    vec, pol, clfs = _fit(units, _feature_lists(units), names)
-    model = Model.from_dict(_export(vec, pol, clfs, names))
+    vec, pol, clfs, theme_vec = _fit(units, _feature_lists(units), names)
+    model = Model.from_dict(_export(vec, pol, clfs, theme_vec, names))
     probe = [u for u in load_labels(REAL / "labels")["focused-visit-002"][1][:20]]
-    x = vec.transform([features(u.text, u.section) for u in probe])
+    feats, around = _feature_lists(probe), neighbour_texts(probe)  # each unit read with the units around it
+    x, tx = vec.transform(feats.polarity), theme_vec.transform(feats.themes)
     for i, u in enumerate(probe):
-        ours = dict(model.theme_scores(u.text, u.section))
+        ours = dict(model.theme_scores(u.text, u.section, *around[i]))
         for k, name in enumerate(names):
-            assert ours[name] == pytest.approx(clfs[k].predict_proba(x[i])[0, 1], abs=2e-3)
-        assert model.polarity(u.text, u.section)[0] == pol.predict(x[i])[0]
+            assert ours[name] == pytest.approx(clfs[k].predict_proba(tx[i])[0, 1], abs=2e-3)
+        assert model.polarity(u.text, u.section, *around[i])[0] == pol.predict(x[i])[0]
 
 
 def test_findings_carry_scored_theme_assignments_in_the_graph() -> None:
@@ -209,6 +209,35 @@ def test_a_themes_trigger_words_raise_its_score_by_the_trigger_prior() -> None:
     chosen = dict(model(0.4).themes_of(text))
     assert set(chosen) == {"Care leavers", "Supervision"} and chosen["Care leavers"] == pytest.approx(0.269 + 0.4, abs=1e-3)
     assert [t for t, _ in model(0.4, relative=0.8).themes_of(text)] == ["Care leavers"]
+
+
+def test_a_unit_is_read_with_the_units_around_it() -> None:
+    """The model sees the cue groups (polarity) and the words and triggered themes (themes) of the units just
+    before and after a unit; the extractor gives it a letter's neighbouring units."""
+    from ofsted_kg.api import extract_text
+    from ofsted_kg.findings_model import context_features, using
+
+    pol, themes = context_features("Supervision is poor.", "Caseloads are high.")
+    assert "<~negative" in pol and not any(f.startswith(">~negative") for f in pol)
+    assert {"<supervision", "<#Supervision", ">caseloads"} <= set(themes) and "<caseloads" not in themes
+    assert context_features("", "") == ([], [])
+    # a model that reads only the unit before: its negative cue makes an area for improvement, its word
+    # "supervision" the theme Supervision
+    m = Model(("area for improvement", "strength"), ("Supervision",), {"Supervision": 0.5}, 1.0, 3, (0.0, 1.0),
+              (-1.0,), {"<~negative": 1.0}, {"<~negative": {0: 5.0}}, {"<supervision": {0: 5.0}}, {},
+              theme_idf={"<supervision": 1.0})
+    text = "This happens every month."
+    assert m.polarity(text)[0] == "strength" and m.themes_of(text) == []
+    assert m.polarity(text, "", "Supervision is poor.")[0] == "area for improvement"
+    assert [t for t, _ in m.themes_of(text, "", "Supervision is poor.")] == ["Supervision"]
+    letter = ("1 May 2020\n\nJo Bloggs\nDirector of Children's Services\nKent County Council\n\nDear Jo\n\n"
+              "Focused visit to Kent children's services\n\nThis letter summarises the findings of the focused visit "
+              "to Kent children's services on 1 and 2 April 2020.\n\nFindings\n\nSupervision is poor. This happens "
+              "every month.\n\nYours sincerely\n\nAnn Lee\n")
+    with using(m):
+        found = extract_text(letter)[0].findings
+    assert [(f.text, f.polarity, f.themes) for f in found] == [
+        ("Supervision is poor.", "strength", []), ("This happens every month.", "area for improvement", ["Supervision"])]
 
 
 @pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="scikit-learn (the train extra) not installed")

@@ -6,8 +6,9 @@ The theme queries' right answers then follow from this file alone, not from the 
   list has two items, "caseloads" (Workforce and caseloads) and "managers and plans" (Management oversight,
   Planning); it also has a strength (Child's voice and participation) and an area for improvement with no
   theme. A monitoring visit 8-9 June 2021 (letter of 6 July 2021) recommends caseloads again (Workforce and
-  caseloads), names an area for improvement on pre-birth assessments (Pre-birth and babies, a theme the findings
-  model's held-out figures call unreliable) and a strength with no theme.
+  caseloads), names an area for improvement on pre-birth assessments (Pre-birth and babies, a theme this store's
+  vocabulary marks unreliable, as the model's held-out figures did before the fifth batch of labels) and a
+  strength with no theme.
 - Halton (North West): a focused visit 9-10 February 2021 (letter of 9 March 2021) with one area for
   priority action (Supervision) and one recommendation with no theme.
 """
@@ -17,8 +18,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from rdflib import Literal
+
 from ofsted_kg.extract.records import Finding, LetterRecord, Recipient, Span
 from ofsted_kg.store import OxigraphStore
+from ofsted_kg.themes import OKGT
+
+PRE_BIRTH = OKGT.pre_birth_and_babies  # marked unreliable in this store's vocabulary
 
 CASELOADS_2019 = "Caseloads are too high."
 PLANS_2019 = "Managers do not check that plans progress."
@@ -81,7 +87,11 @@ def build_store(path: Path) -> OxigraphStore:
         store.replace_graph(str(built.iri), built.graph.serialize(format="nt"))
     name, g = authorities_graph()
     store.replace_graph(str(name), g.serialize(format="nt"))
-    store.replace_graph("https://w3id.org/ofsted-kg/id/graph/vocabulary", vocabulary_graph().serialize(format="nt"))
+    vocabulary = vocabulary_graph()
+    # every theme of the shipped model is reliable now (its held-out figures in ontology/themes.ttl); this
+    # store marks one of them not, as a model with fewer labels did, so that the answers say so
+    vocabulary.set((PRE_BIRTH, OKGT.reliable, Literal(False)))
+    store.replace_graph("https://w3id.org/ofsted-kg/id/graph/vocabulary", vocabulary.serialize(format="nt"))
     ensure_listings(store)
     refresh_statistics(store)
     return store

@@ -181,11 +181,13 @@ def section_polarity(heading: str) -> str | None:
 _RECOMMENDING = re.compile(r"\b(?:should|needs? to)\b", re.I)
 
 
-def heading_polarity(heading: str, text: str = "") -> str | None:
-    """The polarity a unit's section heading decides, or None (the model decides). Under an "Areas for
-    improvement" heading an item saying what should or needs to be done is a recommendation."""
+def heading_polarity(heading: str, text: str = "", report: bool = False) -> str | None:
+    """The polarity a unit's section heading decides, or None (the model decides). In a SIF or ILACS report
+    (`report`), under an "Areas for improvement" heading an item saying what should or needs to be done is a
+    recommendation; a joint letter's "Areas for improvement" items are areas for improvement, whatever their
+    wording (31 of 31 labelled so, where 24 of 24 such report items are labelled recommendations)."""
     polarity = section_polarity(heading) if heading else None
-    if polarity == "area for improvement" and _RECOMMENDING.search(text):
+    if polarity == "area for improvement" and report and _RECOMMENDING.search(text):
         return "recommendation"
     return polarity
 
@@ -200,11 +202,21 @@ def wording_polarity(text: str) -> str:
     return "satisfactory"
 
 
-def model_polarity(text: str, section: str = "") -> str:
-    """The findings model's polarity for a unit whose section heading does not decide it."""
+def model_polarity(text: str, section: str = "", prev: str = "", nxt: str = "") -> str:
+    """The findings model's polarity for a unit whose section heading does not decide it (`prev`, `nxt`: the
+    units around it)."""
     from ofsted_kg.findings_model import active
 
-    return active().polarity(text, section)[0]
+    return active().polarity(text, section, prev, nxt)[0]
+
+
+def _with_model_polarity(units: list[FindingUnit]) -> list[FindingUnit]:
+    """The units, each whose heading did not decide its polarity ("") given the model's, its neighbours read."""
+    for i, u in enumerate(units):
+        if not u.polarity:
+            u.polarity = model_polarity(u.text, u.section, units[i - 1].text if i else "",
+                                        units[i + 1].text if i + 1 < len(units) else "")
+    return units
 
 
 # genre rule: bullets, numbered items, headings and prose as letters lay them out; its length is the genre's (radon CC > 20)
@@ -312,8 +324,10 @@ def _could_be_a_unit(t: str) -> bool:
 
 
 # genre rule: one case per way a letter's body sets out a finding; its length is the genre's (radon CC > 20)
-def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] = ()) -> list[FindingUnit]:  # type: ignore[assignment]
-    """Finding units in the letter body text[a:b]; `skip` holds clean spans already used (focus areas)."""
+def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                     report: bool = False) -> list[FindingUnit]:
+    """Finding units in the letter body text[a:b]; `skip` holds clean spans already used (focus areas);
+    `report`: a SIF or ILACS report's judgement sections (see `heading_polarity`)."""
     text = ctx.text
     units: list[FindingUnit] = []
     broken: tuple[str, int, str, int] | None = None  # a sentence cut by the letterhead: text, start, kind, end
@@ -346,8 +360,8 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
                     continue  # the letter's date, the addressee's lines: the sentence goes on after them
                 else:
                     if _could_be_a_unit(broken[0]):  # no end found: the sentence as far as it goes
-                        units.append(FindingUnit(broken[0], section, heading_polarity(section, broken[0])
-                                                 or model_polarity(broken[0], section), broken[1], broken[3]))
+                        units.append(FindingUnit(broken[0], section, heading_polarity(section, broken[0], report) or "",
+                                                 broken[1], broken[3]))
                     broken = None
             letterhead = _INNER_LETTERHEAD.search(text, tx, ty)
             if letterhead:
@@ -367,5 +381,5 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
                 continue
             if not re.search(r"[.!?;)'\"]$", t) and kind != "item" and len(t.split()) < 8:
                 continue  # a stray heading or label, not a sentence
-            units.append(FindingUnit(t, section, heading_polarity(section, t) or model_polarity(t, section), tx, ty))
-    return units
+            units.append(FindingUnit(t, section, heading_polarity(section, t, report) or "", tx, ty))
+    return _with_model_polarity(units)

@@ -816,8 +816,9 @@ def add_recommendations(ctx: Context, rec: LetterRecord, start: int, end: int, o
             rec.cite("recommendations", ctx.span(tx, ty))
 
 
-def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
-    """The letter's finding units, skipping the words already used as focus areas."""
+def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int, report: bool = False) -> None:
+    """The letter's finding units, skipping the words already used as focus areas (`report`: a SIF or ILACS
+    report's, see `findings.heading_polarity`)."""
     from ofsted_kg.extract.findings import extract_findings
     from ofsted_kg.findings_model import score_themes
 
@@ -825,8 +826,10 @@ def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int) -> None:
     used = [s for k in ("focus_areas", "visit_sequence", "visit_start", "inspectors", "judgements")
             for s in rec.evidence.get(k, [])]
     skip = [_clean_span(ctx, s.start, s.end) for s in used if a <= _clean_span(ctx, s.start, s.end)[0] < b]
-    for unit in extract_findings(ctx, a, b, skip):
-        scored = score_themes(unit.text, unit.section)
+    units = extract_findings(ctx, a, b, skip, report)
+    for i, unit in enumerate(units):
+        scored = score_themes(unit.text, unit.section, units[i - 1].text if i else "",
+                              units[i + 1].text if i + 1 < len(units) else "")
         rec.findings.append(Finding(unit.text, unit.section, unit.polarity, [t for t, _ in scored],
                                     ctx.span(unit.start, unit.end), [s for _, s in scored]))
 

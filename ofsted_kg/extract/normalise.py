@@ -876,7 +876,8 @@ def normalise(raw: str) -> CleanText:
         prev_text = par[-1].text
         prev_item = any(ln.text.startswith("- ") for ln in par) or (prev_item and item_goes_on)
         prev_width = max(len(ln.text.rstrip()) for ln in par)
-        prev_full = len(par) > 1 and len(prev_text.rstrip()) >= 0.85 * prev_width
+        # a prose paragraph's last line as long as its longest (a list of short lines is not prose)
+        prev_full = len(par) > 1 and prev_width >= 60 and len(prev_text.rstrip()) >= 0.85 * prev_width
     out_chars.append("\n")
     out_offs.append(out_offs[-1] + 1 if out_offs else 0)
     return CleanText("".join(out_chars), out_offs, raw)

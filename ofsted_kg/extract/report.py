@@ -169,7 +169,7 @@ def extract_report(ctx: Context, region: Region) -> LetterRecord:
         if (fields.RECOMMENDATION_HEADING.match(line) and line[:1].isupper()
                 and not _in_contents(text, la, region.start)):
             add_recommendations(ctx, rec, lb, region.end, bool(re.match(r"what needs to improve", line, re.I)))
-    add_findings(ctx, rec, _findings_start(ctx, rec, region.start, title_end), region.end)  # the judgement sections' sentences
+    add_findings(ctx, rec, _findings_start(ctx, rec, region.start, title_end), region.end, report=True)  # the judgement sections' sentences
     return rec
 
 
