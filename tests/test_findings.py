@@ -345,6 +345,48 @@ def test_a_judgement_heading_with_a_full_stop_or_without_its_colon_starts_its_se
     assert sum(f.section == "What needs to improve" for f in rec.findings) == 7
 
 
+def _golden(path: str) -> list:
+    return extract_file(Path(__file__).parent / "golden" / path)[0].findings
+
+
+def test_a_sif_reports_contents_and_information_section_are_not_findings() -> None:
+    """Knowsley 2017 (a real SIF re-inspection): its contents page ("Summary for children and young people 8"
+    / "The experiences and progress ... 9 ...") and its information section, whose sub-headings ("Previous
+    Ofsted inspections", "Children living in this area") come without "Information about this local
+    authority area" above them, give no findings; its recommendations after them do."""
+    texts = [f.text for f in _golden("real/documents/ilacs-019.pdf")]
+    assert not any("protection 9 The experiences" in t or "(the national average is" in t or t.startswith("Approximately")
+                   or "children's homes" in t.split(".")[0] for t in texts)
+    assert any(t.startswith("Ensure that the virtual school supports") for t in texts)
+
+
+def test_a_strengths_list_and_its_items_with_a_caveat() -> None:
+    """Lincolnshire 2014 (a real SIF report): "The local authority's strengths" is a strengths list, its
+    numbered items whole; a "Key strengths" item saying a weakness after a contrast, or that it is too early
+    to tell, is an area for improvement; "Social work practice" after a numbered item is a sub-heading."""
+    from ofsted_kg.extract.findings import heading_polarity
+
+    found = _golden("real/documents/ilacs-021.pdf")
+    listed = [f for f in found if f.section == "The local authority's strengths"]
+    assert len(listed) == 12 and all(f.polarity == "strength" for f in listed)
+    assert any(f.text.startswith("When child protection concerns are identified, children are quickly safeguarded. "
+                                 "Strategy meetings lead to swift action.") for f in listed)
+    assert not any(f.text in ("Social work practice", "Care Leavers") for f in found)
+    assert heading_polarity("Key strengths", "Plans are good, although some are delayed.") == \
+        "area for improvement"
+    assert heading_polarity("Key strengths", "It is too early to see the impact of the new team.") == \
+        "area for improvement"
+    assert heading_polarity("Key strengths", "Plans are good and reviewed well.") == "strength"
+
+
+def test_a_judgement_heading_saying_is_requires_improvement_starts_its_section() -> None:
+    """Bradford 2018 (a real report) prints "... with children and families is requires improvement to be
+    good" (sic): a heading, not a finding."""
+    found = _golden("real/documents/ilacs-009.pdf")
+    assert not any(f.text.startswith("The impact of leaders on social work practice") for f in found)
+    assert any(f.section.endswith("is requires improvement to be good") for f in found)
+
+
 def test_a_joint_letters_opening_findings_after_its_method_are_findings() -> None:
     """South Tyneside 2016 (a real letter): after the method sentences, "The inspection identified a number of
     strengths ..." is a finding, and so are the summary's sentences after it."""

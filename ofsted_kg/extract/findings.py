@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from ofsted_kg.extract import fields
 from ofsted_kg.extract.context import Context, sentences
 from ofsted_kg.extract.lexicon import GRADE, POSTCODE_RE
+from ofsted_kg.findings_model import CUES
 
 POLARITIES = ("strength", "satisfactory", "area for improvement", "area for priority action", "recommendation")
 
 SECTION_POLARITY = [
-    (re.compile(r"^(?:areas? of )?strengths?\b|^what is working well|^what is the .{3,40} doing that is effective",
-                re.I), "strength"),
+    (re.compile(r"^(?:areas? of |key )?strengths?\b(?!\s+and\s+weakness)|^what is working well|^what is the .{3,40} doing that is effective"
+                r"|^the local authority(?:['’]s| has the following) strengths", re.I), "strength"),
     (re.compile(r"^satisfactory practice", re.I), "satisfactory"),
     (re.compile(r"^areas? for (?:priority|immediate) action|^priority (?:and immediate )?actions?", re.I),
      "area for priority action"),
@@ -31,6 +32,9 @@ SECTION_POLARITY = [
 ]
 _SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$"
                            rf"|^{fields.DESCRIPTORS_HEADING}|^{fields.RECORD_TABLE_HEADING}", re.I)
+# a contents page's entry read as a heading ("Summary for children and young people 8"): the lines under it
+# are the next entries, not findings
+_CONTENTS_ENTRY = re.compile(r"[a-z]\s+\d{1,3}$")
 # the sub-headings of a SIF report's "Information about this local authority area" (context and statistics,
 # not findings): its section goes on under them
 _INFO_SUBSECTION = re.compile(
@@ -50,8 +54,8 @@ _HEADING_GOES_ON = re.compile(r"[a-z][^.!?]{0,100}\?")
 # the grade ending a judgement heading, a full stop after it too ("...: requires improvement to be good."), or the
 # heading printed without its colon ("... children in care and care leavers requires / improvement to be good.",
 # "... who need help and / protection is inadequate")
-_GRADE_END = re.compile(rf"(?::\s*{GRADE}|(?:protection|care leavers|in care|families)\s+(?:requires\s+improvement\s+to\s+"
-                        r"be\s+good|(?:is|are)\s+(?:inadequate|good|outstanding)))\.?\s*$", re.I)
+_GRADE_END = re.compile(rf"(?::\s*{GRADE}|(?:protection|care leavers|in care|families)\s+(?:(?:is\s+)?requires\s+improvement"
+                        r"\s+to\s+be\s+good|(?:is|are)\s+(?:inadequate|good|outstanding)))\.?\s*$", re.I)  # ("is requires": sic)
 # procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
 _TRAILING_PROCEDURE = re.compile(
     r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
@@ -189,7 +193,17 @@ def heading_polarity(heading: str, text: str = "", report: bool = False) -> str 
     polarity = section_polarity(heading) if heading else None
     if polarity == "area for improvement" and report and _RECOMMENDING.search(text):
         return "recommendation"
+    if polarity == "strength" and _caveat(text):
+        return "area for improvement"
     return polarity
+
+
+def _caveat(text: str) -> bool:
+    """A strengths list's item that says it is too early to tell, or names a weakness after a contrast ("...
+    although further progress is required"): an area for improvement, as the label guide has mixed items (on
+    the labelled "Key strengths" items: 535 of 561 right, where the heading alone gives 515)."""
+    low = text.lower()
+    return bool(CUES["not-yet"].search(low) or (CUES["negative"].search(low) and CUES["contrast"].search(low)))
 
 
 def wording_polarity(text: str) -> str:
@@ -333,8 +347,8 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
     broken: tuple[str, int, str, int] | None = None  # a sentence cut by the letterhead: text, start, kind, end
     focus_list = False  # the items of a list of what the visit looked at
     for kind, s, e, section in _blocks(text, a, b):
-        if _SKIP_SECTION.search(section):
-            continue
+        if _SKIP_SECTION.search(section) or _INFO_SUBSECTION.match(section) or _CONTENTS_ENTRY.search(section):
+            continue  # (an information section's sub-heading, its own heading read otherwise: SIF re-inspections)
         focus_list = focus_list and kind == "item"
         if focus_list:
             continue
@@ -379,7 +393,7 @@ def extract_findings(ctx: Context, a: int, b: int, skip: list[tuple[int, int]] =
                 continue
             if t.endswith(":") or any(sx <= tx < sy or tx <= sx < ty for sx, sy in skip):
                 continue
-            if not re.search(r"[.!?;)'\"]$", t) and kind != "item" and len(t.split()) < 8:
-                continue  # a stray heading or label, not a sentence
+            if not re.search(r"[.!?;)'\"]$", t) and (kind != "item" or not whole_item) and len(t.split()) < 8:
+                continue  # a stray heading or label, not a sentence (a sub-heading after a numbered item's last one)
             units.append(FindingUnit(t, section, heading_polarity(section, t, report) or "", tx, ty))
     return _with_model_polarity(units)
