@@ -328,8 +328,8 @@ def explain_themes(text: str, section: str = "", top: int = 5, prev: str = "", n
     return out
 
 
-def neighbours(findings: Sequence[Finding], i: int) -> tuple[str, str]:
-    """The texts of the findings just before and after findings[i] ("" at the ends)."""
+def neighbours(findings: Sequence[Finding] | Sequence[Any], i: int) -> tuple[str, str]:
+    """The texts of the findings (or finding units) just before and after findings[i] ("" at the ends)."""
     return (findings[i - 1].text if i > 0 else "", findings[i + 1].text if i + 1 < len(findings) else "")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ofsted_kg.findings_model import context_features, features
+from ofsted_kg.findings_model import context_from, features
 from ofsted_kg.findings_real import LabelledUnit
 
 C_POLARITY = 10.0
@@ -62,14 +62,17 @@ def neighbour_texts(units: Sequence[LabelledUnit]) -> list[tuple[str, str]]:
 
 
 def _feature_lists(units: Sequence[LabelledUnit]) -> Features:
-    """The units' features, their neighbours' (`neighbour_texts`) read too."""
+    """The units' features, their neighbours' (the units before and after of the same document, as
+    `neighbour_texts`) read too (`findings_model.context_from`; each unit's own features worked out once)."""
+    own = [features(u.text, u.section) for u in units]
     pol: list[list[str]] = []
     themes: list[list[str]] = []
-    for u, (prev, nxt) in zip(units, neighbour_texts(units), strict=True):
-        own = features(u.text, u.section)
-        pol_ctx, theme_ctx = context_features(prev, nxt)
-        pol.append(own + pol_ctx)
-        themes.append(own + theme_ctx)
+    for i, u in enumerate(units):
+        prev = own[i - 1] if i and units[i - 1].document == u.document else []
+        nxt = own[i + 1] if i + 1 < len(units) and units[i + 1].document == u.document else []
+        pol_ctx, theme_ctx = context_from(prev, nxt)
+        pol.append(own[i] + pol_ctx)
+        themes.append(own[i] + theme_ctx)
     return Features(pol, themes)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ofsted_kg.extract import fields
 from ofsted_kg.extract.context import Context, sentences
 from ofsted_kg.extract.lexicon import GRADE, POSTCODE_RE
-from ofsted_kg.findings_model import CUES
+from ofsted_kg.findings_model import CUES, neighbours
 
 POLARITIES = ("strength", "satisfactory", "area for improvement", "area for priority action", "recommendation")
 
@@ -228,8 +228,7 @@ def _with_model_polarity(units: list[FindingUnit]) -> list[FindingUnit]:
     """The units, each whose heading did not decide its polarity ("") given the model's, its neighbours read."""
     for i, u in enumerate(units):
         if not u.polarity:
-            u.polarity = model_polarity(u.text, u.section, units[i - 1].text if i else "",
-                                        units[i + 1].text if i + 1 < len(units) else "")
+            u.polarity = model_polarity(u.text, u.section, *neighbours(units, i))
     return units
 
 

@@ -820,7 +820,7 @@ def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int, report: bool =
     """The letter's finding units, skipping the words already used as focus areas (`report`: a SIF or ILACS
     report's, see `findings.heading_polarity`)."""
     from ofsted_kg.extract.findings import extract_findings
-    from ofsted_kg.findings_model import score_themes
+    from ofsted_kg.findings_model import neighbours, score_themes
 
     # sentences that state the visit's facts (focus, number, inspectors) are not findings
     used = [s for k in ("focus_areas", "visit_sequence", "visit_start", "inspectors", "judgements")
@@ -828,8 +828,7 @@ def add_findings(ctx: Context, rec: LetterRecord, a: int, b: int, report: bool =
     skip = [_clean_span(ctx, s.start, s.end) for s in used if a <= _clean_span(ctx, s.start, s.end)[0] < b]
     units = extract_findings(ctx, a, b, skip, report)
     for i, unit in enumerate(units):
-        scored = score_themes(unit.text, unit.section, units[i - 1].text if i else "",
-                              units[i + 1].text if i + 1 < len(units) else "")
+        scored = score_themes(unit.text, unit.section, *neighbours(units, i))
         rec.findings.append(Finding(unit.text, unit.section, unit.polarity, [t for t, _ in scored],
                                     ctx.span(unit.start, unit.end), [s for _, s in scored]))
 

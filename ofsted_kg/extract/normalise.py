@@ -788,7 +788,6 @@ def _join_hyphenated_words(par: list[_Line]) -> None:
     par[:] = [ln for ln in par if ln.chars]
 
 
-# genre rule: the letters' PDF and HTML artefacts, one step each; its length is the genre's (radon CC > 20)
 def _drop_interrupting_footnotes(paragraphs: list[list[_Line]], gaps: list[bool]) -> None:
     """Drop a page's footnote (a short paragraph right before a page break, starting with its number) that
     stands between the two halves of a sentence; the halves are then joined as across any page break."""
@@ -804,6 +803,14 @@ def _drop_interrupting_footnotes(paragraphs: list[list[_Line]], gaps: list[bool]
         i += 1
 
 
+def _full_last_line(par: list[_Line]) -> bool:
+    """A prose paragraph whose last line is about as long as its longest: it does not end there (a list of
+    short lines is not prose)."""
+    width = max(len(ln.text.rstrip()) for ln in par)
+    return len(par) > 1 and width >= 60 and len(par[-1].text.rstrip()) >= 0.85 * width
+
+
+# genre rule: the letters' PDF and HTML artefacts, one step each; its length is the genre's (radon CC > 20)
 def normalise(raw: str) -> CleanText:
     """Clean `raw`; paragraphs end with a blank line, lines inside a paragraph are kept."""
     lines = []
@@ -859,13 +866,15 @@ def normalise(raw: str) -> CleanText:
             out_chars.extend(ln.chars)
             out_offs.extend(ln.offs)
 
-    prev_text, prev_full, prev_item, prev_width = "", False, False, 0
+    in_item = False  # the paragraph before holds a bullet item, or goes on with one from the page before
     for i, par in enumerate(paragraphs):
         first = par[0].text
+        prev = paragraphs[i - 1] if i else []
         # a bullet item going on over a page with a new sentence: the page's first lines, then the next bullet
-        item_goes_on = bool(i and gaps[i - 1] and prev_item and not _is_bullet(first) and len(first.split()) > 10
-                            and len(first.rstrip()) >= 0.8 * prev_width and any(ln.text.startswith("- ") for ln in par[1:]))
-        if i and (item_goes_on or _should_join(prev_text, first, gaps[i - 1], prev_full)):
+        item_goes_on = bool(prev and gaps[i - 1] and in_item and not _is_bullet(first) and len(first.split()) > 10
+                            and len(first.rstrip()) >= 0.8 * max(len(ln.text.rstrip()) for ln in prev)
+                            and any(ln.text.startswith("- ") for ln in par[1:]))
+        if prev and (item_goes_on or _should_join(prev[-1].text, first, gaps[i - 1], _full_last_line(prev))):
             out_chars.append(" ")
             out_offs.append(par[0].offs[0])
         elif i:
@@ -873,11 +882,7 @@ def normalise(raw: str) -> CleanText:
             out_chars.extend("\n\n")
             out_offs.extend([anchor, anchor])
         emit_lines(par)
-        prev_text = par[-1].text
-        prev_item = any(ln.text.startswith("- ") for ln in par) or (prev_item and item_goes_on)
-        prev_width = max(len(ln.text.rstrip()) for ln in par)
-        # a prose paragraph's last line as long as its longest (a list of short lines is not prose)
-        prev_full = len(par) > 1 and prev_width >= 60 and len(prev_text.rstrip()) >= 0.85 * prev_width
+        in_item = any(ln.text.startswith("- ") for ln in par) or (in_item and item_goes_on)
     out_chars.append("\n")
     out_offs.append(out_offs[-1] + 1 if out_offs else 0)
     return CleanText("".join(out_chars), out_offs, raw)
