@@ -850,3 +850,22 @@ def test_a_2013_reports_recommendations_end_at_the_judgement_heading_over_its_gr
     from ofsted_kg.api import extract_file
     (rec,) = extract_file(Path(__file__).parent / "golden" / path)
     assert rec.recommendations[-1].endswith(last)
+
+
+def test_prose_after_the_table_does_not_finish_its_last_grade() -> None:
+    # a SIF table's last cell "Requires improvement", then the executive summary, whose sentence says
+    # "... requiring further improvement to be good": the cell stays as printed
+    head = ("Dorset County Council\n"
+            "Inspection of services for children in need of help and protection, children looked after and care leavers\n"
+            "Inspection date: 6 March 2017 to 29 March 2017\nReport published: 22 May 2017\n\n")
+    table = ("Children's services in Dorset require improvement to be good\n"
+             "1. Children who need help and protection Requires improvement\n"
+             "2. Children looked after and achieving permanence Good\n"
+             "2.1 Adoption performance Good\n"
+             "2.2 Experiences and progress of care leavers Good\n"
+             "3. Leadership, management and governance Requires improvement\n\f\n2\nExecutive summary\n"
+             "Since the last inspection, services for children in need, while requiring further improvement to be "
+             "good, have improved.\n")
+    (rec,) = extract_text(head + table + PROSE)
+    assert [(j.area, j.grade) for j in rec.judgements][-1] == ("3. Leadership, management and governance",
+                                                                "requires improvement")

@@ -56,6 +56,11 @@ SIF_AREAS = [
 
 
 # genre rule: the judgement table's layouts, cells interleaved by PDF extraction; its length is the genre's (radon CC > 20)
+# between a "Requires improvement" cell and a "to be good" that is not its wrapped second half: a sentence's end,
+# or the prose word "improvement" just before it
+_PROSE_BETWEEN = re.compile(r"[a-z]\.\s|improvement\s+$", re.I)
+
+
 def grade_table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
     """Labels and grades of a judgement table whose cells PDF extraction may have interleaved."""
     block = text[a:b]
@@ -79,8 +84,9 @@ def grade_table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list
         if _SCALE_LEGEND.match(block, end):
             continue  # "Outstanding (Grade 1) A service that ...": the scale's legend, not a grade cell
         if re.match(r"to\s+be\s+good", tok, re.I):
-            # the second half of a wrapped "Requires improvement / to be good" cell
-            if grades and grades[-1][2] == REQUIRES_IMPROVEMENT:
+            # the second half of a wrapped "Requires improvement / to be good" cell, not prose after the table
+            # ("... while requiring further improvement to be good, have improved")
+            if grades and grades[-1][2] == REQUIRES_IMPROVEMENT and not _PROSE_BETWEEN.search(block, grades[-1][1], start):
                 grades[-1] = (grades[-1][0], grades[-1][1], _FULL_RI)
             continue
         grades.append((start, end, _grade(tok)))
