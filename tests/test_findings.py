@@ -486,3 +486,40 @@ def test_a_2013_reports_judgement_heading_over_its_grade_line_starts_its_section
     assert ("Outcomes for looked after children and young people", "Too many children wait too long.") in got
     assert ("Quality of provision", "Plans are reviewed.") in got
     assert not any("ensure that plans" in t or "Outcomes for" in t or "Grade" in t for s, t in got if s != "")
+
+
+@pytest.mark.parametrize("path, heading", [
+    # "The experiences and progress of" / "children who need help and protection" / "Requires" / "improvement"
+    # (then "Inspection findings", the section its paragraphs are under)
+    ("real/documents/ilacs-019.pdf", "Inspection findings"),
+    # three lines of heading, then "Requires improvement" / "to be good", then "Summary"
+    ("real/documents/ilacs-041.pdf", "Inspection findings"),
+    # one line: "Leadership, management and governance  Requires Improvement", under "Key Judgement Judgement Grade"
+    ("heldout/documents/ilacs-004.pdf", "Leadership, management and governance"),
+    # the heading, the table's header, then the row wrapped over three lines and its grade
+    ("heldout-3/documents/ilacs-028.pdf", "The experiences and progress of children looked after and achieving permanence"),
+])
+def test_a_sif_judgement_heading_with_a_bare_grade_is_no_finding(path: str, heading: str) -> None:
+    """SIF reports (real) print a judgement heading with its grade bare, capitalised, on its own line or at its
+    end: the heading starts its section (its grade left out of it) and is no finding; its paragraphs are not
+    read under the heading before it (Newham 2014: "Inspection judgements about the local authority")."""
+    found = _golden(path)
+    assert not any(re.match(r"(?:The experiences and progress|Leadership, management and governance)\b.{0,140}"
+                            r"(?:Good|Outstanding|Inadequate|[Ii]mprovement(?: to be good)?)$", f.text) for f in found)
+    assert sum(f.section == heading for f in found) >= 60
+    assert not any(f.section.endswith(("Requires improvement", "Requires Improvement", "Key Judgement Judgement Grade"))
+                   for f in found)
+
+
+def test_a_paragraphs_wrapped_line_that_reads_like_a_heading_is_not_one() -> None:
+    """"... and this is a real" / "strength." (a focused visit) and "... two inadequate" / "inspection judgements in
+    2014 and 2017. Several ..." (a report): the paragraph goes on, one unit per sentence, the next paragraphs
+    under the heading they were under."""
+    text = _HEAD + ("Main findings\n\nVisits are carried out swiftly by staff when they are concerned about children's "
+                    "welfare, and this is a real\nstrength.\n\nAssessments of children are comprehensive and analytical. "
+                    "Plans are reviewed\nregularly.\n\nYours sincerely\n\nAnn Lee\nHis Majesty's Inspector\n")
+    (rec,) = extract_text(text)
+    texts = [(f.section, f.text) for f in rec.findings]
+    assert ("Main findings", "Visits are carried out swiftly by staff when they are concerned about children's welfare, "
+            "and this is a real strength.") in texts
+    assert ("Main findings", "Assessments of children are comprehensive and analytical.") in texts

@@ -61,6 +61,14 @@ _TRAILING_PROCEDURE = re.compile(
     r"(?<=[.!?])\s+(?:Ofsted\s+will\s+take\s+the\s+findings|This\s+(?:joint\s+)?inspection\s+was\s+conducted\s+under"
     r"|We\s+have\s+determined\s+that)")
 _NUMBERED = re.compile(r"^\s*\d{1,3}\.\s")
+# a SIF report's judgement heading whose grade stands bare, capitalised, on the heading's last line or a line of its
+# own ("The experiences and progress of" / "children who need help and" / "protection" / "Good"; "... achieving
+# permanence Requires improvement"); its second half may wrap ("Requires improvement" / "to be good")
+_BARE_GRADE = re.compile(r"(?:Requires\s+[Ii]mprovement(?:\s+to\s+be\s+good)?|Outstanding|Good|Adequate|Inadequate)\.?")
+# the header of a SIF report's one-row judgement table under a judgement heading ("Key Judgement Judgement Grade")
+_KEY_JUDGEMENT_HEADER = re.compile(r"key\s+judgement\s+(?:judgement|inspection)\s+grade", re.I)
+_BARE_GRADE_END = re.compile(rf"(?:protection|permanence|care leavers|in care|families|governance)\s+{_BARE_GRADE.pattern}\s*$")
+_TO_BE_GOOD = re.compile(r"to\s+be\s+good\.?")
 # a joint letter's section 20 footnote caught inside a sentence at a page break, and a footnote marker glued to
 # a word ("Operation Encompass3 shows", "the family nurse partnership4.")
 _INNER_FOOTNOTE = re.compile(r"\s+\d{1,2}\s+This (?:joint )?inspection was conducted under section 20 of the Children Act"
@@ -240,6 +248,30 @@ def _wrapped_prose(line: str, nxt: str) -> bool:
     return len(line) >= 60 and len(nxt) >= 60 and not fields._is_item_start(nxt) and not fields.is_heading(nxt, 0, len(nxt))
 
 
+def _grade_lines(lines: list[str], i: int) -> int:
+    """How many lines from lines[i] hold a bare grade alone (0: none): "Good", "Requires improvement", "Requires" /
+    "improvement", "Requires improvement" / "to be good"."""
+    for n in (3, 2, 1):
+        if i + n <= len(lines) and _BARE_GRADE.fullmatch(" ".join(x.strip() for x in lines[i:i + n])) and all(
+                x.strip() for x in lines[i:i + n]):
+            return n
+    return 0
+
+
+def _graded_heading(text: str, block: list[int] | None, section: str) -> str:
+    """The judgement heading a bare grade line ends ("" if none): the prose block above it (its first line perhaps
+    read as the section heading: "The experiences and progress of" / "children who need help and" / "protection"),
+    or the section heading itself when it has no grade yet."""
+    if block is None:
+        graded = _GRADE_END.search(section) or _BARE_GRADE_END.search(section)
+        return section if section and _JUDGEMENT_HEADING.match(section) and not graded else ""
+    words = " ".join(text[block[0]:block[1]].split())
+    if words[:1].islower() and section:
+        words = f"{section} {words}"
+    short = len(words.split()) <= 25 and not _SENTENCE_END.search(words) and ". " not in words
+    return words if short and _JUDGEMENT_HEADING.match(words) else ""
+
+
 def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, section) for each bullet item or prose block, with the heading above it."""
     out: list[tuple[str, int, int, str]] = []
@@ -247,7 +279,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     cur: list[int] | None = None
     kind = "prose"
     pos = a
-    skip_line = False
+    skip = 0  # lines to pass over: the rest of a heading already read
     last_line: tuple[int, str] | None = None  # the last line read: its start and text
     after_heading = False  # the line above was a heading
     lines = text[a:b].split("\n")
@@ -261,8 +293,8 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             cur = None
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if skip_line:
-            skip_line = False
+        if skip:
+            skip -= 1
             continue
         # a 2009-13 report's judgement heading, with its grade on the next line ("Quality of provision" / "Grade 4
         # (Inadequate)"), ends the paragraph or list above it, as the heading wraps ("... young" / "people")
@@ -277,17 +309,37 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
                 cur = None
             section = f"{last_line[1]} {line}" if wrapped and last_line is not None else line
             continue
+        if _KEY_JUDGEMENT_HEADER.fullmatch(line):
+            heading_text = _graded_heading(text, cur if kind == "prose" else None, "")
+            if heading_text or cur is None:  # the judgement heading above it is its section, not a unit
+                cur, section = None, heading_text or section
+                continue
+        grade_lines = _grade_lines(lines, i)
+        heading_text = _graded_heading(text, cur if kind == "prose" else None, section) if grade_lines else ""
+        if heading_text:
+            cur = None  # the heading's own lines, not a unit
+            # (its grade, bare, is left out: the model would read "Requires improvement" as an "Areas for improvement"
+            # list's heading, where the labelled reports' sections say "...: requires improvement to be good")
+            section = heading_text
+            skip = grade_lines - 1
+            continue
         last_line = (la, line)
         # a judgement heading may follow the last bullet of a list with no blank line (ILACS 2023 reports)
         if (cur is None or kind == "item") and _JUDGEMENT_HEADING.match(line) and (
-                _GRADE_END.search(line) or _GRADE_END.search(f"{line} {nxt}")):
+                _GRADE_END.search(line) or _GRADE_END.search(f"{line} {nxt}") or _BARE_GRADE_END.search(line)
+                or _BARE_GRADE_END.search(f"{line} {nxt}")):
             if cur:
                 out.append((kind, cur[0], cur[1], section))
                 cur = None
-            section = (line if _GRADE_END.search(line) else f"{line} {nxt}").rstrip(".")
-            skip_line = not _GRADE_END.search(line)  # the heading's second line
+            one_line = bool(_GRADE_END.search(line) or _BARE_GRADE_END.search(line))
+            section = (line if one_line else f"{line} {nxt}").rstrip(".")
+            if not _GRADE_END.search(section):  # a bare grade, left out as below
+                section = re.sub(rf"\s+{_BARE_GRADE.pattern}\s*$", "", section)
+            skip = 0 if one_line else 1  # the heading's second line
             continue
-        heading = bool(fields.RECOMMENDATION_HEADING.match(line) or fields.OTHER_HEADING.match(line)) or (
+        # (a paragraph's wrapped line that only reads like one is no heading: "... and this is a real" / "strength.")
+        named = not (cur is not None and line[:1].islower())
+        heading = named and bool(fields.RECOMMENDATION_HEADING.match(line) or fields.OTHER_HEADING.match(line)) or (
             cur is None and fields.is_heading(text, la, lb) and not (nxt[:1].islower())
             and not (after_heading and _wrapped_prose(line, nxt)))
         after_heading = heading
@@ -298,7 +350,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)):
                 section = line.rstrip(":")
             if _HEADING_GOES_ON.fullmatch(nxt) and not line.endswith(("?", ":", ".")):
-                section, skip_line = f"{section} {nxt}", True  # "... with special educational needs / and/or ... area?"
+                section, skip = f"{section} {nxt}", 1  # "... with special educational needs / and/or ... area?"
             continue
         if fields._is_item_start(line) and not (cur and _WRAPPED_NUMBER.match(line) and not _SENTENCE_END.search(
                 text, cur[0], cur[1])):
