@@ -272,6 +272,32 @@ def _graded_heading(text: str, block: list[int] | None, section: str) -> str:
     return words if short and _JUDGEMENT_HEADING.match(words) else ""
 
 
+def _heading_over_grade(text: str, lines: list[str], i: int, cur: list[int] | None, kind: str, section: str,
+                        last_line: tuple[int, str] | None) -> tuple[str, int, list[int] | None] | None:
+    """A report's judgement heading at lines[i] set over its grade or its table, as (the section it starts, the
+    lines after this one that are the heading's too, the block above to keep: None when there is none or it was
+    the heading's own lines); None when there is none. The forms: a 2009-13 heading over its grade line
+    ("Quality of provision" / "Grade 4 (Inadequate)", the heading perhaps wrapped: "... young" / "people"); a
+    SIF one-row table's header ("Key Judgement Judgement Grade") under its heading; a bare grade ending a
+    heading set on lines of its own (see `_graded_heading`: its grade is left out of the section, as the model
+    would read "Requires improvement" as an "Areas for improvement" list's heading, where the labelled reports'
+    sections say "...: requires improvement to be good")."""
+    line = lines[i].strip()
+    if i + 1 < len(lines) and fields.GRADE_LINE.match(lines[i + 1].strip()):
+        wrapped = line[:1].islower() and last_line is not None
+        if cur and wrapped and last_line is not None:  # the heading's first line went into the block above
+            cur = [cur[0], last_line[0] - 1] if cur[0] < last_line[0] else None
+        return (f"{last_line[1]} {line}" if wrapped and last_line is not None else line), 0, cur
+    block = cur if kind == "prose" else None
+    if _KEY_JUDGEMENT_HEADER.fullmatch(line):
+        heading = _graded_heading(text, block, "")
+        if heading or cur is None:  # the judgement heading above it is its section, not a unit
+            return heading or section, 0, None
+    n = _grade_lines(lines, i)
+    heading = _graded_heading(text, block, section) if n else ""
+    return (heading, n - 1, None) if heading else None
+
+
 def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, section) for each bullet item or prose block, with the heading above it."""
     out: list[tuple[str, int, int, str]] = []
@@ -296,32 +322,15 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
         if skip:
             skip -= 1
             continue
-        # a 2009-13 report's judgement heading, with its grade on the next line ("Quality of provision" / "Grade 4
-        # (Inadequate)"), ends the paragraph or list above it, as the heading wraps ("... young" / "people")
+        # a 2009-13 report's grade line, under its judgement heading (`_heading_over_grade`)
         if fields.GRADE_LINE.match(line):
             continue
-        if fields.GRADE_LINE.match(nxt):
-            wrapped = line[:1].islower() and last_line is not None
-            if cur and wrapped and last_line is not None:  # the heading's first line went into the block above
-                cur = [cur[0], last_line[0] - 1] if cur[0] < last_line[0] else None
-            if cur:
-                out.append((kind, cur[0], cur[1], section))
-                cur = None
-            section = f"{last_line[1]} {line}" if wrapped and last_line is not None else line
-            continue
-        if _KEY_JUDGEMENT_HEADER.fullmatch(line):
-            heading_text = _graded_heading(text, cur if kind == "prose" else None, "")
-            if heading_text or cur is None:  # the judgement heading above it is its section, not a unit
-                cur, section = None, heading_text or section
-                continue
-        grade_lines = _grade_lines(lines, i)
-        heading_text = _graded_heading(text, cur if kind == "prose" else None, section) if grade_lines else ""
-        if heading_text:
-            cur = None  # the heading's own lines, not a unit
-            # (its grade, bare, is left out: the model would read "Requires improvement" as an "Areas for improvement"
-            # list's heading, where the labelled reports' sections say "...: requires improvement to be good")
-            section = heading_text
-            skip = grade_lines - 1
+        found = _heading_over_grade(text, lines, i, cur, kind, section, last_line)
+        if found:
+            heading_section, skip, keep = found
+            if keep:
+                out.append((kind, keep[0], keep[1], section))
+            cur, section = None, heading_section
             continue
         last_line = (la, line)
         # a judgement heading may follow the last bullet of a list with no blank line (ILACS 2023 reports)
@@ -333,7 +342,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
                 cur = None
             one_line = bool(_GRADE_END.search(line) or _BARE_GRADE_END.search(line))
             section = (line if one_line else f"{line} {nxt}").rstrip(".")
-            if not _GRADE_END.search(section):  # a bare grade, left out as below
+            if not _GRADE_END.search(section):  # a bare grade, left out (`_heading_over_grade`)
                 section = re.sub(rf"\s+{_BARE_GRADE.pattern}\s*$", "", section)
             skip = 0 if one_line else 1  # the heading's second line
             continue
