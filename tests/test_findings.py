@@ -523,3 +523,29 @@ def test_a_paragraphs_wrapped_line_that_reads_like_a_heading_is_not_one() -> Non
     assert ("Main findings", "Visits are carried out swiftly by staff when they are concerned about children's welfare, "
             "and this is a real strength.") in texts
     assert ("Main findings", "Assessments of children are comprehensive and analytical.") in texts
+
+
+def test_a_sif_reports_lscb_section_after_its_numbered_recommendations_is_not_recommendations() -> None:
+    """Wirral 2016 (a real SIF report): "Inspection findings – the Local Safeguarding Children Board" straight after
+    the last numbered recommendation starts its section; its paragraphs are findings of the board, not
+    recommendations."""
+    rec = extract_file(Path(__file__).parent / "golden" / "real" / "documents" / "ilacs-045.pdf")[0]
+    assert sum(f.section == "Recommendations" for f in rec.findings) == len(rec.recommendations) == 26
+    lscb = [f for f in rec.findings if f.section.startswith("Inspection findings – the Local Safeguarding Children Board")]
+    assert len(lscb) > 50 and not any(f.polarity == "recommendation" for f in lscb)
+
+
+@pytest.mark.parametrize("path, text", [
+    # a SIF report's closing grade descriptors, under "What the inspection judgements mean" / "The local authority"
+    ("real/documents/ilacs-003.pdf", "An outstanding local authority leads highly effective services"),
+    ("real/documents/ilacs-003.pdf", "An LSCB that is good coordinates the activity of statutory partners"),
+    # a SIF report's opening boilerplate, with its footnote mark
+    ("real/documents/ilacs-021.pdf", "It is Ofsted's expectation that, as a minimum"),
+    # a 2013 report's grade scale and its "Service information" section (context and statistics)
+    ("heldout/documents/ilacs-016.pdf", "Outstanding (Grade 1) A service that"),
+    ("heldout/documents/ilacs-016.pdf", "According to the 2011 Census"),
+])
+def test_report_boilerplate_and_information_are_not_findings(path: str, text: str) -> None:
+    found = _golden(path)
+    assert len(found) > 100
+    assert not any(f.text.startswith(text) for f in found)

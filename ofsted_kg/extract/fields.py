@@ -443,6 +443,9 @@ DESCRIPTORS_HEADING = r"what (?:the )?inspection judge?ments mean"
 RECORD_TABLE_HEADING = r"record of main findings"
 OTHER_HEADING = re.compile(
     r"^(?:strengths?|satisfactory practice|areas of strength|findings|main findings|headline findings|"
+    # a SIF report's section headings, which may follow a numbered paragraph with no gap ("112. Review ..." /
+    # "Inspection findings – the Local Safeguarding Children Board")
+    r"inspection findings(?:\s*[–-]\s*the (?:local safeguarding children board|lscb)\b[^.]{0,20})?|"
     r"overview|evaluation (?:and|of) progress|findings and evaluation of progress|areas covered by the visit|"
     r"summary|summary of findings|the local authority|progress since the last inspection|"
     r"what is working well|what needs to improve\?|executive summary|background|context|"

@@ -30,7 +30,7 @@ SECTION_POLARITY = [
     (re.compile(r"^what needs to improve|^what (?:does|do) .{3,40} need to|^recommendations?|^what needs to happen",
                 re.I), "recommendation"),
 ]
-_SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$"
+_SKIP_SECTION = re.compile(r"^areas covered by the visit|^contents|^information about|^context$|^next steps$|^service information$"
                            rf"|^{fields.DESCRIPTORS_HEADING}|^{fields.RECORD_TABLE_HEADING}", re.I)
 # a contents page's entry read as a heading ("Summary for children and young people 8"): the lines under it
 # are the next entries, not findings
@@ -40,6 +40,9 @@ _CONTENTS_ENTRY = re.compile(r"[a-z]\s+\d{1,3}$")
 _INFO_SUBSECTION = re.compile(
     r"^(?:previous ofsted inspections?|other ofsted inspections?|local leadership|(?:children|child protection|children "
     r"looked after|care leavers|young people)\b.{0,40}\bin this (?:local authority )?area)\b", re.I)
+# the sub-headings of a SIF report's closing grade descriptors ("What the inspection judgements mean" / "The local
+# authority" / "An outstanding local authority leads ..."): its section goes on under them
+_DESCRIPTOR_SUBSECTION = re.compile(r"^the (?:local authority|local safeguarding children board|lscb)\b", re.I)
 # a report's judgement heading, which may wrap: "The experiences and progress of children who need help and
 # / protection: Good"
 _JUDGEMENT_HEADING = re.compile(
@@ -102,6 +105,8 @@ _NOT_FINDING = re.compile(
     r"|we have notified the department for education|you should submit an action plan"
     r"|it would be (?:very )?helpful if you (?:can|could) share|the secretaries of state for"
     r"|if you would like ofsted to send you"
+    # a SIF report's opening boilerplate and a 2012-13 report's grade scale ("Outstanding (Grade 1) A service that ...")
+    r"|it is ofsted.s expectation that,? as a minimum|outstanding \(grade 1\) a service that"
     # joint letters' and focused visits' boilerplate (the letter's purpose, the COVID-19 programme, the national
     # framework's cross-references, the inspectorates' caveats) and more of what the visit looked at
     r"|this letter,? to (?:all )?the service leaders in the (?:local )?area,? outlines"
@@ -356,7 +361,8 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             if cur:
                 out.append((kind, cur[0], cur[1], section))
             cur = None
-            if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)):
+            if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)) and not (
+                    _DESCRIPTOR_SUBSECTION.match(line) and re.match(fields.DESCRIPTORS_HEADING, section, re.I)):
                 section = line.rstrip(":")
             if _HEADING_GOES_ON.fullmatch(nxt) and not line.endswith(("?", ":", ".")):
                 section, skip = f"{section} {nxt}", 1  # "... with special educational needs / and/or ... area?"
