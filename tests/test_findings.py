@@ -544,6 +544,12 @@ def test_a_sif_reports_lscb_section_after_its_numbered_recommendations_is_not_re
     # a 2013 report's grade scale and its "Service information" section (context and statistics)
     ("heldout/documents/ilacs-016.pdf", "Outstanding (Grade 1) A service that"),
     ("heldout/documents/ilacs-016.pdf", "According to the 2011 Census"),
+    # a SIF report's statutory basis and its back page's licence
+    ("real/documents/ilacs-003.pdf", "This report includes the report of the inspection of local authority functions"),
+    ("real/documents/ilacs-031.pdf", "You may copy all or parts of this document"),
+    # the rest of a procedural sentence whose first line ("... should send the written statement of action to")
+    # runs on into an address and a date
+    ("real/documents/jtai-025.pdf", "ProtectionOfChildren@"),
 ])
 def test_report_boilerplate_and_information_are_not_findings(path: str, text: str) -> None:
     found = _golden(path)

@@ -110,6 +110,9 @@ _NOT_FINDING = re.compile(
     r"|if you would like ofsted to send you"
     # a SIF report's opening boilerplate and a 2012-13 report's grade scale ("Outstanding (Grade 1) A service that ...")
     r"|it is ofsted.s expectation that,? as a minimum|outstanding \(grade 1\) a service that"
+    # its statutory basis ("... carried out under section 136 of the Education and Inspections Act 2006 ...") and
+    # its back page's licence
+    r"|this report includes the report of the inspection of|you may (?:copy|reuse) all or parts of this document"
     # joint letters' and focused visits' boilerplate (the letter's purpose, the COVID-19 programme, the national
     # framework's cross-references, the inspectorates' caveats) and more of what the visit looked at
     r"|this letter,? to (?:all )?the service leaders in the (?:local )?area,? outlines"
@@ -266,7 +269,7 @@ _ADDRESS_LINE = re.compile(rf"{POSTCODE_RE}\b")
 
 def _runs_on(line: str, nxt: str) -> bool:
     """Does `line`, read as a heading, run on into the prose line `nxt`?"""
-    return bool(_OPEN_END.search(line) and re.search(r"[a-z]\.(?:\s|$)", nxt))
+    return bool(_OPEN_END.search(line) and re.search(r"[a-z0-9]\.(?:\s|$)", nxt))
 
 
 def _grade_lines(lines: list[str], i: int) -> int:
