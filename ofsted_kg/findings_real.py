@@ -1,6 +1,7 @@
 """Scoring findings against the real labelled set (tests/fixtures/findings_real/labels/*.json).
 
-Each label file names one document of the real corpus and the `scope` its labeller read. Units are
+Each label file names one document of the real corpus ("document") and the `scope` its labeller read; a
+document may be labelled in parts, a file each ("ilacs-023.json", "ilacs-023-leadership-lscb.json"). Units are
 matched with the project's rule (`findings_eval._same_unit`); polarity is scored on matched units;
 themes as (unit, theme) pairs, overall and per theme. A document labelled only in part (a report's
 summary, its judgement sections) counts an unmatched extracted unit as a false unit only when it lies
@@ -24,11 +25,16 @@ KINDS = ("focused-visit", "jtai", "ilacs")
 
 @dataclass(frozen=True)
 class LabelledUnit:
-    document: str  # the label file's stem, e.g. "jtai-002"
+    document: str  # the corpus document's stem, e.g. "jtai-002"
     text: str
     section: str
     polarity: str
     themes: tuple[str, ...]
+    part: str = ""  # the label file's stem, when not the document's own (a document labelled in parts)
+
+    def next_to(self, other: LabelledUnit) -> bool:
+        """Read by the same labeller in the same stretch of the same document (neighbours may be)."""
+        return self.document == other.document and self.part == other.part
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,13 @@ def kind_of(stem: str) -> str:
 
 
 def load_labels(labels_dir: Path) -> dict[str, tuple[str, list[LabelledUnit]]]:
-    """(scope, units) by document stem."""
+    """(scope, units) by label file stem (the document's stem, or a part's)."""
     out: dict[str, tuple[str, list[LabelledUnit]]] = {}
     for path in sorted(labels_dir.glob("*.json")):
         d = json.loads(path.read_text(encoding="utf-8"))
-        units = [LabelledUnit(path.stem, u["text"], u.get("section", ""), u["polarity"], tuple(u["themes"]))
+        document = Path(d.get("document") or path.stem).stem
+        part = "" if document == path.stem else path.stem
+        units = [LabelledUnit(document, u["text"], u.get("section", ""), u["polarity"], tuple(u["themes"]), part)
                  for u in d["units"]]
         out[path.stem] = (d.get("scope", "whole letter"), units)
     return out
@@ -130,7 +138,7 @@ def score_real(labels_dir: Path, extract: Callable[[str], Iterable[FoundUnit]],
     for stem, (scope, gold) in labels.items():
         if stem not in wanted:
             continue
-        s = score_document(gold, list(extract(stem)), scope == "whole letter")
+        s = score_document(gold, list(extract(gold[0].document if gold else stem)), scope == "whole letter")
         out.setdefault(kind_of(stem), RealScores()).add(s)
         out["all"].add(s)
     return out

@@ -56,8 +56,8 @@ class Features:
 def neighbour_texts(units: Sequence[LabelledUnit]) -> list[tuple[str, str]]:
     """Each unit's neighbours: the texts of the units before and after it of the same document ("" at its ends;
     the label files keep document order)."""
-    return [(units[i - 1].text if i and units[i - 1].document == u.document else "",
-             units[i + 1].text if i + 1 < len(units) and units[i + 1].document == u.document else "")
+    return [(units[i - 1].text if i and units[i - 1].next_to(u) else "",
+             units[i + 1].text if i + 1 < len(units) and units[i + 1].next_to(u) else "")
             for i, u in enumerate(units)]
 
 
@@ -68,8 +68,8 @@ def _feature_lists(units: Sequence[LabelledUnit]) -> Features:
     pol: list[list[str]] = []
     themes: list[list[str]] = []
     for i, u in enumerate(units):
-        prev = own[i - 1] if i and units[i - 1].document == u.document else []
-        nxt = own[i + 1] if i + 1 < len(units) and units[i + 1].document == u.document else []
+        prev = own[i - 1] if i and units[i - 1].next_to(u) else []
+        nxt = own[i + 1] if i + 1 < len(units) and units[i + 1].next_to(u) else []
         pol_ctx, theme_ctx = context_from(prev, nxt)
         pol.append(own[i] + pol_ctx)
         themes.append(own[i] + theme_ctx)

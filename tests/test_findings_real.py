@@ -52,6 +52,34 @@ def test_a_partly_labelled_document_counts_no_false_unit_outside_what_was_read()
     assert whole.found_units == 4
 
 
+def test_a_document_labelled_in_two_parts_is_scored_part_by_part(tmp_path: Path) -> None:
+    """Two label files of one document (its summary, and later its leadership section): each is scored on the
+    stretch its labeller read, so the unlabelled sections between them are no false units, and the two parts
+    are one document for grouping but no neighbours of each other."""
+    from ofsted_kg.findings_real import score_real
+    from ofsted_kg.findings_train import neighbour_texts
+
+    summary = ["Leaders know their services well.", "Plans are clear."]
+    later = ["The board holds partners to account.", "Audits are thorough."]
+    for stem, texts in (("rep-001", summary), ("rep-001-later", later)):
+        units = [{"text": t, "section": "", "polarity": "strength", "themes": []} for t in texts]
+        (tmp_path / f"{stem}.json").write_text(json.dumps({"document": "rep-001.pdf", "scope": "part", "units": units}))
+    asked: list[str] = []
+
+    def extract(stem: str) -> list[FoundUnit]:
+        asked.append(stem)
+        return [FoundUnit(t, "strength", ()) for t in [*summary, "An unlabelled judgement section's sentence.", *later]]
+
+    units = score_real(tmp_path, extract)["all"].as_dict()["units"]
+    assert (units["gold"], units["found"], units["precision"]) == (4, 4, 1.0)
+    assert asked == ["rep-001", "rep-001"]
+    labels = load_labels(tmp_path)
+    both = [u for _, us in labels.values() for u in us]
+    assert {u.document for u in both} == {"rep-001"} and {u.part for u in both} == {"", "rep-001-later"}
+    around = neighbour_texts(both)
+    assert all("" in pair for pair, u in zip(around, both, strict=True) if u.text in (summary[0], later[-1]))
+
+
 def test_theme_pairs_are_scored_per_theme() -> None:
     gold = [_unit("Care leavers live in suitable homes and are well supported.", themes=("Care leavers",))]
     found = [FoundUnit(gold[0].text, "strength", ("Care leavers", "Partnership working"))]
