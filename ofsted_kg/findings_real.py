@@ -95,14 +95,18 @@ def score_document(gold: list[LabelledUnit], found: list[FoundUnit], whole: bool
     s = RealScores()
     s.gold_units = len(gold)
     used: dict[int, LabelledUnit] = {}
+    last = 0  # labels and units both in reading order: a sentence a report prints twice (its summary repeats its
+    # findings) is matched after the unit matched before it, where there is one
     for g in gold:
-        hit = next((i for i, f in enumerate(found) if i not in used and _same_unit(g.text, f.text)), None)
+        order = [*range(last, len(found)), *range(last)]
+        hit = next((i for i in order if i not in used and _same_unit(g.text, found[i].text)), None)
         if hit is None:
             s.theme_fn += len(g.themes)
             for t in g.themes:
                 s._theme(t, "fn")
             continue
         used[hit] = g
+        last = hit
         f = found[hit]
         s.matched += 1
         s.polarity_right += f.polarity == g.polarity

@@ -80,6 +80,17 @@ def test_a_document_labelled_in_two_parts_is_scored_part_by_part(tmp_path: Path)
     assert all("" in pair for pair, u in zip(around, both, strict=True) if u.text in (summary[0], later[-1]))
 
 
+def test_a_sentence_a_report_prints_twice_is_matched_in_reading_order() -> None:
+    """A SIF report's executive summary repeats its findings word for word: labels of the later section match the
+    later copy, so the unlabelled stretch between the two is not counted as false units."""
+    gold = [_unit("The board holds partners to account well."), _unit("Audits of practice are thorough.")]
+    found = [FoundUnit(gold[1].text, "strength", ()), FoundUnit("A summary sentence not labelled here.", "strength", ()),
+             FoundUnit("A judgement section's sentence not labelled here.", "strength", ()),
+             FoundUnit(gold[0].text, "strength", ()), FoundUnit(gold[1].text, "strength", ())]
+    s = score_document(gold, found, whole=False)
+    assert (s.matched, s.found_units) == (2, 2)
+
+
 def test_theme_pairs_are_scored_per_theme() -> None:
     gold = [_unit("Care leavers live in suitable homes and are well supported.", themes=("Care leavers",))]
     found = [FoundUnit(gold[0].text, "strength", ("Care leavers", "Partnership working"))]
