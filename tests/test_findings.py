@@ -576,3 +576,19 @@ def test_a_time_framed_improvement_lists_items_keep_its_heading() -> None:
     found = [f for f in _golden("heldout/documents/ilacs-016.pdf") if f.section == "Areas for improvement"]
     assert any(f.text.startswith("improve looked after children's participation in and ownership of PEPs") for f in found)
     assert len(found) >= 10 and all(f.polarity == "area for improvement" for f in found)
+
+
+def test_a_quotation_is_one_sentence_of_the_report_and_a_sub_judgement_heads_its_part() -> None:
+    """Isle of Wight 2014 (a real SIF report): "One young person said: 'she listens to my views ... She's a really
+    good social worker.'" is one unit; "The graded judgement for adoption performance is that it requires
+    improvement" heads its part and is no finding. Apostrophes inside words do not hold a sentence open."""
+    from ofsted_kg.extract.context import sentences
+
+    found = _golden("real/documents/ilacs-003.pdf")
+    assert any(f.text.startswith("One young person said: 'she listens to my views and what I have to say. She can tell")
+               for f in found)
+    assert not any(f.text.startswith("The graded judgement") for f in found)
+    assert sum(f.section == "The graded judgement for adoption performance is that it requires improvement"
+               for f in found) > 20
+    text = "The child's plan is clear. Parents' views are sought. She's settled."
+    assert len(sentences(text, 0, len(text))) == 3

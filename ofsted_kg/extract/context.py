@@ -104,12 +104,27 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     return not (word and len(word.group(1)) == 1 and word.group(1).isupper())  # an initial
 
 
+# a quotation's opening and closing single or double quote (not an apostrophe inside a word: "she's")
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[]))['\u2018\u201c\"](?=[A-Za-z0-9])")
+_CLOSE_QUOTE = re.compile(r"(?<=[A-Za-z0-9.!?,\u2026])['\u2019\u201d\"](?![A-Za-z0-9])")
+_QUOTE_SPAN = 400  # a quotation left open longer than this is taken to have lost its closing quote
+
+
+def _inside_quotation(text: str, a: int, b: int) -> bool:
+    """Is a sentence end at b inside a quotation opened since a ("One young person said: 'she listens to my
+    views. She can tell if I am in a bad mood ...'": one sentence of the report)?"""
+    if b - a > _QUOTE_SPAN:
+        return False
+    return len(_OPEN_QUOTE.findall(text, a, b)) > len(_CLOSE_QUOTE.findall(text, a, b))
+
+
 def sentences(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
-    """Rough sentence spans in text[pos:endpos] (never crossing a paragraph or bullet)."""
+    """Rough sentence spans in text[pos:endpos] (never crossing a paragraph or bullet; a quotation's own sentences
+    are the report's one)."""
     out = []
     cur = pos
     for m in _BOUNDARY.finditer(text, pos, endpos):
-        if not _is_boundary(text, m):
+        if not _is_boundary(text, m) or ("\n" not in m.group(0) and _inside_quotation(text, cur, m.end())):
             continue
         end = m.start() + 1 if text[m.start()] in ".!?" else m.start()
         if text[cur:end].strip():
