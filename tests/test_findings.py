@@ -544,6 +544,8 @@ def test_a_sif_reports_lscb_section_after_its_numbered_recommendations_is_not_re
     # a 2013 report's grade scale and its "Service information" section (context and statistics)
     ("heldout/documents/ilacs-016.pdf", "Outstanding (Grade 1) A service that"),
     ("heldout/documents/ilacs-016.pdf", "According to the 2011 Census"),
+    # ... also where the report's first prose sentence lies inside that section (Sandwell 2013)
+    ("real/documents/ilacs-039.pdf", "English (74%), Punjabi"),
     # a SIF report's statutory basis and its back page's licence
     ("real/documents/ilacs-003.pdf", "This report includes the report of the inspection of local authority functions"),
     ("real/documents/ilacs-031.pdf", "You may copy all or parts of this document"),

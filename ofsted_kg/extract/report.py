@@ -228,9 +228,14 @@ def _findings_start(ctx: Context, rec: LetterRecord, start: int, title_end: int)
         for m in _FINDINGS_HEADING.finditer(ctx.text, start, title_end + COVER_PAGES):
             if not re.search(r"\s\d{1,3}$", m.group(0)) and not _in_contents(ctx.text, m.start(), 0):
                 return m.start()
-    return max(before) if before else title_end
+    found = max(before) if before else title_end
+    # a 2012-13 report's first prose sentence may lie inside its "Service information" section (context and
+    # statistics, which the findings leave out): the findings are read from that section's heading, so they know it
+    info = [m.start() for m in _SERVICE_INFORMATION.finditer(ctx.text, start, found)]
+    return info[-1] if info and not _in_contents(ctx.text, info[-1], 0) else found
 
 
+_SERVICE_INFORMATION = re.compile(r"^[ \t]*Service information[ \t]*$", re.M)
 _FINDINGS_HEADING = re.compile(r"^[ \t]*(?:Overall judgement|Summary of (?:key |main )?findings|Key findings|Main findings)\b"
                                r"[^\n.]{0,80}$", re.I | re.M)
 
