@@ -594,3 +594,12 @@ def test_a_quotation_is_one_sentence_of_the_report_and_a_sub_judgement_heads_its
                for f in found) > 20
     text = "The child's plan is clear. Parents' views are sought. She's settled."
     assert len(sentences(text, 0, len(text))) == 3
+
+
+def test_a_sif_reports_lscb_judgement_heads_its_section() -> None:
+    """Barnsley 2014 (a real SIF report): "The Local Safeguarding Children Board (LSCB) requires" / "improvement"
+    heads the board's section; the judgement is no finding and the sentence under it is one of its own."""
+    found = _golden("heldout/documents/ilacs-004.pdf")
+    assert not any(f.text.startswith("The Local Safeguarding Children Board (LSCB) requires") for f in found)
+    assert any(f.section == "The Local Safeguarding Children Board (LSCB) requires improvement"
+               and f.text.startswith("The arrangements in place to evaluate the effectiveness") for f in found)

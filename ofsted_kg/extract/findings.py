@@ -50,7 +50,8 @@ _TIMEFRAME = re.compile(r"(?:immediately|within (?:\w+ )?(?:days?|weeks?|months?
 # / protection: Good"
 _JUDGEMENT_HEADING = re.compile(
     r"^(?:the (?:experiences and progress|impact of leaders|effectiveness)|overall effectiveness|leadership,? management"
-    r"|summary for children|executive summary|summary of (?:key )?findings|the local authority|the graded judgement)\b", re.I)
+    r"|summary for children|executive summary|summary of (?:key )?findings|the local authority|the graded judgement"
+    r"|the local safeguarding children board)\b", re.I)
 # a line that only looks like a numbered item: a bracket's end wrapped onto it, the sentence going on ("... aged
 # 12 to / 24) following assessment.")
 _WRAPPED_NUMBER = re.compile(r"\d{1,3}\)\s+[a-z]")
@@ -62,6 +63,8 @@ _HEADING_GOES_ON = re.compile(r"[a-z][^.!?]{0,100}\?")
 # "... who need help and / protection is inadequate")
 _GRADE_END = re.compile(rf"(?::\s*{GRADE}|(?:protection|care leavers|in care|families)\s+(?:(?:is\s+)?requires\s+improvement"
                         r"\s+to\s+be\s+good|(?:is|are)\s+(?:inadequate|good|outstanding))"
+                        # a SIF report's LSCB judgement ("The Local Safeguarding Children Board (LSCB) requires / improvement")
+                        r"|(?:board|\(lscb\))\s+(?:is\s+)?(?:requires\s+improvement|inadequate|good|outstanding)"
                         # a SIF sub-judgement: "The graded judgement for adoption performance is that it is good"
                         rf"|\bis\s+that\s+(?:it|they)\s+(?:(?:is|are)\s+)?{GRADE})\.?\s*$", re.I)  # ("is requires": sic)
 # procedure run on into the end of an item or paragraph ("... as they should. Ofsted will take the findings ...")
