@@ -11,6 +11,7 @@ outside what the labeller read.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -98,7 +99,7 @@ def score_document(gold: list[LabelledUnit], found: list[FoundUnit], whole: bool
     last = 0  # labels and units both in reading order: a sentence a report prints twice (its summary repeats its
     # findings) is matched after the unit matched before it, where there is one
     for g in gold:
-        order = [*range(last, len(found)), *range(last)]
+        order = itertools.chain(range(last, len(found)), range(last))
         hit = next((i for i in order if i not in used and _same_unit(g.text, found[i].text)), None)
         if hit is None:
             s.theme_fn += len(g.themes)

@@ -79,7 +79,12 @@ _BARE_GRADE = re.compile(r"(?:Requires\s+[Ii]mprovement(?:\s+to\s+be\s+good)?|Ou
 # the header of a SIF report's one-row judgement table under a judgement heading ("Key Judgement Judgement Grade")
 _KEY_JUDGEMENT_HEADER = re.compile(r"key\s+judgement\s+(?:judgement|inspection)\s+grade", re.I)
 _BARE_GRADE_END = re.compile(rf"(?:protection|permanence|care leavers|in care|families|governance)\s+{_BARE_GRADE.pattern}\s*$")
-_TO_BE_GOOD = re.compile(r"to\s+be\s+good\.?")
+_BARE_GRADE_TAIL = re.compile(rf"\s+{_BARE_GRADE.pattern}\s*$")
+
+
+def _ends_graded(heading: str) -> bool:
+    """Does a judgement heading's text end with its grade (after a colon, "is ...", or bare)?"""
+    return bool(_GRADE_END.search(heading) or _BARE_GRADE_END.search(heading))
 # a joint letter's section 20 footnote caught inside a sentence at a page break, and a footnote marker glued to
 # a word ("Operation Encompass3 shows", "the family nurse partnership4.")
 _INNER_FOOTNOTE = re.compile(r"\s+\d{1,2}\s+This (?:joint )?inspection was conducted under section 20 of the Children Act"
@@ -277,6 +282,15 @@ def _runs_on(line: str, nxt: str) -> bool:
     return bool(_OPEN_END.search(line) and re.search(r"[a-z0-9]\.(?:\s|$)", nxt))
 
 
+def _keeps_section(line: str, nxt: str, section: str) -> bool:
+    """Does the section go on under the heading `line`? It does under an information section's or the grade
+    descriptors' sub-headings, a time-framed list's "Within three months:", and an address's town or postcode."""
+    return bool((_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I))
+                or (_DESCRIPTOR_SUBSECTION.match(line) and re.match(fields.DESCRIPTORS_HEADING, section, re.I))
+                or (_TIMEFRAME.fullmatch(line) and section_polarity(section))
+                or _ADDRESS_LINE.fullmatch(line) or _ADDRESS_LINE.match(nxt))
+
+
 def _grade_lines(lines: list[str], i: int) -> int:
     """How many lines from lines[i] hold a bare grade alone (0: none): "Good", "Requires improvement", "Requires" /
     "improvement", "Requires improvement" / "to be good"."""
@@ -292,8 +306,7 @@ def _graded_heading(text: str, block: list[int] | None, section: str) -> str:
     read as the section heading: "The experiences and progress of" / "children who need help and" / "protection"),
     or the section heading itself when it has no grade yet."""
     if block is None:
-        graded = _GRADE_END.search(section) or _BARE_GRADE_END.search(section)
-        return section if section and _JUDGEMENT_HEADING.match(section) and not graded else ""
+        return section if section and _JUDGEMENT_HEADING.match(section) and not _ends_graded(section) else ""
     words = " ".join(text[block[0]:block[1]].split())
     if words[:1].islower() and section:
         words = f"{section} {words}"
@@ -364,15 +377,14 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
         last_line = (la, line)
         # a judgement heading may follow the last bullet of a list with no blank line (ILACS 2023 reports)
         if (cur is None or kind == "item") and _JUDGEMENT_HEADING.match(line) and (
-                _GRADE_END.search(line) or _GRADE_END.search(f"{line} {nxt}") or _BARE_GRADE_END.search(line)
-                or _BARE_GRADE_END.search(f"{line} {nxt}")):
+                _ends_graded(line) or _ends_graded(f"{line} {nxt}")):
             if cur:
                 out.append((kind, cur[0], cur[1], section))
                 cur = None
-            one_line = bool(_GRADE_END.search(line) or _BARE_GRADE_END.search(line))
+            one_line = _ends_graded(line)
             section = (line if one_line else f"{line} {nxt}").rstrip(".")
             if not _GRADE_END.search(section):  # a bare grade, left out (`_heading_over_grade`)
-                section = re.sub(rf"\s+{_BARE_GRADE.pattern}\s*$", "", section)
+                section = _BARE_GRADE_TAIL.sub("", section)
             skip = 0 if one_line else 1  # the heading's second line
             continue
         # (a paragraph's wrapped line that only reads like one is no heading: "... and this is a real" / "strength.")
@@ -385,10 +397,7 @@ def _blocks(text: str, a: int, b: int) -> list[tuple[str, int, int, str]]:
             if cur:
                 out.append((kind, cur[0], cur[1], section))
             cur = None
-            if not (_INFO_SUBSECTION.match(line) and re.match(r"information about this local", section, re.I)) and not (
-                    _DESCRIPTOR_SUBSECTION.match(line) and re.match(fields.DESCRIPTORS_HEADING, section, re.I)) and not (
-                    _TIMEFRAME.fullmatch(line) and section_polarity(section)) and not (
-                    _ADDRESS_LINE.fullmatch(line) or _ADDRESS_LINE.match(nxt)):  # (an address's town or postcode)
+            if not _keeps_section(line, nxt, section):
                 section = line.rstrip(":")
             if _HEADING_GOES_ON.fullmatch(nxt) and not line.endswith(("?", ":", ".")):
                 section, skip = f"{section} {nxt}", 1  # "... with special educational needs / and/or ... area?"

@@ -55,12 +55,12 @@ SIF_AREAS = [
 ]
 
 
-# genre rule: the judgement table's layouts, cells interleaved by PDF extraction; its length is the genre's (radon CC > 20)
 # between a "Requires improvement" cell and a "to be good" that is not its wrapped second half: a sentence's end,
 # or the prose word "improvement" just before it
 _PROSE_BETWEEN = re.compile(r"[a-z]\.\s|improvement\s+$", re.I)
 
 
+# genre rule: the judgement table's layouts, cells interleaved by PDF extraction; its length is the genre's (radon CC > 20)
 def grade_table(text: str, a: int, b: int, areas: list[tuple[str, str]]) -> list[tuple[str, str, int, int]]:
     """Labels and grades of a judgement table whose cells PDF extraction may have interleaved."""
     block = text[a:b]
