@@ -549,6 +549,9 @@ def test_a_sif_reports_lscb_section_after_its_numbered_recommendations_is_not_re
     # a SIF report's statutory basis and its back page's licence
     ("real/documents/ilacs-003.pdf", "This report includes the report of the inspection of local authority functions"),
     ("real/documents/ilacs-031.pdf", "You may copy all or parts of this document"),
+    # a SIF report's empty priority-action list, said in words (twice: summary and body; and without its full stop)
+    ("heldout/documents/ilacs-004.pdf", "The inspection did not find any areas for priority"),
+    ("heldout-3/documents/ilacs-028.pdf", "The inspection did not find any areas for priority"),
     # the rest of a procedural sentence whose first line ("... should send the written statement of action to")
     # runs on into an address and a date
     ("real/documents/jtai-025.pdf", "ProtectionOfChildren@"),

@@ -139,6 +139,9 @@ _NOT_FINDING = re.compile(
     r"|(?:inspectors|they) (?:also )?(?:looked at|considered) (?:a range of evidence|local authority performance"
     r"|the impact of leaders|the effectiveness of the multi-agency leadership)|inspectors engaged with"
     r"|there (?:are|were) no (?:areas? for )?(?:priority|immediate|recommendations?|further)[^.]{0,40}\.?$|none\.?$"
+    # an empty list said in words ("The inspection did not find any areas for priority and immediate action")
+    r"|(?:the|this) (?:inspection|visit) (?:did not|has not|does not) (?:find|identify) any (?:areas? for )?"
+    r"(?:priority|immediate)[^.]{0,40}\.?$"
     # a report's back page
     r"|the office for standards in education|it (?:regulates|assesses|inspects) |if you would like a copy"
     r"|you may reuse|to view this licence|this publication is available|interested in our work|you can subscribe"
