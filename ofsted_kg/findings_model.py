@@ -127,6 +127,19 @@ def context_from(prev: list[str], nxt: list[str]) -> tuple[list[str], list[str]]
 
 
 _RECENT = 8192  # more units than the longest document has
+NEIGHBOUR_SHARE = 0.5  # the neighbours' sentence vectors count half the unit's own
+
+
+def dense_input(vectors: Any, around: Sequence[tuple[bool, bool]]) -> Any:
+    """The polarity's dense features of consecutive units (`vectors`, one sentence vector a row, from
+    `ofsted_kg.encoder`): each unit's vector, then its previous and next neighbour's times NEIGHBOUR_SHARE
+    (zeros where `around` says it has none)."""
+    import numpy as np
+
+    zeros = np.zeros_like(vectors[:1])
+    prev = np.vstack([zeros, vectors[:-1]]) * np.array([[p] for p, _ in around], dtype=vectors.dtype)
+    nxt = np.vstack([vectors[1:], zeros]) * np.array([[n] for _, n in around], dtype=vectors.dtype)
+    return np.hstack([vectors, NEIGHBOUR_SHARE * prev, NEIGHBOUR_SHARE * nxt])
 
 
 @dataclass(frozen=True)
@@ -149,6 +162,8 @@ class Model:
     # a theme is chosen only if its score is at least this share of the best theme's score
     relative: float = 0.0
     theme_idf: dict[str, float] | None = None  # the theme features' own vocabulary (with the neighbours' words)
+    # polarity weights of the sentence vectors (classes x 3 * encoder.DIM, applied to dense_input); None: none
+    polarity_dense: Any = field(default=None, compare=False)
     _recent: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
     _triggered: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _base: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -161,7 +176,25 @@ class Model:
         return cls(tuple(d["polarities"]), tuple(d["themes"]), dict(d["thresholds"]), d["fallback"],
                    d["max_themes"], tuple(d["polarity_bias"]), tuple(d["theme_bias"]), dict(d["idf"]),
                    sparse(d["polarity_w"]), sparse(d["theme_w"]), d.get("meta", {}),
-                   d.get("trigger_prior", 0.0), d.get("relative", 0.0), d.get("theme_idf"))
+                   d.get("trigger_prior", 0.0), d.get("relative", 0.0), d.get("theme_idf"),
+                   _matrix(d["polarity_dense"]) if d.get("polarity_dense") else None)
+
+    def prime(self, texts: Sequence[str]) -> None:
+        """Encode a document's units ahead, when the model reads sentence vectors (each is needed again as a
+        neighbour's)."""
+        if self.polarity_dense is not None:
+            from ofsted_kg import encoder
+
+            encoder.embed(list(texts))
+
+    def _dense_logits(self, text: str, prev: str, nxt: str) -> Any:
+        import numpy as np
+
+        from ofsted_kg import encoder
+
+        row = np.concatenate([encoder.vector(text), NEIGHBOUR_SHARE * encoder.vector(prev),
+                              NEIGHBOUR_SHARE * encoder.vector(nxt)])
+        return self.polarity_dense @ row.astype(float)
 
     def _features(self, text: str) -> list[str]:
         """`features(text)` (no section), worked out once for each text while it is recent: a unit's own
@@ -227,6 +260,8 @@ class Model:
     def polarity(self, text: str, section: str = "", prev: str = "", nxt: str = "") -> tuple[str, float]:
         """The most likely polarity and its probability (`prev`, `nxt`: the units around it in its letter)."""
         logits = self._logits(self.vector(text, section, prev, nxt), 0, self.polarity_bias)
+        if self.polarity_dense is not None:
+            logits = [z + float(d) for z, d in zip(logits, self._dense_logits(text, prev, nxt), strict=True)]
         top = max(logits)
         exp = [math.exp(z - top) for z in logits]
         best = max(range(len(exp)), key=exp.__getitem__)
@@ -263,7 +298,15 @@ class Model:
         else:
             k, table = self.themes.index(theme), self.theme_w
         parts = [(f, x * table.get(f, {}).get(k, 0.0)) for f, x in v.items()]
+        if theme is None and self.polarity_dense is not None:
+            parts.append(("(sentence meaning)", float(self._dense_logits(text, prev, nxt)[k])))
         return sorted((p for p in parts if p[1] > 0), key=lambda p: -p[1])[:top]
+
+
+def _matrix(rows: list[list[float]]) -> Any:
+    import numpy as np
+
+    return np.asarray(rows, dtype=float)
 
 
 def load(data: bytes) -> Model:

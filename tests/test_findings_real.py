@@ -136,7 +136,7 @@ def test_explanations_name_the_words_behind_a_theme() -> None:
 
 @pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="scikit-learn (the train extra) not installed")
 def test_plain_python_inference_equals_scikit_learn() -> None:
-    from ofsted_kg.findings_train import _export, _feature_lists, _fit, neighbour_texts
+    from ofsted_kg.findings_train import _export, _feature_lists, _fit, neighbour_texts, polarity_matrix
 
     labels = load_labels(REAL / "labels")
     units = [u for stem in ("focused-visit-010", "jtai-010") for u in labels[stem][1]]
@@ -145,11 +145,13 @@ def test_plain_python_inference_equals_scikit_learn() -> None:
     model = Model.from_dict(_export(vec, pol, clfs, theme_vec, names))
     probe = [u for u in load_labels(REAL / "labels")["focused-visit-002"][1][:20]]
     feats, around = _feature_lists(probe), neighbour_texts(probe)  # each unit read with the units around it
-    x, tx = vec.transform(feats.polarity), theme_vec.transform(feats.themes)
+    x, tx = polarity_matrix(vec, feats), theme_vec.transform(feats.themes)
+    assert model.polarity_dense is not None and x.shape[1] == len(vec.get_feature_names_out()) + 3 * 384
     for i, u in enumerate(probe):
         ours = dict(model.theme_scores(u.text, u.section, *around[i]))
         for k, name in enumerate(names):
             assert ours[name] == pytest.approx(clfs[k].predict_proba(tx[i])[0, 1], abs=2e-3)
+        assert model.polarity(u.text, u.section, *around[i])[1] == pytest.approx(pol.predict_proba(x[i]).max(), abs=2e-3)
         assert model.polarity(u.text, u.section, *around[i])[0] == pol.predict(x[i])[0]
 
 
