@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -10,10 +10,6 @@ from typer.core import TyperGroup
 from ofsted_kg._version import __version__
 from ofsted_kg.cli import extract_cmd, fetch_cmd, findings_cmd, graph_cmd, people_cmd, store_cmd
 from ofsted_kg.cli.viz_cmd import viz as viz_command
-
-if TYPE_CHECKING:
-    import click
-
 
 
 def error_line(e: BaseException) -> str:
@@ -31,7 +27,8 @@ class _ErrorEdge(TyperGroup):
     """The one place where the library's errors (`OfstedKgError`), and a file the system refused, become
     one line on stderr and exit 2, for every command."""
 
-    def invoke(self, ctx: click.Context) -> object:
+    # Any: older typer passes click's Context, newer ones (0.29) a Context of their own copy of click (typer._click)
+    def invoke(self, ctx: Any) -> object:
         from ofsted_kg.errors import OfstedKgError
 
         try:
