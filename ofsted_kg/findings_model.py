@@ -130,16 +130,23 @@ _RECENT = 8192  # more units than the longest document has
 NEIGHBOUR_SHARE = 0.5  # the neighbours' sentence vectors count half the unit's own
 
 
+def dense_row(own: Any, prev: Any, nxt: Any) -> Any:
+    """The polarity's dense features (one unit's vectors, or rows of them): its sentence vector, then its
+    previous and next neighbour's times NEIGHBOUR_SHARE."""
+    import numpy as np
+
+    return np.concatenate([own, NEIGHBOUR_SHARE * prev, NEIGHBOUR_SHARE * nxt], axis=-1)
+
+
 def dense_input(vectors: Any, around: Sequence[tuple[bool, bool]]) -> Any:
-    """The polarity's dense features of consecutive units (`vectors`, one sentence vector a row, from
-    `ofsted_kg.encoder`): each unit's vector, then its previous and next neighbour's times NEIGHBOUR_SHARE
-    (zeros where `around` says it has none)."""
+    """`dense_row` of consecutive units (`vectors`, one sentence vector a row, from `ofsted_kg.encoder`), a
+    neighbour's vector zeros where `around` says it has none."""
     import numpy as np
 
     zeros = np.zeros_like(vectors[:1])
     prev = np.vstack([zeros, vectors[:-1]]) * np.array([[p] for p, _ in around], dtype=vectors.dtype)
     nxt = np.vstack([vectors[1:], zeros]) * np.array([[n] for _, n in around], dtype=vectors.dtype)
-    return np.hstack([vectors, NEIGHBOUR_SHARE * prev, NEIGHBOUR_SHARE * nxt])
+    return dense_row(vectors, prev, nxt)
 
 
 @dataclass(frozen=True)
@@ -179,21 +186,10 @@ class Model:
                    d.get("trigger_prior", 0.0), d.get("relative", 0.0), d.get("theme_idf"),
                    _matrix(d["polarity_dense"]) if d.get("polarity_dense") else None)
 
-    def prime(self, texts: Sequence[str]) -> None:
-        """Encode a document's units ahead, when the model reads sentence vectors (each is needed again as a
-        neighbour's)."""
-        if self.polarity_dense is not None:
-            from ofsted_kg import encoder
-
-            encoder.embed(list(texts))
-
     def _dense_logits(self, text: str, prev: str, nxt: str) -> Any:
-        import numpy as np
-
         from ofsted_kg import encoder
 
-        row = np.concatenate([encoder.vector(text), NEIGHBOUR_SHARE * encoder.vector(prev),
-                              NEIGHBOUR_SHARE * encoder.vector(nxt)])
+        row = dense_row(encoder.vector(text), encoder.vector(prev), encoder.vector(nxt))
         return self.polarity_dense @ row.astype(float)
 
     def _features(self, text: str) -> list[str]:

@@ -258,10 +258,6 @@ def model_polarity(text: str, section: str = "", prev: str = "", nxt: str = "") 
 
 def _with_model_polarity(units: list[FindingUnit]) -> list[FindingUnit]:
     """The units, each whose heading did not decide its polarity ("") given the model's, its neighbours read."""
-    if any(not u.polarity for u in units):
-        from ofsted_kg.findings_model import active
-
-        active().prime([u.text for u in units])
     for i, u in enumerate(units):
         if not u.polarity:
             u.polarity = model_polarity(u.text, u.section, *neighbours(units, i))
